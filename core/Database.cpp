@@ -1,0 +1,192 @@
+#include "Database.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcDb, "fo.core.db")
+
+namespace fo {
+namespace {
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+// The platform's tables in SQLite's dialect, for the embedded database (same names and columns as
+// resources/schema/platform.sql, which the platform's migrations create in PostgreSQL).
+const char *const SqlitePlatformSchema[] = {
+    "CREATE TABLE IF NOT EXISTS raw_records (id INTEGER PRIMARY KEY AUTOINCREMENT, data_type VARCHAR NOT NULL, "
+    "email VARCHAR NOT NULL, time TIMESTAMP NOT NULL, value TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_raw_records_email ON raw_records (email)",
+    "CREATE INDEX IF NOT EXISTS ix_raw_records_time ON raw_records (time)",
+    "CREATE TABLE IF NOT EXISTS processed_records (id INTEGER PRIMARY KEY AUTOINCREMENT, data_type VARCHAR NOT NULL, "
+    "email VARCHAR NOT NULL, time TIMESTAMP NOT NULL, value TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_processed_records_email ON processed_records (email)",
+    "CREATE INDEX IF NOT EXISTS ix_processed_records_time ON processed_records (time)",
+    "CREATE TABLE IF NOT EXISTS outliers_records (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "raw_record_id INTEGER NOT NULL REFERENCES raw_records (id), outliers_search_iteration_num INTEGER NOT NULL, "
+    "outliers_search_iteration_datetime TIMESTAMP NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS processed_records_outliers_records (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "processed_record_id INTEGER NOT NULL REFERENCES processed_records (id), "
+    "outliers_search_iteration_num INTEGER NOT NULL, outliers_search_iteration_datetime TIMESTAMP NOT NULL)",
+};
+
+// This tool's own tables; the same text works in PostgreSQL and SQLite.
+const char *const OwnSchema[] = {
+    "CREATE TABLE IF NOT EXISTS find_outliers_runs ("
+    " run_id VARCHAR(36) PRIMARY KEY,"
+    " email VARCHAR NOT NULL,"
+    " iteration INTEGER NOT NULL,"
+    " operator_email VARCHAR NOT NULL DEFAULT '',"
+    " started_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+    " finished_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+    " status VARCHAR NOT NULL,"
+    " raw_threshold DOUBLE PRECISION NOT NULL,"
+    " processed_threshold DOUBLE PRECISION NOT NULL,"
+    " tool_version VARCHAR NOT NULL,"
+    " raw_rows BIGINT NOT NULL,"
+    " raw_outliers BIGINT NOT NULL,"
+    " processed_rows BIGINT NOT NULL,"
+    " processed_outliers BIGINT NOT NULL,"
+    " UNIQUE (email, iteration))",
+    "CREATE TABLE IF NOT EXISTS find_outliers_run_types ("
+    " run_id VARCHAR(36) NOT NULL REFERENCES find_outliers_runs (run_id) ON DELETE CASCADE,"
+    " source VARCHAR NOT NULL,"
+    " data_type VARCHAR NOT NULL,"
+    " rows_read BIGINT NOT NULL,"
+    " numeric_rows BIGINT NOT NULL,"
+    " skipped_rows BIGINT NOT NULL,"
+    " mean DOUBLE PRECISION,"
+    " std DOUBLE PRECISION,"
+    " k DOUBLE PRECISION NOT NULL,"
+    " outliers BIGINT NOT NULL,"
+    " PRIMARY KEY (run_id, source, data_type))",
+};
+
+// Serialises schema creation between concurrent first runs on PostgreSQL (CREATE TABLE IF NOT EXISTS can race).
+constexpr qint64 SchemaLockKey = 0x666f5f736368656dLL; // "fo_schem"
+
+Status execAll(QSqlDatabase &db, const char *const *statements, std::size_t count, const QString &what)
+{
+    QSqlQuery query(db);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!query.exec(QString::fromLatin1(statements[i])))
+            return Error{sqlErrorText(what, query.lastError())};
+    }
+    return {};
+}
+
+Status createOwnTablesPostgres(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT to_regclass('find_outliers_runs') IS NOT NULL AND "
+                                  "to_regclass('find_outliers_run_types') IS NOT NULL"))
+        && query.next() && query.value(0).toBool())
+        return {};
+    if (!query.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(SchemaLockKey)))
+        return Error{sqlErrorText(QStringLiteral("Locking the schema"), query.lastError())};
+    Status status = execAll(db, OwnSchema, std::size(OwnSchema), QStringLiteral("Creating find-outliers' tables"));
+    query.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(SchemaLockKey));
+    return status;
+}
+
+} // namespace
+
+QString sqlErrorText(const QString &what, const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    if (text.isEmpty())
+        text = QStringLiteral("unknown database error");
+    return QStringLiteral("%1 failed: %2").arg(what, text);
+}
+
+Database::~Database()
+{
+    if (m_name.isEmpty())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+Database::Database(Database &&other) noexcept
+    : m_db(std::move(other.m_db)), m_name(std::move(other.m_name)), m_postgres(other.m_postgres)
+{
+    other.m_db = QSqlDatabase();
+    other.m_name.clear();
+}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    std::swap(m_db, other.m_db);
+    std::swap(m_name, other.m_name);
+    std::swap(m_postgres, other.m_postgres);
+    return *this;
+}
+
+Result<Database> Database::open(const Config &config)
+{
+    Database result;
+    result.m_postgres = config.dbEngine == Config::DbEngine::PostgreSql;
+    result.m_name = QStringLiteral("fo-%1-%2")
+                        .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()))
+                        .arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    const QString driver = result.m_postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return Error{QStringLiteral("The Qt SQL driver %1 is not installed. Install the package %2.")
+                         .arg(driver, result.m_postgres ? QStringLiteral("libqt6sql6-psql")
+                                                        : QStringLiteral("libqt6sql6-sqlite"))};
+    result.m_db = QSqlDatabase::addDatabase(driver, result.m_name);
+
+    if (result.m_postgres) {
+        result.m_db.setHostName(config.dbHost);
+        result.m_db.setPort(config.dbPort);
+        result.m_db.setUserName(config.dbUser);
+        result.m_db.setPassword(config.dbPassword);
+        result.m_db.setDatabaseName(config.dbName);
+        result.m_db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=find-outliers"));
+    } else {
+        const QFileInfo info(config.dbName);
+        if (!QDir().mkpath(info.absolutePath()))
+            return Error{QStringLiteral("Cannot create the folder %1 for the SQLite database. Check its permissions "
+                                        "or set DB_NAME to another path.")
+                             .arg(info.absolutePath())};
+        result.m_db.setDatabaseName(config.dbName);
+        result.m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    }
+
+    if (!result.m_db.open()) {
+        return Error{QStringLiteral("Cannot connect to the database %1: %2. Check DB_HOST, DB_PORT, DB_USER, "
+                                    "DB_PASSWORD and DB_NAME, and that the server is running.")
+                         .arg(config.describeDatabase(), result.m_db.lastError().text().trimmed())};
+    }
+    qCDebug(lcDb) << "connected to" << config.describeDatabase();
+
+    QSqlQuery query(result.m_db);
+    if (result.m_postgres) {
+        // Timestamps come back in UTC, and a stuck statement cannot hold the run forever.
+        query.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        const Status own = createOwnTablesPostgres(result.m_db);
+        if (!own)
+            return Error{own.error()};
+    } else {
+        query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        Status status = execAll(result.m_db, SqlitePlatformSchema, std::size(SqlitePlatformSchema),
+                                QStringLiteral("Creating the platform's tables in %1").arg(config.dbName));
+        if (status)
+            status = execAll(result.m_db, OwnSchema, std::size(OwnSchema),
+                             QStringLiteral("Creating find-outliers' tables in %1").arg(config.dbName));
+        if (!status)
+            return Error{status.error()};
+    }
+    return result;
+}
+
+} // namespace fo

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Config.h"
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace fo {
+
+// A QtSql connection owned by the calling thread, under a unique name, removed when this object dies
+// (STYLE.md 5: one connection per thread, never shared across threads).
+class Database
+{
+public:
+    Database() = default;
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+
+    // Opens the connection the configuration names; for SQLite also creates the platform's tables if missing.
+    // Always creates this tool's own tables if missing. Connect timeout: 10 s.
+    static Result<Database> open(const Config &config);
+
+    QSqlDatabase &db() { return m_db; }
+    bool isPostgres() const { return m_postgres; }
+    const QString &connectionName() const { return m_name; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_name;
+    bool m_postgres = false;
+};
+
+// "what failed: the driver's text"; never contains the password.
+QString sqlErrorText(const QString &what, const QSqlError &error);
+
+// Names of this tool's own tables (PLATFORM.md 1: "We may add tables of our own").
+inline constexpr const char *RunsTable = "find_outliers_runs";
+inline constexpr const char *RunTypesTable = "find_outliers_run_types";
+
+} // namespace fo

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "RunReport.h"
+
+#include <QString>
+
+class QNetworkAccessManager;
+
+namespace fo {
+
+// The platform's notifications API (PLATFORM.md 5): POST <base>/send_email with {to_email, subject, message}.
+// 10 s timeout per attempt, one retry on a network error or a 5xx. Failures come back as a warning text, never as
+// a failed run. Waits for the reply with a local event loop on the calling thread, so call it on a worker thread
+// or in the headless tool, never on a GUI thread.
+class Notifier
+{
+public:
+    static constexpr int TimeoutMs = 10000;
+
+    Notifier(QString baseUrl, QString bearerToken = {});
+    ~Notifier();
+    Notifier(const Notifier &) = delete;
+    Notifier &operator=(const Notifier &) = delete;
+
+    // Empty on success, otherwise a warning that names the cause.
+    QString sendStart(const RunReport &report);
+    QString sendCompletion(const RunReport &report);
+
+    // Exposed for tests: the subject and HTML the platform's users see.
+    static QString startSubject(int iteration);
+    static QString completionSubject(int iteration);
+    static QString startHtml(const RunReport &report);
+    static QString completionHtml(const RunReport &report);
+
+private:
+    QString send(const QString &toEmail, const QString &subject, const QString &html, const QString &what);
+
+    QString m_baseUrl;
+    QString m_bearerToken;
+    QNetworkAccessManager *m_network;
+};
+
+} // namespace fo

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+namespace fo {
+
+// numpy's float64 sum, bit for bit: blocks of 8192 values, each reduced by numpy's pairwise summation
+// (PLATFORM.md 2, "The z-score rule, exactly").
+double numpySum(const double *values, std::size_t count);
+
+struct ZScoreStats
+{
+    double mean = 0.0;
+    double std = 0.0; // population standard deviation (ddof = 0)
+};
+
+// mean = S(x) / n and std = sqrt(S((x - mean)^2) / n), as numpy's mean() and std() compute them.
+// `scratch` is reused between calls to avoid allocations; n must be > 0.
+ZScoreStats meanAndStd(const double *values, std::size_t count, std::vector<double> &scratch);
+
+// z = (x - mean) / std
+inline double zScore(double x, const ZScoreStats &stats) { return (x - stats.mean) / stats.std; }
+
+// A value is an outlier when |z| > k, strictly; with std == 0 nothing is.
+inline bool isOutlier(double x, const ZScoreStats &stats, double k)
+{
+    if (stats.std == 0.0)
+        return false;
+    const double z = zScore(x, stats);
+    return std::fabs(z) > k;
+}
+
+} // namespace fo

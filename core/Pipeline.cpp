@@ -1,0 +1,277 @@
+#include "Pipeline.h"
+
+#include "Database.h"
+#include "Email.h"
+#include "Notifier.h"
+#include "NumpyMath.h"
+#include "RecordReader.h"
+#include "RedisFlag.h"
+#include "RunLock.h"
+#include "RunWriter.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <mutex>
+
+Q_LOGGING_CATEGORY(lcPipeline, "fo.core.pipeline")
+
+namespace fo {
+namespace {
+
+constexpr int LockTimeoutMs = 30 * 60 * 1000;
+
+QDateTime nowUtcMs()
+{
+    // Millisecond precision, so that what we write reads back identical from both databases.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
+}
+
+// Turns what was read for one table into its report: statistics and outliers per data type, sorted by type name.
+TableReport detect(Source source, double k, std::vector<TypeAccumulator> &types, bool keepSeries)
+{
+    TableReport table;
+    table.source = source;
+    table.k = k;
+    std::sort(types.begin(), types.end(),
+              [](const TypeAccumulator &a, const TypeAccumulator &b) { return a.dataType < b.dataType; });
+    std::vector<double> scratch;
+    for (TypeAccumulator &acc : types) {
+        TypeReport type;
+        type.dataType = acc.dataType;
+        type.rows = acc.rows;
+        type.numericRows = qint64(acc.values.size());
+        type.skippedRows = type.rows - type.numericRows;
+        type.k = k;
+        type.mean = std::numeric_limits<double>::quiet_NaN();
+        type.std = std::numeric_limits<double>::quiet_NaN();
+        if (!acc.values.empty()) {
+            const ZScoreStats stats = meanAndStd(acc.values.data(), acc.values.size(), scratch);
+            type.mean = stats.mean;
+            type.std = stats.std;
+            for (std::size_t i = 0; i < acc.values.size(); ++i) {
+                if (isOutlier(acc.values[i], stats, k)) {
+                    OutlierPoint point;
+                    point.recordId = acc.ids[i];
+                    point.value = acc.values[i];
+                    point.z = zScore(acc.values[i], stats);
+                    if (!acc.timesMs.empty())
+                        point.time = QDateTime::fromMSecsSinceEpoch(acc.timesMs[i], Qt::UTC);
+                    type.outliers.push_back(point);
+                }
+            }
+        }
+        if (keepSeries) {
+            type.series.ids = QVector<qint64>(acc.ids.begin(), acc.ids.end());
+            type.series.timesMs = QVector<qint64>(acc.timesMs.begin(), acc.timesMs.end());
+            type.series.values = QVector<double>(acc.values.begin(), acc.values.end());
+        }
+        // Free the type's memory as soon as it is done.
+        std::vector<double>().swap(acc.values);
+        std::vector<qint64>().swap(acc.ids);
+        std::vector<qint64>().swap(acc.timesMs);
+        table.rows += type.rows;
+        table.outlierCount += type.outliers.size();
+        table.types.push_back(std::move(type));
+    }
+    return table;
+}
+
+} // namespace
+
+QString stageName(Stage stage)
+{
+    switch (stage) {
+    case Stage::Connecting:
+        return QStringLiteral("connecting");
+    case Stage::Locking:
+        return QStringLiteral("waiting for the run lock");
+    case Stage::Flagging:
+        return QStringLiteral("setting the Redis flag");
+    case Stage::NotifyingStart:
+        return QStringLiteral("notifying the start");
+    case Stage::ReadingRaw:
+        return QStringLiteral("reading raw records");
+    case Stage::ReadingProcessed:
+        return QStringLiteral("reading processed records");
+    case Stage::Detecting:
+        return QStringLiteral("detecting");
+    case Stage::Writing:
+        return QStringLiteral("writing");
+    case Stage::NotifyingEnd:
+        return QStringLiteral("notifying the completion");
+    case Stage::Done:
+        return QStringLiteral("done");
+    }
+    return QString();
+}
+
+Pipeline::Pipeline(Config config) : m_config(std::move(config)) {}
+
+void Pipeline::progress(Stage stage, qint64 count) const
+{
+    if (m_progress)
+        m_progress(ProgressUpdate{stage, count});
+}
+
+void Pipeline::warn(RunReport &report, const QString &text) const
+{
+    if (text.isEmpty())
+        return;
+    qCInfo(lcPipeline).noquote() << "warning:" << text;
+    report.warnings << text;
+    if (m_warn)
+        m_warn(text);
+}
+
+RunReport Pipeline::run(const RunRequest &request)
+{
+    RunReport report;
+    report.runId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    report.email = request.email;
+    report.operatorEmail = request.operatorEmail;
+    report.rawThreshold = request.rawThreshold;
+    report.processedThreshold = request.processedThreshold;
+    report.toolVersion = QStringLiteral(FO_VERSION);
+    report.startedAt = nowUtcMs();
+    report.raw.source = Source::Raw;
+    report.raw.k = request.rawThreshold;
+    report.processed.source = Source::Processed;
+    report.processed.k = request.processedThreshold;
+
+    std::unique_ptr<RedisFlag> flag;
+    const Ending ending = execute(request, report, flag);
+    // The flag goes back to "false" on every way out: success, failure and cancel (PLATFORM.md 4).
+    if (flag)
+        warn(report, flag->setInactive());
+    report.status = ending.status;
+    report.error = ending.error;
+    if (report.finishedAt.isNull())
+        report.finishedAt = nowUtcMs();
+    progress(Stage::Done);
+    return report;
+}
+
+Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report, std::unique_ptr<RedisFlag> &flag)
+{
+    const auto isCancelled = [this] { return cancelled(); };
+    const auto failed = [](const QString &error) { return Ending{RunStatus::Failed, error}; };
+    const Ending cancelledEnding{RunStatus::Cancelled, QString()};
+
+    if (!isValidEmail(request.email))
+        return failed(QStringLiteral("\"%1\" is not a valid email address; nothing was done.").arg(request.email));
+    if (!(request.rawThreshold > 0) || !(request.processedThreshold > 0))
+        return failed(QStringLiteral("The thresholds must be positive numbers."));
+
+    progress(Stage::Connecting);
+    Result<Database> opened = Database::open(m_config);
+    if (!opened)
+        return failed(opened.error());
+    Database db = std::move(opened).value();
+
+    // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
+    RunLock lock;
+    if (!request.dryRun) {
+        progress(Stage::Locking);
+        const Result<RunLock::Outcome> locked = lock.acquire(
+            db, request.email, isCancelled,
+            [&] { qCInfo(lcPipeline).noquote() << "another run for" << request.email << "is under way; waiting"; },
+            LockTimeoutMs);
+        if (!locked)
+            return failed(locked.error());
+        if (locked.value() == RunLock::Outcome::Cancelled)
+            return cancelledEnding;
+    }
+
+    if (!request.dryRun) {
+        if (m_config.redisHost.isEmpty()) {
+            static std::once_flag once; // said once per process, also in batch runs
+            std::call_once(once, [] {
+                qCInfo(lcPipeline) << "REDIS_HOST is not set: the job-is-active flag in Redis is skipped";
+            });
+        } else {
+            progress(Stage::Flagging);
+            flag = std::make_unique<RedisFlag>(m_config.redisHost, m_config.redisPort,
+                                               m_config.redisNamespace + request.email);
+            warn(report, flag->setActive());
+        }
+    }
+
+    const Result<int> iteration = nextIteration(db, request.email);
+    if (!iteration)
+        return failed(iteration.error());
+    report.iteration = iteration.value();
+
+    std::unique_ptr<Notifier> notifier;
+    if (!request.dryRun && request.notify) {
+        if (m_config.notificationsApiBaseUrl.isEmpty()) {
+            static std::once_flag once;
+            std::call_once(once, [] {
+                qCInfo(lcPipeline) << "NOTIFICATIONS_API_BASE_URL is not set: notifications are skipped";
+            });
+        }
+        else
+            notifier = std::make_unique<Notifier>(m_config.notificationsApiBaseUrl, request.bearerToken);
+    }
+    if (notifier) {
+        progress(Stage::NotifyingStart);
+        warn(report, notifier->sendStart(report));
+    }
+    if (cancelled())
+        return cancelledEnding;
+
+    std::vector<TypeAccumulator> accumulators;
+    for (const Source source : {Source::Raw, Source::Processed}) {
+        const Stage stage = source == Source::Raw ? Stage::ReadingRaw : Stage::ReadingProcessed;
+        progress(stage);
+        ReadRequest read;
+        read.source = source;
+        read.email = request.email;
+        read.withTimes = request.keepSeries;
+        read.progress = [&](qint64 rows) { progress(stage, rows); };
+        read.cancelled = isCancelled;
+        accumulators.clear();
+        const Result<ReadOutcome> outcome = readRecords(db, read, accumulators);
+        if (!outcome)
+            return failed(outcome.error() + QStringLiteral(". Nothing was written."));
+        if (outcome.value() == ReadOutcome::Cancelled)
+            return cancelledEnding;
+        progress(Stage::Detecting);
+        const double k = source == Source::Raw ? request.rawThreshold : request.processedThreshold;
+        report.table(source) = detect(source, k, accumulators, request.keepSeries);
+    }
+    if (!request.keepSeries) {
+        const Status timed = fillOutlierTimes(db, report);
+        if (!timed)
+            return failed(timed.error() + QStringLiteral(". Nothing was written."));
+    }
+    if (cancelled())
+        return cancelledEnding;
+
+    report.finishedAt = nowUtcMs();
+    if (request.dryRun)
+        return Ending{RunStatus::DryRun, QString()};
+
+    progress(Stage::Writing);
+    const Result<bool> written = writeRun(db, report, isCancelled);
+    if (!written)
+        return failed(written.error());
+    if (!written.value())
+        return cancelledEnding;
+    progress(Stage::Writing, report.raw.outlierCount + report.processed.outlierCount);
+    report.status = RunStatus::Completed;
+
+    if (notifier) {
+        progress(Stage::NotifyingEnd);
+        warn(report, notifier->sendCompletion(report));
+    }
+    return Ending{RunStatus::Completed, QString()};
+}
+
+} // namespace fo

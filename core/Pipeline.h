@@ -1,0 +1,73 @@
+#pragma once
+
+#include "Config.h"
+#include "RunReport.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace fo {
+
+class RedisFlag;
+
+enum class Stage { Connecting, Locking, Flagging, NotifyingStart, ReadingRaw, ReadingProcessed, Detecting, Writing,
+                   NotifyingEnd, Done };
+QString stageName(Stage stage);
+
+struct RunRequest
+{
+    QString email;
+    QString operatorEmail; // who started it from the desktop; empty when headless
+    double rawThreshold = 3.0;
+    double processedThreshold = 2.0;
+    bool dryRun = false;       // compute and report; write nothing, no flag, no notifications
+    bool notify = true;        // send the start and completion notifications
+    bool keepSeries = false;   // keep every point with its time (for charts)
+    QString bearerToken;       // optional Authorization for the notifications API
+};
+
+struct ProgressUpdate
+{
+    Stage stage = Stage::Connecting;
+    qint64 count = 0; // rows read so far, or outliers written
+};
+
+// One run for one email, exactly as PLATFORM.md 2 describes. Synchronous: call it on the thread that should do the
+// work (the headless main thread, or the desktop's worker thread). It opens its own database connection, Redis
+// connection and network manager, all owned by the calling thread.
+class Pipeline
+{
+public:
+    using ProgressFn = std::function<void(const ProgressUpdate &)>;
+    using LogFn = std::function<void(const QString &)>;
+
+    explicit Pipeline(Config config);
+
+    void setProgressCallback(ProgressFn fn) { m_progress = std::move(fn); }
+    // Called for each warning as it happens (they are also collected in the report).
+    void setWarningCallback(LogFn fn) { m_warn = std::move(fn); }
+    // Cooperative cancellation: checked between batches of rows and between stages.
+    void setCancelFlag(const std::atomic_bool *flag) { m_cancel = flag; }
+
+    // Returns the report. status tells how it ended; on Failed, `error` says why and nothing was written.
+    RunReport run(const RunRequest &request);
+
+private:
+    struct Ending
+    {
+        RunStatus status;
+        QString error;
+    };
+    Ending execute(const RunRequest &request, RunReport &report, std::unique_ptr<RedisFlag> &flag);
+    bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
+    void progress(Stage stage, qint64 count = 0) const;
+    void warn(RunReport &report, const QString &text) const;
+
+    Config m_config;
+    ProgressFn m_progress;
+    LogFn m_warn;
+    const std::atomic_bool *m_cancel = nullptr;
+};
+
+} // namespace fo

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Result.h"
+#include "RunReport.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+class QIODevice;
+
+namespace fo {
+
+// The readable summary the headless tool prints by default.
+QString formatSummary(const RunReport &report);
+
+// The machine-readable report (--json); its schema is documented in the README.
+QByteArray formatJson(const RunReport &report);
+
+// One CSV cell per RFC 4180: quoted when it holds a comma, a quote, CR or LF (quotes doubled). A text cell that
+// begins with = + - @ (or a tab or CR) is prefixed with ' so that spreadsheets do not run it as a formula.
+QString csvTextCell(const QString &text);
+// A number cell: shortest text that reads back as the same double, never quoted or prefixed.
+QString csvNumberCell(double value);
+
+// The CSV export: columns email, iteration, source, data_type, record_id, time, value, z, mean, std, k, and with
+// `allPoints` a last column is_outlier (0/1) and one row per numeric point (needs the series).
+QStringList csvHeader(bool allPoints);
+Status writeCsv(const RunReport &report, QIODevice &out, bool allPoints = false);
+Status writeCsvFile(const RunReport &report, const QString &path, bool allPoints = false);
+
+} // namespace fo

@@ -1,0 +1,25 @@
+#include "RunReport.h"
+
+namespace fo {
+
+QString sourceName(Source source)
+{
+    return source == Source::Raw ? QStringLiteral("raw") : QStringLiteral("processed");
+}
+
+QString statusName(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Completed:
+        return QStringLiteral("completed");
+    case RunStatus::DryRun:
+        return QStringLiteral("dry-run");
+    case RunStatus::Failed:
+        return QStringLiteral("failed");
+    case RunStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("failed");
+}
+
+} // namespace fo

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace fo {
+
+enum class Source { Raw, Processed };
+QString sourceName(Source source); // "raw" or "processed"
+
+struct OutlierPoint
+{
+    qint64 recordId = 0;
+    QDateTime time; // UTC
+    double value = 0.0;
+    double z = 0.0;
+};
+
+// Every numeric point of one data type, in id order; filled only when RunRequest::keepSeries is set (the desktop's
+// charts). Times are milliseconds since the epoch, UTC.
+struct Series
+{
+    QVector<qint64> ids;
+    QVector<qint64> timesMs;
+    QVector<double> values;
+};
+
+struct TypeReport
+{
+    QString dataType;
+    qint64 rows = 0;        // rows read, numeric or not
+    qint64 numericRows = 0; // values that parsed as finite numbers
+    qint64 skippedRows = 0; // rows - numericRows
+    double mean = 0.0;      // NaN when numericRows == 0
+    double std = 0.0;       // NaN when numericRows == 0
+    double k = 0.0;
+    QVector<OutlierPoint> outliers; // in id order
+    Series series;
+};
+
+struct TableReport
+{
+    Source source = Source::Raw;
+    double k = 0.0;
+    qint64 rows = 0;
+    qint64 outlierCount = 0;
+    QVector<TypeReport> types; // sorted by data type name
+};
+
+enum class RunStatus { Completed, DryRun, Failed, Cancelled };
+QString statusName(RunStatus status); // "completed", "dry-run", "failed", "cancelled"
+
+// What one run found and did; both front ends show this.
+struct RunReport
+{
+    QString runId; // UUID without braces
+    QString email;
+    QString operatorEmail; // empty when headless
+    int iteration = 0;
+    QDateTime startedAt;  // UTC
+    QDateTime finishedAt; // UTC; also the timestamp written on every outlier row
+    RunStatus status = RunStatus::Failed;
+    QString error; // set when Failed
+    double rawThreshold = 3.0;
+    double processedThreshold = 2.0;
+    QString toolVersion;
+    TableReport raw;
+    TableReport processed;
+    QStringList warnings;
+
+    const TableReport &table(Source source) const { return source == Source::Raw ? raw : processed; }
+    TableReport &table(Source source) { return source == Source::Raw ? raw : processed; }
+};
+
+} // namespace fo

@@ -1,0 +1,111 @@
+#include "BackgroundTasks.h"
+
+#include "QueryWorker.h"
+#include "RunWorker.h"
+
+namespace fo::ui {
+
+BackgroundTasks::BackgroundTasks(QObject *parent)
+    : QObject(parent), m_cancel(std::make_shared<std::atomic_bool>(false))
+{
+    m_runThread.setObjectName(QStringLiteral("fo-run"));
+    m_queryThread.setObjectName(QStringLiteral("fo-query"));
+
+    m_runWorker = new RunWorker(m_cancel);
+    m_runWorker->moveToThread(&m_runThread);
+    connect(&m_runThread, &QThread::finished, m_runWorker, &QObject::deleteLater);
+    connect(m_runWorker, &RunWorker::finished, this, [this] { m_running = false; });
+
+    m_queryWorker = new QueryWorker;
+    m_queryWorker->moveToThread(&m_queryThread);
+    connect(&m_queryThread, &QThread::finished, m_queryWorker, &QObject::deleteLater);
+
+    m_runThread.start();
+    m_queryThread.start();
+}
+
+BackgroundTasks::~BackgroundTasks()
+{
+    shutdown();
+}
+
+void BackgroundTasks::shutdown()
+{
+    m_cancel->store(true);
+    for (QThread *thread : {&m_runThread, &m_queryThread}) {
+        if (!thread->isRunning())
+            continue;
+        thread->requestInterruption();
+        thread->quit();
+        thread->wait();
+    }
+}
+
+quint64 BackgroundTasks::startRun(const Config &config, const RunRequest &request)
+{
+    const quint64 ticket = m_nextTicket++;
+    m_cancel->store(false);
+    m_running = true;
+    RunWorker *worker = m_runWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, request, ticket] { worker->run(config, request, ticket); }, Qt::QueuedConnection);
+    return ticket;
+}
+
+void BackgroundTasks::cancelRun()
+{
+    m_cancel->store(true);
+}
+
+quint64 BackgroundTasks::loadKnownEmails(const Config &config)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, ticket] { worker->knownEmails(config, ticket); }, Qt::QueuedConnection);
+    return ticket;
+}
+
+quint64 BackgroundTasks::loadIterations(const Config &config, const QString &email)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, email, ticket] { worker->iterations(config, email, ticket); },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
+quint64 BackgroundTasks::loadComparison(const Config &config, const QString &email, int iteration)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, email, iteration, ticket] { worker->comparison(config, email, iteration, ticket); },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
+quint64 BackgroundTasks::loadSeries(const Config &config, const QString &email, Source source,
+                                    const QString &dataType)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, email, source, dataType, ticket] {
+            worker->series(config, email, source, dataType, ticket);
+        },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
+quint64 BackgroundTasks::testConnection(const Config &config)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, ticket] { worker->testConnection(config, ticket); }, Qt::QueuedConnection);
+    return ticket;
+}
+
+} // namespace fo::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "Config.h"
+#include "Pipeline.h"
+#include "RunReport.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace fo::ui {
+
+class QueryWorker;
+class RunWorker;
+
+// Owns the two worker threads: one for runs (the core Pipeline), one for reading history, so that opening an old
+// iteration never waits behind a long run. Requests go to the workers by queued call; answers come back through the
+// workers' signals. On destruction: cancel, requestInterruption(), quit(), wait() (STYLE.md 4).
+class BackgroundTasks : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BackgroundTasks(QObject *parent = nullptr);
+    ~BackgroundTasks() override;
+
+    RunWorker *runWorker() const { return m_runWorker; }
+    QueryWorker *queryWorker() const { return m_queryWorker; }
+
+    // Each returns the ticket its answer will carry.
+    quint64 startRun(const Config &config, const RunRequest &request);
+    void cancelRun();
+    bool isRunning() const { return m_running; }
+
+    quint64 loadKnownEmails(const Config &config);
+    quint64 loadIterations(const Config &config, const QString &email);
+    quint64 loadComparison(const Config &config, const QString &email, int iteration);
+    quint64 loadSeries(const Config &config, const QString &email, Source source, const QString &dataType);
+    quint64 testConnection(const Config &config);
+
+    // Stops both threads; safe to call twice.
+    void shutdown();
+
+private:
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    QThread m_runThread;
+    QThread m_queryThread;
+    RunWorker *m_runWorker = nullptr;
+    QueryWorker *m_queryWorker = nullptr;
+    quint64 m_nextTicket = 1;
+    bool m_running = false;
+};
+
+} // namespace fo::ui

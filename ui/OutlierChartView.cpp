@@ -1,0 +1,546 @@
+#include "OutlierChartView.h"
+
+#include "ChartTime.h"
+#include "Downsampler.h"
+
+#include <QAreaSeries>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QScatterSeries>
+#include <QTimer>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fo::ui {
+
+namespace {
+
+const QColor LineColor(0x2f, 0x5d, 0x8a);
+const QColor OutlierColor(0xd9, 0x30, 0x25);
+const QColor PersistingColor(0x8e, 0x1b, 0x10);
+const QColor ResolvedColor(0x80, 0x86, 0x8b);
+const QColor SelectedColor(0xf2, 0x9d, 0x0b);
+constexpr int HitRadius = 8; // pixels
+
+QString formatNumber(double value)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("—");
+    return QLocale().toString(value, 'g', 6);
+}
+
+} // namespace
+
+OutlierChartView::OutlierChartView(QWidget *parent)
+    : QChartView(parent),
+      m_chart(new QChart),
+      m_axisX(new QDateTimeAxis),
+      m_axisY(new QValueAxis),
+      m_line(new QLineSeries),
+      m_bandUpper(new QLineSeries),
+      m_bandLower(new QLineSeries),
+      m_band(new QAreaSeries(m_bandUpper, m_bandLower)),
+      m_meanLine(new QLineSeries),
+      m_outliers(new QScatterSeries),
+      m_persisting(new QScatterSeries),
+      m_resolved(new QScatterSeries),
+      m_selected(new QScatterSeries)
+{
+    setObjectName(QStringLiteral("chartView"));
+    setChart(m_chart);
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::RectangleRubberBand);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(320, 220);
+
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_chart->setBackgroundRoundness(0);
+    m_chart->setMargins(QMargins(6, 6, 12, 6));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont titleFont = m_chart->titleFont();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
+    titleFont.setBold(true);
+    m_chart->setTitleFont(titleFont);
+
+    m_axisX->setFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_axisX->setTitleText(tr("Time (UTC)"));
+    m_axisX->setTickCount(6);
+    m_axisY->setTitleText(tr("Value"));
+    m_axisY->setLabelFormat(QStringLiteral("%.6g"));
+    m_chart->addAxis(m_axisX, Qt::AlignBottom);
+    m_chart->addAxis(m_axisY, Qt::AlignLeft);
+
+    m_band->setName(tr("Band: mean ± k·std"));
+    QColor bandFill = LineColor;
+    bandFill.setAlphaF(0.13);
+    m_band->setBrush(bandFill);
+    QColor bandBorder = LineColor;
+    bandBorder.setAlphaF(0.35);
+    m_band->setPen(QPen(bandBorder, 1, Qt::DotLine));
+
+    m_meanLine->setName(tr("Mean"));
+    QColor meanColor = LineColor;
+    meanColor.setAlphaF(0.55);
+    m_meanLine->setPen(QPen(meanColor, 1, Qt::DashLine));
+
+    m_line->setName(tr("Values"));
+    m_line->setPen(QPen(LineColor, 1.4));
+    m_line->setMarkerSize(4);
+
+    m_outliers->setName(tr("Outliers (|z| > k)"));
+    m_outliers->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_outliers->setMarkerSize(10);
+    m_outliers->setColor(OutlierColor);
+    m_outliers->setBorderColor(Qt::white);
+
+    m_persisting->setName(tr("Persisting outliers"));
+    m_persisting->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_persisting->setMarkerSize(10);
+    m_persisting->setColor(PersistingColor);
+    m_persisting->setBorderColor(Qt::white);
+
+    m_resolved->setName(tr("Resolved outliers"));
+    m_resolved->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_resolved->setMarkerSize(11);
+    m_resolved->setBrush(Qt::NoBrush);
+    m_resolved->setPen(QPen(ResolvedColor, 2));
+
+    m_selected->setName(tr("Selected"));
+    m_selected->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_selected->setMarkerSize(20);
+    m_selected->setBrush(Qt::NoBrush);
+    m_selected->setPen(QPen(SelectedColor, 2.5));
+
+    for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{
+             m_band, m_meanLine, m_line, m_resolved, m_persisting, m_outliers, m_selected}) {
+        m_chart->addSeries(series);
+        series->attachAxis(m_axisX);
+        series->attachAxis(m_axisY);
+    }
+    for (QLegendMarker *marker : m_chart->legend()->markers(m_selected))
+        marker->setVisible(false);
+
+    connect(m_axisX, &QDateTimeAxis::rangeChanged, this, [this] {
+        if (!m_settingRanges)
+            scheduleRebuild();
+    });
+    clearChart();
+}
+
+void OutlierChartView::clearChart(const QString &message)
+{
+    m_data = ChartData();
+    m_message = message.isEmpty() ? tr("Select a data type to see its chart") : message;
+    for (QXYSeries *series : std::initializer_list<QXYSeries *>{
+             m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected})
+        series->clear();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    setRanges(ChartTime::toAxis(now - 7LL * 24 * 3600 * 1000), ChartTime::toAxis(now), 0.0, 1.0);
+    for (QLegendMarker *marker : m_chart->legend()->markers())
+        marker->setVisible(false);
+    updateTitle();
+}
+
+void OutlierChartView::setChartData(const ChartData &newData)
+{
+    m_data = newData;
+    m_message.clear();
+    m_selected->clear();
+
+    QList<QPointF> current, persisting, resolved;
+    for (const ChartMarker &m : std::as_const(m_data.markers)) {
+        switch (m.kind) {
+        case MarkerKind::Current:
+        case MarkerKind::New:
+            current.append(QPointF(m.x, m.y));
+            break;
+        case MarkerKind::Persisting:
+            persisting.append(QPointF(m.x, m.y));
+            break;
+        case MarkerKind::Resolved:
+            resolved.append(QPointF(m.x, m.y));
+            break;
+        case MarkerKind::None:
+            break;
+        }
+    }
+    const bool comparing = std::any_of(m_data.markers.cbegin(), m_data.markers.cend(), [](const ChartMarker &m) {
+        return m.kind == MarkerKind::New || m.kind == MarkerKind::Persisting || m.kind == MarkerKind::Resolved;
+    });
+    m_outliers->setName(comparing ? tr("New outliers") : tr("Outliers (|z| > k)"));
+    m_outliers->replace(current);
+    m_persisting->replace(persisting);
+    m_resolved->replace(resolved);
+
+    double fromX, toX, fromY, toY;
+    fullRanges(&fromX, &toX, &fromY, &toY);
+    updateBand(fromX, toX);
+    setRanges(fromX, toX, fromY, toY);
+    rebuildVisible();
+
+    auto showLegend = [this](QAbstractSeries *series, bool visible) {
+        for (QLegendMarker *marker : m_chart->legend()->markers(series))
+            marker->setVisible(visible);
+    };
+    showLegend(m_line, true);
+    showLegend(m_band, m_data.hasBand());
+    showLegend(m_meanLine, m_data.hasBand());
+    showLegend(m_outliers, !current.isEmpty() || !comparing);
+    showLegend(m_persisting, !persisting.isEmpty());
+    showLegend(m_resolved, !resolved.isEmpty());
+    showLegend(m_selected, false);
+    updateTitle();
+}
+
+void OutlierChartView::updateTitle()
+{
+    if (!m_message.isEmpty()) {
+        m_chart->setTitle(m_message);
+        return;
+    }
+    const QString source = m_data.source == Source::Raw ? tr("raw records") : tr("processed records");
+    QString title = tr("%1 (%2)").arg(m_data.dataType, source);
+    if (m_data.hasBand())
+        title += QStringLiteral("  ·  ") + tr("mean %1, std %2, k = %3")
+                     .arg(formatNumber(m_data.mean), formatNumber(m_data.std), formatNumber(m_data.k));
+    m_chart->setTitle(title);
+}
+
+void OutlierChartView::fullRanges(double *fromX, double *toX, double *fromY, double *toY) const
+{
+    double minX = HUGE_VAL, maxX = -HUGE_VAL, minY = HUGE_VAL, maxY = -HUGE_VAL;
+    if (!m_data.points.isEmpty()) {
+        minX = m_data.points.first().x();
+        maxX = m_data.points.last().x();
+        for (const QPointF &p : m_data.points) {
+            minY = std::min(minY, p.y());
+            maxY = std::max(maxY, p.y());
+        }
+    }
+    for (const ChartMarker &m : m_data.markers) {
+        minX = std::min(minX, m.x);
+        maxX = std::max(maxX, m.x);
+        minY = std::min(minY, m.y);
+        maxY = std::max(maxY, m.y);
+    }
+    if (m_data.hasBand()) {
+        minY = std::min(minY, m_data.mean - m_data.k * m_data.std);
+        maxY = std::max(maxY, m_data.mean + m_data.k * m_data.std);
+    }
+    if (!(maxX >= minX)) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        minX = ChartTime::toAxis(now - 7LL * 24 * 3600 * 1000);
+        maxX = ChartTime::toAxis(now);
+    }
+    if (!(maxY >= minY)) {
+        minY = 0.0;
+        maxY = 1.0;
+    }
+    const double spanX = std::max(maxX - minX, 60000.0);
+    const double spanY = maxY - minY > 0 ? maxY - minY : std::max(std::abs(maxY), 1.0);
+    *fromX = minX - spanX * 0.02;
+    *toX = maxX + spanX * 0.02;
+    *fromY = minY - spanY * 0.06;
+    *toY = maxY + spanY * 0.06;
+}
+
+void OutlierChartView::updateBand(double fromX, double toX)
+{
+    if (!m_data.hasBand()) {
+        m_bandUpper->clear();
+        m_bandLower->clear();
+        m_meanLine->clear();
+        return;
+    }
+    const double upper = m_data.mean + m_data.k * m_data.std;
+    const double lower = m_data.mean - m_data.k * m_data.std;
+    // Wider than the data, so that panning never shows the band's end.
+    const double margin = (toX - fromX) * 1000.0;
+    m_bandUpper->replace(QList<QPointF>{{fromX - margin, upper}, {toX + margin, upper}});
+    m_bandLower->replace(QList<QPointF>{{fromX - margin, lower}, {toX + margin, lower}});
+    m_meanLine->replace(QList<QPointF>{{fromX - margin, m_data.mean}, {toX + margin, m_data.mean}});
+}
+
+void OutlierChartView::setRanges(double fromX, double toX, double fromY, double toY)
+{
+    m_settingRanges = true;
+    m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(fromX)), QDateTime::fromMSecsSinceEpoch(qint64(toX)));
+    m_axisY->setRange(fromY, toY);
+    m_settingRanges = false;
+}
+
+void OutlierChartView::scheduleRebuild()
+{
+    if (m_rebuildPending)
+        return;
+    m_rebuildPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_rebuildPending = false;
+        rebuildVisible();
+    });
+}
+
+void OutlierChartView::rebuildVisible()
+{
+    if (m_data.points.isEmpty()) {
+        m_line->clear();
+        return;
+    }
+    const double fromX = double(m_axisX->min().toMSecsSinceEpoch());
+    const double toX = double(m_axisX->max().toMSecsSinceEpoch());
+    const int columns = std::max(100, int(m_chart->plotArea().width()));
+    const QList<QPointF> points = Downsampler::minMax(m_data.points, m_data.flagged, fromX, toX, columns);
+    m_line->replace(points);
+    m_line->setPointsVisible(points.size() < columns / 6);
+}
+
+void OutlierChartView::resetZoom()
+{
+    double fromX, toX, fromY, toY;
+    fullRanges(&fromX, &toX, &fromY, &toY);
+    setRanges(fromX, toX, fromY, toY);
+    rebuildVisible();
+}
+
+void OutlierChartView::zoomBy(double factor)
+{
+    const double fromX = double(m_axisX->min().toMSecsSinceEpoch());
+    const double toX = double(m_axisX->max().toMSecsSinceEpoch());
+    const double centre = (fromX + toX) / 2;
+    const double half = (toX - fromX) / 2 / factor;
+    setRanges(centre - half, centre + half, m_axisY->min(), m_axisY->max());
+    rebuildVisible();
+}
+
+void OutlierChartView::centerOn(qint64 timeMs, double value, qint64 recordId)
+{
+    Q_UNUSED(recordId)
+    const double x = ChartTime::toAxis(timeMs);
+    double fullFromX, fullToX, fullFromY, fullToY;
+    fullRanges(&fullFromX, &fullToX, &fullFromY, &fullToY);
+    double width = double(m_axisX->max().toMSecsSinceEpoch() - m_axisX->min().toMSecsSinceEpoch());
+    if (width >= (fullToX - fullFromX) * 0.9)
+        width = (fullToX - fullFromX) / 8;
+    double fromY = m_axisY->min();
+    double toY = m_axisY->max();
+    if (value < fromY || value > toY) {
+        fromY = fullFromY;
+        toY = fullToY;
+    }
+    setRanges(x - width / 2, x + width / 2, fromY, toY);
+    m_selected->replace(QList<QPointF>{QPointF(x, value)});
+    rebuildVisible();
+}
+
+int OutlierChartView::nearestPoint(const QPoint &pos, bool *isMarker) const
+{
+    *isMarker = false;
+    if (m_data.points.isEmpty() && m_data.markers.isEmpty())
+        return -1;
+    const QPointF chartPos = m_chart->mapFromScene(mapToScene(pos));
+    if (!m_chart->plotArea().adjusted(-HitRadius, -HitRadius, HitRadius, HitRadius).contains(chartPos))
+        return -1;
+    double best = HitRadius * HitRadius;
+    int bestIndex = -1;
+    for (int i = 0; i < m_data.markers.size(); ++i) {
+        const ChartMarker &m = m_data.markers[i];
+        const QPointF p = m_chart->mapToPosition(QPointF(m.x, m.y), m_line);
+        const double d = QPointF::dotProduct(p - chartPos, p - chartPos);
+        if (d <= best) {
+            best = d;
+            bestIndex = i;
+            *isMarker = true;
+        }
+    }
+    if (bestIndex >= 0)
+        return bestIndex;
+    // The points whose x is within the hit radius, found by binary search on the sorted series.
+    const QPointF left = m_chart->mapToValue(chartPos - QPointF(HitRadius, 0), m_line);
+    const QPointF right = m_chart->mapToValue(chartPos + QPointF(HitRadius, 0), m_line);
+    auto byX = [](const QPointF &p, double x) { return p.x() < x; };
+    auto it = std::lower_bound(m_data.points.cbegin(), m_data.points.cend(), left.x(), byX);
+    int examined = 0;
+    for (; it != m_data.points.cend() && it->x() <= right.x() && examined < 50000; ++it, ++examined) {
+        const QPointF p = m_chart->mapToPosition(*it, m_line);
+        const double d = QPointF::dotProduct(p - chartPos, p - chartPos);
+        if (d <= best) {
+            best = d;
+            bestIndex = int(it - m_data.points.cbegin());
+        }
+    }
+    return bestIndex;
+}
+
+QString OutlierChartView::tooltipAt(const QPoint &pos) const
+{
+    bool isMarker = false;
+    const int index = nearestPoint(pos, &isMarker);
+    if (index < 0)
+        return QString();
+    qint64 timeMs = 0;
+    double value = 0.0;
+    double z = 0.0;
+    qint64 id = 0;
+    MarkerKind kind = MarkerKind::None;
+    if (isMarker) {
+        const ChartMarker &m = m_data.markers[index];
+        timeMs = m.timeMs;
+        value = m.y;
+        z = m.z;
+        id = m.recordId;
+        kind = m.kind;
+    } else {
+        timeMs = m_data.timesMs[index];
+        value = m_data.points[index].y();
+        z = m_data.zOf(value);
+        id = m_data.ids[index];
+    }
+    const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, formatNumber(value), formatNumber(z));
+    switch (kind) {
+    case MarkerKind::Current:
+        text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
+                                             .arg(formatNumber(std::abs(z)), formatNumber(m_data.k));
+        break;
+    case MarkerKind::New:
+        text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>New outlier: |z| %1 &gt; k = %2</span>")
+                                             .arg(formatNumber(std::abs(z)), formatNumber(m_data.k));
+        break;
+    case MarkerKind::Persisting:
+        text += QStringLiteral("<br>") + tr("<span style='color:#8e1b10'>Persisting outlier: |z| %1 &gt; k = %2</span>")
+                                             .arg(formatNumber(std::abs(z)), formatNumber(m_data.k));
+        break;
+    case MarkerKind::Resolved:
+        text += QStringLiteral("<br>") + tr("Resolved: an outlier in the previous iteration only");
+        break;
+    case MarkerKind::None:
+        break;
+    }
+    text += QStringLiteral("<br>") + tr("Record #%1").arg(id);
+    return text;
+}
+
+void OutlierChartView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0.0 || m_data.points.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    const double factor = std::pow(1.25, steps);
+    const QPointF chartPos = m_chart->mapFromScene(mapToScene(event->position().toPoint()));
+    const QPointF anchor = m_chart->mapToValue(chartPos, m_line);
+    double fromX = double(m_axisX->min().toMSecsSinceEpoch());
+    double toX = double(m_axisX->max().toMSecsSinceEpoch());
+    double fromY = m_axisY->min();
+    double toY = m_axisY->max();
+    if (event->modifiers() & Qt::ControlModifier) {
+        fromY = anchor.y() - (anchor.y() - fromY) / factor;
+        toY = anchor.y() + (toY - anchor.y()) / factor;
+    } else {
+        fromX = anchor.x() - (anchor.x() - fromX) / factor;
+        toX = anchor.x() + (toX - anchor.x()) / factor;
+        if (toX - fromX < 1000.0)
+            return;
+    }
+    setRanges(fromX, toX, fromY, toY);
+    rebuildVisible();
+    event->accept();
+}
+
+void OutlierChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
+        m_panning = true;
+        m_lastPanPos = event->position().toPoint();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void OutlierChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint delta = event->position().toPoint() - m_lastPanPos;
+        m_lastPanPos = event->position().toPoint();
+        m_chart->scroll(-delta.x(), delta.y());
+        event->accept();
+        return;
+    }
+    const QString text = tooltipAt(event->position().toPoint());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, this);
+    QChartView::mouseMoveEvent(event);
+}
+
+void OutlierChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void OutlierChartView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Home:
+    case Qt::Key_0:
+        resetZoom();
+        return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.5);
+        return;
+    case Qt::Key_Minus:
+        zoomBy(1 / 1.5);
+        return;
+    case Qt::Key_Left:
+        m_chart->scroll(-m_chart->plotArea().width() / 10, 0);
+        return;
+    case Qt::Key_Right:
+        m_chart->scroll(m_chart->plotArea().width() / 10, 0);
+        return;
+    case Qt::Key_Up:
+        m_chart->scroll(0, m_chart->plotArea().height() / 10);
+        return;
+    case Qt::Key_Down:
+        m_chart->scroll(0, -m_chart->plotArea().height() / 10);
+        return;
+    default:
+        break;
+    }
+    QChartView::keyPressEvent(event);
+}
+
+void OutlierChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    scheduleRebuild();
+}
+
+bool OutlierChartView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::Leave)
+        QToolTip::hideText();
+    return QChartView::viewportEvent(event);
+}
+
+} // namespace fo::ui

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "ChartData.h"
+
+#include <QChartView>
+
+class QAreaSeries;
+class QDateTimeAxis;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace fo::ui {
+
+// One data type's values over time on a UTC date axis: the line (downsampled to the pixels shown, keeping every
+// outlier), outliers as red markers, the band mean ± k·std shaded. Tooltip with time, value and z. Rubber-band and
+// wheel zoom, pan (middle button, Shift+drag or the arrow keys), reset (Home, or the "Reset zoom" action).
+class OutlierChartView : public QChartView
+{
+    Q_OBJECT
+
+public:
+    explicit OutlierChartView(QWidget *parent = nullptr);
+
+    void setChartData(const ChartData &newData);
+    void clearChart(const QString &message = QString());
+    const ChartData &chartData() const { return m_data; }
+
+    // Centres the view on a point, zooming in when the whole range is shown.
+    void centerOn(qint64 timeMs, double value, qint64 recordId);
+
+    // For tests and the screenshot tool.
+    QLineSeries *lineSeries() const { return m_line; }
+    QScatterSeries *outlierSeries() const { return m_outliers; }
+    QScatterSeries *persistingSeries() const { return m_persisting; }
+    QScatterSeries *resolvedSeries() const { return m_resolved; }
+    QAreaSeries *bandSeries() const { return m_band; }
+    QDateTimeAxis *timeAxis() const { return m_axisX; }
+    QValueAxis *valueAxis() const { return m_axisY; }
+    // The text the tooltip shows for the data point nearest to `pos` (empty when none is close).
+    QString tooltipAt(const QPoint &pos) const;
+
+public Q_SLOTS:
+    void resetZoom();
+    void zoomBy(double factor);
+
+Q_SIGNALS:
+    void pointHovered(qint64 recordId);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    void rebuildVisible();
+    void scheduleRebuild();
+    void setRanges(double fromX, double toX, double fromY, double toY);
+    void fullRanges(double *fromX, double *toX, double *fromY, double *toY) const;
+    void updateBand(double fromX, double toX);
+    void updateTitle();
+    int nearestPoint(const QPoint &pos, bool *isMarker) const;
+
+    ChartData m_data;
+    QChart *m_chart;
+    QDateTimeAxis *m_axisX;
+    QValueAxis *m_axisY;
+    QLineSeries *m_line;
+    QLineSeries *m_bandUpper;
+    QLineSeries *m_bandLower;
+    QAreaSeries *m_band;
+    QLineSeries *m_meanLine;
+    QScatterSeries *m_outliers;
+    QScatterSeries *m_persisting;
+    QScatterSeries *m_resolved;
+    QScatterSeries *m_selected;
+    bool m_rebuildPending = false;
+    bool m_settingRanges = false;
+    bool m_panning = false;
+    QPoint m_lastPanPos;
+    QString m_message;
+};
+
+} // namespace fo::ui

@@ -1,0 +1,132 @@
+#include "QueryWorker.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace fo::ui {
+
+namespace {
+
+QString configKey(const Config &config)
+{
+    // The password is part of what makes a connection, but it must not sit in memory as plain text longer than
+    // needed: keep a hash of it.
+    const QByteArray hash = QCryptographicHash::hash(config.dbPassword.toUtf8(), QCryptographicHash::Sha256);
+    return config.describeDatabase() + QLatin1Char('#') + QString::fromLatin1(hash.toHex());
+}
+
+} // namespace
+
+QueryWorker::QueryWorker(QObject *parent) : QObject(parent) {}
+
+QueryWorker::~QueryWorker() = default;
+
+Database *QueryWorker::database(const Config &config, QString *error)
+{
+    const QString key = configKey(config);
+    if (m_db && key == m_dbKey && m_db->db().isOpen())
+        return &*m_db;
+    m_db.reset();
+    Result<Database> opened = Database::open(config);
+    if (!opened.ok()) {
+        *error = opened.error();
+        return nullptr;
+    }
+    m_db.emplace(std::move(opened).value());
+    m_dbKey = key;
+    return &*m_db;
+}
+
+void QueryWorker::knownEmails(const Config &config, quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT knownEmailsLoaded({}, error, ticket);
+        return;
+    }
+    Result<QStringList> emails = history::knownEmails(*db);
+    Q_EMIT knownEmailsLoaded(emails.ok() ? emails.value() : QStringList(), emails.error(), ticket);
+}
+
+void QueryWorker::iterations(const Config &config, const QString &email, quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT iterationsLoaded(email, {}, error, ticket);
+        return;
+    }
+    Result<QVector<IterationInfo>> list = history::iterations(*db, email);
+    Q_EMIT iterationsLoaded(email, list.ok() ? list.value() : QVector<IterationInfo>(), list.error(), ticket);
+}
+
+void QueryWorker::comparison(const Config &config, const QString &email, int iteration, quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT comparisonLoaded({}, {}, false, {}, error, ticket);
+        return;
+    }
+    Result<RunReport> current = history::loadIteration(*db, email, iteration);
+    if (!current.ok()) {
+        Q_EMIT comparisonLoaded({}, {}, false, {}, current.error(), ticket);
+        return;
+    }
+    Result<QVector<IterationInfo>> list = history::iterations(*db, email);
+    if (!list.ok()) {
+        Q_EMIT comparisonLoaded(current.value(), {}, false, {}, list.error(), ticket);
+        return;
+    }
+    // The newest stored iteration older than this one (the list is newest first).
+    int previousIteration = 0;
+    for (const IterationInfo &info : list.value()) {
+        if (info.iteration < iteration) {
+            previousIteration = info.iteration;
+            break;
+        }
+    }
+    if (previousIteration == 0) {
+        Q_EMIT comparisonLoaded(current.value(), {}, false, {}, QString(), ticket);
+        return;
+    }
+    Result<RunReport> previous = history::loadIteration(*db, email, previousIteration);
+    if (!previous.ok()) {
+        Q_EMIT comparisonLoaded(current.value(), {}, false, {}, previous.error(), ticket);
+        return;
+    }
+    const QVector<OutlierDiff> diffs = compareRuns(previous.value(), current.value());
+    Q_EMIT comparisonLoaded(current.value(), previous.value(), true, diffs, QString(), ticket);
+}
+
+void QueryWorker::series(const Config &config, const QString &email, Source source, const QString &dataType,
+                         quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT seriesLoaded(source, dataType, {}, error, ticket);
+        return;
+    }
+    Result<Series> loaded = history::loadSeries(*db, email, source, dataType);
+    Q_EMIT seriesLoaded(source, dataType, loaded.ok() ? loaded.value() : Series(), loaded.error(), ticket);
+}
+
+void QueryWorker::testConnection(const Config &config, quint64 ticket)
+{
+    Result<Database> opened = Database::open(config);
+    if (!opened.ok()) {
+        Q_EMIT connectionTested(false, opened.error(), ticket);
+        return;
+    }
+    QSqlQuery query(opened->db());
+    if (!query.exec(QStringLiteral("SELECT 1"))) {
+        Q_EMIT connectionTested(false, sqlErrorText(tr("Running a test query"), query.lastError()), ticket);
+        return;
+    }
+    Q_EMIT connectionTested(true, tr("Connected to %1.").arg(config.describeDatabase()), ticket);
+}
+
+} // namespace fo::ui

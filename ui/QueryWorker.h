@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Config.h"
+#include "Database.h"
+#include "History.h"
+#include "RunReport.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace fo::ui {
+
+// Lives on the query thread: reads what earlier runs stored (history, series, known emails) through its own database
+// connection, opened inside that thread and closed with it (STYLE.md 5). Each answer goes back by queued signal with
+// the caller's ticket.
+class QueryWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit QueryWorker(QObject *parent = nullptr);
+    ~QueryWorker() override;
+
+    // All of these run on the worker's thread.
+    void knownEmails(const fo::Config &config, quint64 ticket);
+    void iterations(const fo::Config &config, const QString &email, quint64 ticket);
+    // Loads `iteration` and, when there is one, the stored iteration before it, and compares them.
+    void comparison(const fo::Config &config, const QString &email, int iteration, quint64 ticket);
+    void series(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
+                quint64 ticket);
+    // Opens a fresh connection with `config` and runs a trivial query.
+    void testConnection(const fo::Config &config, quint64 ticket);
+
+Q_SIGNALS:
+    void knownEmailsLoaded(const QStringList &emails, const QString &error, quint64 ticket);
+    void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations, const QString &error,
+                          quint64 ticket);
+    void comparisonLoaded(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,
+                          const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
+    void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,
+                      quint64 ticket);
+    void connectionTested(bool ok, const QString &message, quint64 ticket);
+
+private:
+    // The connection for `config`, reopened when the configuration changes.
+    Database *database(const Config &config, QString *error);
+
+    std::optional<Database> m_db;
+    QString m_dbKey;
+};
+
+} // namespace fo::ui

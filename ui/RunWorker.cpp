@@ -1,0 +1,44 @@
+#include "RunWorker.h"
+
+#include "UiLog.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+namespace fo::ui {
+
+RunWorker::RunWorker(std::shared_ptr<std::atomic_bool> cancel, QObject *parent)
+    : QObject(parent), m_cancel(std::move(cancel))
+{
+}
+
+void RunWorker::run(const Config &config, const RunRequest &request, quint64 ticket)
+{
+    Pipeline pipeline(config);
+    pipeline.setCancelFlag(m_cancel.get());
+
+    // Progress is throttled: a stage change always goes through, counts at most every 50 ms, so that a run over
+    // millions of rows does not flood the GUI thread's event queue.
+    QElapsedTimer sinceLast;
+    sinceLast.start();
+    Stage lastStage = Stage::Done;
+    bool first = true;
+    pipeline.setProgressCallback([&](const ProgressUpdate &update) {
+        if (QThread::currentThread()->isInterruptionRequested())
+            m_cancel->store(true);
+        if (!first && update.stage == lastStage && sinceLast.elapsed() < 50)
+            return;
+        first = false;
+        lastStage = update.stage;
+        sinceLast.restart();
+        Q_EMIT progress(update, ticket);
+    });
+    pipeline.setWarningCallback([this, ticket](const QString &message) { Q_EMIT warning(message, ticket); });
+
+    qCInfo(lcUi) << "run started for" << request.email << (request.dryRun ? "(dry run)" : "");
+    RunReport report = pipeline.run(request);
+    qCInfo(lcUi) << "run finished:" << statusName(report.status);
+    Q_EMIT finished(report, ticket);
+}
+
+} // namespace fo::ui

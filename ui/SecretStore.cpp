@@ -1,0 +1,191 @@
+#include "SecretStore.h"
+
+#include "UiLog.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+namespace fo::ui {
+
+namespace {
+
+// State shared by a job's finished handler and its timeout: whichever comes first answers.
+struct JobState
+{
+    bool answered = false;
+};
+
+QString normalisedOrigin(const QString &origin)
+{
+    QUrl url(origin.trimmed());
+    if (!url.isValid() || url.host().isEmpty())
+        return origin.trimmed();
+    QString text = url.scheme() + QStringLiteral("://") + url.host().toLower();
+    if (url.port() != -1)
+        text += QLatin1Char(':') + QString::number(url.port());
+    return text;
+}
+
+} // namespace
+
+SecretStore::SecretStore(QObject *parent) : QObject(parent) {}
+
+QString SecretStore::tokensKey(const QString &authOrigin)
+{
+    return QStringLiteral("tokens:") + normalisedOrigin(authOrigin);
+}
+
+QString SecretStore::databasePasswordKey(const QString &databaseDescription)
+{
+    return QStringLiteral("database-password:") + databaseDescription;
+}
+
+void SecretStore::read(const QString &key, QObject *context, ReadCallback done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const ReadResult &result) {
+        if (guard && done)
+            done(result);
+    };
+    if (m_fallbackActive) {
+        ReadResult r;
+        r.found = m_memory.contains(key);
+        r.secret = m_memory.value(key);
+        r.error = m_fallbackReason;
+        QTimer::singleShot(0, this, [answer, r] { answer(r); });
+        return;
+    }
+
+    auto state = std::make_shared<JobState>();
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, job, key, state, answer] {
+        if (state->answered)
+            return;
+        state->answered = true;
+        ReadResult r;
+        if (job->error() == QKeychain::NoError) {
+            r.found = true;
+            r.secret = job->textData();
+        } else if (job->error() == QKeychain::EntryNotFound) {
+            r.found = m_memory.contains(key);
+            r.secret = m_memory.value(key);
+        } else {
+            activateFallback(job->errorString());
+            r.found = m_memory.contains(key);
+            r.secret = m_memory.value(key);
+            r.error = m_fallbackReason;
+        }
+        answer(r);
+    });
+    QTimer::singleShot(m_timeout, this, [this, key, state, answer] {
+        if (state->answered)
+            return;
+        state->answered = true;
+        activateFallback(tr("the system keychain did not answer within %n second(s)", nullptr,
+                            int(m_timeout.count() / 1000)));
+        ReadResult r;
+        r.found = m_memory.contains(key);
+        r.secret = m_memory.value(key);
+        r.error = m_fallbackReason;
+        answer(r);
+    });
+    job->start();
+}
+
+void SecretStore::write(const QString &key, const QString &secret, QObject *context, DoneCallback done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const QString &error) {
+        if (guard && done)
+            done(error);
+    };
+    // The in-memory copy is the fallback's value if the keychain fails now or later in this session.
+    m_memory.insert(key, secret);
+    if (m_fallbackActive) {
+        const QString reason = m_fallbackReason;
+        QTimer::singleShot(0, this, [answer, reason] { answer(reason); });
+        return;
+    }
+    auto state = std::make_shared<JobState>();
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    job->setTextData(secret);
+    connect(job, &QKeychain::Job::finished, this, [this, job, state, answer] {
+        if (state->answered)
+            return;
+        state->answered = true;
+        if (job->error() != QKeychain::NoError) {
+            activateFallback(job->errorString());
+            answer(m_fallbackReason);
+            return;
+        }
+        answer(QString());
+    });
+    QTimer::singleShot(m_timeout, this, [this, state, answer] {
+        if (state->answered)
+            return;
+        state->answered = true;
+        activateFallback(tr("the system keychain did not answer within %n second(s)", nullptr,
+                            int(m_timeout.count() / 1000)));
+        answer(m_fallbackReason);
+    });
+    job->start();
+}
+
+void SecretStore::remove(const QString &key, QObject *context, DoneCallback done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](const QString &error) {
+        if (guard && done)
+            done(error);
+    };
+    m_memory.remove(key);
+    if (m_fallbackActive) {
+        QTimer::singleShot(0, this, [answer] { answer(QString()); });
+        return;
+    }
+    auto state = std::make_shared<JobState>();
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, job, state, answer] {
+        if (state->answered)
+            return;
+        state->answered = true;
+        if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
+            activateFallback(job->errorString());
+            answer(m_fallbackReason);
+            return;
+        }
+        answer(QString());
+    });
+    QTimer::singleShot(m_timeout, this, [this, state, answer] {
+        if (state->answered)
+            return;
+        state->answered = true;
+        activateFallback(tr("the system keychain did not answer within %n second(s)", nullptr,
+                            int(m_timeout.count() / 1000)));
+        answer(m_fallbackReason);
+    });
+    job->start();
+}
+
+void SecretStore::activateFallback(const QString &reason)
+{
+    if (m_fallbackActive)
+        return;
+    m_fallbackActive = true;
+    m_fallbackReason = reason;
+    qCWarning(lcUiKeychain) << "keychain unavailable, keeping secrets in memory for this session:" << reason;
+    Q_EMIT fallbackActivated(reason);
+}
+
+} // namespace fo::ui

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace fo::ui {
+
+// The operator, as the auth API's users/me describes them (PLATFORM.md 6).
+struct UserInfo
+{
+    QString googleSub;
+    QString email;
+    QString name;
+    QString picture;
+    bool testUser = false;
+};
+
+} // namespace fo::ui
