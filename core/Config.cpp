@@ -146,10 +146,15 @@ Result<EnvMap> parseEnvText(const QByteArray &rawText, const QString &fileName)
                                  .arg(fileName).arg(lineNo).arg(name)};
             value = value.mid(1, close - 1);
         } else {
-            // An unquoted value ends at " #" (a comment), as in the common .env dialects.
-            const qsizetype comment = value.indexOf(QLatin1String(" #"));
-            if (comment >= 0)
-                value = value.left(comment).trimmed();
+            // An unquoted value ends at a # that follows a space or tab (a comment), as in the common .env
+            // dialects; "p#ss" keeps its #.
+            for (qsizetype at = 1; at < value.size(); ++at) {
+                if (value.at(at) == QLatin1Char('#')
+                    && (value.at(at - 1) == QLatin1Char(' ') || value.at(at - 1) == QLatin1Char('\t'))) {
+                    value = value.left(at).trimmed();
+                    break;
+                }
+            }
         }
         map.insert(name, EnvFileEntry{value, lineNo});
     }

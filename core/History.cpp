@@ -64,7 +64,7 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email)
     const QString epoch = epochMsExpression(db, QStringLiteral("t"));
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
+    const bool prepared = query.prepare(QStringLiteral(
         "SELECT n, MAX(%1), SUM(raw_count), SUM(processed_count) FROM ("
         " SELECT o.outliers_search_iteration_num AS n, o.outliers_search_iteration_datetime AS t,"
         "  1 AS raw_count, 0 AS processed_count FROM outliers_records o"
@@ -80,7 +80,7 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email)
     query.addBindValue(email);
     query.addBindValue(email);
     query.addBindValue(email);
-    if (!query.exec())
+    if (!prepared || !query.exec())
         return Error{sqlErrorText(QStringLiteral("Listing the iterations of %1").arg(email), query.lastError())};
     QVector<IterationInfo> list;
     while (query.next()) {
@@ -92,9 +92,10 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email)
         list.push_back(info);
     }
     QSqlQuery runs(db.db());
-    runs.prepare(QStringLiteral("SELECT iteration, operator_email FROM find_outliers_runs WHERE email = ?"));
+    const bool runsPrepared =
+        runs.prepare(QStringLiteral("SELECT iteration, operator_email FROM find_outliers_runs WHERE email = ?"));
     runs.addBindValue(email);
-    if (!runs.exec())
+    if (!runsPrepared || !runs.exec())
         return Error{sqlErrorText(QStringLiteral("Reading the runs of %1").arg(email), runs.lastError())};
     QHash<int, QString> operators;
     while (runs.next())
@@ -115,13 +116,13 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
 
     // This tool's own record of the run, when there is one.
     QSqlQuery run(db.db());
-    run.prepare(QStringLiteral("SELECT run_id, operator_email, %1, %2, raw_threshold, processed_threshold, "
+    const bool runPrepared = run.prepare(QStringLiteral("SELECT run_id, operator_email, %1, %2, raw_threshold, processed_threshold, "
                                "tool_version FROM find_outliers_runs WHERE email = ? AND iteration = ?")
                     .arg(epochMsExpression(db, QStringLiteral("started_at")),
                          epochMsExpression(db, QStringLiteral("finished_at"))));
     run.addBindValue(email);
     run.addBindValue(iteration);
-    if (!run.exec())
+    if (!runPrepared || !run.exec())
         return Error{sqlErrorText(QStringLiteral("Reading run %1 of %2").arg(iteration).arg(email), run.lastError())};
     QMap<QPair<int, QString>, TypeReport> types; // (source, data type) -> statistics
     if (run.next()) {
@@ -133,10 +134,10 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
         report.processedThreshold = run.value(5).toDouble();
         report.toolVersion = run.value(6).toString();
         QSqlQuery stats(db.db());
-        stats.prepare(QStringLiteral("SELECT source, data_type, rows_read, numeric_rows, skipped_rows, mean, std, k "
+        const bool statsPrepared = stats.prepare(QStringLiteral("SELECT source, data_type, rows_read, numeric_rows, skipped_rows, mean, std, k "
                                      "FROM find_outliers_run_types WHERE run_id = ?"));
         stats.addBindValue(report.runId);
-        if (!stats.exec())
+        if (!statsPrepared || !stats.exec())
             return Error{sqlErrorText(QStringLiteral("Reading the statistics of run %1").arg(iteration),
                                       stats.lastError())};
         while (stats.next()) {
@@ -158,14 +159,14 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
         const int sourceKey = source == Source::Raw ? 0 : 1;
         QSqlQuery query(db.db());
         query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT r.id, r.data_type, r.value, %1, %2 FROM %3 o JOIN %4 r ON r.id = o.%5 "
+        const bool prepared = query.prepare(QStringLiteral("SELECT r.id, r.data_type, r.value, %1, %2 FROM %3 o JOIN %4 r ON r.id = o.%5 "
                                      "WHERE r.email = ? AND o.outliers_search_iteration_num = ? ORDER BY r.id")
                           .arg(epochMsExpression(db, QStringLiteral("r.time")),
                                epochMsExpression(db, QStringLiteral("o.outliers_search_iteration_datetime")),
                                outlierTable(source), recordTable(source), outlierIdColumn(source)));
         query.addBindValue(email);
         query.addBindValue(iteration);
-        if (!query.exec())
+        if (!prepared || !query.exec())
             return Error{sqlErrorText(QStringLiteral("Reading the outliers of iteration %1").arg(iteration),
                                       query.lastError())};
         while (query.next()) {
@@ -212,11 +213,11 @@ Result<Series> loadSeries(Database &db, const QString &email, Source source, con
 {
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, value, %1 FROM %2 WHERE email = ? AND data_type = ? ORDER BY id")
+    const bool prepared = query.prepare(QStringLiteral("SELECT id, value, %1 FROM %2 WHERE email = ? AND data_type = ? ORDER BY id")
                       .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source)));
     query.addBindValue(email);
     query.addBindValue(dataType);
-    if (!query.exec())
+    if (!prepared || !query.exec())
         return Error{sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
     Series series;
     while (query.next()) {

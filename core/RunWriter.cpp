@@ -160,7 +160,7 @@ QString idArrayLiteral(const QVector<qint64> &ids, qsizetype from, qsizetype cou
 Result<int> nextIteration(Database &db, const QString &email)
 {
     QSqlQuery query(db.db());
-    query.prepare(QStringLiteral(
+    const bool prepared = query.prepare(QStringLiteral(
         "SELECT COALESCE(MAX(n), 0) FROM ("
         " SELECT MAX(o.outliers_search_iteration_num) AS n FROM outliers_records o"
         "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?"
@@ -172,7 +172,7 @@ Result<int> nextIteration(Database &db, const QString &email)
     query.addBindValue(email);
     query.addBindValue(email);
     query.addBindValue(email);
-    if (!query.exec() || !query.next())
+    if (!prepared || !query.exec() || !query.next())
         return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), query.lastError())};
     return query.value(0).toInt() + 1;
 }

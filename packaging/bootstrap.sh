@@ -79,10 +79,16 @@ if [[ ${#packages[@]} -eq 0 ]]; then
     exit 2
 fi
 
+# One dpkg-query for all of them (it names only the packages it knows; the rest are missing).
+declare -A installed=()
+while read -r name state; do
+    if [[ "$state" == "install ok installed" ]]; then
+        installed[${name%%:*}]=1
+    fi
+done < <(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null || true)
 missing=()
 for p in "${packages[@]}"; do
-    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-    if [[ "$status" != "install ok installed" ]]; then
+    if [[ -z "${installed[$p]:-}" ]]; then
         missing+=("$p")
     fi
 done

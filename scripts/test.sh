@@ -13,7 +13,7 @@ build_dir=${FO_BUILD_DIR:-build}
 
 packaging/bootstrap.sh build test
 
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFO_BUILD_TESTS=ON
 cmake --build "$build_dir"
 
 # shellcheck source=scripts/test-services.sh

@@ -108,4 +108,26 @@ quint64 BackgroundTasks::testConnection(const Config &config)
     return ticket;
 }
 
+quint64 BackgroundTasks::buildChart(const ChartDataBuilder::Input &input)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, input, ticket] { worker->buildChart(input, ticket); }, Qt::QueuedConnection);
+    return ticket;
+}
+
+quint64 BackgroundTasks::exportCsv(const Config &config, const RunReport &report, const QString &path,
+                                   bool allPoints)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, report, path, allPoints, ticket] {
+            worker->exportCsv(config, report, path, allPoints, ticket);
+        },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
 } // namespace fo::ui

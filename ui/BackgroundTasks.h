@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChartDataBuilder.h"
 #include "Config.h"
 #include "Pipeline.h"
 #include "RunReport.h"
@@ -39,6 +40,8 @@ public:
     quint64 loadComparison(const Config &config, const QString &email, int iteration);
     quint64 loadSeries(const Config &config, const QString &email, Source source, const QString &dataType);
     quint64 testConnection(const Config &config);
+    quint64 buildChart(const ChartDataBuilder::Input &input);
+    quint64 exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints);
 
     // Stops both threads; safe to call twice.
     void shutdown();

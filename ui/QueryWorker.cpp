@@ -1,6 +1,9 @@
 #include "QueryWorker.h"
 
+#include "ReportWriters.h"
+
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -127,6 +130,45 @@ void QueryWorker::testConnection(const Config &config, quint64 ticket)
         return;
     }
     Q_EMIT connectionTested(true, tr("Connected to %1.").arg(config.describeDatabase()), ticket);
+}
+
+void QueryWorker::buildChart(const ChartDataBuilder::Input &input, quint64 ticket)
+{
+    Q_EMIT chartBuilt(ChartDataBuilder::build(input), ticket);
+}
+
+void QueryWorker::exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
+                            quint64 ticket)
+{
+    RunReport filled = report;
+    if (allPoints) {
+        Database *db = nullptr;
+        for (Source source : {Source::Raw, Source::Processed}) {
+            for (TypeReport &type : filled.table(source).types) {
+                if (!type.series.ids.isEmpty())
+                    continue;
+                QString error;
+                if (!db)
+                    db = database(config, &error);
+                if (!db) {
+                    Q_EMIT csvExported(false, error, ticket);
+                    return;
+                }
+                Result<Series> loaded = history::loadSeries(*db, report.email, source, type.dataType);
+                if (!loaded.ok()) {
+                    Q_EMIT csvExported(false, loaded.error(), ticket);
+                    return;
+                }
+                type.series = loaded.value();
+            }
+        }
+    }
+    const Status written = writeCsvFile(filled, path, allPoints);
+    if (!written.ok()) {
+        Q_EMIT csvExported(false, written.error(), ticket);
+        return;
+    }
+    Q_EMIT csvExported(true, tr("Exported to %1.").arg(QFileInfo(path).absoluteFilePath()), ticket);
 }
 
 } // namespace fo::ui

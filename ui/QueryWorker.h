@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ChartData.h"
+#include "ChartDataBuilder.h"
 #include "Config.h"
 #include "Database.h"
 #include "History.h"
@@ -31,6 +33,11 @@ public:
                 quint64 ticket);
     // Opens a fresh connection with `config` and runs a trivial query.
     void testConnection(const fo::Config &config, quint64 ticket);
+    // Sorts and maps a series for the chart (a million points take longer than a GUI frame).
+    void buildChart(const fo::ui::ChartDataBuilder::Input &input, quint64 ticket);
+    // Writes the CSV export; for "all points", first loads the series the report lacks.
+    void exportCsv(const fo::Config &config, const fo::RunReport &report, const QString &path, bool allPoints,
+                   quint64 ticket);
 
 Q_SIGNALS:
     void knownEmailsLoaded(const QStringList &emails, const QString &error, quint64 ticket);
@@ -41,6 +48,8 @@ Q_SIGNALS:
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,
                       quint64 ticket);
     void connectionTested(bool ok, const QString &message, quint64 ticket);
+    void chartBuilt(const fo::ui::ChartData &data, quint64 ticket);
+    void csvExported(bool ok, const QString &message, quint64 ticket);
 
 private:
     // The connection for `config`, reopened when the configuration changes.

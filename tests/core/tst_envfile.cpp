@@ -187,9 +187,11 @@ void TestEnvFile::parseEnvText()
         return;
     }
     if (result.ok())
-        QFAIL(qPrintable(QStringLiteral("must be an error, but parsed as %1").arg(describe(result.value()).join(u' '))));
+        QFAIL(qPrintable(
+            QStringLiteral("must be an error, but parsed as %1").arg(describe(result.value()).join(u' '))));
     for (const QString &part : std::as_const(errorParts))
-        QVERIFY2(result.error().contains(part), qPrintable(QStringLiteral("\"%1\" lacks \"%2\"").arg(result.error(), part)));
+        QVERIFY2(result.error().contains(part),
+                 qPrintable(QStringLiteral("\"%1\" lacks \"%2\"").arg(result.error(), part)));
 }
 
 void TestEnvFile::readEnvFile()
@@ -226,8 +228,11 @@ void TestEnvFile::precedence_data()
                                 {"RAW_THRESHOLD", "4"}});
     const StringMap env = vars({{"DB_HOST", "from-env"}, {"DB_PORT", "1002"}, {"REDIS_HOST", "redis-env"},
                                 {"RAW_THRESHOLD", "5"}});
-    const fo::EnvMap file = envFile({{"DB_HOST", "from-file", 1}, {"DB_PORT", "1003", 2}, {"REDIS_HOST", "redis-file", 3},
-                                     {"RAW_THRESHOLD", "6", 4}, {"DB_NAME", "records", 5}});
+    const fo::EnvMap file = envFile({{"DB_HOST", "from-file", 1},
+                                     {"DB_PORT", "1003", 2},
+                                     {"REDIS_HOST", "redis-file", 3},
+                                     {"RAW_THRESHOLD", "6", 4},
+                                     {"DB_NAME", "records", 5}});
     const fo::EnvMap onlyName = envFile({{"DB_NAME", "records", 1}});
 
     QTest::newRow("overrides beat everything") << all << env << file << QStringLiteral("from-flag") << 1001
@@ -334,7 +339,8 @@ void TestEnvFile::invalidValues_data()
     };
     QTest::newRow("DB_PORT abc") << StringMap() << vars({{"DB_PORT", "abc"}}) << fo::EnvMap()
                                  << parts({"DB_PORT", "abc", "the environment"});
-    QTest::newRow("DB_PORT 0") << StringMap() << vars({{"DB_PORT", "0"}}) << fo::EnvMap() << parts({"DB_PORT", "\"0\""});
+    QTest::newRow("DB_PORT 0") << StringMap() << vars({{"DB_PORT", "0"}}) << fo::EnvMap()
+                               << parts({"DB_PORT", "\"0\""});
     QTest::newRow("DB_PORT 70000") << vars({{"DB_PORT", "70000"}}) << StringMap() << fo::EnvMap()
                                    << parts({"DB_PORT", "70000", "the command line"});
     QTest::newRow("DB_PORT -1") << vars({{"DB_PORT", "-1"}}) << StringMap() << fo::EnvMap() << parts({"DB_PORT", "-1"});
@@ -374,7 +380,8 @@ void TestEnvFile::invalidValues()
     const fo::Result<fo::Config> config = fo::resolveConfig(overrides, environment, file, FileName);
     QVERIFY2(!config.ok(), "an invalid setting must be an error, not a silent default");
     for (const QString &part : std::as_const(errorParts))
-        QVERIFY2(config.error().contains(part), qPrintable(QStringLiteral("\"%1\" lacks \"%2\"").arg(config.error(), part)));
+        QVERIFY2(config.error().contains(part),
+                 qPrintable(QStringLiteral("\"%1\" lacks \"%2\"").arg(config.error(), part)));
 }
 
 void TestEnvFile::validPortsAndThresholds()

@@ -375,7 +375,8 @@ void TestNumpyMath::outliers()
     QVERIFY2(got == expected, message.constData());
 
     // isOutlier alone, given numpy's own mean and std.
-    const QList<int> gotFromNumpyStats = flagged(reference->values, fo::ZScoreStats{reference->mean, reference->std}, k);
+    const fo::ZScoreStats numpyStats{reference->mean, reference->std};
+    const QList<int> gotFromNumpyStats = flagged(reference->values, numpyStats, k);
     const QByteArray message2 =
         "with numpy's mean and std, isOutlier flags " + describe(gotFromNumpyStats) + ", numpy " + describe(expected);
     QVERIFY2(gotFromNumpyStats == expected, message2.constData());

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "RecordReader.h"
+
+struct pg_conn; // libpq's PGconn
+
+namespace fo {
+
+class Database;
+
+// The bulk read for PostgreSQL. Streams `COPY (SELECT id, data_type, value [, time in ms] FROM <table> WHERE
+// email = ...) TO STDOUT` over the libpq connection that QtSql's QPSQL driver holds for `db` (no second
+// connection), parses each line in place, and groups by data type exactly as the QtSql path does: same rows, same
+// values in id order, same counts. The email goes to the server as a bound parameter (into a session setting that
+// the COPY reads back), never inside the SQL text.
+//
+// A failure (also a connection killed mid-COPY) comes back as an Error with the server's message; the connection
+// is then either idle and usable, or lost, and QtSql reports it as such on its next use. On cancellation the COPY
+// is cancelled on the server and drained, leaving the connection idle.
+class PgCopyReader
+{
+public:
+    explicit PgCopyReader(Database &db);
+
+    // False when `db` is not a QPSQL connection whose libpq handle is open, idle (or in a transaction) and talks
+    // UTF-8: then read with QtSql instead.
+    bool isAvailable() const { return m_conn != nullptr; }
+
+    Result<ReadOutcome> read(const ReadRequest &request, std::vector<TypeAccumulator> &types);
+
+private:
+    Database &m_db;
+    pg_conn *m_conn = nullptr;
+};
+
+} // namespace fo

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "History.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace fo::ui {
+
+// The stored iterations of the user shown (newest first). Opening one shows it compared with the iteration before
+// it: new, resolved and persisting outliers.
+class HistoryPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryPanel(QWidget *parent = nullptr);
+
+    void setIterations(const QString &email, const QVector<IterationInfo> &iterations);
+    void setMessage(const QString &message);
+    void clear();
+    QString email() const { return m_email; }
+    int iterationCount() const;
+    int iterationAt(int row) const;
+    QTableView *view() const { return m_view; }
+    void selectIteration(int iteration);
+
+Q_SIGNALS:
+    void openRequested(int iteration);
+    void refreshRequested();
+
+private:
+    void openSelected();
+
+    QString m_email;
+    QLabel *m_title;
+    QTableView *m_view;
+    QStandardItemModel *m_model;
+    QPushButton *m_open;
+    QPushButton *m_refresh;
+};
+
+} // namespace fo::ui

@@ -1,0 +1,271 @@
+#include "OutlierTableModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QLocale>
+#include <QSet>
+
+#include <cmath>
+
+namespace fo::ui {
+
+namespace {
+
+QString number(double value)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("—");
+    return QLocale().toString(value, 'g', 6);
+}
+
+QVariant sortNumber(double value)
+{
+    return std::isfinite(value) ? value : -HUGE_VAL;
+}
+
+} // namespace
+
+OutlierTableModel::OutlierTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void OutlierTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_comparing = false;
+    endResetModel();
+}
+
+void OutlierTableModel::setReport(const RunReport &current, const RunReport *previous, bool onlyOneType,
+                                  Source source, const QString &dataType)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_comparing = previous != nullptr;
+    auto wanted = [&](Source s, const QString &type) { return !onlyOneType || (s == source && type == dataType); };
+
+    QSet<qint64> previousIds;
+    if (previous) {
+        for (Source s : {Source::Raw, Source::Processed})
+            for (const TypeReport &type : previous->table(s).types)
+                for (const OutlierPoint &p : type.outliers)
+                    previousIds.insert(p.recordId * 2 + (s == Source::Raw ? 0 : 1));
+    }
+    QSet<qint64> currentIds;
+    for (Source s : {Source::Raw, Source::Processed}) {
+        for (const TypeReport &type : current.table(s).types) {
+            for (const OutlierPoint &p : type.outliers) {
+                const qint64 key = p.recordId * 2 + (s == Source::Raw ? 0 : 1);
+                currentIds.insert(key);
+                if (!wanted(s, type.dataType))
+                    continue;
+                Row row;
+                row.kind = !previous ? MarkerKind::Current
+                                     : (previousIds.contains(key) ? MarkerKind::Persisting : MarkerKind::New);
+                row.source = s;
+                row.dataType = type.dataType;
+                row.recordId = p.recordId;
+                row.timeMs = p.time.toMSecsSinceEpoch();
+                row.value = p.value;
+                row.z = p.z;
+                row.mean = type.mean;
+                row.std = type.std;
+                row.k = type.k > 0 ? type.k : current.table(s).k;
+                m_rows.append(row);
+            }
+        }
+    }
+    if (previous) {
+        for (Source s : {Source::Raw, Source::Processed}) {
+            for (const TypeReport &type : previous->table(s).types) {
+                if (!wanted(s, type.dataType))
+                    continue;
+                for (const OutlierPoint &p : type.outliers) {
+                    if (currentIds.contains(p.recordId * 2 + (s == Source::Raw ? 0 : 1)))
+                        continue;
+                    Row row;
+                    row.kind = MarkerKind::Resolved;
+                    row.source = s;
+                    row.dataType = type.dataType;
+                    row.recordId = p.recordId;
+                    row.timeMs = p.time.toMSecsSinceEpoch();
+                    row.value = p.value;
+                    row.z = p.z;
+                    row.mean = type.mean;
+                    row.std = type.std;
+                    row.k = type.k > 0 ? type.k : previous->table(s).k;
+                    m_rows.append(row);
+                }
+            }
+        }
+    }
+    endResetModel();
+}
+
+QString OutlierTableModel::kindText(MarkerKind kind)
+{
+    switch (kind) {
+    case MarkerKind::New:
+        return tr("new");
+    case MarkerKind::Persisting:
+        return tr("persisting");
+    case MarkerKind::Resolved:
+        return tr("resolved");
+    case MarkerKind::Current:
+        return tr("outlier");
+    case MarkerKind::None:
+        break;
+    }
+    return QString();
+}
+
+int OutlierTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int OutlierTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows[index.row()];
+    switch (role) {
+    case RecordIdRole:
+        return row.recordId;
+    case TimeMsRole:
+        return row.timeMs;
+    case ValueRole:
+        return row.value;
+    case SortRole:
+        switch (index.column()) {
+        case StatusColumn:
+            return int(row.kind);
+        case SourceColumn:
+            return int(row.source);
+        case TypeColumn:
+            return row.dataType;
+        case TimeColumn:
+            return row.timeMs;
+        case ValueColumn:
+            return row.value;
+        case ZColumn:
+            return sortNumber(row.z);
+        case WhyColumn:
+            return std::isfinite(row.z) && row.k > 0 ? std::abs(row.z) / row.k : -HUGE_VAL;
+        case MeanColumn:
+            return sortNumber(row.mean);
+        case StdColumn:
+            return sortNumber(row.std);
+        case KColumn:
+            return row.k;
+        case RecordIdColumn:
+            return row.recordId;
+        default:
+            return {};
+        }
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case StatusColumn:
+            return kindText(row.kind);
+        case SourceColumn:
+            return row.source == Source::Raw ? tr("raw") : tr("processed");
+        case TypeColumn:
+            return row.dataType;
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(row.timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case ValueColumn:
+            return number(row.value);
+        case ZColumn:
+            return std::isfinite(row.z) ? QLocale().toString(row.z, 'f', 2) : QStringLiteral("—");
+        case WhyColumn:
+            if (!std::isfinite(row.z))
+                return tr("z unknown (stored by the old job)");
+            if (row.kind == MarkerKind::Resolved)
+                return tr("was |z| %1 > %2").arg(QLocale().toString(std::abs(row.z), 'f', 2), number(row.k));
+            return tr("|z| %1 > k %2  (%3× k)")
+                .arg(QLocale().toString(std::abs(row.z), 'f', 2), number(row.k),
+                     QLocale().toString(std::abs(row.z) / row.k, 'f', 1));
+        case MeanColumn:
+            return number(row.mean);
+        case StdColumn:
+            return number(row.std);
+        case KColumn:
+            return number(row.k);
+        case RecordIdColumn:
+            return QString::number(row.recordId);
+        default:
+            return {};
+        }
+    case Qt::TextAlignmentRole:
+        if (index.column() >= ValueColumn && index.column() != WhyColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return int(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (index.column() == StatusColumn || index.column() == WhyColumn) {
+            switch (row.kind) {
+            case MarkerKind::Resolved:
+                return QBrush(QColor(0x6b, 0x71, 0x76));
+            case MarkerKind::Persisting:
+                return QBrush(QColor(0x8e, 0x1b, 0x10));
+            default:
+                return QBrush(QColor(0xc5, 0x22, 0x1f));
+            }
+        }
+        return {};
+    case Qt::BackgroundRole:
+        if (index.column() == WhyColumn && row.kind != MarkerKind::Resolved && std::isfinite(row.z) && row.k > 0) {
+            // Deeper red the further beyond k.
+            const double excess = std::min(1.0, (std::abs(row.z) / row.k - 1.0) / 2.0);
+            QColor c(0xd9, 0x30, 0x25);
+            c.setAlphaF(0.08 + 0.22 * std::max(0.0, excess));
+            return QBrush(c);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (std::isfinite(row.z))
+            return tr("z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| > k = %5")
+                .arg(number(row.value), number(row.mean), number(row.std), number(row.z), number(row.k));
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant OutlierTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case SourceColumn:
+        return tr("Source");
+    case TypeColumn:
+        return tr("Data type");
+    case TimeColumn:
+        return tr("Time (UTC)");
+    case ValueColumn:
+        return tr("Value");
+    case ZColumn:
+        return tr("z");
+    case WhyColumn:
+        return tr("Why");
+    case MeanColumn:
+        return tr("Mean");
+    case StdColumn:
+        return tr("Std");
+    case KColumn:
+        return tr("k");
+    case RecordIdColumn:
+        return tr("Record id");
+    default:
+        return {};
+    }
+}
+
+} // namespace fo::ui
