@@ -1,5 +1,8 @@
 #include "HeadlessApp.h"
 
+#include "BatchRunner.h"
+#include "History.h"
+
 #include "Config.h"
 #include "Database.h"
 #include "DemoSeeder.h"
@@ -7,7 +10,13 @@
 #include "Pipeline.h"
 #include "ReportWriters.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
@@ -26,7 +35,7 @@ extern "C" void onTerminate(int)
     g_cancel.store(true); // lock-free atomic store: async-signal-safe
 }
 
-const char *const HeadlessFlags[] = {"--email", "--demo", "--version", "-v", "--help", "-h", "--help-all",
+const char *const HeadlessFlags[] = {"--email", "--demo", "--emails-from", "--all-users", "--jobs", "--version", "-v", "--help", "-h", "--help-all",
                                      "--env-file", "--dry-run", "--json", "--csv", "--no-notify",
                                      "--raw-threshold", "--processed-threshold", "--verbose"};
 
@@ -52,8 +61,92 @@ QString exitCodeHelp()
     return QStringLiteral("Exit codes:\n"
                           "  0  the run completed (warnings, such as an unreachable Redis or notifications API, "
                           "are allowed)\n"
-                          "  1  the run failed or was cancelled; nothing of it was written\n"
+                          "  1  the run failed or was cancelled, and nothing of it was written; with --emails-from or --all-users: "
+                          "at least one email failed (the others still ran)\n"
                           "  2  usage error: bad arguments, configuration or env file, or an invalid email\n");
+}
+
+int runBatch(const Config &config, const RunRequest &request, const QStringList &emails, int jobs, bool json,
+             const QString &csvPath)
+{
+    if (emails.isEmpty()) {
+        err() << "find-outliers: no emails to run for." << Qt::endl;
+        if (json)
+            out() << "[]" << Qt::endl;
+        return ExitSuccess;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    BatchRunner::Options options;
+    options.jobs = jobs;
+    options.request = request;
+    BatchRunner runner(config, options);
+    runner.setCancelFlag(&g_cancel);
+    runner.setWarningCallback([](const QString &email, const QString &text) {
+        err() << "find-outliers: warning: " << email << ": " << text << Qt::endl;
+    });
+    // One progress line per email: on stdout as the text report, or on stderr when stdout carries the JSON.
+    QTextStream &progress = json ? err() : out();
+    runner.setOnFinished([&progress](int index, int total, const RunReport &report, double seconds) {
+        progress << "[" << (index + 1) << "/" << total << "] " << report.email << ": ";
+        if (report.status == RunStatus::Completed || report.status == RunStatus::DryRun)
+            progress << statusName(report.status) << ", iteration " << report.iteration << ", "
+                     << report.raw.outlierCount << " raw and " << report.processed.outlierCount
+                     << " processed outliers in " << QString::number(seconds, 'f', 2) << " s";
+        else if (report.status == RunStatus::Cancelled)
+            progress << "cancelled, nothing written";
+        else
+            progress << "FAILED: " << report.error;
+        progress << Qt::endl;
+    });
+    const QVector<RunReport> reports = runner.run(emails);
+
+    QStringList failed;
+    int completed = 0;
+    for (const RunReport &report : reports) {
+        if (report.status == RunStatus::Completed || report.status == RunStatus::DryRun)
+            ++completed;
+        else
+            failed << report.email;
+    }
+    if (!csvPath.isEmpty()) {
+        QSaveFile file(csvPath);
+        Status status = file.open(QIODevice::WriteOnly)
+                            ? Status()
+                            : Status(Error{QStringLiteral("Cannot write the CSV file %1: %2.").arg(csvPath, file.errorString())});
+        QByteArray all;
+        for (int i = 0; status && i < reports.size(); ++i) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            status = writeCsv(reports.at(i), buffer);
+            QByteArray bytes = buffer.data();
+            if (i > 0)
+                bytes = bytes.mid(bytes.indexOf('\n') + 1); // the header once
+            all += bytes;
+        }
+        if (status) {
+            file.write(all);
+            if (!file.commit())
+                status = Error{QStringLiteral("Cannot save the CSV file %1: %2.").arg(csvPath, file.errorString())};
+        }
+        if (!status) {
+            printError(status.error());
+            return ExitRunFailed;
+        }
+    }
+    if (json) {
+        QJsonArray array;
+        for (const RunReport &report : reports)
+            array.append(QJsonDocument::fromJson(formatJson(report)).object());
+        out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
+    }
+    progress << "find-outliers: " << reports.size() << " emails in " << QString::number(timer.elapsed() / 1000.0, 'f', 2)
+          << " s with " << jobs << (jobs == 1 ? " job" : " jobs") << ": " << completed << " completed, "
+          << failed.size() << " failed";
+    if (!failed.isEmpty())
+        progress << " (" << failed.join(QStringLiteral(", ")) << ")";
+    progress << Qt::endl;
+    return failed.isEmpty() ? ExitSuccess : ExitRunFailed;
 }
 
 } // namespace
@@ -105,7 +198,17 @@ int runHeadless(const QStringList &arguments)
                                        QStringLiteral("Write one CSV row per outlier to this file."),
                                        QStringLiteral("file"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Log every step on stderr."));
-    parser.addOptions({emailOption, demoOption, envFileOption, dryRunOption, noNotifyOption, rawKOption,
+    const QCommandLineOption emailsFromOption(QStringLiteral("emails-from"),
+                                              QStringLiteral("Run for every email in this file, one per line (- "
+                                                             "reads standard input)."),
+                                              QStringLiteral("file"));
+    const QCommandLineOption allUsersOption(QStringLiteral("all-users"),
+                                            QStringLiteral("Run for every email present in the record tables."));
+    const QCommandLineOption jobsOption(QStringLiteral("jobs"),
+                                        QStringLiteral("With --emails-from or --all-users: run this many emails at a "
+                                                       "time (default 1)."),
+                                        QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({emailOption, emailsFromOption, allUsersOption, jobsOption, demoOption, envFileOption, dryRunOption, noNotifyOption, rawKOption,
                        processedKOption, jsonOption, csvOption, verboseOption});
 
     if (!parser.parse(arguments)) {
@@ -134,14 +237,23 @@ int runHeadless(const QStringList &arguments)
                                                           "fo.core.pipeline.warning=true"));
 
     const bool demo = parser.isSet(demoOption);
-    if (demo == parser.isSet(emailOption)) {
-        printError(demo ? QStringLiteral("--demo runs for demo@example.com; do not give --email with it.")
-                        : QStringLiteral("give the user to run for with --email ADDRESS (or --demo). See "
-                                         "find-outliers --help."));
+    const int targets = int(demo) + int(parser.isSet(emailOption)) + int(parser.isSet(emailsFromOption))
+                        + int(parser.isSet(allUsersOption));
+    if (targets != 1) {
+        printError(targets == 0 ? QStringLiteral("say whom to run for: --email ADDRESS, --emails-from FILE, "
+                                                 "--all-users or --demo. See find-outliers --help.")
+                                : QStringLiteral("give only one of --email, --emails-from, --all-users and --demo."));
+        return ExitUsageError;
+    }
+    const bool batch = parser.isSet(emailsFromOption) || parser.isSet(allUsersOption);
+    bool jobsOk = false;
+    const int jobs = parser.value(jobsOption).toInt(&jobsOk);
+    if (!jobsOk || jobs < 1 || jobs > 64) {
+        printError(QStringLiteral("--jobs \"%1\" is not a number from 1 to 64.").arg(parser.value(jobsOption)));
         return ExitUsageError;
     }
     const QString email = demo ? QString::fromLatin1(demo::Email) : parser.value(emailOption);
-    if (!isValidEmail(email)) {
+    if (!batch && !isValidEmail(email)) {
         printError(QStringLiteral("\"%1\" is not a valid email address (expected name@domain.tld). Nothing was done.")
                        .arg(email));
         return ExitUsageError;
@@ -190,15 +302,41 @@ int runHeadless(const QStringList &arguments)
     std::signal(SIGTERM, onTerminate);
 
     const bool json = parser.isSet(jsonOption);
-    Pipeline pipeline(config.value());
-    pipeline.setCancelFlag(&g_cancel);
-    pipeline.setWarningCallback([](const QString &text) { err() << "find-outliers: warning: " << text << Qt::endl; });
     RunRequest request;
-    request.email = email;
     request.rawThreshold = config->rawThreshold;
     request.processedThreshold = config->processedThreshold;
     request.dryRun = parser.isSet(dryRunOption);
     request.notify = !parser.isSet(noNotifyOption);
+
+    if (batch) {
+        QStringList emails;
+        if (parser.isSet(emailsFromOption)) {
+            Result<QStringList> read = readEmailList(parser.value(emailsFromOption));
+            if (!read) {
+                printError(read.error());
+                return ExitUsageError;
+            }
+            emails = read.value();
+        } else {
+            Result<Database> db = Database::open(config.value());
+            if (!db) {
+                printError(db.error());
+                return ExitRunFailed;
+            }
+            Result<QStringList> known = history::knownEmails(db.value());
+            if (!known) {
+                printError(known.error());
+                return ExitRunFailed;
+            }
+            emails = known.value();
+        }
+        return runBatch(config.value(), request, emails, jobs, json,
+                        parser.isSet(csvOption) ? parser.value(csvOption) : QString());
+    }
+    Pipeline pipeline(config.value());
+    pipeline.setCancelFlag(&g_cancel);
+    pipeline.setWarningCallback([](const QString &text) { err() << "find-outliers: warning: " << text << Qt::endl; });
+    request.email = email;
     const RunReport report = pipeline.run(request);
 
     if (report.status == RunStatus::Failed || report.status == RunStatus::Cancelled) {

@@ -336,6 +336,70 @@ private slots:
         QVERIFY(!result.err.contains("s3cret-never-shown"));
     }
 
+    void batchFromFileAndStdin()
+    {
+        FO_REQUIRE_PG();
+        ScopedPgDatabase pg(QStringLiteral("cli_batch"));
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        const QStringList users = {QStringLiteral("u1@example.com"), QStringLiteral("u2@example.com"),
+                                   QStringLiteral("u3@example.com")};
+        for (const QString &user : users)
+            seed(pg, user);
+        QTemporaryDir dir;
+        const QString list = dir.filePath(QStringLiteral("emails.txt"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# users of the hour\r\nu1@example.com\r\nnot an email\r\n\r\nu2@example.com\r\nu3@example.com\r\n");
+        file.close();
+        ToolResult result = runTool({QStringLiteral("--emails-from"), list, QStringLiteral("--jobs"),
+                                     QStringLiteral("2")},
+                                    envWith(pg.name()));
+        // One bad line fails the batch (exit 1), but every other email ran.
+        QCOMPARE(result.exitCode, 1);
+        const QString out = text(result.out);
+        QVERIFY2(out.contains(QLatin1String("4 emails")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("3 completed, 1 failed (not an email)")), qPrintable(out));
+        for (const QString &user : users)
+            QVERIFY2(out.contains(user + QStringLiteral(": completed, iteration 1, 2 raw and 1 processed")), qPrintable(out));
+        QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs")), qint64(3));
+        QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM outliers_records")), qint64(6));
+
+        // Standard input, JSON: one report per email, in the order given.
+        result = runTool({QStringLiteral("--emails-from"), QStringLiteral("-"), QStringLiteral("--json")},
+                         envWith(pg.name()), 120000, "u3@example.com\nu1@example.com\n");
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        const QJsonArray reports = QJsonDocument::fromJson(result.out).array();
+        QCOMPARE(reports.size(), 2);
+        QCOMPARE(reports.at(0).toObject().value(QStringLiteral("email")).toString(), QStringLiteral("u3@example.com"));
+        QCOMPARE(reports.at(0).toObject().value(QStringLiteral("iteration")).toInt(), 2);
+        QVERIFY2(result.err.contains("[2/2] u1@example.com: completed"), result.err.constData());
+    }
+
+    void batchAllUsers()
+    {
+        FO_REQUIRE_PG();
+        ScopedPgDatabase pg(QStringLiteral("cli_allusers"));
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        QStringList users;
+        for (int i = 0; i < 5; ++i) {
+            users << QStringLiteral("all%1@example.com").arg(i);
+            seed(pg, users.last());
+        }
+        QTemporaryDir dir;
+        const QString csvPath = dir.filePath(QStringLiteral("all.csv"));
+        const ToolResult result = runTool({QStringLiteral("--all-users"), QStringLiteral("--jobs"), QStringLiteral("3"),
+                                           QStringLiteral("--csv"), csvPath},
+                                          envWith(pg.name()));
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QVERIFY2(text(result.out).contains(QLatin1String("5 emails")), result.out.constData());
+        QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(DISTINCT email) FROM find_outliers_runs")), qint64(5));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().split('\n');
+        QCOMPARE(lines.size(), 1 + 5 * 3 + 1); // one header, three outliers per user
+        QCOMPARE(lines.count(lines.at(0)), 1);
+    }
+
     void embeddedSqliteDemo()
     {
         QTemporaryDir home;
