@@ -98,9 +98,15 @@ Status createOwnTablesPostgres(QSqlDatabase &db)
 
 QString sqlErrorText(const QString &what, const QSqlError &error)
 {
-    QString text = error.databaseText().trimmed();
+    // libpq's messages span lines ("server closed the connection unexpectedly\n\tThis probably means...") and QPSQL
+    // appends "(SQLSTATE)", empty when the connection died: one line, without the empty "()".
+    QString text = error.databaseText().simplified();
+    if (text.endsWith(QLatin1String("()")))
+        text = text.chopped(2).trimmed();
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1); // callers go on with ". Nothing was written." and the like
     if (text.isEmpty())
-        text = error.driverText().trimmed();
+        text = error.driverText().simplified();
     if (text.isEmpty())
         text = QStringLiteral("unknown database error");
     return QStringLiteral("%1 failed: %2").arg(what, text);
@@ -162,9 +168,15 @@ Result<Database> Database::open(const Config &config)
     }
 
     if (!result.m_db.open()) {
-        return Error{QStringLiteral("Cannot connect to the database %1: %2. Check DB_HOST, DB_PORT, DB_USER, "
+        // libpq's reason on one line (it spans lines, and QSqlError::text() would add QPSQL's "Unable to connect").
+        QString reason = result.m_db.lastError().databaseText().simplified();
+        if (reason.isEmpty())
+            reason = result.m_db.lastError().text().simplified();
+        if (!reason.endsWith(QLatin1Char('.')) && !reason.endsWith(QLatin1Char('?')))
+            reason += QLatin1Char('.');
+        return Error{QStringLiteral("Cannot connect to the database %1: %2 Check DB_HOST, DB_PORT, DB_USER, "
                                     "DB_PASSWORD and DB_NAME, and that the server is running.")
-                         .arg(config.describeDatabase(), result.m_db.lastError().text().trimmed())};
+                         .arg(config.describeDatabase(), reason)};
     }
     qCDebug(lcDb) << "connected to" << config.describeDatabase();
 

@@ -1,11 +1,15 @@
 #include "RecordReader.h"
 
 #include "Database.h"
+#include "PgCopyReader.h"
 #include "ValueParser.h"
 
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcReader, "fo.core.reader")
 
 namespace fo {
 namespace {
@@ -33,6 +37,15 @@ std::optional<double> parseQStringValue(const QString &text)
     return parseValue(std::string_view(utf8.constData(), std::size_t(utf8.size())));
 }
 
+// FO_READ_METHOD=qtsql turns the COPY read off (to compare both paths, or as an escape hatch for a proxy in front
+// of PostgreSQL that does not pass COPY through).
+bool copyReadAllowed()
+{
+    static const bool allowed =
+        qEnvironmentVariable("FO_READ_METHOD").compare(QLatin1String("qtsql"), Qt::CaseInsensitive) != 0;
+    return allowed;
+}
+
 } // namespace
 
 QString epochMsExpression(const Database &db, const QString &column)
@@ -43,6 +56,17 @@ QString epochMsExpression(const Database &db, const QString &column)
 }
 
 Result<ReadOutcome> readRecords(Database &db, const ReadRequest &request, std::vector<TypeAccumulator> &types)
+{
+    if (db.isPostgres() && copyReadAllowed()) {
+        PgCopyReader copyReader(db);
+        if (copyReader.isAvailable())
+            return copyReader.read(request, types);
+        qCInfo(lcReader) << "the bulk read (COPY) cannot use this PostgreSQL connection; reading with QtSql (slower)";
+    }
+    return readRecordsWithQtSql(db, request, types);
+}
+
+Result<ReadOutcome> readRecordsWithQtSql(Database &db, const ReadRequest &request, std::vector<TypeAccumulator> &types)
 {
     const QString table = request.source == Source::Raw ? QStringLiteral("raw_records")
                                                         : QStringLiteral("processed_records");

@@ -32,9 +32,14 @@ struct ReadRequest
 
 enum class ReadOutcome { Done, Cancelled };
 
-// Streams every row of the email from raw_records or processed_records in id order with a forward-only query,
-// parses each value, and groups by data type. Memory grows with the numeric values only, never with row objects.
+// Reads every row of the email from raw_records or processed_records, parses each value, and groups by data type,
+// each type's values in id order. Memory grows with the numeric values only, never with row objects.
+// On PostgreSQL this is a COPY over the QPSQL connection's libpq handle (PgCopyReader), the fast path; elsewhere,
+// or with FO_READ_METHOD=qtsql in the environment, it is readRecordsWithQtSql(). Both give identical results.
 Result<ReadOutcome> readRecords(Database &db, const ReadRequest &request, std::vector<TypeAccumulator> &types);
+
+// The portable path: a forward-only QtSql query ordered by id (SQLite, and PostgreSQL when COPY is not available).
+Result<ReadOutcome> readRecordsWithQtSql(Database &db, const ReadRequest &request, std::vector<TypeAccumulator> &types);
 
 // The SQL expression giving a record's time as milliseconds since the epoch, for this database's dialect.
 QString epochMsExpression(const Database &db, const QString &column);

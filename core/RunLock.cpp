@@ -31,10 +31,11 @@ Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, co
     while (true) {
         if (db.isPostgres()) {
             QSqlQuery query(db.db());
-            query.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?, hashtext(?))"));
+            // A failed prepare holds the server's reason (say, a terminated connection): report that one.
+            const bool prepared = query.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?, hashtext(?))"));
             query.addBindValue(RunLockClass);
             query.addBindValue(email);
-            if (!query.exec() || !query.next())
+            if (!prepared || !query.exec() || !query.next())
                 return Error{sqlErrorText(QStringLiteral("Taking the run lock for %1").arg(email), query.lastError())};
             if (query.value(0).toBool()) {
                 m_db = &db;
@@ -66,14 +67,15 @@ Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, co
 
 void RunLock::release()
 {
-    if (m_db) {
+    // When the connection is gone, the server has released the lock with it (and there is nothing to prepare on).
+    if (m_db && m_db->db().isOpen()) {
         QSqlQuery query(m_db->db());
         query.prepare(QStringLiteral("SELECT pg_advisory_unlock(?, hashtext(?))"));
         query.addBindValue(RunLockClass);
         query.addBindValue(m_email);
         query.exec(); // if the connection is gone, the server has released the lock with it
-        m_db = nullptr;
     }
+    m_db = nullptr;
     if (m_lockFile) {
         m_lockFile->unlock();
         m_lockFile.reset();

@@ -3,7 +3,7 @@
 #
 #   packaging/bootstrap.sh [--clean] [--list] SET...
 #
-#   build    compilers, CMake, Ninja, Qt 6 and library headers: everything to configure and build
+#   build    compilers, CMake, Ninja, Qt 6 and library headers: everything to configure, build and package
 #   runtime  only the shared libraries and plugins the built binary loads (for a slim image)
 #   test     the services and tools the test suite uses (PostgreSQL, Redis, a keyring, D-Bus, ...)
 #
@@ -20,19 +20,20 @@ usage() {
 
 build_packages=(
     g++ build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev libhiredis-dev libpq-dev
     libqt6sql6-psql libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
+    librsvg2-bin dpkg-dev
 )
 runtime_packages=(
     libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-psql libqt6sql6-sqlite
     libqt6gui6 libqt6widgets6 libqt6charts6 libqt6keychain1
-    libhiredis0.14 libpq5 libsecret-1-0 qt6-qpa-plugins ca-certificates
+    libhiredis0.14 libpq5 libsecret-1-0 qt6-qpa-plugins libqt6svg6 ca-certificates
 )
 test_packages=(
     postgresql redis-server gnome-keyring dbus libsecret-1-0
-    python3 fonts-dejavu-core desktop-file-utils appstream
+    python3 fonts-dejavu-core desktop-file-utils appstream python3-yaml
 )
 
 list_only=0

@@ -5,7 +5,9 @@
 #
 # Installs what is missing (packaging/bootstrap.sh build test), configures and builds in $FO_BUILD_DIR (default
 # `build`), starts the services (scripts/test-services.sh), and runs ctest inside a private D-Bus session with an
-# unlocked keyring, so that keychain tests work without a desktop. Exits with ctest's exit code.
+# unlocked keyring, so that keychain tests work without a desktop. With CI=true or FO_TEST_PACKAGE=1 it then builds
+# the Debian package and installs and runs it (scripts/package.sh, scripts/test-deb.sh). Exits with ctest's exit
+# code, or 1 when ctest passed and the package check failed.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,4 +31,17 @@ HOME=$test_home dbus-run-session -- sh -c \
     "$build_dir" "$@"
 status=$?
 set -e
+
+# In CI (or with FO_TEST_PACKAGE=1): build the Debian package from this build, then install it and run it
+# (scripts/test-deb.sh changes the machine: CI's is thrown away). A failure here fails the run too.
+if [[ "${CI:-}" == true || "${FO_TEST_PACKAGE:-0}" == 1 ]]; then
+    if deb=$(scripts/package.sh "$build_dir") && scripts/test-deb.sh "$deb"; then
+        echo "package: 1 passed, 0 failed"
+    else
+        echo "package: 0 passed, 1 failed"
+        if [[ $status -eq 0 ]]; then
+            status=1
+        fi
+    fi
+fi
 exit "$status"

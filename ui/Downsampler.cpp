@@ -56,11 +56,9 @@ QList<QPointF> Downsampler::minMax(const QVector<QPointF> &sorted, const QVector
             if (isKept(j))
                 bucketPoints.append(j);
         }
-        // The first and last of the bucket keep the line's entry and exit; min and max keep its shape.
-        bucketPoints.append(i);
+        // Min and max keep the shape (in time order after the sort below).
         bucketPoints.append(minIdx);
         bucketPoints.append(maxIdx);
-        bucketPoints.append(j - 1);
         std::sort(bucketPoints.begin(), bucketPoints.end());
         bucketPoints.erase(std::unique(bucketPoints.begin(), bucketPoints.end()), bucketPoints.end());
         for (qsizetype k : std::as_const(bucketPoints))

@@ -184,8 +184,11 @@ void OutlierChartView::setChartData(const ChartData &newData)
     double fromX, toX, fromY, toY;
     fullRanges(&fromX, &toX, &fromY, &toY);
     updateBand(fromX, toX);
+    m_line->clear();
     setRanges(fromX, toX, fromY, toY);
-    rebuildVisible();
+    // The line is downsampled in the next event-loop pass, so that the markers, the axes and the line do not all
+    // land in one long stall of the GUI thread.
+    scheduleRebuild();
 
     auto showLegend = [this](QAbstractSeries *series, bool visible) {
         for (QLegendMarker *marker : m_chart->legend()->markers(series))
@@ -198,6 +201,9 @@ void OutlierChartView::setChartData(const ChartData &newData)
     showLegend(m_persisting, !persisting.isEmpty());
     showLegend(m_resolved, !resolved.isEmpty());
     showLegend(m_selected, false);
+    // A marker's visibility alone does not relayout the legend: toggle it.
+    m_chart->legend()->setVisible(false);
+    m_chart->legend()->setVisible(true);
     updateTitle();
 }
 

@@ -12,6 +12,9 @@
 
 namespace fo::ui {
 
+// Jobs have no parent: the libsecret backend calls back into a job after its D-Bus reply arrives, so a job must
+// live until it finishes (autoDelete removes it then), even when this store is gone or has stopped waiting.
+
 namespace {
 
 // State shared by a job's finished handler and its timeout: whichever comes first answers.
@@ -62,7 +65,7 @@ void SecretStore::read(const QString &key, QObject *context, ReadCallback done)
     }
 
     auto state = std::make_shared<JobState>();
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, job, key, state, answer] {
@@ -114,7 +117,7 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *cont
         return;
     }
     auto state = std::make_shared<JobState>();
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key);
     job->setTextData(secret);
@@ -153,7 +156,7 @@ void SecretStore::remove(const QString &key, QObject *context, DoneCallback done
         return;
     }
     auto state = std::make_shared<JobState>();
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, job, state, answer] {

@@ -1,0 +1,217 @@
+// The chart's pieces without a database: downsampling keeps every outlier and the shape, the chart view puts the
+// outliers on the red series and the band where mean ± k·std says, and the tooltip tells time, value and z.
+
+#include "ChartData.h"
+#include "ChartDataBuilder.h"
+#include "ChartTime.h"
+#include "Downsampler.h"
+#include "OutlierChartView.h"
+
+#include <QAreaSeries>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QTest>
+#include <QValueAxis>
+
+#include <cmath>
+
+using namespace fo;
+using namespace fo::ui;
+
+class TestUiChart : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void downsampleKeepsOutliersAndExtremes();
+    void downsampleSmallSeriesUnchanged();
+    void axisTimeIsUtc();
+    void chartShowsOutliersAndBand();
+    void zoomAndReset();
+};
+
+void TestUiChart::downsampleKeepsOutliersAndExtremes()
+{
+    QVector<QPointF> points;
+    QVector<char> keep;
+    const int n = 1'000'000;
+    points.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        points.append(QPointF(i, std::sin(i / 1000.0)));
+        keep.append(0);
+    }
+    // Outliers that are neither the min nor the max of their pixel column.
+    for (int i : {12345, 500000, 777777}) {
+        points[i].setY(0.0);
+        keep[i] = 1;
+    }
+    points[424242].setY(50.0); // a spike: the max of its column
+    const int columns = 800;
+    const QList<QPointF> out = Downsampler::minMax(points, keep, 0, n - 1, columns);
+    QVERIFY(out.size() <= columns * 4 + 8);
+    QVERIFY(out.size() >= columns);
+    for (int i : {12345, 500000, 777777, 424242})
+        QVERIFY2(out.contains(points[i]), qPrintable(QString::number(i)));
+    for (int i = 1; i < out.size(); ++i)
+        QVERIFY(out[i - 1].x() <= out[i].x());
+    // The shape: the global min and max survive.
+    double lo = HUGE_VAL, hi = -HUGE_VAL;
+    for (const QPointF &p : out) {
+        lo = std::min(lo, p.y());
+        hi = std::max(hi, p.y());
+    }
+    QCOMPARE(hi, 50.0);
+    QVERIFY(lo <= -0.9999);
+
+    // A zoomed window: only its points (plus one on each side).
+    const QList<QPointF> window = Downsampler::minMax(points, keep, 1000, 1100, columns);
+    QCOMPARE(window.size(), 103);
+    QCOMPARE(window.first().x(), 999.0);
+    QCOMPARE(window.last().x(), 1101.0);
+}
+
+void TestUiChart::downsampleSmallSeriesUnchanged()
+{
+    const QVector<QPointF> points{{1, 1}, {2, 5}, {3, 2}};
+    QCOMPARE(Downsampler::minMax(points, {}, 1, 3, 500), QList<QPointF>(points.cbegin(), points.cend()));
+    QVERIFY(Downsampler::minMax({}, {}, 0, 1, 100).isEmpty());
+}
+
+void TestUiChart::axisTimeIsUtc()
+{
+    // fo_add_test sets TZ=UTC; the axis value then equals the UTC time, and the mapping round-trips.
+    const qint64 t = QDateTime(QDate(2026, 6, 1), QTime(12, 30), Qt::UTC).toMSecsSinceEpoch();
+    QCOMPARE(ChartTime::fromAxis(ChartTime::toAxis(t)), t);
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(ChartTime::toAxis(t))).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+             QStringLiteral("2026-06-01 12:30"));
+}
+
+static ChartDataBuilder::Input sampleInput(int n, QVector<OutlierPoint> *outliers)
+{
+    ChartDataBuilder::Input in;
+    in.source = Source::Raw;
+    in.dataType = QStringLiteral("HeartRateRecord");
+    const qint64 t0 = QDateTime(QDate(2026, 6, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    for (int i = 0; i < n; ++i) {
+        // Stored in id order, not time order: the builder sorts.
+        const int slot = (i * 7919) % n;
+        in.series.ids.append(i + 1);
+        in.series.timesMs.append(t0 + qint64(slot) * 60000);
+        in.series.values.append(70.0 + (slot % 10));
+    }
+    for (int i : {10, 20000, 40000}) {
+        in.series.values[i] = 200.0;
+        OutlierPoint p;
+        p.recordId = in.series.ids[i];
+        p.time = QDateTime::fromMSecsSinceEpoch(in.series.timesMs[i], Qt::UTC);
+        p.value = 200.0;
+        p.z = 9.5;
+        outliers->append(p);
+    }
+    in.mean = 74.5;
+    in.std = 2.9;
+    in.k = 3.0;
+    in.outliers = *outliers;
+    return in;
+}
+
+void TestUiChart::chartShowsOutliersAndBand()
+{
+    QVector<OutlierPoint> outliers;
+    const ChartData data = ChartDataBuilder::build(sampleInput(50000, &outliers));
+    for (int i = 1; i < data.points.size(); ++i)
+        QVERIFY(data.points[i - 1].x() <= data.points[i].x());
+
+    OutlierChartView view;
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setChartData(data);
+    QTRY_VERIFY(view.lineSeries()->count() > 0);
+
+    // Every outlier is a red marker at its time and value.
+    const QList<QPointF> red = view.outlierSeries()->points();
+    QCOMPARE(red.size(), outliers.size());
+    for (const OutlierPoint &p : outliers)
+        QVERIFY(red.contains(QPointF(ChartTime::toAxis(p.time.toMSecsSinceEpoch()), p.value)));
+    QCOMPARE(view.outlierSeries()->color(), QColor(0xd9, 0x30, 0x25));
+    // The line is downsampled to the pixels, keeps every outlier, and was set in one go.
+    const QList<QPointF> line = view.lineSeries()->points();
+    QVERIFY2(line.size() < 50000 / 4, qPrintable(QString::number(line.size())));
+    for (const QPointF &p : red)
+        QVERIFY(line.contains(p));
+    // The band: mean ± k·std.
+    const QList<QPointF> upper = view.bandSeries()->upperSeries()->points();
+    const QList<QPointF> lower = view.bandSeries()->lowerSeries()->points();
+    QVERIFY(!upper.isEmpty() && !lower.isEmpty());
+    QCOMPARE(upper.first().y(), 74.5 + 3.0 * 2.9);
+    QCOMPARE(lower.first().y(), 74.5 - 3.0 * 2.9);
+    // The axis shows UTC dates.
+    QCOMPARE(view.timeAxis()->min().toString(QStringLiteral("yyyy-MM")), QStringLiteral("2026-05"));
+
+    // The tooltip over an outlier names its time, value and z.
+    const OutlierPoint &first = outliers.first();
+    const QPointF chartPos = view.chart()->mapToPosition(
+        QPointF(ChartTime::toAxis(first.time.toMSecsSinceEpoch()), first.value), view.lineSeries());
+    const QPoint viewPos = view.mapFromScene(view.chart()->mapToScene(chartPos));
+    const QString tip = view.tooltipAt(viewPos);
+    QVERIFY2(tip.contains(first.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC")),
+             qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("200")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("9.5")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("Outlier")), qPrintable(tip));
+}
+
+void TestUiChart::zoomAndReset()
+{
+    QVector<OutlierPoint> outliers;
+    const ChartData data = ChartDataBuilder::build(sampleInput(50000, &outliers));
+    OutlierChartView view;
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setChartData(data);
+    QTRY_VERIFY(view.lineSeries()->count() > 0);
+    const QDateTime fullMin = view.timeAxis()->min();
+    const QDateTime fullMax = view.timeAxis()->max();
+    const qint64 fullWidth = fullMin.msecsTo(fullMax);
+
+    // Wheel zoom narrows the time range and re-samples the line for the new window.
+    const QPoint centre = view.viewport()->rect().center();
+    QWheelEvent wheel(centre, view.viewport()->mapToGlobal(centre), QPoint(), QPoint(0, 480), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &wheel);
+    QTRY_VERIFY(view.timeAxis()->min().msecsTo(view.timeAxis()->max()) < fullWidth / 2);
+    const QList<QPointF> zoomedLine = view.lineSeries()->points();
+    QVERIFY(!zoomedLine.isEmpty());
+
+    // Rubber band: a drag zooms into the rectangle.
+    view.resetZoom();
+    const QRect plot = view.mapFromScene(view.chart()->mapToScene(view.chart()->plotArea())).boundingRect();
+    QTest::mousePress(view.viewport(), Qt::LeftButton, Qt::NoModifier, plot.center() - QPoint(100, 50));
+    QTest::mouseMove(view.viewport(), plot.center() + QPoint(100, 50));
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, Qt::NoModifier, plot.center() + QPoint(100, 50));
+    QTRY_VERIFY(view.timeAxis()->min().msecsTo(view.timeAxis()->max()) < fullWidth / 2);
+
+    // Pan with the keyboard moves the window without changing its width.
+    const qint64 width = view.timeAxis()->min().msecsTo(view.timeAxis()->max());
+    const QDateTime before = view.timeAxis()->min();
+    QTest::keyClick(&view, Qt::Key_Right);
+    QVERIFY(view.timeAxis()->min() > before);
+    QVERIFY(std::abs(view.timeAxis()->min().msecsTo(view.timeAxis()->max()) - width) < 1000);
+
+    // Reset shows everything again; Home does the same.
+    QTest::keyClick(&view, Qt::Key_Home);
+    QCOMPARE(view.timeAxis()->min(), fullMin);
+    QCOMPARE(view.timeAxis()->max(), fullMax);
+
+    // Centring on a point keeps it in view and marks it.
+    const OutlierPoint &p = outliers.last();
+    view.centerOn(p.time.toMSecsSinceEpoch(), p.value, p.recordId);
+    QVERIFY(view.timeAxis()->min() < p.time && view.timeAxis()->max() > p.time);
+    QVERIFY(view.timeAxis()->min().msecsTo(view.timeAxis()->max()) < fullWidth);
+}
+
+QTEST_MAIN(TestUiChart)
+#include "tst_ui_chart.moc"

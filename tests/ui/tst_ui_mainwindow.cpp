@@ -1,0 +1,454 @@
+// The real window against a real PostgreSQL (and Redis), the auth API and the notifications API stood in for by
+// local stubs: sign in, run for the seeded demo user, read the chart and the table, compare two runs, export CSV,
+// sign in again at the next start, and the 401 → refresh → sign-in-again path.
+
+#include "UiTestSupport.h"
+
+#include "AuthSession.h"
+#include "ChartTime.h"
+#include "Database.h"
+#include "DemoSeeder.h"
+#include "HistoryPanel.h"
+#include "MainWindow.h"
+#include "OutlierChartView.h"
+#include "OutlierTableModel.h"
+#include "ReportWriters.h"
+#include "SecretStore.h"
+#include "SignInDialog.h"
+#include "TypeTableModel.h"
+
+#include <QCheckBox>
+#include <QDateTimeAxis>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fo;
+using namespace fo::ui;
+using namespace fo::test;
+
+namespace {
+const QString DemoEmail = QString::fromLatin1(demo::Email);
+const QString SupportEmail = QStringLiteral("support@example.com");
+}
+
+class TestUiMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void signInShowsOperator();
+    void unknownLoginIsReported();
+    void emailValidationAndCompleter();
+    void runShowsChartAndTable();
+    void historyCompare();
+    void exportCsv();
+    void nextStartSignsInWithStoredToken();
+    void expiredTokenRefreshesOnce();
+    void failedRefreshBringsSignInBack();
+    void signOutRemovesTokens();
+
+private:
+    bool waitForRun(RunReport *report, int timeoutMs = 120000);
+    void signIn();
+    QSet<qint64> outlierIds(const RunReport &report, Source source, const QString &type) const;
+
+    QString m_dbName;
+    std::unique_ptr<AuthApiStub> m_auth;
+    std::unique_ptr<HttpStub> m_notifications;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<AuthSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    RunReport m_first;
+    RunReport m_second;
+    QTemporaryDir m_tmp;
+};
+
+void TestUiMainWindow::initTestCase()
+{
+    if (!pgServer())
+        QSKIP("No test PostgreSQL (run scripts/test.sh)");
+    QString error;
+    m_dbName = createDatabase(QStringLiteral("ui_main"), &error);
+    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
+    {
+        Result<Database> db = Database::open(pgConfig(m_dbName));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        Result<qint64> seeded = demo::seed(db.value());
+        QVERIFY2(seeded.ok(), qPrintable(seeded.error()));
+        QVERIFY(seeded.value() > 0);
+    }
+    m_auth = std::make_unique<AuthApiStub>();
+    m_auth->addAccount(QStringLiteral("support"), SupportEmail, QStringLiteral("Sam Support"));
+    m_notifications = std::make_unique<HttpStub>();
+    m_notifications->setRoute("POST", "/notifications/send_email", {});
+    useTestEnvironment(m_dbName, m_auth->baseUrl(), m_notifications->baseUrl() + QStringLiteral("/notifications"));
+
+    m_secrets = std::make_unique<SecretStore>();
+    m_session = std::make_unique<AuthSession>(m_secrets.get());
+    m_window = std::make_unique<MainWindow>(m_secrets.get(), m_session.get());
+    m_window->resize(1280, 820);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy emails(m_window.get(), &MainWindow::emailsLoaded);
+    m_window->start();
+    QVERIFY(emails.wait(30000));
+}
+
+void TestUiMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+    m_session.reset();
+    m_secrets.reset();
+    if (!m_dbName.isEmpty())
+        dropDatabase(m_dbName);
+}
+
+void TestUiMainWindow::signIn()
+{
+    m_window->showSignIn();
+    SignInDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SignInDialog *>()) && dialog->isVisible());
+    dialog->findChild<QLineEdit *>(QStringLiteral("originEdit"))->setText(m_auth->baseUrl());
+    dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit"))->setText(QStringLiteral("support"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isSignedIn(), 15000);
+}
+
+void TestUiMainWindow::signInShowsOperator()
+{
+    QVERIFY(!m_session->isSignedIn());
+    QVERIFY(m_window->userLabel()->text().contains(QStringLiteral("Not signed in")));
+    signIn();
+    QCOMPARE(m_session->user().email, SupportEmail);
+    QTRY_VERIFY(m_window->userLabel()->text().contains(QStringLiteral("Sam Support")));
+    QVERIFY(m_window->userLabel()->text().contains(SupportEmail));
+    QTRY_VERIFY(!m_window->findChild<SignInDialog *>() || !m_window->findChild<SignInDialog *>()->isVisible());
+    QCOMPARE(m_auth->count("GET", "/auth/auth-test-account?test_account_login=support"), 1);
+    QCOMPARE(m_auth->count("GET", "/auth/users/me"), 1);
+}
+
+void TestUiMainWindow::unknownLoginIsReported()
+{
+    AuthSession other(m_secrets.get());
+    other.setOrigin(m_auth->baseUrl());
+    QSignalSpy failed(&other, &AuthSession::signInFailed);
+    other.signInWithTestAccount(QStringLiteral("nobody"));
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("nobody")));
+    QVERIFY(!other.isSignedIn());
+}
+
+void TestUiMainWindow::emailValidationAndCompleter()
+{
+    QLineEdit *edit = m_window->emailEdit();
+    QVERIFY(m_window->completerEmails().contains(DemoEmail));
+    edit->setText(QStringLiteral("not-an-email"));
+    QVERIFY(!m_window->runButton()->isEnabled());
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("emailHint"))->text().contains(QStringLiteral("not a valid")));
+    edit->setText(QStringLiteral("a@b.c")); // one-letter TLD: invalid by the platform's rule
+    QVERIFY(!m_window->runButton()->isEnabled());
+    edit->setText(DemoEmail);
+    QVERIFY(m_window->runButton()->isEnabled());
+}
+
+bool TestUiMainWindow::waitForRun(RunReport *report, int timeoutMs)
+{
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    if (!finished.wait(timeoutMs))
+        return false;
+    *report = finished.first().first().value<RunReport>();
+    return true;
+}
+
+QSet<qint64> TestUiMainWindow::outlierIds(const RunReport &report, Source source, const QString &type) const
+{
+    QSet<qint64> ids;
+    for (const TypeReport &t : report.table(source).types)
+        if (t.dataType == type)
+            for (const OutlierPoint &p : t.outliers)
+                ids.insert(p.recordId);
+    return ids;
+}
+
+void TestUiMainWindow::runShowsChartAndTable()
+{
+    QVERIFY(m_session->isSignedIn());
+    m_window->emailEdit()->setText(DemoEmail);
+    QVERIFY(m_window->notifyCheck()->isChecked()); // on by default, as the job did
+    QSignalSpy chart(m_window.get(), &MainWindow::chartUpdated);
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    // Enter in the email field runs.
+    QTest::keyClick(m_window->emailEdit(), Qt::Key_Return);
+    QTRY_VERIFY(m_window->cancelButton()->isEnabled() || finished.count() > 0);
+    QVERIFY(finished.count() > 0 || finished.wait(120000));
+    m_first = finished.first().first().value<RunReport>();
+    QCOMPARE(m_first.status, RunStatus::Completed);
+    QCOMPARE(m_first.operatorEmail, SupportEmail);
+    QVERIFY(m_first.raw.outlierCount + m_first.processed.outlierCount > 0);
+
+    // The operator is in the runs table.
+    {
+        QSqlDatabase db = openPg(m_dbName, QStringLiteral("check_runs"));
+        QVERIFY(db.isOpen());
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE operator_email = '%1' AND "
+                                           "iteration = %2").arg(SupportEmail).arg(m_first.iteration)),
+                 1);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check_runs"));
+
+    // The notifications went out with the operator's token.
+    // (The status bar's reachability check is a GET; the messages are POSTs.)
+    QList<HttpStub::Request> sent;
+    QTRY_COMPARE((sent = [this] {
+                      QList<HttpStub::Request> posts;
+                      for (const HttpStub::Request &r : m_notifications->requests())
+                          if (r.method == "POST")
+                              posts.append(r);
+                      return posts;
+                  }()).size(),
+                 2);
+    QVERIFY(sent.first().path.endsWith("/send_email"));
+    QVERIFY(sent.first().headers.value("authorization").startsWith("Bearer access-support"));
+
+    // The type list matches the report.
+    const auto &rows = m_window->typeModel()->rowsData();
+    QCOMPARE(rows.size(), m_first.raw.types.size() + m_first.processed.types.size());
+    for (const TypeTableModel::Row &row : rows) {
+        const TypeReport *t = nullptr;
+        for (const TypeReport &candidate : m_first.table(row.source).types)
+            if (candidate.dataType == row.dataType)
+                t = &candidate;
+        QVERIFY(t);
+        QCOMPARE(row.rows, t->rows);
+        QCOMPARE(row.skippedRows, t->skippedRows);
+        QCOMPARE(row.outliers, qint64(t->outliers.size()));
+    }
+
+    // For every type with outliers: the chart's red series holds exactly its outliers, the line keeps them, and
+    // the table's rows are those outliers.
+    int checked = 0;
+    for (Source source : {Source::Raw, Source::Processed}) {
+        for (const TypeReport &t : m_first.table(source).types) {
+            if (t.outliers.isEmpty())
+                continue;
+            chart.clear();
+            m_window->selectType(source, t.dataType);
+            QVERIFY(chart.wait(20000) || m_window->chartView()->chartData().dataType == t.dataType);
+            QTRY_COMPARE(m_window->chartView()->chartData().dataType, t.dataType);
+            OutlierChartView *view = m_window->chartView();
+            const QList<QPointF> red = view->outlierSeries()->points();
+            QCOMPARE(red.size(), t.outliers.size());
+            const QList<QPointF> line = view->lineSeries()->points();
+            for (const OutlierPoint &p : t.outliers) {
+                const QPointF point(ChartTime::toAxis(p.time.toMSecsSinceEpoch()), p.value);
+                QVERIFY(red.contains(point));
+                QVERIFY(line.contains(point));
+            }
+            QVERIFY(line.size() <= t.numericRows);
+            QCOMPARE(view->chartData().k, t.k);
+
+            OutlierTableModel *model = m_window->outlierModel();
+            QCOMPARE(model->rowCount(), t.outliers.size());
+            QSet<qint64> tableIds;
+            for (const OutlierTableModel::Row &r : model->rowsData()) {
+                tableIds.insert(r.recordId);
+                QVERIFY(std::abs(r.z) > r.k); // the reason is in the row
+                QCOMPARE(r.mean, t.mean);
+                QCOMPARE(r.std, t.std);
+            }
+            QCOMPARE(tableIds, outlierIds(m_first, source, t.dataType));
+            const QString why = model->index(0, OutlierTableModel::WhyColumn).data().toString();
+            QVERIFY2(why.contains(QStringLiteral("|z|")) && why.contains(QStringLiteral(">")), qPrintable(why));
+
+            // Selecting a row centres the chart on that point.
+            m_window->outlierView()->selectRow(0);
+            const qint64 timeMs = m_window->outlierView()->model()->index(0, 0).data(OutlierTableModel::TimeMsRole).toLongLong();
+            const double x = ChartTime::toAxis(timeMs);
+            const double from = double(view->timeAxis()->min().toMSecsSinceEpoch());
+            const double to = double(view->timeAxis()->max().toMSecsSinceEpoch());
+            QVERIFY(from < x && x < to);
+            QVERIFY(std::abs((from + to) / 2 - x) < (to - from) * 0.05);
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 0);
+
+    // Sorting the table by |z| puts the most extreme first.
+    QTableView *table = m_window->outlierView();
+    table->sortByColumn(OutlierTableModel::ZColumn, Qt::DescendingOrder);
+    if (table->model()->rowCount() > 1)
+        QVERIFY(table->model()->index(0, 0).data(OutlierTableModel::SortRole).isValid());
+}
+
+void TestUiMainWindow::historyCompare()
+{
+    // A second run with a lower raw threshold: more outliers, so some are new.
+    QVERIFY(m_first.iteration > 0);
+    m_window->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->setValue(2.0);
+    m_window->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->setValue(2.5);
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(120000));
+    m_second = finished.first().first().value<RunReport>();
+    QCOMPARE(m_second.status, RunStatus::Completed);
+    QCOMPARE(m_second.iteration, m_first.iteration + 1);
+
+    HistoryPanel *history = m_window->historyPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(history->iterationCount() >= 2, 20000);
+    QCOMPARE(history->iterationAt(0), m_second.iteration);
+    QCOMPARE(history->iterationAt(1), m_first.iteration);
+
+    QSignalSpy shown(m_window.get(), &MainWindow::comparisonShown);
+    history->selectIteration(m_second.iteration);
+    QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
+    QVERIFY(shown.wait(30000));
+    QVERIFY(m_window->isComparing());
+    QCOMPARE(m_window->report().iteration, m_second.iteration);
+
+    // Per type, the counts against the two runs' own outlier sets.
+    qint64 totalNew = 0, totalResolved = 0;
+    for (const TypeTableModel::Row &row : m_window->typeModel()->rowsData()) {
+        const QSet<qint64> before = outlierIds(m_first, row.source, row.dataType);
+        const QSet<qint64> after = outlierIds(m_second, row.source, row.dataType);
+        QCOMPARE(row.added, qint64((after - before).size()));
+        QCOMPARE(row.resolved, qint64((before - after).size()));
+        QCOMPARE(row.persisting, qint64((after & before).size()));
+        totalNew += row.added;
+        totalResolved += row.resolved;
+    }
+    QVERIFY(totalNew > 0);
+
+    // The selected type: the table marks new/persisting/resolved, the chart shows them on their own series.
+    QTRY_VERIFY(!m_window->chartView()->chartData().dataType.isEmpty());
+    const ChartData &data = m_window->chartView()->chartData();
+    const QSet<qint64> before = outlierIds(m_first, data.source, data.dataType);
+    const QSet<qint64> after = outlierIds(m_second, data.source, data.dataType);
+    QTRY_COMPARE(m_window->chartView()->outlierSeries()->count(), int((after - before).size()));
+    QCOMPARE(m_window->chartView()->persistingSeries()->count(), int((after & before).size()));
+    QCOMPARE(m_window->chartView()->resolvedSeries()->count(), int((before - after).size()));
+    int tableNew = 0;
+    for (const OutlierTableModel::Row &r : m_window->outlierModel()->rowsData()) {
+        if (r.kind == MarkerKind::New) {
+            QVERIFY(!before.contains(r.recordId));
+            ++tableNew;
+        }
+    }
+    QCOMPARE(tableNew, int((after - before).size()));
+    QVERIFY(!m_window->outlierView()->isColumnHidden(OutlierTableModel::StatusColumn));
+}
+
+void TestUiMainWindow::exportCsv()
+{
+    // The report shown is the stored second iteration (from history): export its outliers, then all points.
+    const RunReport &shown = m_window->report();
+    const QString outliersPath = m_tmp.filePath(QStringLiteral("outliers.csv"));
+    QSignalSpy done(m_window.get(), &MainWindow::exportFinished);
+    m_window->exportCsv(outliersPath, false);
+    QVERIFY(done.wait(30000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QFile file(outliersPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(QString::fromUtf8(lines.first().trimmed()), csvHeader(false).join(QLatin1Char(',')));
+    QCOMPARE(qint64(lines.size() - 1), shown.raw.outlierCount + shown.processed.outlierCount);
+    QCOMPARE(qint64(lines.size() - 1), m_second.raw.outlierCount + m_second.processed.outlierCount);
+    QVERIFY(lines.at(1).startsWith(QByteArray(DemoEmail.toUtf8() + ',' + QByteArray::number(m_second.iteration) + ',')));
+
+    const QString allPath = m_tmp.filePath(QStringLiteral("all.csv"));
+    done.clear();
+    m_window->exportCsv(allPath, true);
+    QVERIFY(done.wait(60000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QFile all(allPath);
+    QVERIFY(all.open(QIODevice::ReadOnly));
+    const QList<QByteArray> allLines = all.readAll().trimmed().split('\n');
+    QCOMPARE(QString::fromUtf8(allLines.first().trimmed()), csvHeader(true).join(QLatin1Char(',')));
+    qint64 numeric = 0;
+    for (Source s : {Source::Raw, Source::Processed})
+        for (const TypeReport &t : m_second.table(s).types)
+            numeric += t.numericRows;
+    QCOMPARE(qint64(allLines.size() - 1), numeric);
+    qint64 flagged = 0;
+    for (int i = 1; i < allLines.size(); ++i)
+        flagged += allLines[i].trimmed().endsWith(",1") ? 1 : 0;
+    QCOMPARE(flagged, m_second.raw.outlierCount + m_second.processed.outlierCount);
+}
+
+void TestUiMainWindow::nextStartSignsInWithStoredToken()
+{
+    // A new session (as at the next start) finds the refresh token in the keychain and signs in without typing.
+    const int refreshesBefore = m_auth->count("POST", "/auth/refresh");
+    SecretStore secrets;
+    AuthSession next(&secrets);
+    next.setOrigin(m_auth->baseUrl());
+    QSignalSpy restored(&next, &AuthSession::restoreFinished);
+    next.restore();
+    QVERIFY(restored.wait(15000));
+    QCOMPARE(restored.first().first().toBool(), true);
+    QCOMPARE(next.user().email, SupportEmail);
+    QCOMPARE(m_auth->count("POST", "/auth/refresh"), refreshesBefore + 1);
+    QVERIFY(!secrets.isFallbackActive()); // it came from the real keychain
+}
+
+void TestUiMainWindow::expiredTokenRefreshesOnce()
+{
+    const int refreshesBefore = m_auth->count("POST", "/auth/refresh");
+    m_auth->expireAccessTokens();
+    QSignalSpy signedIn(m_session.get(), &AuthSession::signedIn);
+    m_session->refreshUser();
+    QVERIFY(signedIn.wait(15000));
+    QCOMPARE(m_auth->count("POST", "/auth/refresh"), refreshesBefore + 1);
+    QVERIFY(m_session->isSignedIn());
+}
+
+void TestUiMainWindow::failedRefreshBringsSignInBack()
+{
+    m_auth->expireAccessTokens();
+    m_auth->expireRefreshTokens();
+    QSignalSpy expired(m_session.get(), &AuthSession::sessionExpired);
+    m_session->refreshUser();
+    QVERIFY(expired.wait(15000));
+    SignInDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SignInDialog *>()) && dialog->isVisible());
+    QVERIFY(!dialog->errorText().isEmpty());
+    QVERIFY(m_window->userLabel()->text().contains(QStringLiteral("Not signed in")));
+    // Signing in again works from the dialog that came back.
+    dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit"))->setText(QStringLiteral("support"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isSignedIn(), 15000);
+}
+
+void TestUiMainWindow::signOutRemovesTokens()
+{
+    QVERIFY(m_session->isSignedIn());
+    m_window->signOut();
+    QVERIFY(!m_session->isSignedIn());
+    bool answered = false;
+    SecretStore::ReadResult result;
+    SecretStore reader;
+    // Let the delete job reach the keychain first.
+    QTest::qWait(300);
+    reader.read(SecretStore::tokensKey(m_auth->baseUrl()), this, [&](const SecretStore::ReadResult &r) {
+        result = r;
+        answered = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
+    QVERIFY(!result.found);
+    QVERIFY(m_window->userLabel()->text().contains(QStringLiteral("Not signed in")));
+}
+
+QTEST_MAIN(TestUiMainWindow)
+#include "tst_ui_mainwindow.moc"
