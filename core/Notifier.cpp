@@ -21,6 +21,15 @@ QString minuteText(const QDateTime &time)
 
 QString esc(const QString &text) { return text.toHtmlEscaped(); }
 
+// The URL for a message a person reads: without the password of http://user:password@host/ (a secret).
+QString displayUrl(const QString &text)
+{
+    const QUrl url(text);
+    if (url.isValid())
+        return url.toDisplayString(QUrl::RemovePassword);
+    return text.contains(QLatin1Char('@')) ? QStringLiteral("(not shown: it may hold a password)") : text;
+}
+
 QString tableSection(const QString &title, const TableReport &table)
 {
     QString html = QStringLiteral("<h3>%1</h3>").arg(esc(title));
@@ -93,7 +102,7 @@ QString Notifier::send(const QString &toEmail, const QString &subject, const QSt
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return QStringLiteral("The %1 notification was not sent: NOTIFICATIONS_API_BASE_URL \"%2\" is not an http(s) "
                               "URL.")
-            .arg(what, m_baseUrl);
+            .arg(what, displayUrl(m_baseUrl));
 
     QJsonObject body;
     body.insert(QStringLiteral("to_email"), toEmail);
@@ -141,7 +150,7 @@ QString Notifier::send(const QString &toEmail, const QString &subject, const QSt
     }
     return QStringLiteral("The %1 notification to %2 was not sent (%3). The run goes on; check "
                           "NOTIFICATIONS_API_BASE_URL (%4).")
-        .arg(what, toEmail, lastFailure, url.toString());
+        .arg(what, toEmail, lastFailure, displayUrl(url.toString()));
 }
 
 } // namespace fo

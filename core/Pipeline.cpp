@@ -124,7 +124,8 @@ void Pipeline::warn(RunReport &report, const QString &text) const
 {
     if (text.isEmpty())
         return;
-    qCInfo(lcPipeline).noquote() << "warning:" << text;
+    // The front end shows each warning through m_warn (the headless tool on stderr); the log has it with --verbose.
+    qCDebug(lcPipeline).noquote() << "warning:" << text;
     report.warnings << text;
     if (m_warn)
         m_warn(text);

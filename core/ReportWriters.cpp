@@ -140,8 +140,11 @@ QString csvTextCell(const QString &text)
     QString cell = text;
     if (!cell.isEmpty()) {
         const QChar first = cell.front();
+        // A leading ' is prefixed too: a spreadsheet hides one leading ', and a reader that strips the prefix can
+        // only tell "'=x" from "=x" this way (found by fuzz/fuzz_csv).
         if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
-            || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
+            || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r')
+            || first == QLatin1Char('\''))
             cell.prepend(QLatin1Char('\''));
     }
     if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n'))

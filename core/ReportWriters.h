@@ -18,9 +18,10 @@ QString formatSummary(const RunReport &report);
 QByteArray formatJson(const RunReport &report);
 
 // One CSV cell per RFC 4180: quoted when it holds a comma, a quote, CR or LF (quotes doubled). A text cell that
-// begins with = + - @ (or a tab or CR) is prefixed with ' so that spreadsheets do not run it as a formula.
+// begins with = + - @ (or a tab or CR) is prefixed with ' so that spreadsheets do not run it as a formula; so is one
+// that begins with ' itself, so that removing one leading ' always gives the text back.
 QString csvTextCell(const QString &text);
-// A number cell: shortest text that reads back as the same double, never quoted or prefixed.
+// A number cell: shortest text that reads back as the same double (-0 is written as 0), never quoted or prefixed.
 QString csvNumberCell(double value);
 
 // The CSV export: columns email, iteration, source, data_type, record_id, time, value, z, mean, std, k, and with

@@ -6,7 +6,7 @@
 # Writes BUILD_DIR/package/find-outliers_<version>_<arch>.deb and prints its path on the last line of stdout.
 # The package's contents and dependencies are set in packaging/CMakeLists.txt; dpkg-shlibdeps (dpkg-dev, part
 # of packaging/bootstrap.sh build) computes the library dependencies. Builds first, so an out-of-date tree is
-# never packaged.
+# never packaged. Everything but that last line goes to stderr, so that `deb=$(scripts/package.sh)` works.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,7 +18,7 @@ if [[ ! -f "$build_dir/CPackConfig.cmake" ]]; then
     exit 1
 fi
 
-cmake --build "$build_dir"
+cmake --build "$build_dir" >&2
 
 out_dir="$build_dir/package"
 rm -rf "$out_dir"

@@ -58,10 +58,10 @@ EXECUTION_TIMEOUT = timedelta(minutes=60)
 # checking here keeps a bad address from costing a pod and two retries.
 EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
-# Memory, measured with /usr/bin/time -v (peak RSS) on find-outliers 0.1.0, Release build, Debian 12, PostgreSQL 15:
-#   --version 26 MB; --demo (3,180 + 540 records) 31 MB; 100,000 raw records 32 MB (0.9 s);
-#   1,000,000 raw records 50 MB (5.7 s): about 27 MB plus 18 MB per million records.
-# Request 64 Mi (about 2 million records), limit 256 Mi (about 12 million). The same as packaging/k8s/job.yaml,
+# Memory, measured by packaging/measure-memory.sh (peak RSS) on find-outliers 0.1.0, Release build, PostgreSQL 15:
+#   --version 26 MiB; --demo (3,180 + 540 records) 30 MiB; 100,000 raw records 32 MiB (under a second);
+#   1,000,000 raw records 49 MiB (2 to 3 s): about 27 MiB plus 17 MiB per million records.
+# Request 64 Mi (about 2 million records), limit 256 Mi (about 13 million). The same as packaging/k8s/job.yaml,
 # whose comment has the details; tests/packaging checks that the two agree.
 RESOURCES = k8s.V1ResourceRequirements(
     requests={"cpu": "100m", "memory": "64Mi"},

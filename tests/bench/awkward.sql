@@ -1,5 +1,5 @@
--- Awkward rows for the target user, loaded on top of generate.sql's data by `tests/bench/run.sh --check`, which
--- then compares the COPY read with the QtSql read (FO_READ_METHOD=qtsql) on the same database:
+-- Awkward rows for bench-target@example.com. tst_copy_reader loads them (one statement at a time: each ends with ";"
+-- at the end of a line) and checks that the COPY read gives exactly what the QtSql read gives on them:
 --   * data types with commas, quotes, tabs, newlines, CR, backslashes, control characters, UTF-8, "" and a literal
 --     \N (what COPY's text format would have to escape; NULL in that format is \N);
 --   * values with surrounding whitespace of every ASCII kind, exponents, signs, and text that is not a number for

@@ -312,7 +312,7 @@ qint64 PgObserver::count(const QString &sql)
     return query.value(0).toLongLong();
 }
 
-int PgObserver::waitForToolBackend(const QString &condition, int timeoutMs)
+int PgObserver::waitForToolBackend(const QString &condition, int timeoutMs, int pollMs)
 {
     QSqlQuery query(m_db);
     const QString sql = QStringLiteral("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND "
@@ -333,6 +333,8 @@ int PgObserver::waitForToolBackend(const QString &condition, int timeoutMs)
         if (query.next())
             return query.value(0).toInt();
         QCoreApplication::processEvents(); // keep stubs of this thread answering
+        if (pollMs > 0)
+            QThread::msleep(pollMs);
     }
     return -1;
 }
@@ -441,7 +443,7 @@ int catchToolMidRead(ToolProcess &tool, PgObserver &observer, const QString &tab
     QElapsedTimer total;
     total.start();
     while (!total.hasExpired(timeoutMs) && tool.isRunning()) {
-        const int pid = observer.waitForToolBackend(reading, int(std::max<qint64>(1, timeoutMs - total.elapsed())));
+        const int pid = observer.waitForToolBackend(reading, int(std::max<qint64>(1, timeoutMs - total.elapsed())), 0);
         if (pid < 0)
             return -1;
         tool.signal(SIGSTOP);

@@ -98,8 +98,8 @@ public:
 
     // The pid of a find-outliers backend (application_name 'find-outliers') in this database whose row in
     // pg_stat_activity matches `condition` (SQL over pg_stat_activity's columns); -1 when none does within
-    // timeoutMs. Polls without sleeping, to catch short statements.
-    int waitForToolBackend(const QString &condition, int timeoutMs);
+    // timeoutMs. Polls every pollMs; 0 polls without pausing, to catch a statement that lasts a fraction of a second.
+    int waitForToolBackend(const QString &condition, int timeoutMs, int pollMs = 10);
     // True when the condition holds for that backend now.
     bool backendMatches(int pid, const QString &condition);
     // Waits until the backend has left pg_stat_activity.

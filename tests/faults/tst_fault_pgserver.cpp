@@ -89,7 +89,8 @@ private slots:
             runToolTimed({QStringLiteral("--email"), QStringLiteral("silent@example.com")}, vars, 60000, &elapsed);
         qInfo().noquote() << "what the user sees after" << elapsed << "ms:" << result.err;
         QCOMPARE(result.exitCode, 1);
-        QVERIFY2(elapsed >= ConnectTimeoutMs - 1000 && elapsed < ConnectTimeoutMs + 5000,
+        // The connect timeout, plus the tool's start-up (slow on a busy CI machine or under the sanitizers).
+        QVERIFY2(elapsed >= ConnectTimeoutMs - 1000 && elapsed < ConnectTimeoutMs + 15000,
                  qPrintable(QString::number(elapsed)));
         QVERIFY2(result.err.contains("error: Cannot connect to the database postgresql://postgres@127.0.0.1:"),
                  result.err.constData());

@@ -68,11 +68,11 @@ private slots:
         qInfo().noquote() << "what the user sees:" << result.err;
         QVERIFY2(result.exitCode == 0, result.err.constData());
         const QByteArray where = "cannot connect to Redis at 127.0.0.1:" + QByteArray::number(port) + " (Connection refused)";
-        QVERIFY2(result.err.contains("find-outliers: warning: Could not set the Redis flag NS-" + email.toUtf8()
-                                     + " to \"true\""),
+        QVERIFY2(result.err.contains(QByteArray("find-outliers: warning: Could not set the Redis flag NS-"
+                                                + email.toUtf8() + " to \"true\"")),
                  result.err.constData());
-        QVERIFY2(result.err.contains("find-outliers: warning: Could not set the Redis flag NS-" + email.toUtf8()
-                                     + " to \"false\""),
+        QVERIFY2(result.err.contains(QByteArray("find-outliers: warning: Could not set the Redis flag NS-"
+                                                + email.toUtf8() + " to \"false\"")),
                  result.err.constData());
         QCOMPARE(result.err.count(where), 2);
         QVERIFY2(result.err.contains("The run goes on; check REDIS_HOST and REDIS_PORT."), result.err.constData());
@@ -162,7 +162,7 @@ private slots:
                                                env(silent.port(), QStringLiteral("NS-")), 60000, &elapsed);
         qInfo().noquote() << "what the user sees after" << elapsed << "ms:" << result.err;
         QVERIFY2(result.exitCode == 0, result.err.constData());
-        QVERIFY2(elapsed < 20000, qPrintable(QString::number(elapsed)));
+        QVERIFY2(elapsed < 30000, qPrintable(QString::number(elapsed))); // about 8 s, more on a busy machine
         QCOMPARE(result.err.count("find-outliers: warning: Could not set the Redis flag"), 2);
         QVERIFY2(result.err.contains("did not answer"), result.err.constData());
         QCOMPARE(runsOf(email), 1);

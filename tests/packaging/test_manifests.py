@@ -137,7 +137,7 @@ class Manifests(unittest.TestCase):
                 for resource in ("cpu", "memory"):
                     self.assertLessEqual(quantity(resources["requests"][resource]),
                                          quantity(resources["limits"][resource]), resource)
-                # Measured peak RSS: 50 MB for a million records (job.yaml); the limit must leave room for that.
+                # Measured peak RSS: 49 MiB for a million records (job.yaml); the limit must leave room for that.
                 self.assertGreaterEqual(quantity(resources["limits"]["memory"]), 128 * 2**20)
                 self.assertIs(container["securityContext"]["readOnlyRootFilesystem"], True)
                 mounts = {m["mountPath"] for m in container["volumeMounts"]}

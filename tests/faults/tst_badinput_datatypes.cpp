@@ -1,0 +1,167 @@
+// Bad-input catalogue, data type names (the platform's `data_type` is free text in VARCHAR, written by other
+// services): each name goes end to end through a real run, into the CSV export (--csv) and the completion
+// notification's HTML, and comes back exactly from the JSON report and our run tables. Each row writes down what
+// the CSV cell must look like in the file and what the HTML table cell must hold.
+//
+// CSV (RFC 4180): a cell holding , " CR or LF is quoted, with quotes doubled; a text that begins with = + - @ TAB CR
+// or ' gets one ' in front, so that a spreadsheet shows it as text instead of running it (and removing one leading
+// ' gives the text back). HTML: < > & " are escaped; nothing else changes.
+#include "E2eSupport.h"
+#include "FaultSupport.h"
+#include "HttpStub.h"
+#include "Rfc4180.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fo::test;
+
+class TestBadInputDataTypes : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_db;
+    std::unique_ptr<PgObserver> m_observer;
+    int m_row = 0;
+
+private slots:
+    void initTestCase()
+    {
+        FO_REQUIRE_PG();
+        QString error;
+        m_db = createDatabase(QStringLiteral("badinput_types"), &error);
+        QVERIFY2(!m_db.isEmpty(), qPrintable(error));
+        m_observer = std::make_unique<PgObserver>(m_db);
+        QVERIFY2(m_observer->isOpen(), qPrintable(m_observer->lastError()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_observer.reset();
+        if (!m_db.isEmpty())
+            dropDatabase(m_db);
+    }
+
+    void endToEnd_data()
+    {
+        QTest::addColumn<QString>("dataType");
+        QTest::addColumn<QByteArray>("csvCell"); // the data_type cell as it stands in the file (UTF-8)
+        QTest::addColumn<QString>("htmlCell");   // what the notification's <td> holds
+
+        const auto row = [](const char *name, const QString &type, const QByteArray &csv, const QString &html) {
+            QTest::newRow(name) << type << csv << html;
+        };
+        const auto s = [](const char *utf8) { return QString::fromUtf8(utf8); };
+
+        // CSV structure: commas, quotes, line breaks.
+        row("comma", s("Heart,Rate"), "\"Heart,Rate\"", s("Heart,Rate"));
+        row("double quote", s("Heart\"Rate"), "\"Heart\"\"Rate\"", s("Heart&quot;Rate"));
+        row("quoted name", s("\"Heart\""), "\"\"\"Heart\"\"\"", s("&quot;Heart&quot;"));
+        row("LF", s("Heart\nRate"), "\"Heart\nRate\"", s("Heart\nRate"));
+        row("CRLF", s("Heart\r\nRate"), "\"Heart\r\nRate\"", s("Heart\r\nRate"));
+        row("lone CR", s("Heart\rRate"), "\"Heart\rRate\"", s("Heart\rRate"));
+        row("semicolon (not a separator in RFC 4180)", s("Heart;Rate"), "Heart;Rate", s("Heart;Rate"));
+        // Formula injection: neutralised with a leading '.
+        row("leading =", s("=1+2"), "'=1+2", s("=1+2"));
+        row("leading +", s("+1"), "'+1", s("+1"));
+        row("leading -", s("-1"), "'-1", s("-1"));
+        row("leading @", s("@SUM(A1:A9)"), "'@SUM(A1:A9)", s("@SUM(A1:A9)"));
+        row("leading tab", s("\t=1"), "'\t=1", s("\t=1"));
+        row("leading CR", s("\r=1"), "\"'\r=1\"", s("\r=1"));
+        row("leading ' (kept apart from a prefix)", s("'=1"), "''=1", s("'=1"));
+        row("DDE payload", s("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0", s("=cmd|' /C calc'!A0"));
+        row("formula with quotes and commas", s("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", s("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)"));
+        row("= later in the text", s("a=b"), "a=b", s("a=b"));
+        row("space before =", s(" =1"), " =1", s(" =1"));
+        // HTML: < & " (and >) escaped, an entity is not decoded, other text untouched.
+        row("script tag", s("<script>alert(1)</script>"), "<script>alert(1)</script>",
+            s("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        row("ampersand", s("Heart & Rate"), "Heart & Rate", s("Heart &amp; Rate"));
+        row("entity stays text", s("&amp;"), "&amp;", s("&amp;amp;"));
+        row("all of < & \" >", s("<&\">"), "\"<&\"\">\"", s("&lt;&amp;&quot;&gt;"));
+        row("apostrophe inside", s("O'Brien"), "O'Brien", s("O'Brien"));
+        // Other text.
+        row("Cyrillic and emoji", s("Пульс ❤"), "Пульс ❤", s("Пульс ❤"));
+        row("empty", s(""), "", s("")); // an empty, non-null text: the column is NOT NULL
+        row("SQL", s("x'); DROP TABLE raw_records;--"), "x'); DROP TABLE raw_records;--",
+            s("x'); DROP TABLE raw_records;--"));
+        row("10 000 characters", QString(10000, QLatin1Char('X')), QByteArray(10000, 'X'), QString(10000, QLatin1Char('X')));
+    }
+
+    void endToEnd()
+    {
+        QFETCH(QString, dataType);
+        QFETCH(QByteArray, csvCell);
+        QFETCH(QString, htmlCell);
+        const QString email = QStringLiteral("type%1@example.com").arg(++m_row);
+
+        // 20 ordinary values and one spike, all of this data type.
+        QSqlQuery insert(m_observer->db());
+        QVERIFY(insert.prepare(QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) SELECT ?, ?, "
+                                              "TIMESTAMPTZ '2026-01-01' + g * INTERVAL '1 hour', (60 + g % 4)::text "
+                                              "FROM generate_series(1, 20) AS g")));
+        insert.addBindValue(dataType);
+        insert.addBindValue(email);
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+        QVERIFY(insert.prepare(QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) VALUES (?, ?, "
+                                              "'2026-02-01T00:00:00Z', '500') RETURNING id")));
+        insert.addBindValue(dataType);
+        insert.addBindValue(email);
+        QVERIFY2(insert.exec() && insert.next(), qPrintable(insert.lastError().text()));
+        const qint64 spike = insert.value(0).toLongLong();
+
+        HttpStub stub;
+        QVERIFY(stub.isListening());
+        stub.setRoute("POST", "/", HttpStub::Response{200, "{}"});
+        QTemporaryDir dir;
+        const QString csvPath = dir.filePath(QStringLiteral("out.csv"));
+        const ToolResult result = runTool(
+            {QStringLiteral("--email"), email, QStringLiteral("--json"), QStringLiteral("--csv"), csvPath},
+            toolEnv(m_db, {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl()}}));
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+
+        // The JSON report and our run table keep the name exactly.
+        const QJsonArray types = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("raw")).toObject()
+                                     .value(QStringLiteral("types")).toArray();
+        QCOMPARE(types.size(), 1);
+        QCOMPARE(types.at(0).toObject().value(QStringLiteral("data_type")).toString(), dataType);
+        QCOMPARE(types.at(0).toObject().value(QStringLiteral("outlier_count")).toInt(), 1);
+        QSqlQuery stored(m_observer->db());
+        QVERIFY(stored.prepare(QStringLiteral("SELECT t.data_type FROM find_outliers_run_types t JOIN "
+                                              "find_outliers_runs r USING (run_id) WHERE r.email = ?")));
+        stored.addBindValue(email);
+        QVERIFY(stored.exec() && stored.next());
+        QCOMPARE(stored.value(0).toString(), dataType);
+
+        // The CSV: the cell as written down, and it reads back (RFC 4180, one ' removed) as the name.
+        QFile file(csvPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray csv = file.readAll();
+        const QByteArray expectedRow = "," + QByteArray("raw,") + csvCell + "," + QByteArray::number(spike) + ",";
+        QVERIFY2(csv.contains(expectedRow), csv.left(2000).constData());
+        const fo::fuzz::CsvTable table = fo::fuzz::readCsv(std::string_view(csv.constData(), std::size_t(csv.size())));
+        QVERIFY2(table.ok(), table.error.c_str());
+        QCOMPARE(table.rows.size(), std::size_t(2));
+        QCOMPARE(table.rows.at(1).size(), std::size_t(11));
+        QCOMPARE(QString::fromStdString(fo::fuzz::unneutralise(table.rows.at(1).at(3))), dataType);
+        QCOMPARE(QString::fromStdString(table.rows.at(1).at(4)), QString::number(spike));
+
+        // The completion notification: the name escaped in its table cell, never raw.
+        QCOMPARE(stub.requests().size(), 2);
+        const QString html = QJsonDocument::fromJson(stub.requests().at(1).body).object().value(QStringLiteral("message"))
+                                 .toString();
+        const QString cell = QStringLiteral("<tr><td>%1</td><td>21</td><td>1</td></tr>").arg(htmlCell);
+        QVERIFY2(html.contains(cell), qPrintable(html.left(2000)));
+        if (dataType.contains(QLatin1Char('<')))
+            QVERIFY(!html.contains(dataType));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBadInputDataTypes)
+#include "tst_badinput_datatypes.moc"
