@@ -52,6 +52,10 @@ const char *const OwnSchema[] = {
     " raw_outliers BIGINT NOT NULL,"
     " processed_rows BIGINT NOT NULL,"
     " processed_outliers BIGINT NOT NULL,"
+    // The highest id in each outlier table when this run was written: the next run for the email only has to look
+    // above them for rows written by someone else (see nextIteration()).
+    " raw_outliers_high_id BIGINT,"
+    " processed_outliers_high_id BIGINT,"
     " UNIQUE (email, iteration))",
     "CREATE TABLE IF NOT EXISTS find_outliers_run_types ("
     " run_id VARCHAR(36) NOT NULL REFERENCES find_outliers_runs (run_id) ON DELETE CASCADE,"
@@ -92,6 +96,21 @@ Status createOwnTablesPostgres(QSqlDatabase &db)
     Status status = execAll(db, OwnSchema, std::size(OwnSchema), QStringLiteral("Creating find-outliers' tables"));
     query.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(SchemaLockKey));
     return status;
+}
+
+// Columns added to our own tables after their first release: added in place to a database made by an older
+// version (our tables only; the platform's are never altered).
+Status upgradeOwnTables(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT raw_outliers_high_id FROM find_outliers_runs WHERE 1 = 0")))
+        return {};
+    for (const char *column : {"raw_outliers_high_id", "processed_outliers_high_id"}) {
+        if (!query.exec(QStringLiteral("ALTER TABLE find_outliers_runs ADD COLUMN %1 BIGINT")
+                            .arg(QLatin1String(column))))
+            return Error{sqlErrorText(QStringLiteral("Upgrading find_outliers_runs"), query.lastError())};
+    }
+    return {};
 }
 
 } // namespace
@@ -184,7 +203,9 @@ Result<Database> Database::open(const Config &config)
     if (result.m_postgres) {
         // Timestamps come back in UTC, and a stuck statement cannot hold the run forever.
         query.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
-        const Status own = createOwnTablesPostgres(result.m_db);
+        Status own = createOwnTablesPostgres(result.m_db);
+        if (own)
+            own = upgradeOwnTables(result.m_db);
         if (!own)
             return Error{own.error()};
     } else {
@@ -195,6 +216,8 @@ Result<Database> Database::open(const Config &config)
         if (status)
             status = execAll(result.m_db, OwnSchema, std::size(OwnSchema),
                              QStringLiteral("Creating find-outliers' tables in %1").arg(config.dbName));
+        if (status)
+            status = upgradeOwnTables(result.m_db);
         if (!status)
             return Error{status.error()};
     }

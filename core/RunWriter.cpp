@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 Q_LOGGING_CATEGORY(lcWriter, "fo.core.writer")
@@ -94,11 +95,19 @@ Status insertOutliers(Database &db, const RunReport &report, Source source)
 Status insertRunRecord(Database &db, const RunReport &report)
 {
     QSqlQuery query(db.db());
+    // Inside the write transaction, after our own outlier rows: the watermarks nextIteration() starts from.
+    if (!query.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM outliers_records), "
+                                   "(SELECT COALESCE(MAX(id), 0) FROM processed_records_outliers_records)"))
+        || !query.next())
+        return Error{sqlErrorText(QStringLiteral("Reading the outlier tables' highest ids"), query.lastError())};
+    const qint64 rawHighId = query.value(0).toLongLong();
+    const qint64 processedHighId = query.value(1).toLongLong();
     const QString ts = db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
     if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, "
                                       "started_at, finished_at, status, raw_threshold, processed_threshold, "
-                                      "tool_version, raw_rows, raw_outliers, processed_rows, processed_outliers) "
-                                      "VALUES (?, ?, ?, ?, %1, %1, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                      "tool_version, raw_rows, raw_outliers, processed_rows, processed_outliers, "
+                                      "raw_outliers_high_id, processed_outliers_high_id) "
+                                      "VALUES (?, ?, ?, ?, %1, %1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                            .arg(ts)))
         return Error{sqlErrorText(QStringLiteral("Writing find_outliers_runs"), query.lastError())};
     query.addBindValue(report.runId);
@@ -115,6 +124,8 @@ Status insertRunRecord(Database &db, const RunReport &report)
     query.addBindValue(report.raw.outlierCount);
     query.addBindValue(report.processed.rows);
     query.addBindValue(report.processed.outlierCount);
+    query.addBindValue(rawHighId);
+    query.addBindValue(processedHighId);
     if (!query.exec())
         return Error{sqlErrorText(QStringLiteral("Writing find_outliers_runs"), query.lastError())};
 
@@ -159,22 +170,44 @@ QString idArrayLiteral(const QVector<qint64> &ids, qsizetype from, qsizetype cou
 
 Result<int> nextIteration(Database &db, const QString &email)
 {
+    // Our latest run for this email, with the highest outlier ids when it was written.
+    QSqlQuery last(db.db());
+    const bool lastPrepared = last.prepare(
+        QStringLiteral("SELECT iteration, raw_outliers_high_id, processed_outliers_high_id FROM find_outliers_runs "
+                       "WHERE email = ? ORDER BY iteration DESC LIMIT 1"));
+    last.addBindValue(email);
+    if (!lastPrepared || !last.exec())
+        return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), last.lastError())};
+
+    // Without an index on the outlier tables' record-id columns (the platform's schema has none), the full
+    // search joins every stored outlier row to the records. After our first run for an email, only rows added
+    // since (ids above the watermark: the old job's, if it still runs) can hold a higher iteration.
+    const bool incremental = last.next() && !last.value(1).isNull() && !last.value(2).isNull();
+    const int ours = incremental ? last.value(0).toInt() : 0;
+    const QString rawFilter = incremental ? QStringLiteral(" AND o.id > ?") : QString();
+    const QString processedFilter = incremental ? QStringLiteral(" AND o.id > ?") : QString();
+
     QSqlQuery query(db.db());
     const bool prepared = query.prepare(QStringLiteral(
         "SELECT COALESCE(MAX(n), 0) FROM ("
         " SELECT MAX(o.outliers_search_iteration_num) AS n FROM outliers_records o"
-        "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?"
+        "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?%1"
         " UNION ALL"
         " SELECT MAX(o.outliers_search_iteration_num) FROM processed_records_outliers_records o"
-        "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?"
+        "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?%2"
         " UNION ALL"
-        " SELECT MAX(iteration) FROM find_outliers_runs WHERE email = ?) AS iterations"));
+        " SELECT MAX(iteration) FROM find_outliers_runs WHERE email = ?) AS iterations")
+                                            .arg(rawFilter, processedFilter));
     query.addBindValue(email);
+    if (incremental)
+        query.addBindValue(last.value(1).toLongLong());
     query.addBindValue(email);
+    if (incremental)
+        query.addBindValue(last.value(2).toLongLong());
     query.addBindValue(email);
     if (!prepared || !query.exec() || !query.next())
         return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), query.lastError())};
-    return query.value(0).toInt() + 1;
+    return std::max(ours, query.value(0).toInt()) + 1;
 }
 
 Status fillOutlierTimes(Database &db, RunReport &report)

@@ -33,7 +33,7 @@ runtime_packages=(
 )
 test_packages=(
     postgresql redis-server gnome-keyring dbus libsecret-1-0
-    python3 fonts-dejavu-core desktop-file-utils appstream python3-yaml
+    python3 fonts-dejavu-core desktop-file-utils appstream python3-yaml time
 )
 
 list_only=0

@@ -211,6 +211,25 @@ private slots:
         QCOMPARE(second.iteration, 7);
         RunReport otherRun = pipeline.run(request(Other));
         QCOMPARE(otherRun.iteration, 10);
+
+        // Rows the old job writes after our runs still count (they sit above our runs' watermarks); another
+        // user's do not.
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO outliers_records (raw_record_id, outliers_search_iteration_num, "
+                                          "outliers_search_iteration_datetime) VALUES (%1, 50, now())")
+                               .arg(other)));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO processed_records_outliers_records (processed_record_id, "
+                                          "outliers_search_iteration_num, outliers_search_iteration_datetime) VALUES "
+                                          "(%1, 12, now())")
+                               .arg(processed)));
+        QCOMPARE(pipeline.run(request()).iteration, 13);
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO outliers_records (raw_record_id, outliers_search_iteration_num, "
+                                          "outliers_search_iteration_datetime) VALUES (%1, 20, now())")
+                               .arg(raw)));
+        QCOMPARE(pipeline.run(request()).iteration, 21);
+        QCOMPARE(pipeline.run(request()).iteration, 22);
+        QCOMPARE(pipeline.run(request(Other)).iteration, 51);
+        QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE raw_outliers_high_id IS NULL")),
+                 qint64(0));
     }
 
     void triggerFailureDuringWriteLeavesNothing()
