@@ -18,6 +18,19 @@ packaging/bootstrap.sh build test
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFO_BUILD_TESTS=ON
 cmake --build "$build_dir"
 
+# In CI (or with FO_TEST_PACKAGE=1): build the Debian package from this build, then install it and run it
+# (scripts/test-deb.sh changes the machine: CI's is thrown away). A failure here fails the run too. It runs before
+# ctest, so that ctest's summary closes the output.
+package_status=0
+if [[ "${CI:-}" == true || "${FO_TEST_PACKAGE:-0}" == 1 ]]; then
+    if deb=$(scripts/package.sh "$build_dir") && scripts/test-deb.sh "$deb"; then
+        echo "package: built, installed and run"
+    else
+        echo "package: FAILED (see above)"
+        package_status=1
+    fi
+fi
+
 # shellcheck source=scripts/test-services.sh
 source scripts/test-services.sh
 
@@ -31,17 +44,9 @@ HOME=$test_home dbus-run-session -- sh -c \
     "$build_dir" "$@"
 status=$?
 set -e
-
-# In CI (or with FO_TEST_PACKAGE=1): build the Debian package from this build, then install it and run it
-# (scripts/test-deb.sh changes the machine: CI's is thrown away). A failure here fails the run too.
-if [[ "${CI:-}" == true || "${FO_TEST_PACKAGE:-0}" == 1 ]]; then
-    if deb=$(scripts/package.sh "$build_dir") && scripts/test-deb.sh "$deb"; then
-        echo "package: 1 passed, 0 failed"
-    else
-        echo "package: 0 passed, 1 failed"
-        if [[ $status -eq 0 ]]; then
-            status=1
-        fi
-    fi
+if [[ $status -eq 0 && $package_status -ne 0 ]]; then
+    echo "The tests passed, but the package check failed (above)."
+    status=1
 fi
+
 exit "$status"
