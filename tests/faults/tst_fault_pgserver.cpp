@@ -129,6 +129,10 @@ private slots:
         std::unique_ptr<PgObserver> after = observer();
         QVERIFY2(after->isOpen(), qPrintable(after->lastError()));
         QVERIFY(after->exec(QStringLiteral("DROP TRIGGER IF EXISTS fo_fault_gate ON find_outliers_run_types")));
+        // The records committed before the crash are there (the server recovered them)...
+        QCOMPARE(after->count(QStringLiteral("SELECT COUNT(*) FROM raw_records")), 31);
+        QCOMPARE(after->count(QStringLiteral("SELECT COUNT(*) FROM processed_records")), 31);
+        // ...and nothing of the run that was writing.
         QCOMPARE(after->count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs")), 0);
         QCOMPARE(after->count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types")), 0);
         QCOMPARE(after->count(QStringLiteral("SELECT COUNT(*) FROM outliers_records")), 0);
