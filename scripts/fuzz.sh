@@ -55,7 +55,11 @@ fi
 packaging/bootstrap.sh build >/dev/null
 
 cmake -S fuzz -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build_dir" -- $(for t in "${targets[@]}"; do echo "fuzz_$t"; done)
+build_targets=()
+for target in "${targets[@]}"; do
+    build_targets+=("fuzz_$target")
+done
+cmake --build "$build_dir" --target "${build_targets[@]}"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -25,4 +25,5 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_strin
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/sanitize-lsan.supp:print_suppressions=0}
 
-FO_BUILD_DIR=$build_dir exec scripts/test.sh "$@"
+# No Debian package from a sanitizer build: test.sh builds one only with CI=true or FO_TEST_PACKAGE=1.
+CI=false FO_TEST_PACKAGE=0 FO_BUILD_DIR=$build_dir exec scripts/test.sh "$@"
