@@ -45,8 +45,8 @@ OutlierChartView::OutlierChartView(QWidget *parent)
       m_axisX(new QDateTimeAxis),
       m_axisY(new QValueAxis),
       m_line(new QLineSeries),
-      m_bandUpper(new QLineSeries),
-      m_bandLower(new QLineSeries),
+      m_bandUpper(new QLineSeries(this)), // QAreaSeries does not own its bounds: the view does
+      m_bandLower(new QLineSeries(this)),
       m_band(new QAreaSeries(m_bandUpper, m_bandLower)),
       m_meanLine(new QLineSeries),
       m_outliers(new QScatterSeries),
