@@ -3,7 +3,27 @@
 #include "QueryWorker.h"
 #include "RunWorker.h"
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace fo::ui {
+
+namespace {
+
+// Called on a worker thread: its work yields the CPU to the GUI thread. That matters beyond the GUI thread itself:
+// while it paints, Qt's raster engine hands large fills to the threads of QThreadPool::globalInstance() and waits for
+// them, so a busy worker at the same priority can stall a paint for a whole scheduler slice. QThread priorities do
+// nothing for normal threads on Linux, where the thread's nice value is raised instead.
+void yieldToTheGuiThread()
+{
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+#endif
+}
+
+} // namespace
 
 BackgroundTasks::BackgroundTasks(QObject *parent)
     : QObject(parent), m_cancel(std::make_shared<std::atomic_bool>(false))
@@ -20,8 +40,10 @@ BackgroundTasks::BackgroundTasks(QObject *parent)
     m_queryWorker->moveToThread(&m_queryThread);
     connect(&m_queryThread, &QThread::finished, m_queryWorker, &QObject::deleteLater);
 
-    m_runThread.start();
-    m_queryThread.start();
+    m_runThread.start(QThread::LowPriority);
+    m_queryThread.start(QThread::LowPriority);
+    for (QObject *worker : std::initializer_list<QObject *>{m_runWorker, m_queryWorker})
+        QMetaObject::invokeMethod(worker, &yieldToTheGuiThread, Qt::QueuedConnection);
 }
 
 BackgroundTasks::~BackgroundTasks()

@@ -2,15 +2,12 @@
 
 #include "AppSettings.h"
 #include "AuthSession.h"
-#include "MainWindow.h"
+#include "MainWindowHost.h"
 #include "SecretStore.h"
 #include "Translations.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QLineEdit>
-#include <QPointer>
-#include <QTimer>
 
 namespace fo::ui {
 
@@ -30,30 +27,8 @@ int runDesktop(int &argc, char **argv)
     // The keychain and the session outlive a window: a language change rebuilds the window, not the session.
     SecretStore secrets;
     AuthSession session(&secrets);
-
-    QPointer<MainWindow> window;
-    std::function<void()> openWindow;
-    openWindow = [&] {
-        window = new MainWindow(&secrets, &session);
-        window->setAttribute(Qt::WA_DeleteOnClose);
-        QObject::connect(window, &MainWindow::languageChangeRequested, &app, [&](const QString &code) {
-            // Rebuild the window in the new language once the settings dialog has closed.
-            QTimer::singleShot(0, &app, [&, code] {
-                QPointer<MainWindow> old = window;
-                const QString email = old ? old->emailEdit()->text() : QString();
-                const QByteArray geometry = old ? old->saveGeometry() : QByteArray();
-                translations.install(code);
-                // The new window first, then the old one goes: the application never has no window.
-                openWindow();
-                window->restoreGeometry(geometry);
-                window->emailEdit()->setText(email);
-                delete old;
-            });
-        });
-        window->show();
-        window->start();
-    };
-    openWindow();
+    MainWindowHost host(&secrets, &session, &translations);
+    host.open();
     return QApplication::exec();
 }
 

@@ -24,6 +24,25 @@ QVariant sortNumber(double value)
     return std::isfinite(value) ? value : -HUGE_VAL;
 }
 
+// k as given, with every digit it has (2, 2.5, 2.125), so that the comparison with |z| reads true.
+QString thresholdText(double k)
+{
+    return QLocale().toString(k, 'g', QLocale::FloatingPointShortest);
+}
+
+// z with two decimals, or more when |z| is above k but so close to it that two would show it equal to k or below
+// ("|z| 2.00 > k 2" reads as a contradiction): the fewest decimals, up to six, at which the rounded |z| is above k.
+QString zText(double z, double k)
+{
+    constexpr int MinDecimals = 2;
+    constexpr int MaxDecimals = 6;
+    const double magnitude = std::abs(z);
+    int decimals = MinDecimals;
+    while (decimals < MaxDecimals && magnitude > k && QLocale::c().toString(magnitude, 'f', decimals).toDouble() <= k)
+        ++decimals;
+    return QLocale().toString(z, 'f', decimals);
+}
+
 } // namespace
 
 OutlierTableModel::OutlierTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -181,21 +200,21 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
         case ValueColumn:
             return number(row.value);
         case ZColumn:
-            return std::isfinite(row.z) ? QLocale().toString(row.z, 'f', 2) : QStringLiteral("—");
+            return std::isfinite(row.z) ? zText(row.z, row.k) : QStringLiteral("—");
         case WhyColumn:
             if (!std::isfinite(row.z))
                 return tr("z unknown (stored by the old job)");
             if (row.kind == MarkerKind::Resolved)
-                return tr("was |z| %1 > %2").arg(QLocale().toString(std::abs(row.z), 'f', 2), number(row.k));
+                return tr("was |z| %1 > %2").arg(zText(std::abs(row.z), row.k), thresholdText(row.k));
             return tr("|z| %1 > k %2  (%3× k)")
-                .arg(QLocale().toString(std::abs(row.z), 'f', 2), number(row.k),
+                .arg(zText(std::abs(row.z), row.k), thresholdText(row.k),
                      QLocale().toString(std::abs(row.z) / row.k, 'f', 1));
         case MeanColumn:
             return number(row.mean);
         case StdColumn:
             return number(row.std);
         case KColumn:
-            return number(row.k);
+            return thresholdText(row.k);
         case RecordIdColumn:
             return QString::number(row.recordId);
         default:

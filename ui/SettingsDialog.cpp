@@ -75,9 +75,25 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
     m_redisPort->setRange(1, 65535);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("kept in the system keychain"));
+    m_engine->setObjectName(QStringLiteral("dbEngineCombo"));
     m_host->setObjectName(QStringLiteral("dbHostEdit"));
+    m_port->setObjectName(QStringLiteral("dbPortSpin"));
     m_name->setObjectName(QStringLiteral("dbNameEdit"));
+    m_user->setObjectName(QStringLiteral("dbUserEdit"));
     m_password->setObjectName(QStringLiteral("dbPasswordEdit"));
+    m_dbResult->setObjectName(QStringLiteral("dbTestResult"));
+    m_auth->setObjectName(QStringLiteral("authUrlEdit"));
+    m_authResult->setObjectName(QStringLiteral("authTestResult"));
+    m_notifications->setObjectName(QStringLiteral("notificationsUrlEdit"));
+    m_notificationsResult->setObjectName(QStringLiteral("notificationsTestResult"));
+    m_dataCollection->setObjectName(QStringLiteral("dataCollectionUrlEdit"));
+    m_dataCollectionResult->setObjectName(QStringLiteral("dataCollectionTestResult"));
+    m_redisHost->setObjectName(QStringLiteral("redisHostEdit"));
+    m_redisPort->setObjectName(QStringLiteral("redisPortSpin"));
+    m_redisResult->setObjectName(QStringLiteral("redisTestResult"));
+    m_rawK->setObjectName(QStringLiteral("defaultRawThresholdSpin"));
+    m_processedK->setObjectName(QStringLiteral("defaultProcessedThresholdSpin"));
+    m_language->setObjectName(QStringLiteral("languageCombo"));
     m_redisHost->setPlaceholderText(tr("empty: no run flag"));
     m_notifications->setPlaceholderText(tr("empty: no notifications"));
     for (QDoubleSpinBox *k : {m_rawK, m_processedK}) {
@@ -111,6 +127,9 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
     auto *notificationsTest = new QPushButton(tr("Test connection"), servicesPage);
     auto *dataCollectionTest = new QPushButton(tr("Test connection"), servicesPage);
     auto *redisTest = new QPushButton(tr("Test connection"), servicesPage);
+    authTest->setObjectName(QStringLiteral("testAuthButton"));
+    notificationsTest->setObjectName(QStringLiteral("testNotificationsButton"));
+    dataCollectionTest->setObjectName(QStringLiteral("testDataCollectionButton"));
     redisTest->setObjectName(QStringLiteral("testRedisButton"));
     servicesForm->addRow(tr("Auth API:"), withButton(m_auth, authTest, servicesPage));
     servicesForm->addRow(QString(), m_authResult);

@@ -4,797 +4,538 @@
 <context>
     <name>fo::ui::AuthSession</name>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="74" />
+        <location filename="../../ui/AuthSession.cpp" line="74"/>
         <source>%1 failed: the auth API at %2 answered HTTP %3.</source>
         <translation>%1 failed: the auth API at %2 answered HTTP %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AuthSession.cpp" line="76" />
+        <location filename="../../ui/AuthSession.cpp" line="76"/>
         <source>%1 failed: the auth API at %2 did not answer within %n second(s). Check the address in the settings and that the service is running.</source>
-        <translation><numerusform>%1 failed: the auth API at %2 did not answer within %n second. Check the address in the settings and that the service is running.</numerusform><numerusform>%1 failed: the auth API at %2 did not answer within %n seconds. Check the address in the settings and that the service is running.</numerusform></translation>
+        <translation>
+            <numerusform>%1 failed: the auth API at %2 did not answer within %n second. Check the address in the settings and that the service is running.</numerusform>
+            <numerusform>%1 failed: the auth API at %2 did not answer within %n seconds. Check the address in the settings and that the service is running.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="79" />
+        <location filename="../../ui/AuthSession.cpp" line="79"/>
         <source>%1 failed: cannot reach the auth API at %2 (%3). Check the address in the settings and your network.</source>
         <translation>%1 failed: cannot reach the auth API at %2 (%3). Check the address in the settings and your network.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="87" />
+        <location filename="../../ui/AuthSession.cpp" line="87"/>
         <source>Enter a test-account login.</source>
         <translation>Enter a test-account login.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="93" />
+        <location filename="../../ui/AuthSession.cpp" line="93"/>
         <source>The auth API address “%1” is not a valid http(s) URL.</source>
         <translation>The auth API address “%1” is not a valid http(s) URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="110" />
+        <location filename="../../ui/AuthSession.cpp" line="110"/>
         <source>The auth API does not know the test-account login “%1”. Check the login and try again.</source>
         <translation>The auth API does not know the test-account login “%1”. Check the login and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="115" />
+        <location filename="../../ui/AuthSession.cpp" line="115"/>
         <source>Signing in</source>
         <translation>Signing in</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="128" />
+        <location filename="../../ui/AuthSession.cpp" line="128"/>
         <source>The auth API at %1 answered without an access token.</source>
         <translation>The auth API at %1 answered without an access token.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="170" />
+        <location filename="../../ui/AuthSession.cpp" line="170"/>
         <source>The auth API at %1 no longer accepts this session. Sign in again.</source>
         <translation>The auth API at %1 no longer accepts this session. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="174" />
+        <location filename="../../ui/AuthSession.cpp" line="174"/>
         <source>Reading the signed-in user</source>
         <translation>Reading the signed-in user</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="185" />
+        <location filename="../../ui/AuthSession.cpp" line="185"/>
         <source>The auth API at %1 answered users/me without an email.</source>
         <translation>The auth API at %1 answered users/me without an email.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="200" />
+        <location filename="../../ui/AuthSession.cpp" line="200"/>
         <source>The session has expired and there is no refresh token. Sign in again.</source>
         <translation>The session has expired and there is no refresh token. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="219" />
+        <location filename="../../ui/AuthSession.cpp" line="219"/>
         <source>The session has expired. Sign in again.</source>
         <translation>The session has expired. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="223" />
+        <location filename="../../ui/AuthSession.cpp" line="223"/>
         <source>Renewing the session</source>
         <translation>Renewing the session</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="229" />
+        <location filename="../../ui/AuthSession.cpp" line="229"/>
         <source>The auth API at %1 answered the refresh without an access token.</source>
         <translation>The auth API at %1 answered the refresh without an access token.</translation>
     </message>
 </context>
 <context>
-    <name>fo::ui::ExportDialog</name>
+    <name>fo::ui::ChartPanel</name>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="17" />
-        <source>&amp;Outliers only (one row per outlier)</source>
-        <translation>&amp;Outliers only (one row per outlier)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ExportDialog.cpp" line="18" />
-        <source>&amp;All points (every numeric value, with an is_outlier column)</source>
-        <translation>&amp;All points (every numeric value, with an is_outlier column)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ExportDialog.cpp" line="22" />
-        <location filename="../../ui/ExportDialog.cpp" line="81" />
-        <source>Export CSV</source>
-        <translation>Export CSV</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ExportDialog.cpp" line="28" />
-        <source>The same columns as the command line's --csv: email, iteration, source, data_type, record_id, time (UTC), value, z, mean, std, k.</source>
-        <translation>The same columns as the command line's --csv: email, iteration, source, data_type, record_id, time (UTC), value, z, mean, std, k.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ExportDialog.cpp" line="33" />
-        <source>Browse…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ExportDialog.cpp" line="39" />
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ExportDialog.cpp" line="43" />
-        <source>File:</source>
-        <translation>File:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ExportDialog.cpp" line="81" />
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV files (*.csv);;All files (*)</translation>
-    </message>
-</context>
-<context>
-    <name>fo::ui::HistoryPanel</name>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="23" />
-        <source>Open and compare</source>
-        <translation>Open and compare</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="24" />
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="38" />
-        <source>Show this iteration compared with the one before it</source>
-        <translation>Show this iteration compared with the one before it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="63" />
-        <source>Enter a user's email to see their stored iterations.</source>
-        <translation>Enter a user's email to see their stored iterations.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76" />
-        <source>Iteration</source>
-        <translation>Iteration</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76" />
-        <source>Time (UTC)</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76" />
-        <source>Raw</source>
-        <translation>Raw</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76" />
-        <source>Processed</source>
-        <translation>Processed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76" />
-        <source>Started by</source>
-        <translation>Started by</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="91" />
-        <source>old job</source>
-        <translation>old job</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="93" />
-        <source>scheduled (headless)</source>
-        <translation>scheduled (headless)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="99" />
-        <source>No stored iterations for %1 yet.</source>
-        <translation>No stored iterations for %1 yet.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/HistoryPanel.cpp" line="100" />
-        <source>%n stored iteration(s) for %1. Double-click one to compare it with the one before.</source>
-        <translation><numerusform>%n stored iteration for %1. Double-click one to compare it with the one before.</numerusform><numerusform>%n stored iterations for %1. Double-click one to compare it with the one before.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>fo::ui::MainWindow</name>
-    <message>
-        <location filename="../../ui/DesktopMain.cpp" line="28" />
-        <location filename="../../ui/MainWindow.cpp" line="94" />
-        <source>Find outliers</source>
-        <translation>Find outliers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="128" />
-        <source>user@example.com</source>
-        <translation>user@example.com</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="150" />
-        <source>Raw records: a value is an outlier when |z| &gt; k</source>
-        <translation>Raw records: a value is an outlier when |z| &gt; k</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="151" />
-        <source>Processed (daily) records: a value is an outlier when |z| &gt; k</source>
-        <translation>Processed (daily) records: a value is an outlier when |z| &gt; k</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="153" />
-        <source>Notify the user</source>
-        <translation>Notify the user</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="156" />
-        <source>Send the start and completion messages to the user, as the platform's job does</source>
-        <translation>Send the start and completion messages to the user, as the platform's job does</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="157" />
-        <source>Dry run</source>
-        <translation>Dry run</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="159" />
-        <source>Compute and show the outliers; write nothing, set no flag, send no message</source>
-        <translation>Compute and show the outliers; write nothing, set no flag, send no message</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="161" />
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="169" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="173" />
-        <source>User &amp;email:</source>
-        <translation>User &amp;email:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="179" />
-        <source>Raw k:</source>
-        <translation>Raw k:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="182" />
-        <source>Processed k:</source>
-        <translation>Processed k:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="218" />
-        <source>Enter a user's email and press Run, or open a stored iteration under History.</source>
-        <translation>Enter a user's email and press Run, or open a stored iteration under History.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="246" />
-        <source>Data types</source>
-        <translation>Data types</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="248" />
-        <source>History</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="259" />
+        <location filename="../../ui/ChartPanel.cpp" line="21"/>
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="260" />
+        <location filename="../../ui/ChartPanel.cpp" line="22"/>
         <source>Zoom in (+, the wheel, or drag a rectangle)</source>
         <translation>Zoom in (+, the wheel, or drag a rectangle)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="261" />
+        <location filename="../../ui/ChartPanel.cpp" line="23"/>
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="262" />
+        <location filename="../../ui/ChartPanel.cpp" line="24"/>
         <source>Zoom out (−, or the wheel)</source>
         <translation>Zoom out (−, or the wheel)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263" />
+        <location filename="../../ui/ChartPanel.cpp" line="25"/>
         <source>Reset zoom</source>
         <translation>Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="265" />
+        <location filename="../../ui/ChartPanel.cpp" line="27"/>
         <source>Show everything (Home)</source>
         <translation>Show everything (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="266" />
+        <location filename="../../ui/ChartPanel.cpp" line="28"/>
         <source>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan</source>
         <translation>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan</translation>
     </message>
+</context>
+<context>
+    <name>fo::ui::ExportActions</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="275" />
-        <source>Outliers</source>
-        <translation>Outliers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="312" />
-        <source>Database</source>
-        <translation>Database</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="314" />
-        <source>Redis</source>
-        <translation>Redis</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="316" />
-        <source>Notifications API</source>
-        <translation>Notifications API</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="349" />
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="350" />
+        <location filename="../../ui/ExportActions.cpp" line="21"/>
         <source>Export &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="352" />
+        <location filename="../../ui/ExportActions.cpp" line="22"/>
         <source>Save chart as &amp;PNG…</source>
         <translation>Save chart as &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="354" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="357" />
-        <source>&amp;Account</source>
-        <translation>&amp;Account</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="358" />
-        <source>&amp;Sign in…</source>
-        <translation>&amp;Sign in…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="359" />
-        <source>Sign &amp;out</source>
-        <translation>Sign &amp;out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="361" />
-        <source>&amp;View</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="362" />
-        <source>&amp;Reset zoom</source>
-        <translation>&amp;Reset zoom</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="363" />
-        <source>Check &amp;services</source>
-        <translation>Check &amp;services</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="365" />
-        <source>&amp;Settings</source>
-        <translation>&amp;Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="366" />
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Preferences…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="369" />
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="370" />
-        <source>&amp;About Find outliers</source>
-        <translation>&amp;About Find outliers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="371" />
-        <source>About Find outliers</source>
-        <translation>About Find outliers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="372" />
-        <source>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person's health records and records what it found, exactly as the platform's job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person's health records and records what it found, exactly as the platform's job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="408" />
-        <source>Cannot read the stored iterations: %1</source>
-        <translation>Cannot read the stored iterations: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="421" />
-        <source>Cannot open the iteration: %1</source>
-        <translation>Cannot open the iteration: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="425" />
-        <source>The previous iteration could not be loaded for the comparison: %1</source>
-        <translation>The previous iteration could not be loaded for the comparison: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="437" />
-        <source>Cannot load the values of %1: %2</source>
-        <translation>Cannot load the values of %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="455" />
+        <location filename="../../ui/ExportActions.cpp" line="36"/>
         <source>The CSV export failed: %1</source>
         <translation>The CSV export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="465" />
-        <source>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</source>
-        <translation>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="487" />
-        <source>Signing in…</source>
-        <translation>Signing in…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="544" />
-        <source>Reading the stored iterations of %1…</source>
-        <translation>Reading the stored iterations of %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="553" />
-        <source>Enter the email of the user whose records you want to check.</source>
-        <translation>Enter the email of the user whose records you want to check.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="556" />
-        <source>“%1” is not a valid email address.</source>
-        <translation>“%1” is not a valid email address.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="559" />
-        <source>✔ Valid address, but the database has no records for it.</source>
-        <translation>✔ Valid address, but the database has no records for it.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="562" />
-        <source>✔ Valid address.</source>
-        <translation>✔ Valid address.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="589" />
-        <source>“%1” is not a valid email address. Correct it and press Run again.</source>
-        <translation>“%1” is not a valid email address. Correct it and press Run again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="595" />
-        <source>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</source>
-        <translation>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="613" />
-        <source>Starting…</source>
-        <translation>Starting…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="622" />
-        <source>Cancelling… nothing will be written.</source>
-        <translation>Cancelling… nothing will be written.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="641" />
-        <source>Connecting to the database…</source>
-        <translation>Connecting to the database…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="643" />
-        <source>Waiting for other runs for this user…</source>
-        <translation>Waiting for other runs for this user…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="645" />
-        <source>Setting the run flag…</source>
-        <translation>Setting the run flag…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="647" />
-        <source>Notifying the user of the start…</source>
-        <translation>Notifying the user of the start…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="649" />
-        <source>Reading raw records: %1 rows</source>
-        <translation>Reading raw records: %1 rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="651" />
-        <source>Reading processed records: %1 rows</source>
-        <translation>Reading processed records: %1 rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="653" />
-        <source>Detecting outliers…</source>
-        <translation>Detecting outliers…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="655" />
-        <source>Writing: %1 outliers</source>
-        <translation>Writing: %1 outliers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="657" />
-        <source>Notifying the user of the result…</source>
-        <translation>Notifying the user of the result…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="659" />
-        <source>Done.</source>
-        <translation>Done.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="676" />
-        <source>Warning: %1</source>
-        <translation>Warning: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="686" />
-        <source>The run failed and nothing was written: %1</source>
-        <translation>The run failed and nothing was written: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="689" />
-        <source>The run was cancelled: nothing was written and the run flag is back to "false".</source>
-        <translation>The run was cancelled: nothing was written and the run flag is back to "false".</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="696" />
-        <source>The run finished with warnings:</source>
-        <translation>The run finished with warnings:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="745" />
-        <source>No numeric values for this user</source>
-        <translation>No numeric values for this user</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="756" />
-        <source>completed</source>
-        <translation>completed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="759" />
-        <source>dry run, nothing written</source>
-        <translation>dry run, nothing written</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="762" />
-        <source>failed</source>
-        <translation>failed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="765" />
-        <source>cancelled</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="771" />
-        <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="773" />
-        <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="779" />
-        <source> · raw: %1 rows, &lt;span style='color:#d93025'&gt;%2 outliers&lt;/span&gt; · processed: %3 rows, &lt;span style='color:#d93025'&gt;%4 outliers&lt;/span&gt;</source>
-        <translation> · raw: %1 rows, &lt;span style='color:#d93025'&gt;%2 outliers&lt;/span&gt; · processed: %3 rows, &lt;span style='color:#d93025'&gt;%4 outliers&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="784" />
-        <source> · raw: &lt;span style='color:#d93025'&gt;%1 outliers&lt;/span&gt; · processed: &lt;span style='color:#d93025'&gt;%2 outliers&lt;/span&gt;</source>
-        <translation> · raw: &lt;span style='color:#d93025'&gt;%1 outliers&lt;/span&gt; · processed: &lt;span style='color:#d93025'&gt;%2 outliers&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="795" />
-        <source>Compared with iteration #%1: &lt;span style='color:#d93025'&gt;&lt;b&gt;%2 new&lt;/b&gt;&lt;/span&gt;, %3 resolved, %4 persisting</source>
-        <translation>Compared with iteration #%1: &lt;span style='color:#d93025'&gt;&lt;b&gt;%2 new&lt;/b&gt;&lt;/span&gt;, %3 resolved, %4 persisting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="832" />
-        <source>raw</source>
-        <translation>raw</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="832" />
-        <source>processed</source>
-        <translation>processed</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/MainWindow.cpp" line="833" />
-        <source>Outliers of %1 (%2): %n row(s)</source>
-        <translation><numerusform>Outliers of %1 (%2): %n row</numerusform><numerusform>Outliers of %1 (%2): %n rows</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="850" />
-        <source>Loading the values of %1…</source>
-        <translation>Loading the values of %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="895" />
-        <source>Opening iteration #%1 of %2…</source>
-        <translation>Opening iteration #%1 of %2…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="966" />
-        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; &amp;lt;%2&amp;gt;</source>
-        <translation>Signed in as &lt;b&gt;%1&lt;/b&gt; &amp;lt;%2&amp;gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="967" />
-        <source>Runs you start are recorded under %1.</source>
-        <translation>Runs you start are recorded under %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="977" />
-        <source>Not signed in</source>
-        <translation>Not signed in</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="978" />
-        <source>Account → Sign in…</source>
-        <translation>Account → Sign in…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="1024" />
-        <source>REDIS_HOST is empty: the run flag is skipped.</source>
-        <translation>REDIS_HOST is empty: the run flag is skipped.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="1034" />
-        <source>NOTIFICATIONS_API_BASE_URL is empty: no messages are sent.</source>
-        <translation>NOTIFICATIONS_API_BASE_URL is empty: no messages are sent.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MainWindow.cpp" line="1059" />
+        <location filename="../../ui/ExportActions.cpp" line="64"/>
         <source>Exporting to %1…</source>
         <translation>Exporting to %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="1065" />
+        <location filename="../../ui/ExportActions.cpp" line="72"/>
         <source>Save chart as PNG</source>
         <translation>Save chart as PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="1067" />
+        <location filename="../../ui/ExportActions.cpp" line="73"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="1073" />
+        <location filename="../../ui/ExportActions.cpp" line="80"/>
         <source>Saved the chart to %1.</source>
         <translation>Saved the chart to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="1075" />
+        <location filename="../../ui/ExportActions.cpp" line="82"/>
         <source>Cannot write the image %1. Choose another folder.</source>
         <translation>Cannot write the image %1. Choose another folder.</translation>
     </message>
 </context>
 <context>
-    <name>fo::ui::OutlierChartView</name>
+    <name>fo::ui::ExportDialog</name>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="75" />
+        <location filename="../../ui/ExportDialog.cpp" line="17"/>
+        <source>&amp;Outliers only (one row per outlier)</source>
+        <translation>&amp;Outliers only (one row per outlier)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="18"/>
+        <source>&amp;All points (every numeric value, with an is_outlier column)</source>
+        <translation>&amp;All points (every numeric value, with an is_outlier column)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="22"/>
+        <location filename="../../ui/ExportDialog.cpp" line="81"/>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="28"/>
+        <source>The same columns as the command line&apos;s --csv: email, iteration, source, data_type, record_id, time (UTC), value, z, mean, std, k.</source>
+        <translation>The same columns as the command line&apos;s --csv: email, iteration, source, data_type, record_id, time (UTC), value, z, mean, std, k.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="33"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="39"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="43"/>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="81"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::HistoryController</name>
+    <message>
+        <location filename="../../ui/HistoryController.cpp" line="21"/>
+        <source>Cannot read the stored iterations: %1</source>
+        <translation>Cannot read the stored iterations: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryController.cpp" line="33"/>
+        <source>Cannot open the iteration: %1</source>
+        <translation>Cannot open the iteration: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryController.cpp" line="39"/>
+        <source>The previous iteration could not be loaded for the comparison: %1</source>
+        <translation>The previous iteration could not be loaded for the comparison: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryController.cpp" line="50"/>
+        <source>Reading the stored iterations of %1…</source>
+        <translation>Reading the stored iterations of %1…</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::HistoryPanel</name>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="23"/>
+        <source>Open and compare</source>
+        <translation>Open and compare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="24"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="38"/>
+        <source>Show this iteration compared with the one before it</source>
+        <translation>Show this iteration compared with the one before it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="63"/>
+        <source>Enter a user&apos;s email to see their stored iterations.</source>
+        <translation>Enter a user&apos;s email to see their stored iterations.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <source>Iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
         <source>Time (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="77" />
+        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <source>Raw</source>
+        <translation>Raw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <source>Processed</source>
+        <translation>Processed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <source>Started by</source>
+        <translation>Started by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="91"/>
+        <source>old job</source>
+        <translation>old job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="93"/>
+        <source>scheduled (headless)</source>
+        <translation>scheduled (headless)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="99"/>
+        <source>No stored iterations for %1 yet.</source>
+        <translation>No stored iterations for %1 yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/HistoryPanel.cpp" line="100"/>
+        <source>%n stored iteration(s) for %1. Double-click one to compare it with the one before.</source>
+        <translation>
+            <numerusform>%n stored iteration for %1. Double-click one to compare it with the one before.</numerusform>
+            <numerusform>%n stored iterations for %1. Double-click one to compare it with the one before.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::MainWindow</name>
+    <message>
+        <location filename="../../ui/DesktopMain.cpp" line="25"/>
+        <location filename="../../ui/MainWindow.cpp" line="45"/>
+        <location filename="../../ui/MainWindowHost.cpp" line="46"/>
+        <source>Find outliers</source>
+        <translation>Find outliers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="100"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="104"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="107"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="108"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Sign in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="109"/>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="111"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="112"/>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Reset zoom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="114"/>
+        <source>Check &amp;services</source>
+        <translation>Check &amp;services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="116"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="117"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="120"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="121"/>
+        <source>&amp;About Find outliers</source>
+        <translation>&amp;About Find outliers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="122"/>
+        <source>About Find outliers</source>
+        <translation>About Find outliers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="123"/>
+        <source>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person&apos;s health records and records what it found, exactly as the platform&apos;s job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person&apos;s health records and records what it found, exactly as the platform&apos;s job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="173"/>
+        <source>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</source>
+        <translation>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <source>“%1” is not a valid email address. Correct it and press Run again.</source>
+        <translation>“%1” is not a valid email address. Correct it and press Run again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="263"/>
+        <source>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</source>
+        <translation>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <source>Cancelling… nothing will be written.</source>
+        <translation>Cancelling… nothing will be written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="315"/>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="325"/>
+        <source>The run failed and nothing was written: %1</source>
+        <translation>The run failed and nothing was written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="328"/>
+        <source>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</source>
+        <translation>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="335"/>
+        <source>The run finished with warnings:</source>
+        <translation>The run finished with warnings:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="377"/>
+        <source>Opening iteration #%1 of %2…</source>
+        <translation>Opening iteration #%1 of %2…</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::OutlierChartView</name>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="75"/>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="77"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="82" />
+        <location filename="../../ui/OutlierChartView.cpp" line="82"/>
         <source>Band: mean ± k·std</source>
         <translation>Band: mean ± k·std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="90" />
+        <location filename="../../ui/OutlierChartView.cpp" line="90"/>
         <source>Mean</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="95" />
+        <location filename="../../ui/OutlierChartView.cpp" line="95"/>
         <source>Values</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="99" />
-        <location filename="../../ui/OutlierChartView.cpp" line="179" />
+        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="179"/>
         <source>Outliers (|z| &gt; k)</source>
         <translation>Outliers (|z| &gt; k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="105" />
+        <location filename="../../ui/OutlierChartView.cpp" line="105"/>
         <source>Persisting outliers</source>
         <translation>Persisting outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="111" />
+        <location filename="../../ui/OutlierChartView.cpp" line="111"/>
         <source>Resolved outliers</source>
         <translation>Resolved outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="117" />
+        <location filename="../../ui/OutlierChartView.cpp" line="117"/>
         <source>Selected</source>
         <translation>Selected</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="142" />
+        <location filename="../../ui/OutlierChartView.cpp" line="142"/>
         <source>Select a data type to see its chart</source>
         <translation>Select a data type to see its chart</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="179" />
+        <location filename="../../ui/OutlierChartView.cpp" line="179"/>
         <source>New outliers</source>
         <translation>New outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="213" />
+        <location filename="../../ui/OutlierChartView.cpp" line="216"/>
         <source>raw records</source>
         <translation>raw records</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="213" />
+        <location filename="../../ui/OutlierChartView.cpp" line="216"/>
         <source>processed records</source>
         <translation>processed records</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="214" />
+        <location filename="../../ui/OutlierChartView.cpp" line="217"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="216" />
+        <location filename="../../ui/OutlierChartView.cpp" line="219"/>
         <source>mean %1, std %2, k = %3</source>
         <translation>mean %1, std %2, k = %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="411" />
+        <location filename="../../ui/OutlierChartView.cpp" line="414"/>
         <source>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Value: %2&lt;br&gt;z: %3</source>
         <translation>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Value: %2&lt;br&gt;z: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="414" />
-        <source>&lt;span style='color:#d93025'&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#d93025'&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
+        <location filename="../../ui/OutlierChartView.cpp" line="417"/>
+        <source>&lt;span style=&apos;color:#d93025&apos;&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d93025&apos;&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="418" />
-        <source>&lt;span style='color:#d93025'&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#d93025'&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
+        <location filename="../../ui/OutlierChartView.cpp" line="421"/>
+        <source>&lt;span style=&apos;color:#d93025&apos;&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d93025&apos;&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="422" />
-        <source>&lt;span style='color:#8e1b10'&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#8e1b10'&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
+        <location filename="../../ui/OutlierChartView.cpp" line="425"/>
+        <source>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="426" />
+        <location filename="../../ui/OutlierChartView.cpp" line="429"/>
         <source>Resolved: an outlier in the previous iteration only</source>
         <translation>Resolved: an outlier in the previous iteration only</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="431" />
+        <location filename="../../ui/OutlierChartView.cpp" line="434"/>
         <source>Record #%1</source>
         <translation>Record #%1</translation>
     </message>
@@ -802,107 +543,107 @@
 <context>
     <name>fo::ui::OutlierTableModel</name>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="109" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="128"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="111" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="130"/>
         <source>persisting</source>
         <translation>persisting</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="113" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="132"/>
         <source>resolved</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="115" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="134"/>
         <source>outlier</source>
         <translation>outlier</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="176" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="195"/>
         <source>raw</source>
         <translation>raw</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="176" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="195"/>
         <source>processed</source>
         <translation>processed</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="187" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="206"/>
         <source>z unknown (stored by the old job)</source>
         <translation>z unknown (stored by the old job)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="189" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="208"/>
         <source>was |z| %1 &gt; %2</source>
         <translation>was |z| %1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="190" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="209"/>
         <source>|z| %1 &gt; k %2  (%3× k)</source>
         <translation>|z| %1 &gt; k %2  (%3× k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="231" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="250"/>
         <source>z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| &gt; k = %5</source>
         <translation>z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| &gt; k = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="245" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="264"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="247" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="266"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="249" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="268"/>
         <source>Data type</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="251" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="270"/>
         <source>Time (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="253" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="272"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="255" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="274"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="257" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="276"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="259" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="278"/>
         <source>Mean</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="261" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="280"/>
         <source>Std</source>
         <translation>Std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="263" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="282"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="265" />
+        <location filename="../../ui/OutlierTableModel.cpp" line="284"/>
         <source>Record id</source>
         <translation>Record id</translation>
     </message>
@@ -910,255 +651,554 @@
 <context>
     <name>fo::ui::QueryWorker</name>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="129" />
+        <location filename="../../ui/QueryWorker.cpp" line="129"/>
         <source>Running a test query</source>
         <translation>Running a test query</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="132" />
+        <location filename="../../ui/QueryWorker.cpp" line="132"/>
         <source>Connected to %1.</source>
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="171" />
+        <location filename="../../ui/QueryWorker.cpp" line="171"/>
         <source>Exported to %1.</source>
         <translation>Exported to %1.</translation>
     </message>
 </context>
 <context>
+    <name>fo::ui::ResultsPanel</name>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="72"/>
+        <source>Data types</source>
+        <translation>Data types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="74"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="103"/>
+        <source>Cannot load the values of %1: %2</source>
+        <translation>Cannot load the values of %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="123"/>
+        <source>Outliers</source>
+        <translation>Outliers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="187"/>
+        <source>No numeric values for this user</source>
+        <translation>No numeric values for this user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="220"/>
+        <source>raw</source>
+        <translation>raw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="220"/>
+        <source>processed</source>
+        <translation>processed</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ResultsPanel.cpp" line="221"/>
+        <source>Outliers of %1 (%2): %n row(s)</source>
+        <translation>
+            <numerusform>Outliers of %1 (%2): %n row</numerusform>
+            <numerusform>Outliers of %1 (%2): %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="238"/>
+        <source>Loading the values of %1…</source>
+        <translation>Loading the values of %1…</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::RunControls</name>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="27"/>
+        <source>Notify the user</source>
+        <translation>Notify the user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="28"/>
+        <source>Dry run</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="29"/>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="30"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="37"/>
+        <source>user@example.com</source>
+        <translation>user@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="52"/>
+        <source>Raw records: a value is an outlier when |z| &gt; k</source>
+        <translation>Raw records: a value is an outlier when |z| &gt; k</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="53"/>
+        <source>Processed (daily) records: a value is an outlier when |z| &gt; k</source>
+        <translation>Processed (daily) records: a value is an outlier when |z| &gt; k</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="57"/>
+        <source>Send the start and completion messages to the user, as the platform&apos;s job does</source>
+        <translation>Send the start and completion messages to the user, as the platform&apos;s job does</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="59"/>
+        <source>Compute and show the outliers; write nothing, set no flag, send no message</source>
+        <translation>Compute and show the outliers; write nothing, set no flag, send no message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="74"/>
+        <source>User &amp;email:</source>
+        <translation>User &amp;email:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="80"/>
+        <source>Raw k:</source>
+        <translation>Raw k:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="83"/>
+        <source>Processed k:</source>
+        <translation>Processed k:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="179"/>
+        <source>Enter the email of the user whose records you want to check.</source>
+        <translation>Enter the email of the user whose records you want to check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="182"/>
+        <source>“%1” is not a valid email address.</source>
+        <translation>“%1” is not a valid email address.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="185"/>
+        <source>✔ Valid address, but the database has no records for it.</source>
+        <translation>✔ Valid address, but the database has no records for it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunControls.cpp" line="188"/>
+        <source>✔ Valid address.</source>
+        <translation>✔ Valid address.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::RunSummaryRow</name>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="24"/>
+        <source>Enter a user&apos;s email and press Run, or open a stored iteration under History.</source>
+        <translation>Enter a user&apos;s email and press Run, or open a stored iteration under History.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="69"/>
+        <source>Connecting to the database…</source>
+        <translation>Connecting to the database…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="71"/>
+        <source>Waiting for other runs for this user…</source>
+        <translation>Waiting for other runs for this user…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="73"/>
+        <source>Setting the run flag…</source>
+        <translation>Setting the run flag…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="75"/>
+        <source>Notifying the user of the start…</source>
+        <translation>Notifying the user of the start…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="77"/>
+        <source>Reading raw records: %1 rows</source>
+        <translation>Reading raw records: %1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="79"/>
+        <source>Reading processed records: %1 rows</source>
+        <translation>Reading processed records: %1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="81"/>
+        <source>Detecting outliers…</source>
+        <translation>Detecting outliers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="83"/>
+        <source>Writing: %1 outliers</source>
+        <translation>Writing: %1 outliers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="85"/>
+        <source>Notifying the user of the result…</source>
+        <translation>Notifying the user of the result…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="87"/>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="98"/>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="101"/>
+        <source>dry run, nothing written</source>
+        <translation>dry run, nothing written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="104"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="107"/>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="113"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="115"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="121"/>
+        <source> · raw: %1 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt; · processed: %3 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%4 outliers&lt;/span&gt;</source>
+        <translation> · raw: %1 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt; · processed: %3 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%4 outliers&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="126"/>
+        <source> · raw: &lt;span style=&apos;color:#d93025&apos;&gt;%1 outliers&lt;/span&gt; · processed: &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt;</source>
+        <translation> · raw: &lt;span style=&apos;color:#d93025&apos;&gt;%1 outliers&lt;/span&gt; · processed: &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="137"/>
+        <source>Compared with iteration #%1: &lt;span style=&apos;color:#d93025&apos;&gt;&lt;b&gt;%2 new&lt;/b&gt;&lt;/span&gt;, %3 resolved, %4 persisting</source>
+        <translation>Compared with iteration #%1: &lt;span style=&apos;color:#d93025&apos;&gt;&lt;b&gt;%2 new&lt;/b&gt;&lt;/span&gt;, %3 resolved, %4 persisting</translation>
+    </message>
+</context>
+<context>
     <name>fo::ui::SecretStore</name>
     <message numerus="yes">
-        <location filename="../../ui/SecretStore.cpp" line="94" />
-        <location filename="../../ui/SecretStore.cpp" line="139" />
-        <location filename="../../ui/SecretStore.cpp" line="177" />
+        <location filename="../../ui/SecretStore.cpp" line="94"/>
+        <location filename="../../ui/SecretStore.cpp" line="139"/>
+        <location filename="../../ui/SecretStore.cpp" line="177"/>
         <source>the system keychain did not answer within %n second(s)</source>
-        <translation><numerusform>the system keychain did not answer within %n second</numerusform><numerusform>the system keychain did not answer within %n seconds</numerusform></translation>
+        <translation>
+            <numerusform>the system keychain did not answer within %n second</numerusform>
+            <numerusform>the system keychain did not answer within %n seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>fo::ui::ServiceIndicator</name>
     <message>
-        <location filename="../../ui/ServiceIndicator.cpp" line="21" />
+        <location filename="../../ui/ServiceIndicator.cpp" line="21"/>
         <source>not checked yet</source>
         <translation>not checked yet</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceIndicator.cpp" line="25" />
+        <location filename="../../ui/ServiceIndicator.cpp" line="25"/>
         <source>checking…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceIndicator.cpp" line="29" />
+        <location filename="../../ui/ServiceIndicator.cpp" line="29"/>
         <source>reachable</source>
         <translation>reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceIndicator.cpp" line="33" />
+        <location filename="../../ui/ServiceIndicator.cpp" line="33"/>
         <source>unreachable</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceIndicator.cpp" line="37" />
+        <location filename="../../ui/ServiceIndicator.cpp" line="37"/>
         <source>not configured</source>
         <translation>not configured</translation>
     </message>
 </context>
 <context>
+    <name>fo::ui::ServiceMonitor</name>
+    <message>
+        <location filename="../../ui/ServiceMonitor.cpp" line="19"/>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ServiceMonitor.cpp" line="20"/>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ServiceMonitor.cpp" line="21"/>
+        <source>Notifications API</source>
+        <translation>Notifications API</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ServiceMonitor.cpp" line="55"/>
+        <source>REDIS_HOST is empty: the run flag is skipped.</source>
+        <translation>REDIS_HOST is empty: the run flag is skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ServiceMonitor.cpp" line="66"/>
+        <source>NOTIFICATIONS_API_BASE_URL is empty: no messages are sent.</source>
+        <translation>NOTIFICATIONS_API_BASE_URL is empty: no messages are sent.</translation>
+    </message>
+</context>
+<context>
     <name>fo::ui::ServiceProbe</name>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="29" />
+        <location filename="../../ui/ServiceProbe.cpp" line="29"/>
         <source>Redis is not configured: the run flag is skipped.</source>
         <translation>Redis is not configured: the run flag is skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="38" />
+        <location filename="../../ui/ServiceProbe.cpp" line="38"/>
         <source>Redis at %1 answers.</source>
         <translation>Redis at %1 answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="40" />
+        <location filename="../../ui/ServiceProbe.cpp" line="40"/>
         <source>%1 answered, but not like a Redis server.</source>
         <translation>%1 answered, but not like a Redis server.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="45" />
+        <location filename="../../ui/ServiceProbe.cpp" line="45"/>
         <source>Cannot reach Redis at %1: %2</source>
         <translation>Cannot reach Redis at %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ServiceProbe.cpp" line="50" />
+        <location filename="../../ui/ServiceProbe.cpp" line="50"/>
         <source>Redis at %1 did not answer within %n second(s).</source>
-        <translation><numerusform>Redis at %1 did not answer within %n second.</numerusform><numerusform>Redis at %1 did not answer within %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Redis at %1 did not answer within %n second.</numerusform>
+            <numerusform>Redis at %1 did not answer within %n seconds.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="68" />
+        <location filename="../../ui/ServiceProbe.cpp" line="68"/>
         <source>Not configured.</source>
         <translation>Not configured.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="73" />
+        <location filename="../../ui/ServiceProbe.cpp" line="73"/>
         <source>“%1” is not a valid http(s) URL.</source>
         <translation>“%1” is not a valid http(s) URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="83" />
+        <location filename="../../ui/ServiceProbe.cpp" line="83"/>
         <source>%1 answers (HTTP %2).</source>
         <translation>%1 answers (HTTP %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="85" />
+        <location filename="../../ui/ServiceProbe.cpp" line="85"/>
         <source>Cannot reach %1: %2</source>
         <translation>Cannot reach %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>fo::ui::SessionLabel</name>
+    <message>
+        <location filename="../../ui/SessionLabel.cpp" line="21"/>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionLabel.cpp" line="29"/>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; &amp;lt;%2&amp;gt;</source>
+        <translation>Signed in as &lt;b&gt;%1&lt;/b&gt; &amp;lt;%2&amp;gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionLabel.cpp" line="30"/>
+        <source>Runs you start are recorded under %1.</source>
+        <translation>Runs you start are recorded under %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionLabel.cpp" line="35"/>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionLabel.cpp" line="36"/>
+        <source>Account → Sign in…</source>
+        <translation>Account → Sign in…</translation>
+    </message>
+</context>
+<context>
     <name>fo::ui::SettingsDialog</name>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="69" />
+        <location filename="../../ui/SettingsDialog.cpp" line="69"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="72" />
+        <location filename="../../ui/SettingsDialog.cpp" line="72"/>
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="73" />
+        <location filename="../../ui/SettingsDialog.cpp" line="73"/>
         <source>SQLite (a local file)</source>
         <translation>SQLite (a local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="77" />
+        <location filename="../../ui/SettingsDialog.cpp" line="77"/>
         <source>kept in the system keychain</source>
         <translation>kept in the system keychain</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="81" />
+        <location filename="../../ui/SettingsDialog.cpp" line="97"/>
         <source>empty: no run flag</source>
         <translation>empty: no run flag</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="82" />
+        <location filename="../../ui/SettingsDialog.cpp" line="98"/>
         <source>empty: no notifications</source>
         <translation>empty: no notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="88" />
+        <location filename="../../ui/SettingsDialog.cpp" line="104"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="96" />
-        <location filename="../../ui/SettingsDialog.cpp" line="110" />
-        <location filename="../../ui/SettingsDialog.cpp" line="111" />
-        <location filename="../../ui/SettingsDialog.cpp" line="112" />
-        <location filename="../../ui/SettingsDialog.cpp" line="113" />
+        <location filename="../../ui/SettingsDialog.cpp" line="112"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="126"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="127"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="128"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="129"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="98" />
+        <location filename="../../ui/SettingsDialog.cpp" line="114"/>
         <source>Engine:</source>
         <translation>Engine:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="99" />
+        <location filename="../../ui/SettingsDialog.cpp" line="115"/>
         <source>Host:</source>
         <translation>Host:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="100" />
-        <location filename="../../ui/SettingsDialog.cpp" line="125" />
+        <location filename="../../ui/SettingsDialog.cpp" line="116"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="144"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="101" />
+        <location filename="../../ui/SettingsDialog.cpp" line="117"/>
         <source>Database:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="102" />
+        <location filename="../../ui/SettingsDialog.cpp" line="118"/>
         <source>User:</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="103" />
+        <location filename="../../ui/SettingsDialog.cpp" line="119"/>
         <source>Password:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="106" />
+        <location filename="../../ui/SettingsDialog.cpp" line="122"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="115" />
+        <location filename="../../ui/SettingsDialog.cpp" line="134"/>
         <source>Auth API:</source>
         <translation>Auth API:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="117" />
+        <location filename="../../ui/SettingsDialog.cpp" line="136"/>
         <source>Notifications API:</source>
         <translation>Notifications API:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="119" />
+        <location filename="../../ui/SettingsDialog.cpp" line="138"/>
         <source>Data collection API:</source>
         <translation>Data collection API:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="128" />
+        <location filename="../../ui/SettingsDialog.cpp" line="147"/>
         <source>Redis:</source>
         <translation>Redis:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="130" />
+        <location filename="../../ui/SettingsDialog.cpp" line="149"/>
         <source>Services</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="134" />
+        <location filename="../../ui/SettingsDialog.cpp" line="153"/>
         <source>Raw records, k:</source>
         <translation>Raw records, k:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="135" />
+        <location filename="../../ui/SettingsDialog.cpp" line="154"/>
         <source>Processed records, k:</source>
         <translation>Processed records, k:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="136" />
-        <source>A value is an outlier when |z| &gt; k. The platform's job uses 3 for raw and 2 for processed records.</source>
-        <translation>A value is an outlier when |z| &gt; k. The platform's job uses 3 for raw and 2 for processed records.</translation>
+        <location filename="../../ui/SettingsDialog.cpp" line="155"/>
+        <source>A value is an outlier when |z| &gt; k. The platform&apos;s job uses 3 for raw and 2 for processed records.</source>
+        <translation>A value is an outlier when |z| &gt; k. The platform&apos;s job uses 3 for raw and 2 for processed records.</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="141" />
+        <location filename="../../ui/SettingsDialog.cpp" line="160"/>
         <source>Analysis</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="145" />
+        <location filename="../../ui/SettingsDialog.cpp" line="164"/>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="146" />
+        <location filename="../../ui/SettingsDialog.cpp" line="165"/>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="233" />
+        <location filename="../../ui/SettingsDialog.cpp" line="252"/>
         <source>path of the SQLite file</source>
         <translation>path of the SQLite file</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="245" />
-        <location filename="../../ui/SettingsDialog.cpp" line="251" />
-        <location filename="../../ui/SettingsDialog.cpp" line="261" />
-        <location filename="../../ui/SettingsDialog.cpp" line="268" />
-        <location filename="../../ui/SettingsDialog.cpp" line="275" />
+        <location filename="../../ui/SettingsDialog.cpp" line="264"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="270"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="280"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="287"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="294"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1166,47 +1206,47 @@
 <context>
     <name>fo::ui::SignInDialog</name>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="26" />
+        <location filename="../../ui/SignInDialog.cpp" line="26"/>
         <source>Sign in to the platform</source>
         <translation>Sign in to the platform</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="31" />
+        <location filename="../../ui/SignInDialog.cpp" line="31"/>
         <source>&lt;h3&gt;Sign in&lt;/h3&gt;&lt;p&gt;Runs started from this window are recorded under your name. Use your platform test-account login.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sign in&lt;/h3&gt;&lt;p&gt;Runs started from this window are recorded under your name. Use your platform test-account login.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="37" />
-        <source>The origin of the platform's auth API (AUTH_API_BASE_URL)</source>
-        <translation>The origin of the platform's auth API (AUTH_API_BASE_URL)</translation>
+        <location filename="../../ui/SignInDialog.cpp" line="37"/>
+        <source>The origin of the platform&apos;s auth API (AUTH_API_BASE_URL)</source>
+        <translation>The origin of the platform&apos;s auth API (AUTH_API_BASE_URL)</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="39" />
+        <location filename="../../ui/SignInDialog.cpp" line="39"/>
         <source>test-account login</source>
         <translation>test-account login</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="43" />
+        <location filename="../../ui/SignInDialog.cpp" line="43"/>
         <source>&amp;Auth API:</source>
         <translation>&amp;Auth API:</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="44" />
+        <location filename="../../ui/SignInDialog.cpp" line="44"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="46" />
+        <location filename="../../ui/SignInDialog.cpp" line="46"/>
         <source>Real accounts sign in with Google in the mobile app and the web front end; that flow is not available to desktop clients.</source>
         <translation>Real accounts sign in with Google in the mobile app and the web front end; that flow is not available to desktop clients.</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="64" />
+        <location filename="../../ui/SignInDialog.cpp" line="64"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="114" />
+        <location filename="../../ui/SignInDialog.cpp" line="114"/>
         <source>Enter a test-account login.</source>
         <translation>Enter a test-account login.</translation>
     </message>
@@ -1214,82 +1254,82 @@
 <context>
     <name>fo::ui::TypeTableModel</name>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="104" />
+        <location filename="../../ui/TypeTableModel.cpp" line="104"/>
         <source>raw</source>
         <translation>raw</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="104" />
+        <location filename="../../ui/TypeTableModel.cpp" line="104"/>
         <source>processed</source>
         <translation>processed</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="141" />
+        <location filename="../../ui/TypeTableModel.cpp" line="141"/>
         <source>This iteration was written by the old job: only its outliers are stored, not the counts.</source>
         <translation>This iteration was written by the old job: only its outliers are stored, not the counts.</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="142" />
+        <location filename="../../ui/TypeTableModel.cpp" line="142"/>
         <source>%1 rows, %2 numeric, %3 skipped (not numeric), %4 outliers</source>
         <translation>%1 rows, %2 numeric, %3 skipped (not numeric), %4 outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="157" />
+        <location filename="../../ui/TypeTableModel.cpp" line="157"/>
         <source>Rows whose value is not a finite number; they are not part of the statistics</source>
         <translation>Rows whose value is not a finite number; they are not part of the statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="159" />
+        <location filename="../../ui/TypeTableModel.cpp" line="159"/>
         <source>Outliers in this iteration that were not outliers in the previous one</source>
         <translation>Outliers in this iteration that were not outliers in the previous one</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="161" />
+        <location filename="../../ui/TypeTableModel.cpp" line="161"/>
         <source>Outliers in the previous iteration that are no longer outliers</source>
         <translation>Outliers in the previous iteration that are no longer outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="163" />
+        <location filename="../../ui/TypeTableModel.cpp" line="163"/>
         <source>Outliers in both iterations</source>
         <translation>Outliers in both iterations</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="172" />
+        <location filename="../../ui/TypeTableModel.cpp" line="172"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="174" />
+        <location filename="../../ui/TypeTableModel.cpp" line="174"/>
         <source>Data type</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="176" />
+        <location filename="../../ui/TypeTableModel.cpp" line="176"/>
         <source>Rows</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="178" />
+        <location filename="../../ui/TypeTableModel.cpp" line="178"/>
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="180" />
+        <location filename="../../ui/TypeTableModel.cpp" line="180"/>
         <source>Outliers</source>
         <translation>Outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="182" />
+        <location filename="../../ui/TypeTableModel.cpp" line="182"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="184" />
+        <location filename="../../ui/TypeTableModel.cpp" line="184"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="186" />
+        <location filename="../../ui/TypeTableModel.cpp" line="186"/>
         <source>Persisting</source>
         <translation>Persisting</translation>
     </message>

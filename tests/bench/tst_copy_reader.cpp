@@ -101,7 +101,7 @@ private:
 void TestCopyReader::initTestCase()
 {
     if (!pgServer())
-        QSKIP("no test PostgreSQL (run through scripts/test.sh)");
+        QFAIL("no test PostgreSQL (run through scripts/test.sh)");
     QString error;
     m_dbName = createDatabase(QStringLiteral("copy_reader"), &error);
     QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));

@@ -26,7 +26,7 @@ struct PgServer
 };
 
 // The test server from FO_TEST_PG_HOST / _PORT / _USER / _PASSWORD; nullopt when FO_TEST_PG_HOST or
-// FO_TEST_PG_PORT is unset (a test should then QSKIP). The user defaults to "postgres".
+// FO_TEST_PG_PORT is unset (a test should then QFAIL: CI always provides one). The user defaults to "postgres".
 std::optional<PgServer> pgServer();
 
 // Creates a fresh database `<prefix>_<16 random hex digits>` (the prefix is lower-cased, anything but

@@ -6,12 +6,14 @@
 #include "HttpStub.h"
 #include "TestEnv.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QString>
+#include <QTcpServer>
 #include <QUrlQuery>
 
 #include <memory>
@@ -143,6 +145,17 @@ inline void useTestEnvironment(const QString &dbName, const QString &authUrl, co
     } else {
         qunsetenv("REDIS_HOST");
     }
+}
+
+// A loopback port that nobody listens on (it was free a moment ago): a connection to it is refused.
+inline quint16 closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 9; // discard: closed on any test machine
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
 }
 
 } // namespace fo::test

@@ -39,7 +39,7 @@ private:
 void TestUiKeychainUnavailable::initTestCase()
 {
     if (!pgServer())
-        QSKIP("No test PostgreSQL (run scripts/test.sh)");
+        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
     QString error;
     m_dbName = createDatabase(QStringLiteral("ui_nokeychain"), &error);
     QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));

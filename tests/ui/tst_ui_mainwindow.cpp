@@ -17,17 +17,23 @@
 #include "SignInDialog.h"
 #include "TypeTableModel.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +60,7 @@ private Q_SLOTS:
     void runShowsChartAndTable();
     void historyCompare();
     void exportCsv();
+    void saveChartAsPng();
     void nextStartSignsInWithStoredToken();
     void expiredTokenRefreshesOnce();
     void failedRefreshBringsSignInBack();
@@ -78,7 +85,7 @@ private:
 void TestUiMainWindow::initTestCase()
 {
     if (!pgServer())
-        QSKIP("No test PostgreSQL (run scripts/test.sh)");
+        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
     QString error;
     m_dbName = createDatabase(QStringLiteral("ui_main"), &error);
     QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
@@ -128,6 +135,9 @@ void TestUiMainWindow::signIn()
 
 void TestUiMainWindow::signInShowsOperator()
 {
+    // Nothing to export yet.
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("exportCsvAction"))->isEnabled());
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("saveChartPngAction"))->isEnabled());
     QVERIFY(!m_session->isSignedIn());
     QVERIFY(m_window->userLabel()->text().contains(QStringLiteral("Not signed in")));
     signIn();
@@ -385,6 +395,42 @@ void TestUiMainWindow::exportCsv()
     for (int i = 1; i < allLines.size(); ++i)
         flagged += allLines[i].trimmed().endsWith(",1") ? 1 : 0;
     QCOMPARE(flagged, m_second.raw.outlierCount + m_second.processed.outlierCount);
+}
+
+void TestUiMainWindow::saveChartAsPng()
+{
+    // File → Save chart as PNG…, a file name in the dialog, Save.
+    QAction *save = m_window->findChild<QAction *>(QStringLiteral("saveChartPngAction"));
+    QVERIFY(save);
+    QVERIFY(m_window->menuBar()->actions().first()->menu()->actions().contains(save));
+    QTRY_VERIFY(save->isEnabled());
+    QVERIFY(m_window->chartView()->outlierSeries()->count() + m_window->chartView()->persistingSeries()->count() > 0);
+    save->trigger();
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+    const QString path = m_tmp.filePath(QStringLiteral("chart.png"));
+    dialog->selectFile(path);
+    static_cast<QDialog *>(dialog)->accept(); // Save
+
+    QTRY_VERIFY(QFile::exists(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("\x89PNG\r\n\x1a\n"));
+    QVERIFY2(bytes.size() > 20000, qPrintable(QString::number(bytes.size())));
+    QImage image;
+    QVERIFY(image.loadFromData(bytes, "PNG"));
+    QCOMPARE(image.size(), m_window->chartView()->size() * m_window->chartView()->devicePixelRatio());
+    // It is the chart: its outlier markers are there in red.
+    int red = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            red += (c.red() > 200 && c.green() < 80 && c.blue() < 80) ? 1 : 0;
+        }
+    QVERIFY2(red > 20, qPrintable(QString::number(red)));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(path));
 }
 
 void TestUiMainWindow::nextStartSignsInWithStoredToken()

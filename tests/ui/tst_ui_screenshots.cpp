@@ -59,7 +59,7 @@ private:
 void TestUiScreenshots::initTestCase()
 {
     if (!pgServer())
-        QSKIP("No test PostgreSQL (run scripts/test.sh)");
+        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
     m_outDir = qEnvironmentVariable("FO_SCREENSHOT_DIR");
     if (m_outDir.isEmpty() && qEnvironmentVariableIntValue("FO_UPDATE_SCREENSHOTS") == 1)
         m_outDir = sourceDir() + QStringLiteral("/docs/screenshots");

@@ -32,14 +32,14 @@ void TestUiTranslations::switchesLanguage()
 {
     Translations translations;
     QCOMPARE(translations.install(QStringLiteral("ru")), QStringLiteral("ru"));
-    QCOMPARE(QCoreApplication::translate("fo::ui::MainWindow", "Run"), QStringLiteral("Запустить"));
+    QCOMPARE(QCoreApplication::translate("fo::ui::RunControls", "Run"), QStringLiteral("Запустить"));
     QCOMPARE(QCoreApplication::translate("fo::ui::SignInDialog", "Sign in"), QStringLiteral("Войти"));
-    QCOMPARE(QCoreApplication::translate("fo::ui::MainWindow", "Outliers of %1 (%2): %n row(s)", nullptr, 5)
+    QCOMPARE(QCoreApplication::translate("fo::ui::ResultsPanel", "Outliers of %1 (%2): %n row(s)", nullptr, 5)
                  .arg(QStringLiteral("X"), QStringLiteral("Y")),
              QStringLiteral("Выбросы X (Y): 5 строк"));
     QCOMPARE(translations.install(QStringLiteral("en")), QStringLiteral("en"));
-    QCOMPARE(QCoreApplication::translate("fo::ui::MainWindow", "Run"), QStringLiteral("Run"));
-    QCOMPARE(QCoreApplication::translate("fo::ui::MainWindow", "Outliers of %1 (%2): %n row(s)", nullptr, 1)
+    QCOMPARE(QCoreApplication::translate("fo::ui::RunControls", "Run"), QStringLiteral("Run"));
+    QCOMPARE(QCoreApplication::translate("fo::ui::ResultsPanel", "Outliers of %1 (%2): %n row(s)", nullptr, 1)
                  .arg(QStringLiteral("X"), QStringLiteral("Y")),
              QStringLiteral("Outliers of X (Y): 1 row"));
 }

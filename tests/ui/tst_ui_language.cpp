@@ -1,0 +1,164 @@
+// Switching the language in the settings rebuilds the window in that language: Russian text everywhere the operator
+// looks, the email typed carried over, the same session, and the choice kept for the next start. Then back to
+// English.
+
+#include "AppSettings.h"
+#include "AuthSession.h"
+#include "HistoryPanel.h"
+#include "MainWindow.h"
+#include "MainWindowHost.h"
+#include "OutlierTableModel.h"
+#include "SecretStore.h"
+#include "SettingsDialog.h"
+#include "Translations.h"
+#include "TypeTableModel.h"
+#include "UiTestSupport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace fo;
+using namespace fo::ui;
+using namespace fo::test;
+
+class TestUiLanguage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void switchingToRussianRebuildsTheWindow();
+    void switchingBackToEnglish();
+
+private:
+    MainWindow *switchLanguage(const QString &code);
+    static QStringList menuTitles(MainWindow *window);
+
+    QString m_dbName;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<AuthSession> m_session;
+    std::unique_ptr<Translations> m_translations;
+    std::unique_ptr<MainWindowHost> m_host;
+};
+
+void TestUiLanguage::initTestCase()
+{
+    if (!pgServer())
+        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
+    QString error;
+    m_dbName = createDatabase(QStringLiteral("ui_language"), &error);
+    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
+    useTestEnvironment(m_dbName, QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), QString(), false);
+    AppSettings().setLanguage(QStringLiteral("en"));
+
+    m_secrets = std::make_unique<SecretStore>();
+    m_session = std::make_unique<AuthSession>(m_secrets.get());
+    m_translations = std::make_unique<Translations>();
+    QCOMPARE(m_translations->install(QStringLiteral("en")), QStringLiteral("en"));
+    m_host = std::make_unique<MainWindowHost>(m_secrets.get(), m_session.get(), m_translations.get());
+    m_host->open();
+    QVERIFY(m_host->window());
+    QVERIFY(QTest::qWaitForWindowExposed(m_host->window()));
+    QCOMPARE(m_host->window()->runButton()->text(), QStringLiteral("Run"));
+}
+
+void TestUiLanguage::cleanupTestCase()
+{
+    m_host.reset();
+    m_translations.reset();
+    m_session.reset();
+    m_secrets.reset();
+    if (!m_dbName.isEmpty())
+        dropDatabase(m_dbName);
+}
+
+QStringList TestUiLanguage::menuTitles(MainWindow *window)
+{
+    QStringList titles;
+    for (QAction *action : window->menuBar()->actions())
+        titles.append(action->text());
+    return titles;
+}
+
+// Picks the language in Settings → Interface and presses OK, as an operator would; returns the window after.
+MainWindow *TestUiLanguage::switchLanguage(const QString &code)
+{
+    MainWindow *before = m_host->window();
+    before->showSettings();
+    SettingsDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = before->findChild<SettingsDialog *>()) && dialog->isVisible(); }))
+        return nullptr;
+    auto *language = dialog->findChild<QComboBox *>(QStringLiteral("languageCombo"));
+    const int index = language ? language->findData(code) : -1;
+    if (index < 0)
+        return nullptr;
+    language->setCurrentIndex(index);
+    QSignalSpy rebuilt(m_host.get(), &MainWindowHost::windowRebuilt);
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    if (!rebuilt.wait(10000))
+        return nullptr;
+    return m_host->window();
+}
+
+void TestUiLanguage::switchingToRussianRebuildsTheWindow()
+{
+    QPointer<MainWindow> english = m_host->window();
+    english->emailEdit()->setText(QStringLiteral("someone@example.com"));
+    QCOMPARE(menuTitles(english),
+             (QStringList {QStringLiteral("&File"), QStringLiteral("&Account"), QStringLiteral("&View"),
+                           QStringLiteral("&Settings"), QStringLiteral("&Help")}));
+
+    MainWindow *russian = switchLanguage(QStringLiteral("ru"));
+    QVERIFY(russian);
+    QVERIFY(russian != english);
+    QTRY_VERIFY(!english); // the English window is gone
+    QVERIFY(QTest::qWaitForWindowExposed(russian));
+
+    // What the operator sees is in Russian.
+    QCOMPARE(russian->windowTitle(), QStringLiteral("Поиск выбросов"));
+    QCOMPARE(menuTitles(russian),
+             (QStringList {QStringLiteral("&Файл"), QStringLiteral("&Учётная запись"), QStringLiteral("&Вид"),
+                           QStringLiteral("&Настройки"), QStringLiteral("&Справка")}));
+    QCOMPARE(russian->runButton()->text(), QStringLiteral("Запустить"));
+    QCOMPARE(russian->cancelButton()->text(), QStringLiteral("Отмена"));
+    QCOMPARE(russian->dryRunCheck()->text(), QStringLiteral("Пробный запуск"));
+    QCOMPARE(russian->sideTabs()->tabText(0), QStringLiteral("Типы данных"));
+    QCOMPARE(russian->sideTabs()->tabText(1), QStringLiteral("История"));
+    QCOMPARE(
+        russian->outlierModel()->headerData(OutlierTableModel::WhyColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+        QStringLiteral("Почему"));
+    QTRY_COMPARE(russian->userLabel()->text(), QStringLiteral("Вход не выполнен"));
+    QCOMPARE(QLocale().language(), QLocale::Russian);
+
+    // The email typed is still there, the choice is saved, and the session is the same object.
+    QCOMPARE(russian->emailEdit()->text(), QStringLiteral("someone@example.com"));
+    QCOMPARE(AppSettings().language(), QStringLiteral("ru"));
+    QCOMPARE(m_translations->current(), QStringLiteral("ru"));
+}
+
+void TestUiLanguage::switchingBackToEnglish()
+{
+    QPointer<MainWindow> russian = m_host->window();
+    MainWindow *english = switchLanguage(QStringLiteral("en"));
+    QVERIFY(english);
+    QTRY_VERIFY(!russian);
+    QCOMPARE(english->windowTitle(), QStringLiteral("Find outliers"));
+    QCOMPARE(english->runButton()->text(), QStringLiteral("Run"));
+    QCOMPARE(english->sideTabs()->tabText(0), QStringLiteral("Data types"));
+    QTRY_COMPARE(english->userLabel()->text(), QStringLiteral("Not signed in"));
+    QCOMPARE(english->emailEdit()->text(), QStringLiteral("someone@example.com"));
+    QCOMPARE(AppSettings().language(), QStringLiteral("en"));
+}
+
+QTEST_MAIN(TestUiLanguage)
+#include "tst_ui_language.moc"

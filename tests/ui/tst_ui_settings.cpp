@@ -1,0 +1,299 @@
+// The settings dialog against real services: every value is saved to QSettings and used at once, the database
+// password goes to the keychain and nowhere in the settings file, and each "Test connection" button answers: a
+// success against the real PostgreSQL, the real Redis and local stand-ins for the HTTP APIs, and a failure that says
+// what went wrong against a closed port.
+
+#include "AppSettings.h"
+#include "AuthSession.h"
+#include "MainWindow.h"
+#include "SecretStore.h"
+#include "ServiceIndicator.h"
+#include "SettingsDialog.h"
+#include "UiTestSupport.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace fo;
+using namespace fo::ui;
+using namespace fo::test;
+
+namespace {
+const QString Ok = QStringLiteral("✔ ");
+const QString Failed = QStringLiteral("✘ ");
+} // namespace
+
+class TestUiSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void savesSettingsAndKeepsThePasswordInTheKeychain();
+    void testConnectionSucceedsAgainstTheRealServices();
+    void testConnectionFailsAgainstAClosedPort();
+    void cancelSavesNothing();
+
+private:
+    SettingsDialog *openDialog();
+    template<typename T> T *field(const char *name) const;
+    QString clickAndWait(const char *button, const char *result);
+    static void clickButton(SettingsDialog *dialog, QDialogButtonBox::StandardButton which);
+
+    QString m_dbName;
+    std::optional<PgServer> m_pg;
+    std::optional<std::pair<QString, int>> m_redis;
+    std::unique_ptr<AuthApiStub> m_auth;
+    std::unique_ptr<HttpStub> m_notifications;
+    std::unique_ptr<HttpStub> m_dataCollection;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<AuthSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<SettingsDialog> m_dialog;
+};
+
+void TestUiSettings::initTestCase()
+{
+    m_pg = pgServer();
+    if (!m_pg)
+        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
+    m_redis = redisServer();
+    QVERIFY2(m_redis, "No test Redis (scripts/test-services.sh starts one)");
+    QVERIFY2(m_pg->password.size() >= 16, "the test server's password is too short to look for in a file");
+    QString error;
+    m_dbName = createDatabase(QStringLiteral("ui_settings"), &error);
+    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
+
+    m_auth = std::make_unique<AuthApiStub>();
+    m_notifications = std::make_unique<HttpStub>();
+    m_dataCollection = std::make_unique<HttpStub>();
+    useTestEnvironment(m_dbName, m_auth->baseUrl(), m_notifications->baseUrl() + QStringLiteral("/notifications"));
+    // The password is typed in the settings, as an operator would: neither the environment nor the keychain has it.
+    qunsetenv("DB_PASSWORD");
+
+    m_secrets = std::make_unique<SecretStore>();
+    m_session = std::make_unique<AuthSession>(m_secrets.get());
+    m_window = std::make_unique<MainWindow>(m_secrets.get(), m_session.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy loaded(m_window.get(), &MainWindow::passwordLoaded);
+    m_window->start();
+    QVERIFY(loaded.wait(10000));
+    // Without the password the database refuses the window.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->databaseIndicator()->state(), ServiceIndicator::State::Unreachable, 15000);
+}
+
+void TestUiSettings::cleanupTestCase()
+{
+    if (m_dialog)
+        m_dialog->reject();
+    m_window.reset();
+    m_session.reset();
+    m_secrets.reset();
+    if (!m_dbName.isEmpty())
+        dropDatabase(m_dbName);
+}
+
+SettingsDialog *TestUiSettings::openDialog()
+{
+    m_window->showSettings();
+    SettingsDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible(); }))
+        return nullptr;
+    m_dialog = dialog;
+    return dialog;
+}
+
+template<typename T> T *TestUiSettings::field(const char *name) const
+{
+    return m_dialog ? m_dialog->findChild<T *>(QString::fromLatin1(name)) : nullptr;
+}
+
+void TestUiSettings::clickButton(SettingsDialog *dialog, QDialogButtonBox::StandardButton which)
+{
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(which), Qt::LeftButton);
+}
+
+// Clicks a "Test connection" button and returns the result line once it has one.
+QString TestUiSettings::clickAndWait(const char *button, const char *result)
+{
+    auto *label = field<QLabel>(result);
+    auto *push = field<QPushButton>(button);
+    if (!label || !push)
+        return QStringLiteral("(no widget %1 or %2)").arg(QString::fromLatin1(button), QString::fromLatin1(result));
+    label->clear();
+    QTest::mouseClick(push, Qt::LeftButton);
+    (void)QTest::qWaitFor([&] { return label->text().startsWith(Ok) || label->text().startsWith(Failed); }, 20000);
+    return label->text();
+}
+
+void TestUiSettings::savesSettingsAndKeepsThePasswordInTheKeychain()
+{
+    SettingsDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    // The dialog shows the configuration in use.
+    QCOMPARE(field<QLineEdit>("dbHostEdit")->text(), m_pg->host);
+    QCOMPARE(field<QSpinBox>("dbPortSpin")->value(), m_pg->port);
+    QCOMPARE(field<QLineEdit>("dbNameEdit")->text(), m_dbName);
+    QCOMPARE(field<QLineEdit>("authUrlEdit")->text(), m_auth->baseUrl());
+    QCOMPARE(field<QLineEdit>("dbPasswordEdit")->echoMode(), QLineEdit::Password);
+    QVERIFY(field<QLineEdit>("dbPasswordEdit")->text() != m_pg->password);
+
+    field<QLineEdit>("dbPasswordEdit")->setText(m_pg->password);
+    field<QLineEdit>("dataCollectionUrlEdit")->setText(m_dataCollection->baseUrl());
+    field<QLineEdit>("redisHostEdit")->setText(m_redis->first);
+    field<QSpinBox>("redisPortSpin")->setValue(m_redis->second);
+    field<QDoubleSpinBox>("defaultRawThresholdSpin")->setValue(2.75);
+    field<QDoubleSpinBox>("defaultProcessedThresholdSpin")->setValue(1.5);
+    QSignalSpy accepted(dialog, &SettingsDialog::settingsAccepted);
+    clickButton(dialog, QDialogButtonBox::Ok);
+    QCOMPARE(accepted.count(), 1);
+    QTRY_VERIFY(!m_dialog);
+
+    // In QSettings, every key.
+    QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("database/engine")).toString(), QStringLiteral("postgresql"));
+    QCOMPARE(settings.value(QStringLiteral("database/host")).toString(), m_pg->host);
+    QCOMPARE(settings.value(QStringLiteral("database/port")).toInt(), m_pg->port);
+    QCOMPARE(settings.value(QStringLiteral("database/name")).toString(), m_dbName);
+    QCOMPARE(settings.value(QStringLiteral("database/user")).toString(), m_pg->user);
+    QCOMPARE(settings.value(QStringLiteral("redis/host")).toString(), m_redis->first);
+    QCOMPARE(settings.value(QStringLiteral("redis/port")).toInt(), m_redis->second);
+    QCOMPARE(settings.value(QStringLiteral("services/authApiBaseUrl")).toString(), m_auth->baseUrl());
+    QCOMPARE(settings.value(QStringLiteral("services/notificationsApiBaseUrl")).toString(),
+             m_notifications->baseUrl() + QStringLiteral("/notifications"));
+    QCOMPARE(settings.value(QStringLiteral("services/dataCollectionApiBaseUrl")).toString(),
+             m_dataCollection->baseUrl());
+    QCOMPARE(settings.value(QStringLiteral("analysis/rawThreshold")).toDouble(), 2.75);
+    QCOMPARE(settings.value(QStringLiteral("analysis/processedThreshold")).toDouble(), 1.5);
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(!key.contains(QStringLiteral("password"), Qt::CaseInsensitive), qPrintable(key));
+
+    // Read back as at the next start, and used by the window now: the thresholds beside Run, and the password
+    // (the database answers).
+    const Config saved = AppSettings().config();
+    QCOMPARE(saved.rawThreshold, 2.75);
+    QCOMPARE(saved.processedThreshold, 1.5);
+    QCOMPARE(saved.dataCollectionApiBaseUrl, m_dataCollection->baseUrl());
+    QVERIFY(saved.dbPassword.isEmpty());
+    QCOMPARE(m_window->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->value(), 2.75);
+    QCOMPARE(m_window->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->value(), 1.5);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->databaseIndicator()->state(), ServiceIndicator::State::Reachable, 15000);
+
+    // The password is in the keychain: a new store (as after a restart) reads it from there.
+    SecretStore fresh;
+    SecretStore::ReadResult stored;
+    bool answered = false;
+    fresh.read(SecretStore::databasePasswordKey(saved.describeDatabase()), this, [&](const SecretStore::ReadResult &r) {
+        stored = r;
+        answered = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
+    QVERIFY2(stored.error.isEmpty(), qPrintable(stored.error));
+    QVERIFY(stored.found);
+    QVERIFY(stored.secret == m_pg->password);
+    QVERIFY(!fresh.isFallbackActive());
+
+    // And not in the settings file: its bytes hold the settings, and not the password.
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("rawThreshold=2.75"));
+    QVERIFY(bytes.contains(m_dbName.toUtf8()));
+    QVERIFY2(!bytes.contains(m_pg->password.toUtf8()), "the database password is in the settings file");
+    QVERIFY(!bytes.toLower().contains("password"));
+}
+
+void TestUiSettings::testConnectionSucceedsAgainstTheRealServices()
+{
+    QVERIFY(openDialog());
+    QString result = clickAndWait("testDatabaseButton", "dbTestResult");
+    QVERIFY2(result.startsWith(Ok) && result.contains(m_dbName), qPrintable(result));
+
+    result = clickAndWait("testRedisButton", "redisTestResult");
+    QVERIFY2(result.startsWith(Ok) && result.contains(QString::number(m_redis->second)), qPrintable(result));
+
+    const qsizetype before = m_notifications->requests().size();
+    result = clickAndWait("testNotificationsButton", "notificationsTestResult");
+    QVERIFY2(result.startsWith(Ok) && result.contains(m_notifications->baseUrl()), qPrintable(result));
+    QCOMPARE(m_notifications->requests().size(), before + 1);
+
+    result = clickAndWait("testAuthButton", "authTestResult");
+    QVERIFY2(result.startsWith(Ok) && result.contains(m_auth->baseUrl()), qPrintable(result));
+    QVERIFY(m_auth->count("GET", "/auth-api/api/v1/auth/users/me") >= 1);
+
+    result = clickAndWait("testDataCollectionButton", "dataCollectionTestResult");
+    QVERIFY2(result.startsWith(Ok) && result.contains(m_dataCollection->baseUrl()), qPrintable(result));
+    m_dialog->reject();
+    QTRY_VERIFY(!m_dialog);
+}
+
+void TestUiSettings::testConnectionFailsAgainstAClosedPort()
+{
+    QVERIFY(openDialog());
+    // The password typed is the one tested.
+    field<QLineEdit>("dbPasswordEdit")->setText(QStringLiteral("not-the-password"));
+    QString result = clickAndWait("testDatabaseButton", "dbTestResult");
+    QVERIFY2(result.startsWith(Failed) && result.contains(QStringLiteral("Cannot connect")), qPrintable(result));
+
+    const quint16 closed = closedPort();
+    const QString port = QString::number(closed);
+    field<QLineEdit>("dbPasswordEdit")->setText(m_pg->password);
+    field<QSpinBox>("dbPortSpin")->setValue(closed);
+    result = clickAndWait("testDatabaseButton", "dbTestResult");
+    QVERIFY2(result.startsWith(Failed) && result.contains(QStringLiteral("Cannot connect")) && result.contains(port),
+             qPrintable(result));
+
+    field<QSpinBox>("redisPortSpin")->setValue(closed);
+    result = clickAndWait("testRedisButton", "redisTestResult");
+    QVERIFY2(result.startsWith(Failed) && result.contains(QStringLiteral("Cannot reach Redis"))
+                 && result.contains(port),
+             qPrintable(result));
+
+    const QString closedUrl = QStringLiteral("http://127.0.0.1:%1").arg(closed);
+    field<QLineEdit>("notificationsUrlEdit")->setText(closedUrl + QStringLiteral("/notifications"));
+    result = clickAndWait("testNotificationsButton", "notificationsTestResult");
+    QVERIFY2(result.startsWith(Failed) && result.contains(QStringLiteral("Cannot reach")) && result.contains(closedUrl),
+             qPrintable(result));
+
+    field<QLineEdit>("authUrlEdit")->setText(closedUrl);
+    result = clickAndWait("testAuthButton", "authTestResult");
+    QVERIFY2(result.startsWith(Failed) && result.contains(closedUrl), qPrintable(result));
+
+    field<QLineEdit>("dataCollectionUrlEdit")->setText(closedUrl);
+    result = clickAndWait("testDataCollectionButton", "dataCollectionTestResult");
+    QVERIFY2(result.startsWith(Failed) && result.contains(closedUrl), qPrintable(result));
+
+    // Testing saves nothing.
+    m_dialog->reject();
+    QTRY_VERIFY(!m_dialog);
+    QCOMPARE(QSettings().value(QStringLiteral("database/port")).toInt(), m_pg->port);
+    QCOMPARE(QSettings().value(QStringLiteral("redis/port")).toInt(), m_redis->second);
+}
+
+void TestUiSettings::cancelSavesNothing()
+{
+    SettingsDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    field<QDoubleSpinBox>("defaultRawThresholdSpin")->setValue(9.0);
+    field<QLineEdit>("dbHostEdit")->setText(QStringLiteral("elsewhere.invalid"));
+    clickButton(dialog, QDialogButtonBox::Cancel);
+    QTRY_VERIFY(!m_dialog);
+    QCOMPARE(QSettings().value(QStringLiteral("analysis/rawThreshold")).toDouble(), 2.75);
+    QCOMPARE(QSettings().value(QStringLiteral("database/host")).toString(), m_pg->host);
+    QCOMPARE(m_window->runConfig().dbHost, m_pg->host);
+}
+
+QTEST_MAIN(TestUiSettings)
+#include "tst_ui_settings.moc"

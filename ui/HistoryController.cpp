@@ -1,0 +1,60 @@
+#include "HistoryController.h"
+
+#include "BackgroundTasks.h"
+#include "Email.h"
+#include "HistoryPanel.h"
+#include "QueryWorker.h"
+
+namespace fo::ui {
+
+HistoryController::HistoryController(BackgroundTasks *tasks, HistoryPanel *panel, ConfigSource config, QObject *parent)
+    : QObject(parent), m_tasks(tasks), m_panel(panel), m_config(std::move(config))
+{
+    QueryWorker *query = m_tasks->queryWorker();
+    connect(query, &QueryWorker::iterationsLoaded, this,
+            [this](const QString &email, const QVector<IterationInfo> &list, const QString &error, quint64 ticket) {
+                if (ticket != m_iterationsTicket)
+                    return;
+                if (!error.isEmpty()) {
+                    m_panel->clear();
+                    m_panel->setMessage(tr("Cannot read the stored iterations: %1").arg(error));
+                    return;
+                }
+                m_panel->setIterations(email, list);
+                Q_EMIT iterationsShown();
+            });
+    connect(query, &QueryWorker::comparisonLoaded, this,
+            [this](const RunReport &current, const RunReport &previous, bool hasPrevious,
+                   const QVector<OutlierDiff> &diffs, const QString &error, quint64 ticket) {
+                if (ticket != m_comparisonTicket)
+                    return;
+                if (!error.isEmpty() && current.email.isEmpty()) {
+                    Q_EMIT comparisonFailed(tr("Cannot open the iteration: %1").arg(error));
+                    return;
+                }
+                const QString warning = error.isEmpty()
+                    ? QString()
+                    : tr("The previous iteration could not be loaded for the comparison: %1").arg(error);
+                Q_EMIT comparisonReady(current, previous, hasPrevious, diffs, warning);
+            });
+}
+
+void HistoryController::loadIterations(const QString &email)
+{
+    if (!isValidEmail(email)) {
+        m_panel->clear();
+        return;
+    }
+    m_panel->setMessage(tr("Reading the stored iterations of %1…").arg(email));
+    m_iterationsTicket = m_tasks->loadIterations(m_config(), email);
+}
+
+bool HistoryController::openIteration(const QString &email, int iteration)
+{
+    if (!isValidEmail(email))
+        return false;
+    m_comparisonTicket = m_tasks->loadComparison(m_config(), email, iteration);
+    return true;
+}
+
+} // namespace fo::ui

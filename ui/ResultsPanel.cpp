@@ -1,0 +1,277 @@
+#include "ResultsPanel.h"
+
+#include "BackgroundTasks.h"
+#include "ChartDataBuilder.h"
+#include "ChartPanel.h"
+#include "HistoryPanel.h"
+#include "OutlierChartView.h"
+#include "OutlierTableModel.h"
+#include "QueryWorker.h"
+#include "TypeTableModel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace fo::ui {
+
+namespace {
+
+QString seriesKey(Source source, const QString &dataType)
+{
+    return sourceName(source) + QLatin1Char('/') + dataType;
+}
+
+const TypeReport *findType(const RunReport &report, Source source, const QString &dataType)
+{
+    for (const TypeReport &type : report.table(source).types) {
+        if (type.dataType == dataType)
+            return &type;
+    }
+    return nullptr;
+}
+
+void setUpTable(QTableView *view)
+{
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(24);
+    view->setWordWrap(false);
+}
+
+} // namespace
+
+ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget *parent)
+    : QSplitter(Qt::Horizontal, parent), m_tasks(tasks), m_config(std::move(config))
+{
+    setObjectName(QStringLiteral("mainSplitter"));
+
+    // Left: data types and history.
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
+    m_typeView = new QTableView(m_sideTabs);
+    m_typeView->setObjectName(QStringLiteral("typeView"));
+    m_typeModel = new TypeTableModel(this);
+    m_typeProxy = new QSortFilterProxyModel(this);
+    m_typeProxy->setSourceModel(m_typeModel);
+    m_typeProxy->setSortRole(TypeTableModel::SortRole);
+    m_typeView->setModel(m_typeProxy);
+    setUpTable(m_typeView);
+    m_typeView->sortByColumn(-1, Qt::AscendingOrder);
+    m_typeView->horizontalHeader()->setSectionResizeMode(TypeTableModel::TypeColumn, QHeaderView::Stretch);
+    m_sideTabs->addTab(m_typeView, tr("Data types"));
+    m_history = new HistoryPanel(m_sideTabs);
+    m_sideTabs->addTab(m_history, tr("History"));
+
+    // Right: the chart over the outliers table.
+    auto *right = new QSplitter(Qt::Vertical, this);
+    auto *chartPanel = new ChartPanel(right);
+    m_chart = chartPanel->chartView();
+    right->addWidget(chartPanel);
+    right->addWidget(buildOutlierBox(right));
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+
+    addWidget(m_sideTabs);
+    addWidget(right);
+    setStretchFactor(0, 0);
+    setStretchFactor(1, 1);
+    setSizes({440, 840});
+
+    connect(m_typeView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ResultsPanel::onTypeSelectionChanged);
+    connect(m_outlierView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ResultsPanel::onOutlierSelectionChanged);
+
+    QueryWorker *query = m_tasks->queryWorker();
+    connect(query, &QueryWorker::seriesLoaded, this,
+            [this](Source source, const QString &dataType, const Series &series, const QString &error, quint64 ticket) {
+                if (ticket != m_seriesTicket)
+                    return;
+                if (!error.isEmpty()) {
+                    m_chart->clearChart(tr("Cannot load the values of %1: %2").arg(dataType, error));
+                    return;
+                }
+                m_seriesCache.insert(seriesKey(source, dataType), series);
+                buildChartFor(source, dataType, series);
+            });
+    connect(query, &QueryWorker::chartBuilt, this, [this](const ChartData &chartData, quint64 ticket) {
+        if (ticket != m_chartTicket)
+            return;
+        m_chart->setChartData(chartData);
+        // The view fills its line in the next event-loop pass (no long stall in one go); announce after that.
+        QTimer::singleShot(0, this, &ResultsPanel::chartUpdated);
+    });
+}
+
+QWidget *ResultsPanel::buildOutlierBox(QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 4, 0, 0);
+    m_outlierTitle = new QLabel(tr("Outliers"), box);
+    QFont titleFont = m_outlierTitle->font();
+    titleFont.setBold(true);
+    m_outlierTitle->setFont(titleFont);
+    m_outlierView = new QTableView(box);
+    m_outlierView->setObjectName(QStringLiteral("outlierView"));
+    m_outlierModel = new OutlierTableModel(this);
+    m_outlierProxy = new QSortFilterProxyModel(this);
+    m_outlierProxy->setSourceModel(m_outlierModel);
+    m_outlierProxy->setSortRole(OutlierTableModel::SortRole);
+    m_outlierView->setModel(m_outlierProxy);
+    setUpTable(m_outlierView);
+    m_outlierView->sortByColumn(OutlierTableModel::TimeColumn, Qt::AscendingOrder);
+    m_outlierView->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_outlierTitle);
+    layout->addWidget(m_outlierView);
+    return box;
+}
+
+bool ResultsPanel::hasChart() const
+{
+    return !m_chart->chartData().points.isEmpty() || !m_chart->chartData().markers.isEmpty();
+}
+
+void ResultsPanel::forgetSeries()
+{
+    m_seriesCache.clear();
+}
+
+void ResultsPanel::showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs)
+{
+    // The values read for another user's charts are of no use any more.
+    if (current.email != m_report.email)
+        m_seriesCache.clear();
+    m_report = current;
+    m_comparing = previous != nullptr;
+    m_previous = previous ? *previous : RunReport();
+    m_diffs = diffs;
+    m_hasReport = true;
+    m_typeModel->setReport(m_report, m_comparing, m_diffs);
+    for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn})
+        m_typeView->setColumnHidden(column, !m_comparing);
+    m_typeView->resizeColumnsToContents();
+    m_typeView->horizontalHeader()->setSectionResizeMode(TypeTableModel::TypeColumn, QHeaderView::Stretch);
+    m_outlierView->setColumnHidden(OutlierTableModel::StatusColumn, !m_comparing);
+    m_sideTabs->setCurrentIndex(m_comparing ? m_sideTabs->indexOf(m_history) : 0);
+
+    // Select the type with the most outliers (new ones first when comparing), so the chart shows something useful.
+    int bestRow = -1;
+    qint64 bestScore = -1;
+    const auto &rows = m_typeModel->rowsData();
+    for (int i = 0; i < rows.size(); ++i) {
+        const qint64 score =
+            m_comparing ? rows[i].added * 1000000 + rows[i].resolved * 1000 + rows[i].persisting : rows[i].outliers;
+        if (score > bestScore) {
+            bestScore = score;
+            bestRow = i;
+        }
+    }
+    if (bestRow >= 0) {
+        selectType(rows[bestRow].source, rows[bestRow].dataType);
+    } else {
+        m_selectedType.clear();
+        m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, false, Source::Raw, QString());
+        m_chart->clearChart(tr("No numeric values for this user"));
+    }
+}
+
+void ResultsPanel::selectType(Source source, const QString &dataType)
+{
+    const int row = m_typeModel->rowOf(source, dataType);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_typeProxy->mapFromSource(m_typeModel->index(row, 0));
+    if (m_typeView->selectionModel()->isRowSelected(index.row(), QModelIndex()) && m_selectedType == dataType
+        && m_selectedSource == source) {
+        // Already selected: refresh what depends on the report.
+        onTypeSelectionChanged();
+        return;
+    }
+    m_typeView->selectRow(index.row());
+    m_typeView->scrollTo(index);
+}
+
+void ResultsPanel::onTypeSelectionChanged()
+{
+    const QModelIndexList rows = m_typeView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QModelIndex index = m_typeProxy->mapToSource(rows.first());
+    const TypeTableModel::Row &row = m_typeModel->rowsData()[index.row()];
+    m_selectedSource = row.source;
+    m_selectedType = row.dataType;
+    m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, true, row.source, row.dataType);
+    m_outlierView->setColumnHidden(OutlierTableModel::SourceColumn, true);
+    m_outlierView->setColumnHidden(OutlierTableModel::TypeColumn, true);
+    m_outlierView->resizeColumnsToContents();
+    const QString source = row.source == Source::Raw ? tr("raw") : tr("processed");
+    m_outlierTitle->setText(
+        tr("Outliers of %1 (%2): %n row(s)", nullptr, m_outlierModel->rowCount()).arg(row.dataType, source));
+    requestChart(row.source, row.dataType);
+}
+
+void ResultsPanel::requestChart(Source source, const QString &dataType)
+{
+    const TypeReport *type = findType(m_report, source, dataType);
+    if (type && !type->series.ids.isEmpty()) {
+        buildChartFor(source, dataType, type->series);
+        return;
+    }
+    const auto cached = m_seriesCache.constFind(seriesKey(source, dataType));
+    if (cached != m_seriesCache.constEnd()) {
+        buildChartFor(source, dataType, *cached);
+        return;
+    }
+    m_chart->clearChart(tr("Loading the values of %1…").arg(dataType));
+    m_chartTicket = 0;
+    m_seriesTicket = m_tasks->loadSeries(m_config(), m_report.email, source, dataType);
+}
+
+void ResultsPanel::buildChartFor(Source source, const QString &dataType, const Series &series)
+{
+    ChartDataBuilder::Input input;
+    input.source = source;
+    input.dataType = dataType;
+    input.series = series;
+    input.comparing = m_comparing;
+    const TypeReport *type = findType(m_report, source, dataType);
+    const TypeReport *previous = m_comparing ? findType(m_previous, source, dataType) : nullptr;
+    const TypeReport *stats = type && std::isfinite(type->std) ? type : previous;
+    if (stats) {
+        input.mean = stats->mean;
+        input.std = stats->std;
+        input.k = stats->k > 0 ? stats->k : m_report.table(source).k;
+    } else {
+        input.k = m_report.table(source).k;
+    }
+    if (type)
+        input.outliers = type->outliers;
+    if (previous)
+        input.previousOutliers = previous->outliers;
+    m_chartTicket = m_tasks->buildChart(input);
+}
+
+void ResultsPanel::onOutlierSelectionChanged()
+{
+    const QModelIndexList rows = m_outlierView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QModelIndex index = rows.first();
+    m_chart->centerOn(index.data(OutlierTableModel::TimeMsRole).toLongLong(),
+                      index.data(OutlierTableModel::ValueRole).toDouble(),
+                      index.data(OutlierTableModel::RecordIdRole).toLongLong());
+}
+
+} // namespace fo::ui

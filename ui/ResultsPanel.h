@@ -1,0 +1,94 @@
+#pragma once
+
+#include "ConfigSource.h"
+#include "History.h"
+#include "RunReport.h"
+
+#include <QHash>
+#include <QSplitter>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+
+namespace fo::ui {
+
+class BackgroundTasks;
+class HistoryPanel;
+class OutlierChartView;
+class OutlierTableModel;
+class TypeTableModel;
+
+// The report shown. On the left, its data types (raw and processed, with rows, skipped values and outliers) and, on
+// another tab, the user's stored iterations. On the right, the chart of the selected type over the table of its
+// outliers; selecting an outlier centres the chart on it. When two iterations are compared, the new, resolved and
+// persisting outliers show in all three.
+//
+// Charts are built on the query thread. A stored iteration carries no values: they are read from the database when
+// its type is first selected, and kept until another user's report is shown.
+class ResultsPanel : public QSplitter
+{
+    Q_OBJECT
+
+public:
+    ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget *parent = nullptr);
+
+    // `previous` (may be null) is the iteration compared with, and `diffs` what changed since it.
+    void showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs);
+    // The values read for charts are out of date (a run has just written new ones).
+    void forgetSeries();
+    void selectType(Source source, const QString &dataType);
+
+    bool hasReport() const { return m_hasReport; }
+    const RunReport &report() const { return m_report; }
+    bool isComparing() const { return m_comparing; }
+    bool hasChart() const;
+    QString selectedType() const { return m_selectedType; }
+
+    OutlierChartView *chartView() const { return m_chart; }
+    TypeTableModel *typeModel() const { return m_typeModel; }
+    OutlierTableModel *outlierModel() const { return m_outlierModel; }
+    QTableView *typeView() const { return m_typeView; }
+    QTableView *outlierView() const { return m_outlierView; }
+    HistoryPanel *historyPanel() const { return m_history; }
+    QTabWidget *sideTabs() const { return m_sideTabs; }
+
+Q_SIGNALS:
+    // The chart shows new data (announced after the view has had an event-loop pass to fill its line).
+    void chartUpdated();
+
+private:
+    QWidget *buildOutlierBox(QWidget *parent);
+    void onTypeSelectionChanged();
+    void onOutlierSelectionChanged();
+    void requestChart(Source source, const QString &dataType);
+    void buildChartFor(Source source, const QString &dataType, const Series &series);
+
+    BackgroundTasks *m_tasks;
+    ConfigSource m_config;
+
+    RunReport m_report;
+    RunReport m_previous; // when comparing
+    bool m_comparing = false;
+    bool m_hasReport = false;
+    QVector<OutlierDiff> m_diffs;
+    QHash<QString, Series> m_seriesCache; // "<source>/<type>" of m_report.email
+    Source m_selectedSource = Source::Raw;
+    QString m_selectedType;
+    quint64 m_chartTicket = 0;
+    quint64 m_seriesTicket = 0;
+
+    QTabWidget *m_sideTabs = nullptr;
+    QTableView *m_typeView = nullptr;
+    TypeTableModel *m_typeModel = nullptr;
+    QSortFilterProxyModel *m_typeProxy = nullptr;
+    HistoryPanel *m_history = nullptr;
+    OutlierChartView *m_chart = nullptr;
+    QLabel *m_outlierTitle = nullptr;
+    QTableView *m_outlierView = nullptr;
+    OutlierTableModel *m_outlierModel = nullptr;
+    QSortFilterProxyModel *m_outlierProxy = nullptr;
+};
+
+} // namespace fo::ui

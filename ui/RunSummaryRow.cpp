@@ -1,0 +1,146 @@
+#include "RunSummaryRow.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+
+namespace fo::ui {
+
+RunSummaryRow::RunSummaryRow(QWidget *parent)
+    : QWidget(parent), m_progress(new QProgressBar(this)), m_progressLabel(new QLabel(this)),
+      m_summary(new QLabel(this))
+{
+    m_progress->setObjectName(QStringLiteral("runProgress"));
+    // The stages done out of all of them, rather than a busy indicator: its animation repaints the bar at 60 Hz for
+    // the whole run, and each of those paints waits for Qt's raster helper threads (see BackgroundTasks).
+    m_progress->setRange(0, int(Stage::Done));
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(220);
+    m_progress->setMaximumHeight(14);
+    m_progress->hide();
+    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setText(tr("Enter a user's email and press Run, or open a stored iteration under History."));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_progressLabel);
+    layout->addWidget(m_summary, 1);
+}
+
+void RunSummaryRow::setRunning(bool running)
+{
+    if (running)
+        m_progress->setValue(0);
+    m_progress->setVisible(running);
+    m_progressLabel->setVisible(running);
+    m_summary->setVisible(!running);
+}
+
+void RunSummaryRow::showStage(const ProgressUpdate &update)
+{
+    m_progress->setValue(int(update.stage));
+    m_progressLabel->setText(stageText(update));
+}
+
+void RunSummaryRow::showProgressText(const QString &text)
+{
+    m_progressLabel->setText(text);
+}
+
+QString RunSummaryRow::progressText() const
+{
+    return m_progressLabel->text();
+}
+
+void RunSummaryRow::showMessage(const QString &richText)
+{
+    m_summary->setText(richText);
+}
+
+QString RunSummaryRow::stageText(const ProgressUpdate &update)
+{
+    const QString n = QLocale().toString(update.count);
+    switch (update.stage) {
+    case Stage::Connecting:
+        return tr("Connecting to the database…");
+    case Stage::Locking:
+        return tr("Waiting for other runs for this user…");
+    case Stage::Flagging:
+        return tr("Setting the run flag…");
+    case Stage::NotifyingStart:
+        return tr("Notifying the user of the start…");
+    case Stage::ReadingRaw:
+        return tr("Reading raw records: %1 rows").arg(n);
+    case Stage::ReadingProcessed:
+        return tr("Reading processed records: %1 rows").arg(n);
+    case Stage::Detecting:
+        return tr("Detecting outliers…");
+    case Stage::Writing:
+        return tr("Writing: %1 outliers").arg(n);
+    case Stage::NotifyingEnd:
+        return tr("Notifying the user of the result…");
+    case Stage::Done:
+        return tr("Done.");
+    }
+    return QString();
+}
+
+void RunSummaryRow::showReport(const RunReport &report, const RunReport *previous, const QVector<OutlierDiff> &diffs)
+{
+    const QLocale locale;
+    QString status;
+    switch (report.status) {
+    case RunStatus::Completed:
+        status = tr("completed");
+        break;
+    case RunStatus::DryRun:
+        status = tr("dry run, nothing written");
+        break;
+    case RunStatus::Failed:
+        status = tr("failed");
+        break;
+    case RunStatus::Cancelled:
+        status = tr("cancelled");
+        break;
+    }
+    const QString when = report.finishedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    QString text;
+    if (report.status == RunStatus::DryRun)
+        text = tr("<b>%1</b> · dry run at %2 UTC").arg(report.email.toHtmlEscaped(), when);
+    else
+        text = tr("<b>%1</b> · iteration #%2 · %3 UTC · %4")
+                   .arg(report.email.toHtmlEscaped())
+                   .arg(report.iteration)
+                   .arg(when, status);
+    const bool knownRows = report.raw.rows > 0 || report.processed.rows > 0;
+    if (knownRows)
+        text += tr(" · raw: %1 rows, <span style='color:#d93025'>%2 outliers</span> · processed: %3 rows, "
+                   "<span style='color:#d93025'>%4 outliers</span>")
+                    .arg(locale.toString(report.raw.rows), locale.toString(report.raw.outlierCount),
+                         locale.toString(report.processed.rows), locale.toString(report.processed.outlierCount));
+    else
+        text += tr(" · raw: <span style='color:#d93025'>%1 outliers</span> · processed: "
+                   "<span style='color:#d93025'>%2 outliers</span>")
+                    .arg(locale.toString(report.raw.outlierCount), locale.toString(report.processed.outlierCount));
+    if (previous) {
+        qint64 added = 0, resolved = 0, persisting = 0;
+        for (const OutlierDiff &d : diffs) {
+            added += d.added.size();
+            resolved += d.resolved.size();
+            persisting += d.persisting.size();
+        }
+        text += QStringLiteral("<br>")
+            + tr("Compared with iteration #%1: <span style='color:#d93025'><b>%2 new</b></span>, %3 resolved, "
+                 "%4 persisting")
+                  .arg(previous->iteration)
+                  .arg(locale.toString(added), locale.toString(resolved), locale.toString(persisting));
+    }
+    m_summary->setText(text);
+}
+
+} // namespace fo::ui

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QLabel>
+
+namespace fo::ui {
+
+class AuthSession;
+struct UserInfo;
+
+// Who is signed in, at the right of the status bar: follows the session (signing in, signed in as, not signed in).
+class SessionLabel : public QLabel
+{
+    Q_OBJECT
+
+public:
+    explicit SessionLabel(AuthSession *session, QWidget *parent = nullptr);
+
+    void showSignedIn(const UserInfo &user);
+    void showSignedOut();
+
+private:
+    AuthSession *m_session;
+};
+
+} // namespace fo::ui
