@@ -19,6 +19,9 @@ int runDesktop(int &argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("find-outliers"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FO_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/find-outliers.svg")));
+    // Ties the window to packaging/desktop/com.example.find_outliers.desktop: Wayland compositors and docks take the
+    // app's name and icon from it (tests/packaging/test_desktop_metadata.py checks the two names agree).
+    QGuiApplication::setDesktopFileName(QStringLiteral("com.example.find_outliers"));
 
     Translations translations;
     translations.install(AppSettings().language());

@@ -66,6 +66,11 @@ class DesktopMetadata(unittest.TestCase):
         self.assertIn('set(FO_ICON_NAME "find-outliers")', cmake)
         self.assertIn('set(FO_APP_ID "com.example.find_outliers")', cmake)
 
+    def test_app_names_its_desktop_file(self):
+        # QGuiApplication::setDesktopFileName takes the desktop file's name without ".desktop".
+        main = (SOURCE / "ui" / "DesktopMain.cpp").read_text(encoding="utf-8")
+        self.assertIn(f'setDesktopFileName(QStringLiteral("{DESKTOP.stem}"))', main)
+
     def test_metainfo_launches_the_desktop_file(self):
         self.assertEqual(self.metainfo.get("type"), "desktop-application")
         self.assertEqual(self.metainfo.findtext("id"), APP_ID)
