@@ -62,35 +62,42 @@ void OutlierTableModel::setReport(const RunReport &current, const RunReport *pre
     m_rows.clear();
     m_comparing = previous != nullptr;
     auto wanted = [&](Source s, const QString &type) { return !onlyOneType || (s == source && type == dataType); };
+    // Raw and processed record ids come from two tables: the key tells them apart.
+    auto keyOf = [](Source s, const OutlierPoint &p) { return p.recordId * 2 + (s == Source::Raw ? 0 : 1); };
+    auto rowOf = [](MarkerKind kind, Source s, const RunReport &report, const TypeReport &type,
+                    const OutlierPoint &p) {
+        Row row;
+        row.kind = kind;
+        row.source = s;
+        row.dataType = type.dataType;
+        row.recordId = p.recordId;
+        row.timeMs = p.time.toMSecsSinceEpoch();
+        row.value = p.value;
+        row.z = p.z;
+        row.mean = type.mean;
+        row.std = type.std;
+        row.k = type.k > 0 ? type.k : report.table(s).k;
+        return row;
+    };
 
     QSet<qint64> previousIds;
     if (previous) {
         for (Source s : {Source::Raw, Source::Processed})
             for (const TypeReport &type : previous->table(s).types)
                 for (const OutlierPoint &p : type.outliers)
-                    previousIds.insert(p.recordId * 2 + (s == Source::Raw ? 0 : 1));
+                    previousIds.insert(keyOf(s, p));
     }
     QSet<qint64> currentIds;
     for (Source s : {Source::Raw, Source::Processed}) {
         for (const TypeReport &type : current.table(s).types) {
             for (const OutlierPoint &p : type.outliers) {
-                const qint64 key = p.recordId * 2 + (s == Source::Raw ? 0 : 1);
-                currentIds.insert(key);
+                currentIds.insert(keyOf(s, p));
                 if (!wanted(s, type.dataType))
                     continue;
-                Row row;
-                row.kind = !previous ? MarkerKind::Current
-                                     : (previousIds.contains(key) ? MarkerKind::Persisting : MarkerKind::New);
-                row.source = s;
-                row.dataType = type.dataType;
-                row.recordId = p.recordId;
-                row.timeMs = p.time.toMSecsSinceEpoch();
-                row.value = p.value;
-                row.z = p.z;
-                row.mean = type.mean;
-                row.std = type.std;
-                row.k = type.k > 0 ? type.k : current.table(s).k;
-                m_rows.append(row);
+                const MarkerKind kind = !previous ? MarkerKind::Current
+                                                  : (previousIds.contains(keyOf(s, p)) ? MarkerKind::Persisting
+                                                                                        : MarkerKind::New);
+                m_rows.append(rowOf(kind, s, current, type, p));
             }
         }
     }
@@ -99,22 +106,9 @@ void OutlierTableModel::setReport(const RunReport &current, const RunReport *pre
             for (const TypeReport &type : previous->table(s).types) {
                 if (!wanted(s, type.dataType))
                     continue;
-                for (const OutlierPoint &p : type.outliers) {
-                    if (currentIds.contains(p.recordId * 2 + (s == Source::Raw ? 0 : 1)))
-                        continue;
-                    Row row;
-                    row.kind = MarkerKind::Resolved;
-                    row.source = s;
-                    row.dataType = type.dataType;
-                    row.recordId = p.recordId;
-                    row.timeMs = p.time.toMSecsSinceEpoch();
-                    row.value = p.value;
-                    row.z = p.z;
-                    row.mean = type.mean;
-                    row.std = type.std;
-                    row.k = type.k > 0 ? type.k : previous->table(s).k;
-                    m_rows.append(row);
-                }
+                for (const OutlierPoint &p : type.outliers)
+                    if (!currentIds.contains(keyOf(s, p)))
+                        m_rows.append(rowOf(MarkerKind::Resolved, s, *previous, type, p));
             }
         }
     }
