@@ -28,6 +28,15 @@ using namespace fo::ui;
 using namespace fo::test;
 
 namespace {
+
+// The bound: the GUI thread's event loop never waits more than 50 ms. Under AddressSanitizer
+// (scripts/sanitize.sh) every allocation and access costs two to three times as much, so there the test checks the
+// same thing with three times the bound; the release-like build that CI tests is held to 50 ms.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 StallBoundMs = 150;
+#else
+constexpr qint64 StallBoundMs = 50;
+#endif
 const QString BigEmail = QStringLiteral("big@example.com");
 constexpr int Rows = 1'000'000;
 }
@@ -133,7 +142,8 @@ void TestUiResponsiveness::runOverAMillionKeepsTheWindowResponsive()
     QCOMPARE(report.status, RunStatus::DryRun);
     QCOMPARE(report.raw.rows, qint64(Rows));
     QVERIFY(report.raw.outlierCount > 0);
-    QVERIFY2(worst < 50, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(worst)));
+    QVERIFY2(worst < StallBoundMs,
+             qPrintable(QStringLiteral("the GUI thread stalled for %1 ms (bound %2 ms)").arg(worst).arg(StallBoundMs)));
 
     // The chart shows one type of 250 000 points, downsampled, with every outlier.
     OutlierChartView *view = m_window->chartView();
