@@ -1,5 +1,7 @@
 #include "Downsampler.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <cmath>
 
@@ -17,52 +19,61 @@ QList<QPointF> Downsampler::minMax(const QVector<QPointF> &sorted, const QVector
         fromX = sorted.first().x();
         toX = sorted.last().x();
     }
-    auto byX = [](const QPointF &p, double x) { return p.x() < x; };
-    qsizetype begin = std::lower_bound(sorted.cbegin(), sorted.cend(), fromX, byX) - sorted.cbegin();
-    qsizetype end = std::lower_bound(sorted.cbegin(), sorted.cend(), std::nextafter(toX, HUGE_VAL), byX)
-        - sorted.cbegin();
+    const QPointF *p = sorted.constData();
+    auto byX = [](const QPointF &point, double x) { return point.x() < x; };
+    qsizetype begin = std::lower_bound(p, p + n, fromX, byX) - p;
+    qsizetype end = std::lower_bound(p, p + n, std::nextafter(toX, HUGE_VAL), byX) - p;
     // One point beyond each edge, so that the line continues off screen.
     if (begin > 0)
         --begin;
     if (end < n)
         ++end;
-    const auto isKept = [&keep](qsizetype i) { return i < keep.size() && keep[i] != 0; };
 
     if (end - begin <= qsizetype(columns) * 2) {
         out.reserve(end - begin);
         for (qsizetype i = begin; i < end; ++i)
-            out.append(sorted[i]);
+            out.append(p[i]);
         return out;
     }
 
+    const char *kept = keep.constData();
+    const qsizetype keptSize = std::min(keep.size(), end);
     const double width = (toX - fromX) / columns;
-    out.reserve(columns * 4);
-    QVector<qsizetype> bucketPoints;
+    out.reserve(qsizetype(columns) * 4);
+    QVarLengthArray<qsizetype, 64> bucket;
     qsizetype i = begin;
     while (i < end) {
-        const double x = sorted[i].x();
-        const auto bucket = qint64(std::floor((x - fromX) / width));
+        // The pixel column of point i ends at bucketEnd; one division per column, not per point. Point i belongs to
+        // it whatever the rounding, so that the loop always moves on.
+        const double bucketEnd = fromX + (std::floor((p[i].x() - fromX) / width) + 1.0) * width;
         qsizetype minIdx = i;
         qsizetype maxIdx = i;
-        bucketPoints.clear();
-        qsizetype j = i;
-        for (; j < end; ++j) {
-            if (qint64(std::floor((sorted[j].x() - fromX) / width)) != bucket)
-                break;
-            if (sorted[j].y() < sorted[minIdx].y())
+        double minY = p[i].y();
+        double maxY = minY;
+        bucket.clear();
+        if (i < keptSize && kept[i] != 0)
+            bucket.append(i);
+        qsizetype j = i + 1;
+        for (; j < end && p[j].x() < bucketEnd; ++j) {
+            const double y = p[j].y();
+            if (y < minY) {
+                minY = y;
                 minIdx = j;
-            if (sorted[j].y() > sorted[maxIdx].y())
+            }
+            if (y > maxY) {
+                maxY = y;
                 maxIdx = j;
-            if (isKept(j))
-                bucketPoints.append(j);
+            }
+            if (j < keptSize && kept[j] != 0)
+                bucket.append(j);
         }
-        // Min and max keep the shape (in time order after the sort below).
-        bucketPoints.append(minIdx);
-        bucketPoints.append(maxIdx);
-        std::sort(bucketPoints.begin(), bucketPoints.end());
-        bucketPoints.erase(std::unique(bucketPoints.begin(), bucketPoints.end()), bucketPoints.end());
-        for (qsizetype k : std::as_const(bucketPoints))
-            out.append(sorted[k]);
+        // Min and max keep the shape; with the kept points, in time order.
+        bucket.append(minIdx);
+        bucket.append(maxIdx);
+        std::sort(bucket.begin(), bucket.end());
+        const auto last = std::unique(bucket.begin(), bucket.end());
+        for (auto it = bucket.begin(); it != last; ++it)
+            out.append(p[*it]);
         i = j;
     }
     return out;

@@ -11,6 +11,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QToolTip>
@@ -29,6 +30,28 @@ const QColor PersistingColor(0x8e, 0x1b, 0x10);
 const QColor ResolvedColor(0x80, 0x86, 0x8b);
 const QColor SelectedColor(0xf2, 0x9d, 0x0b);
 constexpr int HitRadius = 8; // pixels
+constexpr qreal MarkerDiameter = 10; // pixels: outliers, new and persisting
+constexpr qreal ResolvedMarkerDiameter = 11; // pixels
+constexpr qreal SelectedMarkerDiameter = 20; // pixels
+
+// A scatter series draws each point as its own graphics item, one ellipse after the other (thousands of outliers cost
+// tens of ms a frame); given a "light marker" image, it blits the image instead. The image is the circle the series
+// would draw, with its pen and brush, centred in a square with room for the pen; `side` is that square, in pixels.
+QImage markerImage(qreal diameter, const QPen &pen, const QBrush &brush, qreal ratio, qreal *side)
+{
+    *side = std::ceil(diameter + pen.widthF()) + 1;
+    const int pixels = int(std::ceil(*side * ratio));
+    QImage image(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(pen);
+    painter.setBrush(brush);
+    const qreal offset = (*side - diameter) / 2;
+    painter.drawEllipse(QRectF(offset, offset, diameter, diameter));
+    return image;
+}
 
 QString formatNumber(double value)
 {
@@ -55,7 +78,10 @@ OutlierChartView::OutlierChartView(QWidget *parent)
       m_selected(new QScatterSeries)
 {
     setObjectName(QStringLiteral("chartView"));
+    // QChartView made a chart of its own; setChart() hands it back to us rather than deleting it.
+    QChart *initialChart = chart();
     setChart(m_chart);
+    delete initialChart;
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
     setMouseTracking(true);
@@ -98,25 +124,25 @@ OutlierChartView::OutlierChartView(QWidget *parent)
 
     m_outliers->setName(tr("Outliers (|z| > k)"));
     m_outliers->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    m_outliers->setMarkerSize(10);
+    m_outliers->setMarkerSize(MarkerDiameter);
     m_outliers->setColor(OutlierColor);
     m_outliers->setBorderColor(Qt::white);
 
     m_persisting->setName(tr("Persisting outliers"));
     m_persisting->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    m_persisting->setMarkerSize(10);
+    m_persisting->setMarkerSize(MarkerDiameter);
     m_persisting->setColor(PersistingColor);
     m_persisting->setBorderColor(Qt::white);
 
     m_resolved->setName(tr("Resolved outliers"));
     m_resolved->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    m_resolved->setMarkerSize(11);
+    m_resolved->setMarkerSize(ResolvedMarkerDiameter);
     m_resolved->setBrush(Qt::NoBrush);
     m_resolved->setPen(QPen(ResolvedColor, 2));
 
     m_selected->setName(tr("Selected"));
     m_selected->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    m_selected->setMarkerSize(20);
+    m_selected->setMarkerSize(SelectedMarkerDiameter);
     m_selected->setBrush(Qt::NoBrush);
     m_selected->setPen(QPen(SelectedColor, 2.5));
 
@@ -128,6 +154,7 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     }
     for (QLegendMarker *marker : m_chart->legend()->markers(m_selected))
         marker->setVisible(false);
+    updateMarkerImages();
 
     connect(m_axisX, &QDateTimeAxis::rangeChanged, this, [this] {
         if (!m_settingRanges)
@@ -143,6 +170,7 @@ void OutlierChartView::clearChart(const QString &message)
     for (QXYSeries *series : std::initializer_list<QXYSeries *>{
              m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected})
         series->clear();
+    computeFullRanges();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     setRanges(ChartTime::toAxis(now - 7LL * 24 * 3600 * 1000), ChartTime::toAxis(now), 0.0, 1.0);
     for (QLegendMarker *marker : m_chart->legend()->markers())
@@ -177,34 +205,40 @@ void OutlierChartView::setChartData(const ChartData &newData)
         return m.kind == MarkerKind::New || m.kind == MarkerKind::Persisting || m.kind == MarkerKind::Resolved;
     });
     m_outliers->setName(comparing ? tr("New outliers") : tr("Outliers (|z| > k)"));
+    // Every marker, whatever the range shown: a series that holds only those in view would have to be replaced on
+    // zoom and pan, and a scatter series makes a graphics item for each point it gains (tens of ms for thousands).
     m_outliers->replace(current);
     m_persisting->replace(persisting);
     m_resolved->replace(resolved);
 
+    const QList<std::pair<QAbstractSeries *, bool>> legend{{m_line, true},
+                                                           {m_band, m_data.hasBand()},
+                                                           {m_meanLine, m_data.hasBand()},
+                                                           {m_outliers, !current.isEmpty() || !comparing},
+                                                           {m_persisting, !persisting.isEmpty()},
+                                                           {m_resolved, !resolved.isEmpty()},
+                                                           {m_selected, false}};
+    bool legendChanged = false;
+    for (const auto &[series, visible] : legend) {
+        for (QLegendMarker *marker : m_chart->legend()->markers(series)) {
+            legendChanged = legendChanged || marker->isVisible() != visible;
+            marker->setVisible(visible);
+        }
+    }
+    // A marker's visibility alone does not relayout the legend: toggle it. Only when it changed: the relayout comes
+    // in a later pass of the event loop and paints the chart a second time.
+    if (legendChanged) {
+        m_chart->legend()->setVisible(false);
+        m_chart->legend()->setVisible(true);
+    }
+    updateTitle();
+
+    computeFullRanges();
     double fromX, toX, fromY, toY;
     fullRanges(&fromX, &toX, &fromY, &toY);
     updateBand(fromX, toX);
-    m_line->clear();
-    setRanges(fromX, toX, fromY, toY);
-    // The line is downsampled in the next event-loop pass, so that the markers, the axes and the line do not all
-    // land in one long stall of the GUI thread.
-    scheduleRebuild();
-
-    auto showLegend = [this](QAbstractSeries *series, bool visible) {
-        for (QLegendMarker *marker : m_chart->legend()->markers(series))
-            marker->setVisible(visible);
-    };
-    showLegend(m_line, true);
-    showLegend(m_band, m_data.hasBand());
-    showLegend(m_meanLine, m_data.hasBand());
-    showLegend(m_outliers, !current.isEmpty() || !comparing);
-    showLegend(m_persisting, !persisting.isEmpty());
-    showLegend(m_resolved, !resolved.isEmpty());
-    showLegend(m_selected, false);
-    // A marker's visibility alone does not relayout the legend: toggle it.
-    m_chart->legend()->setVisible(false);
-    m_chart->legend()->setVisible(true);
-    updateTitle();
+    // The line now: deferring it to the next pass of the event loop painted the chart twice (first without it).
+    showRanges(fromX, toX, fromY, toY, true);
 }
 
 void OutlierChartView::updateTitle()
@@ -223,16 +257,24 @@ void OutlierChartView::updateTitle()
 
 void OutlierChartView::fullRanges(double *fromX, double *toX, double *fromY, double *toY) const
 {
+    *fromX = m_fullRanges[0];
+    *toX = m_fullRanges[1];
+    *fromY = m_fullRanges[2];
+    *toY = m_fullRanges[3];
+}
+
+void OutlierChartView::computeFullRanges()
+{
     double minX = HUGE_VAL, maxX = -HUGE_VAL, minY = HUGE_VAL, maxY = -HUGE_VAL;
     if (!m_data.points.isEmpty()) {
-        minX = m_data.points.first().x();
-        maxX = m_data.points.last().x();
-        for (const QPointF &p : m_data.points) {
+        minX = m_data.points.constFirst().x(); // const: first() would detach, a copy of the points
+        maxX = m_data.points.constLast().x();
+        for (const QPointF &p : std::as_const(m_data.points)) {
             minY = std::min(minY, p.y());
             maxY = std::max(maxY, p.y());
         }
     }
-    for (const ChartMarker &m : m_data.markers) {
+    for (const ChartMarker &m : std::as_const(m_data.markers)) {
         minX = std::min(minX, m.x);
         maxX = std::max(maxX, m.x);
         minY = std::min(minY, m.y);
@@ -253,10 +295,10 @@ void OutlierChartView::fullRanges(double *fromX, double *toX, double *fromY, dou
     }
     const double spanX = std::max(maxX - minX, 60000.0);
     const double spanY = maxY - minY > 0 ? maxY - minY : std::max(std::abs(maxY), 1.0);
-    *fromX = minX - spanX * 0.02;
-    *toX = maxX + spanX * 0.02;
-    *fromY = minY - spanY * 0.06;
-    *toY = maxY + spanY * 0.06;
+    m_fullRanges[0] = minX - spanX * 0.02;
+    m_fullRanges[1] = maxX + spanX * 0.02;
+    m_fullRanges[2] = minY - spanY * 0.06;
+    m_fullRanges[3] = maxY + spanY * 0.06;
 }
 
 void OutlierChartView::updateBand(double fromX, double toX)
@@ -274,6 +316,23 @@ void OutlierChartView::updateBand(double fromX, double toX)
     m_bandUpper->replace(QList<QPointF>{{fromX - margin, upper}, {toX + margin, upper}});
     m_bandLower->replace(QList<QPointF>{{fromX - margin, lower}, {toX + margin, lower}});
     m_meanLine->replace(QList<QPointF>{{fromX - margin, m_data.mean}, {toX + margin, m_data.mean}});
+}
+
+void OutlierChartView::showRanges(double fromX, double toX, double fromY, double toY, bool dataChanged)
+{
+    const bool timeChanged = dataChanged || qint64(fromX) != m_axisX->min().toMSecsSinceEpoch()
+        || qint64(toX) != m_axisX->max().toMSecsSinceEpoch();
+    // Without this, the chart would lay out the old line (a stroke of thousands of points) for the new range, only to
+    // have it replaced right after.
+    if (timeChanged)
+        m_line->clear();
+    setRanges(fromX, toX, fromY, toY);
+    // New data can change the title and the axis labels, and so the plot area: lay the chart out now, so that the line
+    // is sampled for the plot's width, and the layout does not paint the chart a second time.
+    if (dataChanged)
+        m_chart->layout()->activate();
+    if (timeChanged)
+        rebuildVisible(); // the line depends on the time range only
 }
 
 void OutlierChartView::setRanges(double fromX, double toX, double fromY, double toY)
@@ -297,24 +356,62 @@ void OutlierChartView::scheduleRebuild()
 
 void OutlierChartView::rebuildVisible()
 {
+    const double fromX = double(m_axisX->min().toMSecsSinceEpoch());
+    const double toX = double(m_axisX->max().toMSecsSinceEpoch());
+    updateMarkerImages();
     if (m_data.points.isEmpty()) {
         m_line->clear();
         return;
     }
-    const double fromX = double(m_axisX->min().toMSecsSinceEpoch());
-    const double toX = double(m_axisX->max().toMSecsSinceEpoch());
     const int columns = std::max(100, int(m_chart->plotArea().width()));
     const QList<QPointF> points = Downsampler::minMax(m_data.points, m_data.flagged, fromX, toX, columns);
     m_line->replace(points);
     m_line->setPointsVisible(points.size() < columns / 6);
+    // Up to about three points a pixel column (the downsampling gives two, plus the outliers) the strokes show one by
+    // one, and antialiasing keeps them smooth. Beyond that the line is a solid band: antialiasing shows nothing there
+    // and triples the paint (25 ms for 5k points). The markers are images, drawn antialiased either way.
+    const bool antialias = points.size() <= 3 * qsizetype(columns);
+    if (renderHints().testFlag(QPainter::Antialiasing) != antialias)
+        setRenderHint(QPainter::Antialiasing, antialias);
+}
+
+void OutlierChartView::updateMarkerImages()
+{
+    const qreal ratio = devicePixelRatioF();
+    if (ratio == m_markerImageRatio)
+        return;
+    m_markerImageRatio = ratio;
+    const std::pair<QScatterSeries *, qreal> markers[] = {{m_outliers, MarkerDiameter},
+                                                          {m_persisting, MarkerDiameter},
+                                                          {m_resolved, ResolvedMarkerDiameter},
+                                                          {m_selected, SelectedMarkerDiameter}};
+    for (const auto &[series, diameter] : markers) {
+        qreal side = 0;
+        const QImage image = markerImage(diameter, series->pen(), series->brush(), ratio, &side);
+        series->setMarkerSize(side);
+        series->setLightMarker(image);
+        series->setPointsVisible(false); // the image only, not the items as well
+    }
+}
+
+void OutlierChartView::panBy(qreal dx, qreal dy)
+{
+    // The axis-range handler would rebuild in the next pass (a second paint): rebuild here, once. As in showRanges(),
+    // the old line is not laid out for the new range first.
+    if (dx != 0)
+        m_line->clear();
+    m_settingRanges = true;
+    m_chart->scroll(dx, dy);
+    m_settingRanges = false;
+    if (dx != 0)
+        rebuildVisible(); // the line depends on the time range only
 }
 
 void OutlierChartView::resetZoom()
 {
     double fromX, toX, fromY, toY;
     fullRanges(&fromX, &toX, &fromY, &toY);
-    setRanges(fromX, toX, fromY, toY);
-    rebuildVisible();
+    showRanges(fromX, toX, fromY, toY);
 }
 
 void OutlierChartView::zoomBy(double factor)
@@ -323,8 +420,7 @@ void OutlierChartView::zoomBy(double factor)
     const double toX = double(m_axisX->max().toMSecsSinceEpoch());
     const double centre = (fromX + toX) / 2;
     const double half = (toX - fromX) / 2 / factor;
-    setRanges(centre - half, centre + half, m_axisY->min(), m_axisY->max());
-    rebuildVisible();
+    showRanges(centre - half, centre + half, m_axisY->min(), m_axisY->max());
 }
 
 void OutlierChartView::centerOn(qint64 timeMs, double value, qint64 recordId)
@@ -342,9 +438,8 @@ void OutlierChartView::centerOn(qint64 timeMs, double value, qint64 recordId)
         fromY = fullFromY;
         toY = fullToY;
     }
-    setRanges(x - width / 2, x + width / 2, fromY, toY);
     m_selected->replace(QList<QPointF>{QPointF(x, value)});
-    rebuildVisible();
+    showRanges(x - width / 2, x + width / 2, fromY, toY);
 }
 
 int OutlierChartView::nearestPoint(const QPoint &pos, bool *isMarker) const
@@ -458,8 +553,7 @@ void OutlierChartView::wheelEvent(QWheelEvent *event)
         if (toX - fromX < 1000.0)
             return;
     }
-    setRanges(fromX, toX, fromY, toY);
-    rebuildVisible();
+    showRanges(fromX, toX, fromY, toY);
     event->accept();
 }
 
@@ -481,7 +575,7 @@ void OutlierChartView::mouseMoveEvent(QMouseEvent *event)
     if (m_panning) {
         const QPoint delta = event->position().toPoint() - m_lastPanPos;
         m_lastPanPos = event->position().toPoint();
-        m_chart->scroll(-delta.x(), delta.y());
+        panBy(-delta.x(), delta.y());
         event->accept();
         return;
     }
@@ -519,16 +613,16 @@ void OutlierChartView::keyPressEvent(QKeyEvent *event)
         zoomBy(1 / 1.5);
         return;
     case Qt::Key_Left:
-        m_chart->scroll(-m_chart->plotArea().width() / 10, 0);
+        panBy(-m_chart->plotArea().width() / 10, 0);
         return;
     case Qt::Key_Right:
-        m_chart->scroll(m_chart->plotArea().width() / 10, 0);
+        panBy(m_chart->plotArea().width() / 10, 0);
         return;
     case Qt::Key_Up:
-        m_chart->scroll(0, m_chart->plotArea().height() / 10);
+        panBy(0, m_chart->plotArea().height() / 10);
         return;
     case Qt::Key_Down:
-        m_chart->scroll(0, -m_chart->plotArea().height() / 10);
+        panBy(0, -m_chart->plotArea().height() / 10);
         return;
     default:
         break;

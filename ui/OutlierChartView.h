@@ -59,8 +59,12 @@ protected:
 private:
     void rebuildVisible();
     void scheduleRebuild();
+    void updateMarkerImages();
+    void showRanges(double fromX, double toX, double fromY, double toY, bool dataChanged = false);
     void setRanges(double fromX, double toX, double fromY, double toY);
+    void computeFullRanges();
     void fullRanges(double *fromX, double *toX, double *fromY, double *toY) const;
+    void panBy(qreal dx, qreal dy);
     void updateBand(double fromX, double toX);
     void updateTitle();
     int nearestPoint(const QPoint &pos, bool *isMarker) const;
@@ -78,6 +82,8 @@ private:
     QScatterSeries *m_persisting;
     QScatterSeries *m_resolved;
     QScatterSeries *m_selected;
+    double m_fullRanges[4] = {0.0, 0.0, 0.0, 1.0}; // fromX, toX, fromY, toY of the whole data (computed once per data)
+    qreal m_markerImageRatio = 0.0; // the device pixel ratio the marker images were drawn for
     bool m_rebuildPending = false;
     bool m_settingRanges = false;
     bool m_panning = false;

@@ -34,6 +34,7 @@
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QScatterSeries>
+#include <QStringList>
 #include <QTextStream>
 #include <QWheelEvent>
 
@@ -379,10 +380,12 @@ int main(int argc, char *argv[])
     }
     Row reset{QStringLiteral("reset (Home)"), RedrawTargetMs, {}};
     Row panFull{QStringLiteral("pan key (all shown)"), RedrawTargetMs, {}};
+    // Home first (back from the zoomed-in pans); then each Right pan starts from the whole year, and each Home resets
+    // from that pan (Home right after a pan back would find nothing to do).
+    bench.measure([&] { bench.key(Qt::Key_Home); });
     for (int i = 0; i < steps; ++i) {
-        reset.samples.append(bench.measure([&] { bench.key(Qt::Key_Home); }));
         panFull.samples.append(bench.measure([&] { bench.key(Qt::Key_Right); }));
-        bench.measure([&] { bench.key(Qt::Key_Left); }); // back, so that every pan shows the whole year
+        reset.samples.append(bench.measure([&] { bench.key(Qt::Key_Home); }));
     }
     rows.append(zoomIn);
     rows.append(zoomOut);
@@ -395,6 +398,7 @@ int main(int argc, char *argv[])
 
     bool allPass = true;
     bool allPainted = true;
+    QStringList missed;
     out << Qt::endl;
     out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9  %10\n")
                .arg(QStringLiteral("step"), -22)
@@ -424,6 +428,8 @@ int main(int argc, char *argv[])
         // The target is met when the median is within it; the max is shown, because a user feels the slow ones.
         const bool pass = med <= row.targetMs;
         allPass = allPass && pass;
+        if (!pass)
+            missed.append(row.step);
         out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9  %10\n")
                    .arg(row.step, -22)
                    .arg(row.samples.size(), 3)
@@ -445,6 +451,12 @@ int main(int argc, char *argv[])
            "builder: ChartDataBuilder::build alone (part of the build rows' action), median "
         << QString::number(median(s_builderMs), 'f', 1) << " ms, max "
         << QString::number(*std::max_element(s_builderMs.cbegin(), s_builderMs.cend()), 'f', 1) << " ms." << Qt::endl;
+    out << Qt::endl
+        << "targets (issue 4): building the displayed series <= " << BuildTargetMs << " ms, each zoom or pan redraw <= "
+        << RedrawTargetMs << " ms (median of the row): "
+        << (allPass ? QStringLiteral("all met")
+                    : QStringLiteral("not met by %1").arg(missed.join(QStringLiteral(", "))))
+        << Qt::endl;
     if (!allPainted) {
         err << "a step was not painted" << Qt::endl;
         return 2;

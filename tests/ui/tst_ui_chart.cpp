@@ -11,10 +11,13 @@
 #include <QDateTimeAxis>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QSet>
 #include <QTest>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 using namespace fo;
 using namespace fo::ui;
@@ -27,6 +30,8 @@ private Q_SLOTS:
     void downsampleKeepsOutliersAndExtremes();
     void downsampleSmallSeriesUnchanged();
     void axisTimeIsUtc();
+    void builderSortsStablyAndFlagsOutliers_data();
+    void builderSortsStablyAndFlagsOutliers();
     void chartShowsOutliersAndBand();
     void zoomAndReset();
 };
@@ -85,6 +90,78 @@ void TestUiChart::axisTimeIsUtc()
     QCOMPARE(ChartTime::fromAxis(ChartTime::toAxis(t)), t);
     QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(ChartTime::toAxis(t))).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
              QStringLiteral("2026-06-01 12:30"));
+}
+
+void TestUiChart::builderSortsStablyAndFlagsOutliers_data()
+{
+    QTest::addColumn<int>("shuffle"); // how far points stray from time order: 0 sorted, 3 nearly, -1 shuffled
+    QTest::newRow("sorted") << 0;
+    QTest::newRow("nearly sorted (ids in insertion order)") << 3;
+    QTest::newRow("shuffled") << -1;
+}
+
+void TestUiChart::builderSortsStablyAndFlagsOutliers()
+{
+    QFETCH(int, shuffle);
+    const int n = 20000;
+    const qint64 t0 = QDateTime(QDate(2026, 6, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    ChartDataBuilder::Input in;
+    in.dataType = QStringLiteral("HeartRateRecord");
+    for (int i = 0; i < n; ++i) {
+        // Every time twice (ties), each a little out of order, or in a scrambled order.
+        qint64 slot = i / 2;
+        if (shuffle > 0)
+            slot += (i * 7) % (shuffle + 1) - shuffle / 2;
+        else if (shuffle < 0)
+            slot = (qint64(i) * 7919) % n / 2;
+        in.series.ids.append(1000 + i);
+        in.series.timesMs.append(t0 + slot * 60000);
+        in.series.values.append(i);
+    }
+    // Outliers found by their time and id, one whose time does not match its point (found by id alone), a resolved
+    // one of a previous iteration.
+    auto outlier = [&in](int i, qint64 timeShiftMs) {
+        OutlierPoint p;
+        p.recordId = in.series.ids[i];
+        p.time = QDateTime::fromMSecsSinceEpoch(in.series.timesMs[i] + timeShiftMs, Qt::UTC);
+        p.value = in.series.values[i];
+        p.z = 5.0;
+        return p;
+    };
+    in.outliers = {outlier(0, 0), outlier(4001, 0), outlier(n - 1, 0), outlier(777, 1000)};
+    in.previousOutliers = {outlier(4001, 0), outlier(12345, 0)};
+    in.comparing = true;
+    const ChartData data = ChartDataBuilder::build(in);
+
+    // The order a stable sort by time gives.
+    QVector<int> expected(n);
+    std::iota(expected.begin(), expected.end(), 0);
+    std::stable_sort(expected.begin(), expected.end(),
+                     [&in](int a, int b) { return in.series.timesMs[a] < in.series.timesMs[b]; });
+    QCOMPARE(data.points.size(), n);
+    QCOMPARE(data.flagged.size(), n);
+    QSet<qint64> flaggedIds;
+    for (int k = 0; k < n; ++k) {
+        const int i = expected[k];
+        QCOMPARE(data.ids[k], in.series.ids[i]);
+        QCOMPARE(data.timesMs[k], in.series.timesMs[i]);
+        QCOMPARE(data.points[k], QPointF(ChartTime::toAxis(in.series.timesMs[i]), in.series.values[i]));
+        if (data.flagged[k])
+            flaggedIds.insert(data.ids[k]);
+    }
+    QCOMPARE(flaggedIds, (QSet<qint64>{in.series.ids[0], in.series.ids[4001], in.series.ids[n - 1],
+                                       in.series.ids[777], in.series.ids[12345]}));
+    // Markers: new, persisting and resolved, sorted by time.
+    QCOMPARE(data.markers.size(), 5);
+    int kinds[5] = {};
+    for (int k = 0; k < data.markers.size(); ++k) {
+        ++kinds[int(data.markers[k].kind)];
+        if (k > 0)
+            QVERIFY(data.markers[k - 1].x <= data.markers[k].x);
+    }
+    QCOMPARE(kinds[int(MarkerKind::New)], 3);
+    QCOMPARE(kinds[int(MarkerKind::Persisting)], 1);
+    QCOMPARE(kinds[int(MarkerKind::Resolved)], 1);
 }
 
 static ChartDataBuilder::Input sampleInput(int n, QVector<OutlierPoint> *outliers)
