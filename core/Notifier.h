@@ -9,13 +9,19 @@ class QNetworkAccessManager;
 namespace fo {
 
 // The platform's notifications API (PLATFORM.md 5): POST <base>/send_email with {to_email, subject, message}.
-// 10 s timeout per attempt, one retry on a network error or a 5xx. Failures come back as a warning text, never as
-// a failed run. Waits for the reply with a local event loop on the calling thread, so call it on a worker thread
-// or in the headless tool, never on a GUI thread.
+// 10 s timeout per attempt. A user must never get the same message twice, so a message is sent again (once, after a
+// one-second pause) only when it certainly did not reach the API: the connection was refused, the host is unknown,
+// no connection was made within the timeout, or the API answered 503. Never after the request went out without an
+// answer (connection closed, no answer in time, garbage back) nor after any other status; Qt's own resend of a
+// request whose connection closed is stopped too. Failures come back as a warning text, never as a failed run.
+// Waits for the reply with a local event loop on the calling thread, so call it on a worker thread or in the
+// headless tool, never on a GUI thread.
 class Notifier
 {
 public:
     static constexpr int TimeoutMs = 10000;
+    static constexpr int MaxAttempts = 2;
+    static constexpr int RetryPauseMs = 1000;
 
     Notifier(QString baseUrl, QString bearerToken = {});
     ~Notifier();

@@ -2,6 +2,12 @@
 
 #include "UiLog.h"
 
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusObjectPath>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusVariant>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
@@ -71,14 +77,30 @@ void SecretStore::read(const QString &key, QObject *context, ReadCallback done)
     connect(job, &QKeychain::Job::finished, this, [this, job, key, state, answer] {
         if (state->answered)
             return;
+        if (job->error() == QKeychain::EntryNotFound) {
+            // A locked keychain answers "not found" too: libsecret hides the items that it could not unlock (the
+            // unlock prompt was dismissed, or could not be shown). Tell the two apart before answering; the
+            // timeout still applies.
+            checkDefaultCollectionLocked([this, key, state, answer](bool locked) {
+                if (state->answered)
+                    return;
+                state->answered = true;
+                if (locked)
+                    activateFallback(tr("the system keychain is locked"));
+                ReadResult r;
+                r.found = m_memory.contains(key);
+                r.secret = m_memory.value(key);
+                if (locked)
+                    r.error = m_fallbackReason;
+                answer(r);
+            });
+            return;
+        }
         state->answered = true;
         ReadResult r;
         if (job->error() == QKeychain::NoError) {
             r.found = true;
             r.secret = job->textData();
-        } else if (job->error() == QKeychain::EntryNotFound) {
-            r.found = m_memory.contains(key);
-            r.secret = m_memory.value(key);
         } else {
             activateFallback(job->errorString());
             r.found = m_memory.contains(key);
@@ -179,6 +201,44 @@ void SecretStore::remove(const QString &key, QObject *context, DoneCallback done
         answer(m_fallbackReason);
     });
     job->start();
+}
+
+void SecretStore::checkDefaultCollectionLocked(std::function<void(bool locked)> done)
+{
+    // The Secret Service API (freedesktop.org), which libsecret and so QtKeychain use on Linux: the collection behind
+    // the "default" alias, and its Locked property. Reading a property never prompts. Any failure (no such service,
+    // as with KWallet, or no default collection yet) counts as "not locked": the keychain's own answer stands.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected()) {
+        done(false);
+        return;
+    }
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    QDBusMessage readAlias = QDBusMessage::createMethodCall(service, QStringLiteral("/org/freedesktop/secrets"),
+                                                            QStringLiteral("org.freedesktop.Secret.Service"),
+                                                            QStringLiteral("ReadAlias"));
+    readAlias << QStringLiteral("default");
+    auto *aliasWatcher = new QDBusPendingCallWatcher(bus.asyncCall(readAlias), this);
+    connect(aliasWatcher, &QDBusPendingCallWatcher::finished, this,
+            [this, bus, service, done](QDBusPendingCallWatcher *watcher) {
+                watcher->deleteLater();
+                const QDBusPendingReply<QDBusObjectPath> alias = *watcher;
+                if (alias.isError() || alias.value().path().isEmpty() || alias.value().path() == QLatin1String("/")) {
+                    done(false);
+                    return;
+                }
+                QDBusMessage get = QDBusMessage::createMethodCall(service, alias.value().path(),
+                                                                  QStringLiteral("org.freedesktop.DBus.Properties"),
+                                                                  QStringLiteral("Get"));
+                get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+                auto *lockedWatcher = new QDBusPendingCallWatcher(bus.asyncCall(get), this);
+                connect(lockedWatcher, &QDBusPendingCallWatcher::finished, this,
+                        [done](QDBusPendingCallWatcher *second) {
+                            second->deleteLater();
+                            const QDBusPendingReply<QDBusVariant> locked = *second;
+                            done(!locked.isError() && locked.value().variant().toBool());
+                        });
+            });
 }
 
 void SecretStore::activateFallback(const QString &reason)

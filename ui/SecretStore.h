@@ -54,6 +54,8 @@ Q_SIGNALS:
     void fallbackActivated(const QString &reason);
 
 private:
+    // Whether the Secret Service's default collection is locked (a read of a locked keychain looks like "not found").
+    void checkDefaultCollectionLocked(std::function<void(bool locked)> done);
     void activateFallback(const QString &reason);
 
     QString m_service = defaultService();

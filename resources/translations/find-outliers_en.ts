@@ -123,42 +123,42 @@
 <context>
     <name>fo::ui::ExportActions</name>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="21"/>
+        <location filename="../../ui/ExportActions.cpp" line="17"/>
         <source>Export &amp;CSV…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="22"/>
+        <location filename="../../ui/ExportActions.cpp" line="17"/>
         <source>Save chart as &amp;PNG…</source>
         <translation>Save chart as &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="36"/>
+        <location filename="../../ui/ExportActions.cpp" line="31"/>
         <source>The CSV export failed: %1</source>
         <translation>The CSV export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="64"/>
+        <location filename="../../ui/ExportActions.cpp" line="59"/>
         <source>Exporting to %1…</source>
         <translation>Exporting to %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="72"/>
+        <location filename="../../ui/ExportActions.cpp" line="68"/>
         <source>Save chart as PNG</source>
         <translation>Save chart as PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="73"/>
+        <location filename="../../ui/ExportActions.cpp" line="68"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="80"/>
+        <location filename="../../ui/ExportActions.cpp" line="75"/>
         <source>Saved the chart to %1.</source>
         <translation>Saved the chart to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="82"/>
+        <location filename="../../ui/ExportActions.cpp" line="77"/>
         <source>Cannot write the image %1. Choose another folder.</source>
         <translation>Cannot write the image %1. Choose another folder.</translation>
     </message>
@@ -210,22 +210,22 @@
 <context>
     <name>fo::ui::HistoryController</name>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="21"/>
+        <location filename="../../ui/HistoryController.cpp" line="20"/>
         <source>Cannot read the stored iterations: %1</source>
         <translation>Cannot read the stored iterations: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="33"/>
+        <location filename="../../ui/HistoryController.cpp" line="32"/>
         <source>Cannot open the iteration: %1</source>
         <translation>Cannot open the iteration: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="39"/>
+        <location filename="../../ui/HistoryController.cpp" line="37"/>
         <source>The previous iteration could not be loaded for the comparison: %1</source>
         <translation>The previous iteration could not be loaded for the comparison: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="50"/>
+        <location filename="../../ui/HistoryController.cpp" line="48"/>
         <source>Reading the stored iterations of %1…</source>
         <translation>Reading the stored iterations of %1…</translation>
     </message>
@@ -304,129 +304,129 @@
 <context>
     <name>fo::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/DesktopMain.cpp" line="25"/>
-        <location filename="../../ui/MainWindow.cpp" line="45"/>
-        <location filename="../../ui/MainWindowHost.cpp" line="46"/>
+        <location filename="../../ui/DesktopMain.cpp" line="28"/>
+        <location filename="../../ui/MainWindow.cpp" line="41"/>
+        <location filename="../../ui/MainWindowHost.cpp" line="44"/>
         <source>Find outliers</source>
         <translation>Find outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="100"/>
+        <location filename="../../ui/MainWindow.cpp" line="96"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="104"/>
+        <location filename="../../ui/MainWindow.cpp" line="100"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="107"/>
+        <location filename="../../ui/MainWindow.cpp" line="103"/>
         <source>&amp;Account</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="108"/>
+        <location filename="../../ui/MainWindow.cpp" line="104"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Sign in…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="109"/>
+        <location filename="../../ui/MainWindow.cpp" line="105"/>
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="111"/>
+        <location filename="../../ui/MainWindow.cpp" line="107"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="112"/>
+        <location filename="../../ui/MainWindow.cpp" line="108"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="114"/>
+        <location filename="../../ui/MainWindow.cpp" line="110"/>
         <source>Check &amp;services</source>
         <translation>Check &amp;services</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="116"/>
+        <location filename="../../ui/MainWindow.cpp" line="112"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="117"/>
+        <location filename="../../ui/MainWindow.cpp" line="113"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="120"/>
+        <location filename="../../ui/MainWindow.cpp" line="116"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="121"/>
+        <location filename="../../ui/MainWindow.cpp" line="117"/>
         <source>&amp;About Find outliers</source>
         <translation>&amp;About Find outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="122"/>
+        <location filename="../../ui/MainWindow.cpp" line="118"/>
         <source>About Find outliers</source>
         <translation>About Find outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="123"/>
+        <location filename="../../ui/MainWindow.cpp" line="119"/>
         <source>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person&apos;s health records and records what it found, exactly as the platform&apos;s job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person&apos;s health records and records what it found, exactly as the platform&apos;s job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="173"/>
+        <location filename="../../ui/MainWindow.cpp" line="169"/>
         <source>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</source>
         <translation>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="252"/>
         <source>“%1” is not a valid email address. Correct it and press Run again.</source>
         <translation>“%1” is not a valid email address. Correct it and press Run again.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263"/>
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</source>
         <translation>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <location filename="../../ui/MainWindow.cpp" line="288"/>
         <source>Cancelling… nothing will be written.</source>
         <translation>Cancelling… nothing will be written.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="315"/>
+        <location filename="../../ui/MainWindow.cpp" line="310"/>
         <source>Warning: %1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="325"/>
+        <location filename="../../ui/MainWindow.cpp" line="320"/>
         <source>The run failed and nothing was written: %1</source>
         <translation>The run failed and nothing was written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="328"/>
+        <location filename="../../ui/MainWindow.cpp" line="323"/>
         <source>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</source>
         <translation>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="335"/>
+        <location filename="../../ui/MainWindow.cpp" line="330"/>
         <source>The run finished with warnings:</source>
         <translation>The run finished with warnings:</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="377"/>
+        <location filename="../../ui/MainWindow.cpp" line="372"/>
         <source>Opening iteration #%1 of %2…</source>
         <translation>Opening iteration #%1 of %2…</translation>
     </message>
@@ -434,108 +434,108 @@
 <context>
     <name>fo::ui::OutlierChartView</name>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="75"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="101"/>
         <source>Time (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="77"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="103"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="82"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="108"/>
         <source>Band: mean ± k·std</source>
         <translation>Band: mean ± k·std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="90"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="116"/>
         <source>Mean</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="95"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="121"/>
         <source>Values</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
-        <location filename="../../ui/OutlierChartView.cpp" line="179"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="127"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="197"/>
         <source>Outliers (|z| &gt; k)</source>
         <translation>Outliers (|z| &gt; k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="105"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="129"/>
         <source>Persisting outliers</source>
         <translation>Persisting outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="111"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="131"/>
         <source>Resolved outliers</source>
         <translation>Resolved outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="117"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="133"/>
         <source>Selected</source>
         <translation>Selected</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="142"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="159"/>
         <source>Select a data type to see its chart</source>
         <translation>Select a data type to see its chart</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="179"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="197"/>
         <source>New outliers</source>
         <translation>New outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="216"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="240"/>
         <source>raw records</source>
         <translation>raw records</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="216"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="240"/>
         <source>processed records</source>
         <translation>processed records</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="217"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="241"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="219"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="243"/>
         <source>mean %1, std %2, k = %3</source>
         <translation>mean %1, std %2, k = %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="414"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="506"/>
         <source>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Value: %2&lt;br&gt;z: %3</source>
         <translation>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Value: %2&lt;br&gt;z: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="417"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="509"/>
         <source>&lt;span style=&apos;color:#d93025&apos;&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d93025&apos;&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="421"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="513"/>
         <source>&lt;span style=&apos;color:#d93025&apos;&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d93025&apos;&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="425"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="517"/>
         <source>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="429"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="521"/>
         <source>Resolved: an outlier in the previous iteration only</source>
         <translation>Resolved: an outlier in the previous iteration only</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="434"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="526"/>
         <source>Record #%1</source>
         <translation>Record #%1</translation>
     </message>
@@ -543,107 +543,107 @@
 <context>
     <name>fo::ui::OutlierTableModel</name>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="128"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="122"/>
         <source>new</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="130"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="124"/>
         <source>persisting</source>
         <translation>persisting</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="132"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="126"/>
         <source>resolved</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="134"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="128"/>
         <source>outlier</source>
         <translation>outlier</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="195"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="189"/>
         <source>raw</source>
         <translation>raw</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="195"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="189"/>
         <source>processed</source>
         <translation>processed</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="206"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="200"/>
         <source>z unknown (stored by the old job)</source>
         <translation>z unknown (stored by the old job)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="208"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="202"/>
         <source>was |z| %1 &gt; %2</source>
         <translation>was |z| %1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="209"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="203"/>
         <source>|z| %1 &gt; k %2  (%3× k)</source>
         <translation>|z| %1 &gt; k %2  (%3× k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="250"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="244"/>
         <source>z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| &gt; k = %5</source>
         <translation>z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| &gt; k = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="264"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="258"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="266"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="260"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="268"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="262"/>
         <source>Data type</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="270"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="264"/>
         <source>Time (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="272"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="266"/>
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="274"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="268"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="276"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="270"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="278"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="272"/>
         <source>Mean</source>
         <translation>Mean</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="280"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="274"/>
         <source>Std</source>
         <translation>Std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="282"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="276"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="284"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="278"/>
         <source>Record id</source>
         <translation>Record id</translation>
     </message>
@@ -679,27 +679,27 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="103"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="102"/>
         <source>Cannot load the values of %1: %2</source>
         <translation>Cannot load the values of %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="123"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="122"/>
         <source>Outliers</source>
         <translation>Outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="187"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="186"/>
         <source>No numeric values for this user</source>
         <translation>No numeric values for this user</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="220"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="219"/>
         <source>raw</source>
         <translation>raw</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="220"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="219"/>
         <source>processed</source>
         <translation>processed</translation>
     </message>
@@ -712,7 +712,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="238"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="237"/>
         <source>Loading the values of %1…</source>
         <translation>Loading the values of %1…</translation>
     </message>
@@ -720,82 +720,82 @@
 <context>
     <name>fo::ui::RunControls</name>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="27"/>
+        <location filename="../../ui/RunControls.cpp" line="23"/>
         <source>Notify the user</source>
         <translation>Notify the user</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="28"/>
+        <location filename="../../ui/RunControls.cpp" line="23"/>
         <source>Dry run</source>
         <translation>Dry run</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="29"/>
+        <location filename="../../ui/RunControls.cpp" line="24"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="30"/>
+        <location filename="../../ui/RunControls.cpp" line="25"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="37"/>
+        <location filename="../../ui/RunControls.cpp" line="31"/>
         <source>user@example.com</source>
         <translation>user@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="52"/>
+        <location filename="../../ui/RunControls.cpp" line="46"/>
         <source>Raw records: a value is an outlier when |z| &gt; k</source>
         <translation>Raw records: a value is an outlier when |z| &gt; k</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="53"/>
+        <location filename="../../ui/RunControls.cpp" line="47"/>
         <source>Processed (daily) records: a value is an outlier when |z| &gt; k</source>
         <translation>Processed (daily) records: a value is an outlier when |z| &gt; k</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="57"/>
+        <location filename="../../ui/RunControls.cpp" line="51"/>
         <source>Send the start and completion messages to the user, as the platform&apos;s job does</source>
         <translation>Send the start and completion messages to the user, as the platform&apos;s job does</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="59"/>
+        <location filename="../../ui/RunControls.cpp" line="53"/>
         <source>Compute and show the outliers; write nothing, set no flag, send no message</source>
         <translation>Compute and show the outliers; write nothing, set no flag, send no message</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="74"/>
+        <location filename="../../ui/RunControls.cpp" line="68"/>
         <source>User &amp;email:</source>
         <translation>User &amp;email:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="80"/>
+        <location filename="../../ui/RunControls.cpp" line="74"/>
         <source>Raw k:</source>
         <translation>Raw k:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="83"/>
+        <location filename="../../ui/RunControls.cpp" line="77"/>
         <source>Processed k:</source>
         <translation>Processed k:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="179"/>
+        <location filename="../../ui/RunControls.cpp" line="173"/>
         <source>Enter the email of the user whose records you want to check.</source>
         <translation>Enter the email of the user whose records you want to check.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="182"/>
+        <location filename="../../ui/RunControls.cpp" line="176"/>
         <source>“%1” is not a valid email address.</source>
         <translation>“%1” is not a valid email address.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="185"/>
+        <location filename="../../ui/RunControls.cpp" line="179"/>
         <source>✔ Valid address, but the database has no records for it.</source>
         <translation>✔ Valid address, but the database has no records for it.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="188"/>
+        <location filename="../../ui/RunControls.cpp" line="182"/>
         <source>✔ Valid address.</source>
         <translation>✔ Valid address.</translation>
     </message>
@@ -803,112 +803,117 @@
 <context>
     <name>fo::ui::RunSummaryRow</name>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="24"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="25"/>
         <source>Enter a user&apos;s email and press Run, or open a stored iteration under History.</source>
         <translation>Enter a user&apos;s email and press Run, or open a stored iteration under History.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="69"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="70"/>
         <source>Connecting to the database…</source>
         <translation>Connecting to the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="71"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="72"/>
         <source>Waiting for other runs for this user…</source>
         <translation>Waiting for other runs for this user…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="73"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="74"/>
         <source>Setting the run flag…</source>
         <translation>Setting the run flag…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="75"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="76"/>
         <source>Notifying the user of the start…</source>
         <translation>Notifying the user of the start…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="77"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="78"/>
         <source>Reading raw records: %1 rows</source>
         <translation>Reading raw records: %1 rows</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="79"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="80"/>
         <source>Reading processed records: %1 rows</source>
         <translation>Reading processed records: %1 rows</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="81"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="82"/>
         <source>Detecting outliers…</source>
         <translation>Detecting outliers…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="83"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="84"/>
         <source>Writing: %1 outliers</source>
         <translation>Writing: %1 outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="85"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="86"/>
         <source>Notifying the user of the result…</source>
         <translation>Notifying the user of the result…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="87"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="88"/>
         <source>Done.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="98"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="99"/>
         <source>completed</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="101"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="102"/>
         <source>dry run, nothing written</source>
         <translation>dry run, nothing written</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="104"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="105"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="107"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="108"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="113"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="114"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="115"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="116"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="121"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="122"/>
         <source> · raw: %1 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt; · processed: %3 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%4 outliers&lt;/span&gt;</source>
         <translation> · raw: %1 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt; · processed: %3 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%4 outliers&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="126"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="127"/>
         <source> · raw: &lt;span style=&apos;color:#d93025&apos;&gt;%1 outliers&lt;/span&gt; · processed: &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt;</source>
         <translation> · raw: &lt;span style=&apos;color:#d93025&apos;&gt;%1 outliers&lt;/span&gt; · processed: &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="137"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="138"/>
         <source>Compared with iteration #%1: &lt;span style=&apos;color:#d93025&apos;&gt;&lt;b&gt;%2 new&lt;/b&gt;&lt;/span&gt;, %3 resolved, %4 persisting</source>
         <translation>Compared with iteration #%1: &lt;span style=&apos;color:#d93025&apos;&gt;&lt;b&gt;%2 new&lt;/b&gt;&lt;/span&gt;, %3 resolved, %4 persisting</translation>
     </message>
 </context>
 <context>
     <name>fo::ui::SecretStore</name>
+    <message>
+        <location filename="../../ui/SecretStore.cpp" line="89"/>
+        <source>the system keychain is locked</source>
+        <translation>the system keychain is locked</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/SecretStore.cpp" line="94"/>
-        <location filename="../../ui/SecretStore.cpp" line="139"/>
-        <location filename="../../ui/SecretStore.cpp" line="177"/>
+        <location filename="../../ui/SecretStore.cpp" line="116"/>
+        <location filename="../../ui/SecretStore.cpp" line="161"/>
+        <location filename="../../ui/SecretStore.cpp" line="199"/>
         <source>the system keychain did not answer within %n second(s)</source>
         <translation>
             <numerusform>the system keychain did not answer within %n second</numerusform>
@@ -947,27 +952,27 @@
 <context>
     <name>fo::ui::ServiceMonitor</name>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="19"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="15"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="20"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="16"/>
         <source>Redis</source>
         <translation>Redis</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="21"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="17"/>
         <source>Notifications API</source>
         <translation>Notifications API</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="55"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="50"/>
         <source>REDIS_HOST is empty: the run flag is skipped.</source>
         <translation>REDIS_HOST is empty: the run flag is skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="66"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="63"/>
         <source>NOTIFICATIONS_API_BASE_URL is empty: no messages are sent.</source>
         <translation>NOTIFICATIONS_API_BASE_URL is empty: no messages are sent.</translation>
     </message>

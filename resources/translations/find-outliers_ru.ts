@@ -124,42 +124,42 @@
 <context>
     <name>fo::ui::ExportActions</name>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="21"/>
+        <location filename="../../ui/ExportActions.cpp" line="17"/>
         <source>Export &amp;CSV…</source>
         <translation>Экспорт в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="22"/>
+        <location filename="../../ui/ExportActions.cpp" line="17"/>
         <source>Save chart as &amp;PNG…</source>
         <translation>Сохранить график как &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="36"/>
+        <location filename="../../ui/ExportActions.cpp" line="31"/>
         <source>The CSV export failed: %1</source>
         <translation>Экспорт в CSV не удался: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="64"/>
+        <location filename="../../ui/ExportActions.cpp" line="59"/>
         <source>Exporting to %1…</source>
         <translation>Экспорт в %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="72"/>
+        <location filename="../../ui/ExportActions.cpp" line="68"/>
         <source>Save chart as PNG</source>
         <translation>Сохранить график как PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="73"/>
+        <location filename="../../ui/ExportActions.cpp" line="68"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="80"/>
+        <location filename="../../ui/ExportActions.cpp" line="75"/>
         <source>Saved the chart to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="82"/>
+        <location filename="../../ui/ExportActions.cpp" line="77"/>
         <source>Cannot write the image %1. Choose another folder.</source>
         <translation>Не удалось записать изображение %1. Выберите другую папку.</translation>
     </message>
@@ -211,22 +211,22 @@
 <context>
     <name>fo::ui::HistoryController</name>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="21"/>
+        <location filename="../../ui/HistoryController.cpp" line="20"/>
         <source>Cannot read the stored iterations: %1</source>
         <translation>Не удалось прочитать сохранённые итерации: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="33"/>
+        <location filename="../../ui/HistoryController.cpp" line="32"/>
         <source>Cannot open the iteration: %1</source>
         <translation>Не удалось открыть итерацию: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="39"/>
+        <location filename="../../ui/HistoryController.cpp" line="37"/>
         <source>The previous iteration could not be loaded for the comparison: %1</source>
         <translation>Не удалось загрузить предыдущую итерацию для сравнения: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="50"/>
+        <location filename="../../ui/HistoryController.cpp" line="48"/>
         <source>Reading the stored iterations of %1…</source>
         <translation>Чтение сохранённых итераций %1…</translation>
     </message>
@@ -306,129 +306,129 @@
 <context>
     <name>fo::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/DesktopMain.cpp" line="25"/>
-        <location filename="../../ui/MainWindow.cpp" line="45"/>
-        <location filename="../../ui/MainWindowHost.cpp" line="46"/>
+        <location filename="../../ui/DesktopMain.cpp" line="28"/>
+        <location filename="../../ui/MainWindow.cpp" line="41"/>
+        <location filename="../../ui/MainWindowHost.cpp" line="44"/>
         <source>Find outliers</source>
         <translation>Поиск выбросов</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="100"/>
+        <location filename="../../ui/MainWindow.cpp" line="96"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="104"/>
+        <location filename="../../ui/MainWindow.cpp" line="100"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="107"/>
+        <location filename="../../ui/MainWindow.cpp" line="103"/>
         <source>&amp;Account</source>
         <translation>&amp;Учётная запись</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="108"/>
+        <location filename="../../ui/MainWindow.cpp" line="104"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Войти…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="109"/>
+        <location filename="../../ui/MainWindow.cpp" line="105"/>
         <source>Sign &amp;out</source>
         <translation>В&amp;ыйти из учётной записи</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="111"/>
+        <location filename="../../ui/MainWindow.cpp" line="107"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="112"/>
+        <location filename="../../ui/MainWindow.cpp" line="108"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="114"/>
+        <location filename="../../ui/MainWindow.cpp" line="110"/>
         <source>Check &amp;services</source>
         <translation>Проверить &amp;сервисы</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="116"/>
+        <location filename="../../ui/MainWindow.cpp" line="112"/>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="117"/>
+        <location filename="../../ui/MainWindow.cpp" line="113"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Параметры…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="120"/>
+        <location filename="../../ui/MainWindow.cpp" line="116"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="121"/>
+        <location filename="../../ui/MainWindow.cpp" line="117"/>
         <source>&amp;About Find outliers</source>
         <translation>&amp;О программе «Поиск выбросов»</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="122"/>
+        <location filename="../../ui/MainWindow.cpp" line="118"/>
         <source>About Find outliers</source>
         <translation>О программе «Поиск выбросов»</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="123"/>
+        <location filename="../../ui/MainWindow.cpp" line="119"/>
         <source>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person&apos;s health records and records what it found, exactly as the platform&apos;s job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Поиск выбросов %1&lt;/h3&gt;&lt;p&gt;Находит выбросы по z-оценке в медицинских записях человека и сохраняет найденное — в точности как задача платформы.&lt;/p&gt;&lt;p&gt;Значение — выброс, если |z| = |значение − среднее| / std &gt; k, отдельно для каждого типа данных.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="173"/>
+        <location filename="../../ui/MainWindow.cpp" line="169"/>
         <source>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</source>
         <translation>&lt;b&gt;Системное хранилище паролей недоступно&lt;/b&gt; (%1). Данные входа и пароль базы данных хранятся в памяти только на время этого сеанса; в следующий раз их придётся ввести снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="257"/>
+        <location filename="../../ui/MainWindow.cpp" line="252"/>
         <source>“%1” is not a valid email address. Correct it and press Run again.</source>
         <translation>«%1» — некорректный адрес почты. Исправьте его и снова нажмите «Запустить».</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="263"/>
+        <location filename="../../ui/MainWindow.cpp" line="258"/>
         <source>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</source>
         <translation>Войдите, чтобы запустить: запуск записывается под вашим именем. (Для пробного запуска вход не нужен.)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="283"/>
+        <location filename="../../ui/MainWindow.cpp" line="278"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <location filename="../../ui/MainWindow.cpp" line="288"/>
         <source>Cancelling… nothing will be written.</source>
         <translation>Отмена… ничего не будет записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="315"/>
+        <location filename="../../ui/MainWindow.cpp" line="310"/>
         <source>Warning: %1</source>
         <translation>Предупреждение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="325"/>
+        <location filename="../../ui/MainWindow.cpp" line="320"/>
         <source>The run failed and nothing was written: %1</source>
         <translation>Запуск не удался, ничего не записано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="328"/>
+        <location filename="../../ui/MainWindow.cpp" line="323"/>
         <source>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</source>
         <translation>Запуск отменён: ничего не записано, флаг запуска снова &quot;false&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="335"/>
+        <location filename="../../ui/MainWindow.cpp" line="330"/>
         <source>The run finished with warnings:</source>
         <translation>Запуск завершён с предупреждениями:</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="377"/>
+        <location filename="../../ui/MainWindow.cpp" line="372"/>
         <source>Opening iteration #%1 of %2…</source>
         <translation>Открытие итерации №%1 для %2…</translation>
     </message>
@@ -436,108 +436,108 @@
 <context>
     <name>fo::ui::OutlierChartView</name>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="75"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="101"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="77"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="103"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="82"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="108"/>
         <source>Band: mean ± k·std</source>
         <translation>Полоса: среднее ± k·std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="90"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="116"/>
         <source>Mean</source>
         <translation>Среднее</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="95"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="121"/>
         <source>Values</source>
         <translation>Значения</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
-        <location filename="../../ui/OutlierChartView.cpp" line="179"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="127"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="197"/>
         <source>Outliers (|z| &gt; k)</source>
         <translation>Выбросы (|z| &gt; k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="105"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="129"/>
         <source>Persisting outliers</source>
         <translation>Сохранившиеся выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="111"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="131"/>
         <source>Resolved outliers</source>
         <translation>Исчезнувшие выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="117"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="133"/>
         <source>Selected</source>
         <translation>Выбрано</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="142"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="159"/>
         <source>Select a data type to see its chart</source>
         <translation>Выберите тип данных, чтобы увидеть его график</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="179"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="197"/>
         <source>New outliers</source>
         <translation>Новые выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="216"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="240"/>
         <source>raw records</source>
         <translation>сырые записи</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="216"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="240"/>
         <source>processed records</source>
         <translation>обработанные записи</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="217"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="241"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="219"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="243"/>
         <source>mean %1, std %2, k = %3</source>
         <translation>среднее %1, std %2, k = %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="414"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="506"/>
         <source>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Value: %2&lt;br&gt;z: %3</source>
         <translation>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Значение: %2&lt;br&gt;z: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="417"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="509"/>
         <source>&lt;span style=&apos;color:#d93025&apos;&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d93025&apos;&gt;Выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="421"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="513"/>
         <source>&lt;span style=&apos;color:#d93025&apos;&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d93025&apos;&gt;Новый выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="425"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="517"/>
         <source>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#8e1b10&apos;&gt;Сохранившийся выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="429"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="521"/>
         <source>Resolved: an outlier in the previous iteration only</source>
         <translation>Исчез: был выбросом только в предыдущей итерации</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="434"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="526"/>
         <source>Record #%1</source>
         <translation>Запись №%1</translation>
     </message>
@@ -545,107 +545,107 @@
 <context>
     <name>fo::ui::OutlierTableModel</name>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="128"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="122"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="130"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="124"/>
         <source>persisting</source>
         <translation>сохранился</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="132"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="126"/>
         <source>resolved</source>
         <translation>исчез</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="134"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="128"/>
         <source>outlier</source>
         <translation>выброс</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="195"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="189"/>
         <source>raw</source>
         <translation>сырые</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="195"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="189"/>
         <source>processed</source>
         <translation>обработанные</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="206"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="200"/>
         <source>z unknown (stored by the old job)</source>
         <translation>z неизвестен (записано старой задачей)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="208"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="202"/>
         <source>was |z| %1 &gt; %2</source>
         <translation>был |z| %1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="209"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="203"/>
         <source>|z| %1 &gt; k %2  (%3× k)</source>
         <translation>|z| %1 &gt; k %2  (%3× k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="250"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="244"/>
         <source>z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| &gt; k = %5</source>
         <translation>z = (значение − среднее) / std = (%1 − %2) / %3 = %4; точка — выброс, если |z| &gt; k = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="264"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="258"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="266"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="260"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="268"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="262"/>
         <source>Data type</source>
         <translation>Тип данных</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="270"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="264"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="272"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="266"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="274"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="268"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="276"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="270"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="278"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="272"/>
         <source>Mean</source>
         <translation>Среднее</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="280"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="274"/>
         <source>Std</source>
         <translation>Std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="282"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="276"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="284"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="278"/>
         <source>Record id</source>
         <translation>id записи</translation>
     </message>
@@ -681,27 +681,27 @@
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="103"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="102"/>
         <source>Cannot load the values of %1: %2</source>
         <translation>Не удалось загрузить значения %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="123"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="122"/>
         <source>Outliers</source>
         <translation>Выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="187"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="186"/>
         <source>No numeric values for this user</source>
         <translation>У этого пользователя нет числовых значений</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="220"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="219"/>
         <source>raw</source>
         <translation>сырые</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="220"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="219"/>
         <source>processed</source>
         <translation>обработанные</translation>
     </message>
@@ -715,7 +715,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="238"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="237"/>
         <source>Loading the values of %1…</source>
         <translation>Загрузка значений %1…</translation>
     </message>
@@ -723,82 +723,82 @@
 <context>
     <name>fo::ui::RunControls</name>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="27"/>
+        <location filename="../../ui/RunControls.cpp" line="23"/>
         <source>Notify the user</source>
         <translation>Уведомить пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="28"/>
+        <location filename="../../ui/RunControls.cpp" line="23"/>
         <source>Dry run</source>
         <translation>Пробный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="29"/>
+        <location filename="../../ui/RunControls.cpp" line="24"/>
         <source>Run</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="30"/>
+        <location filename="../../ui/RunControls.cpp" line="25"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="37"/>
+        <location filename="../../ui/RunControls.cpp" line="31"/>
         <source>user@example.com</source>
         <translation>user@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="52"/>
+        <location filename="../../ui/RunControls.cpp" line="46"/>
         <source>Raw records: a value is an outlier when |z| &gt; k</source>
         <translation>Сырые записи: значение — выброс, если |z| &gt; k</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="53"/>
+        <location filename="../../ui/RunControls.cpp" line="47"/>
         <source>Processed (daily) records: a value is an outlier when |z| &gt; k</source>
         <translation>Обработанные (суточные) записи: значение — выброс, если |z| &gt; k</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="57"/>
+        <location filename="../../ui/RunControls.cpp" line="51"/>
         <source>Send the start and completion messages to the user, as the platform&apos;s job does</source>
         <translation>Отправить пользователю сообщения о начале и завершении, как это делает задача платформы</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="59"/>
+        <location filename="../../ui/RunControls.cpp" line="53"/>
         <source>Compute and show the outliers; write nothing, set no flag, send no message</source>
         <translation>Вычислить и показать выбросы; ничего не записывать, не ставить флаг, не отправлять сообщений</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="74"/>
+        <location filename="../../ui/RunControls.cpp" line="68"/>
         <source>User &amp;email:</source>
         <translation>&amp;Почта пользователя:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="80"/>
+        <location filename="../../ui/RunControls.cpp" line="74"/>
         <source>Raw k:</source>
         <translation>k сырых:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="83"/>
+        <location filename="../../ui/RunControls.cpp" line="77"/>
         <source>Processed k:</source>
         <translation>k обработанных:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="179"/>
+        <location filename="../../ui/RunControls.cpp" line="173"/>
         <source>Enter the email of the user whose records you want to check.</source>
         <translation>Введите адрес почты пользователя, записи которого нужно проверить.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="182"/>
+        <location filename="../../ui/RunControls.cpp" line="176"/>
         <source>“%1” is not a valid email address.</source>
         <translation>«%1» — некорректный адрес почты.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="185"/>
+        <location filename="../../ui/RunControls.cpp" line="179"/>
         <source>✔ Valid address, but the database has no records for it.</source>
         <translation>✔ Адрес корректен, но в базе данных нет записей для него.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="188"/>
+        <location filename="../../ui/RunControls.cpp" line="182"/>
         <source>✔ Valid address.</source>
         <translation>✔ Адрес корректен.</translation>
     </message>
@@ -806,112 +806,117 @@
 <context>
     <name>fo::ui::RunSummaryRow</name>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="24"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="25"/>
         <source>Enter a user&apos;s email and press Run, or open a stored iteration under History.</source>
         <translation>Введите адрес почты пользователя и нажмите «Запустить» или откройте сохранённую итерацию во вкладке «История».</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="69"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="70"/>
         <source>Connecting to the database…</source>
         <translation>Подключение к базе данных…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="71"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="72"/>
         <source>Waiting for other runs for this user…</source>
         <translation>Ожидание других запусков для этого пользователя…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="73"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="74"/>
         <source>Setting the run flag…</source>
         <translation>Установка флага запуска…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="75"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="76"/>
         <source>Notifying the user of the start…</source>
         <translation>Уведомление пользователя о начале…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="77"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="78"/>
         <source>Reading raw records: %1 rows</source>
         <translation>Чтение сырых записей: %1 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="79"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="80"/>
         <source>Reading processed records: %1 rows</source>
         <translation>Чтение обработанных записей: %1 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="81"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="82"/>
         <source>Detecting outliers…</source>
         <translation>Поиск выбросов…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="83"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="84"/>
         <source>Writing: %1 outliers</source>
         <translation>Запись: %1 выбросов</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="85"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="86"/>
         <source>Notifying the user of the result…</source>
         <translation>Уведомление пользователя о результате…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="87"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="88"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="98"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="99"/>
         <source>completed</source>
         <translation>завершена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="101"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="102"/>
         <source>dry run, nothing written</source>
         <translation>пробный запуск, ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="104"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="105"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="107"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="108"/>
         <source>cancelled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="113"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="114"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · пробный запуск в %2 UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="115"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="116"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · итерация №%2 · %3 UTC · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="121"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="122"/>
         <source> · raw: %1 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt; · processed: %3 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%4 outliers&lt;/span&gt;</source>
         <translation> · сырые: строк %1, &lt;span style=&apos;color:#d93025&apos;&gt;выбросов %2&lt;/span&gt; · обработанные: строк %3, &lt;span style=&apos;color:#d93025&apos;&gt;выбросов %4&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="126"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="127"/>
         <source> · raw: &lt;span style=&apos;color:#d93025&apos;&gt;%1 outliers&lt;/span&gt; · processed: &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt;</source>
         <translation> · сырые: &lt;span style=&apos;color:#d93025&apos;&gt;выбросов %1&lt;/span&gt; · обработанные: &lt;span style=&apos;color:#d93025&apos;&gt;выбросов %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="137"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="138"/>
         <source>Compared with iteration #%1: &lt;span style=&apos;color:#d93025&apos;&gt;&lt;b&gt;%2 new&lt;/b&gt;&lt;/span&gt;, %3 resolved, %4 persisting</source>
         <translation>В сравнении с итерацией №%1: &lt;span style=&apos;color:#d93025&apos;&gt;&lt;b&gt;новых %2&lt;/b&gt;&lt;/span&gt;, исчезло %3, сохранилось %4</translation>
     </message>
 </context>
 <context>
     <name>fo::ui::SecretStore</name>
+    <message>
+        <location filename="../../ui/SecretStore.cpp" line="89"/>
+        <source>the system keychain is locked</source>
+        <translation>системное хранилище паролей заблокировано</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/SecretStore.cpp" line="94"/>
-        <location filename="../../ui/SecretStore.cpp" line="139"/>
-        <location filename="../../ui/SecretStore.cpp" line="177"/>
+        <location filename="../../ui/SecretStore.cpp" line="116"/>
+        <location filename="../../ui/SecretStore.cpp" line="161"/>
+        <location filename="../../ui/SecretStore.cpp" line="199"/>
         <source>the system keychain did not answer within %n second(s)</source>
         <translation>
             <numerusform>системное хранилище паролей не ответило за %n секунду</numerusform>
@@ -951,27 +956,27 @@
 <context>
     <name>fo::ui::ServiceMonitor</name>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="19"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="15"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="20"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="16"/>
         <source>Redis</source>
         <translation>Redis</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="21"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="17"/>
         <source>Notifications API</source>
         <translation>API уведомлений</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="55"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="50"/>
         <source>REDIS_HOST is empty: the run flag is skipped.</source>
         <translation>REDIS_HOST не задан: флаг запуска не ставится.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceMonitor.cpp" line="66"/>
+        <location filename="../../ui/ServiceMonitor.cpp" line="63"/>
         <source>NOTIFICATIONS_API_BASE_URL is empty: no messages are sent.</source>
         <translation>NOTIFICATIONS_API_BASE_URL не задан: сообщения не отправляются.</translation>
     </message>

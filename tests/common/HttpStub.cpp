@@ -53,12 +53,17 @@ bool methodMatches(const QByteArray &routeMethod, const QByteArray &requestMetho
 } // namespace
 
 HttpStub::HttpStub(QObject *parent)
+    : HttpStub(0, parent)
+{
+}
+
+HttpStub::HttpStub(quint16 port, QObject *parent)
     : QObject(parent)
     , m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &HttpStub::onNewConnection);
-    if (!m_server->listen(QHostAddress::LocalHost, 0))
-        qCWarning(lcHttpStub) << "cannot listen on 127.0.0.1:" << m_server->errorString();
+    if (!m_server->listen(QHostAddress::LocalHost, port))
+        qCWarning(lcHttpStub) << "cannot listen on 127.0.0.1:" << port << m_server->errorString();
 }
 
 HttpStub::~HttpStub()
@@ -274,6 +279,8 @@ void HttpStub::send(QTcpSocket *socket, const Response &response)
         + "\r\n";
     if (!response.contentType.isEmpty())
         answer += "Content-Type: " + response.contentType + "\r\n";
+    for (auto it = response.headers.cbegin(); it != response.headers.cend(); ++it)
+        answer += it.key() + ": " + it.value() + "\r\n";
     answer += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     answer += "Connection: close\r\n\r\n";
     answer += response.body;

@@ -38,13 +38,16 @@ public:
         QByteArray body;
         QByteArray contentType = "application/json";
         int delayMs = 0;             // wait this long before answering (or dropping, or sending garbage)
-        bool dropConnection = false; // close the connection without answering
+        bool dropConnection = false; // close the connection without answering, after the whole request was read
         bool malformed = false;      // send bytes that are not HTTP, then close
+        QMap<QByteArray, QByteArray> headers = {}; // more response headers ("Location" of a redirect, ...)
     };
 
     using Handler = std::function<Response(const Request &)>;
 
     explicit HttpStub(QObject *parent = nullptr);
+    // Listens on the given port of 127.0.0.1 instead of a free one (a test that first finds the port refused).
+    explicit HttpStub(quint16 port, QObject *parent = nullptr);
     ~HttpStub() override;
 
     bool isListening() const;
