@@ -7,7 +7,6 @@
 class QAreaSeries;
 class QDateTimeAxis;
 class QLineSeries;
-class QScatterSeries;
 class QValueAxis;
 
 namespace fo::ui {
@@ -31,9 +30,10 @@ public:
 
     // For tests and the screenshot tool.
     QLineSeries *lineSeries() const { return m_line; }
-    QScatterSeries *outlierSeries() const { return m_outliers; }
-    QScatterSeries *persistingSeries() const { return m_persisting; }
-    QScatterSeries *resolvedSeries() const { return m_resolved; }
+    // The markers are line series that draw no line, only a marker image at each point (see updateMarkerImages()).
+    QLineSeries *outlierSeries() const { return m_outliers; }
+    QLineSeries *persistingSeries() const { return m_persisting; }
+    QLineSeries *resolvedSeries() const { return m_resolved; }
     QAreaSeries *bandSeries() const { return m_band; }
     QDateTimeAxis *timeAxis() const { return m_axisX; }
     QValueAxis *valueAxis() const { return m_axisY; }
@@ -78,10 +78,10 @@ private:
     QLineSeries *m_bandLower;
     QAreaSeries *m_band;
     QLineSeries *m_meanLine;
-    QScatterSeries *m_outliers;
-    QScatterSeries *m_persisting;
-    QScatterSeries *m_resolved;
-    QScatterSeries *m_selected;
+    QLineSeries *m_outliers;
+    QLineSeries *m_persisting;
+    QLineSeries *m_resolved;
+    QLineSeries *m_selected;
     double m_fullRanges[4] = {0.0, 0.0, 0.0, 1.0}; // fromX, toX, fromY, toY of the whole data (computed once per data)
     qreal m_markerImageRatio = 0.0; // the device pixel ratio the marker images were drawn for
     bool m_rebuildPending = false;

@@ -33,7 +33,6 @@
 #include <QKeyEvent>
 #include <QLineSeries>
 #include <QMouseEvent>
-#include <QScatterSeries>
 #include <QStringList>
 #include <QTextStream>
 #include <QWheelEvent>

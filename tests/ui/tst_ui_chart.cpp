@@ -10,7 +10,6 @@
 #include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QLineSeries>
-#include <QScatterSeries>
 #include <QSet>
 #include <QTest>
 #include <QValueAxis>

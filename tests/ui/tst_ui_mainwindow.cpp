@@ -30,7 +30,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStatusBar>

@@ -16,7 +16,6 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QPushButton>
-#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>

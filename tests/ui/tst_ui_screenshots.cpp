@@ -20,8 +20,8 @@
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QPushButton>
-#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
