@@ -27,7 +27,7 @@ build_packages=(
     librsvg2-bin dpkg-dev
 )
 runtime_packages=(
-    libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-psql libqt6sql6-sqlite
+    libqt6core6 libqt6dbus6 libqt6network6 libqt6sql6 libqt6sql6-psql libqt6sql6-sqlite
     libqt6gui6 libqt6widgets6 libqt6charts6 libqt6keychain1
     libhiredis0.14 libpq5 libsecret-1-0 qt6-qpa-plugins libqt6svg6 ca-certificates
 )
