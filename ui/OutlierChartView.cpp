@@ -1,5 +1,6 @@
 #include "OutlierChartView.h"
 
+#include "ChartMarkers.h"
 #include "ChartTime.h"
 #include "Downsampler.h"
 
@@ -24,34 +25,7 @@ namespace fo::ui {
 namespace {
 
 const QColor LineColor(0x2f, 0x5d, 0x8a);
-const QColor OutlierColor(0xd9, 0x30, 0x25);
-const QColor PersistingColor(0x8e, 0x1b, 0x10);
-const QColor ResolvedColor(0x80, 0x86, 0x8b);
-const QColor SelectedColor(0xf2, 0x9d, 0x0b);
 constexpr int HitRadius = 8; // pixels
-constexpr qreal MarkerDiameter = 10; // pixels: outliers, new and persisting
-constexpr qreal ResolvedMarkerDiameter = 11; // pixels
-constexpr qreal SelectedMarkerDiameter = 20; // pixels
-
-// The markers are line series with no pen: a line series given a "light marker" image blits it at each point, and it
-// does so from one graphics item. (A scatter series made one graphics item per point the first time it showed them,
-// 70-100 ms for 5,000 outliers, even when it drew the image instead of the items.) The image is a circle with the
-// marker's pen and brush, centred in a square with room for the pen; `side` is that square, in pixels.
-QImage markerImage(qreal diameter, const QPen &pen, const QBrush &brush, qreal ratio, qreal *side)
-{
-    *side = std::ceil(diameter + pen.widthF()) + 1;
-    const int pixels = int(std::ceil(*side * ratio));
-    QImage image(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(ratio);
-    image.fill(Qt::transparent);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(pen);
-    painter.setBrush(brush);
-    const qreal offset = (*side - diameter) / 2;
-    painter.drawEllipse(QRectF(offset, offset, diameter, diameter));
-    return image;
-}
 
 QString formatNumber(double value)
 {
@@ -122,16 +96,13 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     m_line->setPen(QPen(LineColor, 1.4));
     m_line->setMarkerSize(4);
 
-    // No line, only the marker images (updateMarkerImages()). The pen's colour is the series' color() and the colour
-    // of its legend square.
+    // No line, only the marker images (updateMarkerImages()).
     m_outliers->setName(tr("Outliers (|z| > k)"));
-    m_outliers->setPen(QPen(OutlierColor, 1, Qt::NoPen));
     m_persisting->setName(tr("Persisting outliers"));
-    m_persisting->setPen(QPen(PersistingColor, 1, Qt::NoPen));
     m_resolved->setName(tr("Resolved outliers"));
-    m_resolved->setPen(QPen(ResolvedColor, 1, Qt::NoPen));
     m_selected->setName(tr("Selected"));
-    m_selected->setPen(QPen(SelectedColor, 1, Qt::NoPen));
+    for (const auto &[series, style] : markerSeries())
+        setUpMarkerSeries(series, style);
 
     for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{
              m_band, m_meanLine, m_line, m_resolved, m_persisting, m_outliers, m_selected}) {
@@ -365,30 +336,22 @@ void OutlierChartView::rebuildVisible()
         setRenderHint(QPainter::Antialiasing, antialias);
 }
 
+std::array<std::pair<QLineSeries *, MarkerStyle>, 4> OutlierChartView::markerSeries() const
+{
+    return {{{m_outliers, markers::outlier()},
+             {m_persisting, markers::persisting()},
+             {m_resolved, markers::resolved()},
+             {m_selected, markers::selected()}}};
+}
+
 void OutlierChartView::updateMarkerImages()
 {
     const qreal ratio = devicePixelRatioF();
     if (ratio == m_markerImageRatio)
         return;
     m_markerImageRatio = ratio;
-    struct Marker
-    {
-        QLineSeries *series;
-        qreal diameter;
-        QPen pen;
-        QBrush brush;
-    };
-    const Marker markers[] = {{m_outliers, MarkerDiameter, QPen(Qt::white, 1), OutlierColor},
-                              {m_persisting, MarkerDiameter, QPen(Qt::white, 1), PersistingColor},
-                              {m_resolved, ResolvedMarkerDiameter, QPen(ResolvedColor, 2), Qt::NoBrush},
-                              {m_selected, SelectedMarkerDiameter, QPen(SelectedColor, 2.5), Qt::NoBrush}};
-    for (const Marker &m : markers) {
-        qreal side = 0;
-        const QImage image = markerImage(m.diameter, m.pen, m.brush, ratio, &side);
-        m.series->setMarkerSize(side);
-        m.series->setLightMarker(image);
-        m.series->setPointsVisible(false); // the image only, not the series' own dots as well
-    }
+    for (const auto &[series, style] : markerSeries())
+        setMarkerImage(series, style, ratio);
 }
 
 void OutlierChartView::panBy(qreal dx, qreal dy)

@@ -1,8 +1,12 @@
 #pragma once
 
 #include "ChartData.h"
+#include "ChartMarkers.h"
 
 #include <QChartView>
+
+#include <array>
+#include <utility>
 
 class QAreaSeries;
 class QDateTimeAxis;
@@ -60,6 +64,8 @@ private:
     void rebuildVisible();
     void scheduleRebuild();
     void updateMarkerImages();
+    // The four marker series and how each looks (ChartMarkers.h).
+    std::array<std::pair<QLineSeries *, MarkerStyle>, 4> markerSeries() const;
     void showRanges(double fromX, double toX, double fromY, double toY, bool dataChanged = false);
     void setRanges(double fromX, double toX, double fromY, double toY);
     void computeFullRanges();

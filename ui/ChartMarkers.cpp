@@ -1,0 +1,66 @@
+#include "ChartMarkers.h"
+
+#include <QImage>
+#include <QLineSeries>
+#include <QPainter>
+
+#include <cmath>
+
+namespace fo::ui {
+
+namespace markers {
+
+MarkerStyle outlier()
+{
+    const QColor red(0xd9, 0x30, 0x25);
+    return {red, 10, QPen(Qt::white, 1), red};
+}
+
+MarkerStyle persisting()
+{
+    const QColor darkRed(0x8e, 0x1b, 0x10);
+    return {darkRed, 10, QPen(Qt::white, 1), darkRed};
+}
+
+MarkerStyle resolved()
+{
+    const QColor grey(0x80, 0x86, 0x8b);
+    return {grey, 11, QPen(grey, 2), Qt::NoBrush};
+}
+
+MarkerStyle selected()
+{
+    const QColor amber(0xf2, 0x9d, 0x0b);
+    return {amber, 20, QPen(amber, 2.5), Qt::NoBrush};
+}
+
+} // namespace markers
+
+void setUpMarkerSeries(QLineSeries *series, const MarkerStyle &style)
+{
+    // No line: the pen only gives the colour (color() and the legend square's).
+    series->setPen(QPen(style.color, 1, Qt::NoPen));
+}
+
+void setMarkerImage(QLineSeries *series, const MarkerStyle &style, qreal ratio)
+{
+    // The circle, centred in a square with room for the outline; the square is the marker's size.
+    const qreal side = std::ceil(style.diameter + style.outline.widthF()) + 1;
+    const int pixels = int(std::ceil(side * ratio));
+    QImage image(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(style.outline);
+        painter.setBrush(style.fill);
+        const qreal offset = (side - style.diameter) / 2;
+        painter.drawEllipse(QRectF(offset, offset, style.diameter, style.diameter));
+    }
+    series->setMarkerSize(side);
+    series->setLightMarker(image);
+    series->setPointsVisible(false); // the image only, not the series' own dots as well
+}
+
+} // namespace fo::ui
