@@ -2,6 +2,7 @@
 
 #include "ChartMarkers.h"
 #include "ChartTime.h"
+#include "NumberText.h"
 #include "Downsampler.h"
 
 #include <QAreaSeries>
@@ -26,13 +27,6 @@ namespace {
 
 const QColor LineColor(0x2f, 0x5d, 0x8a);
 constexpr int HitRadius = 8; // pixels
-
-QString formatNumber(double value)
-{
-    if (!std::isfinite(value))
-        return QStringLiteral("—");
-    return QLocale().toString(value, 'g', 6);
-}
 
 } // namespace
 
@@ -212,7 +206,7 @@ void OutlierChartView::updateTitle()
     QString title = tr("%1 (%2)").arg(m_data.dataType, source);
     if (m_data.hasBand())
         title += QStringLiteral("  ·  ") + tr("mean %1, std %2, k = %3")
-                     .arg(formatNumber(m_data.mean), formatNumber(m_data.std), formatNumber(m_data.k));
+                     .arg(numberText(m_data.mean), numberText(m_data.std), numberText(m_data.k));
     m_chart->setTitle(title);
 }
 
@@ -466,19 +460,19 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
         id = m_data.ids[index];
     }
     const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, formatNumber(value), formatNumber(z));
+    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, numberText(value), numberText(z));
     switch (kind) {
     case MarkerKind::Current:
         text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(formatNumber(std::abs(z)), formatNumber(m_data.k));
+                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
         break;
     case MarkerKind::New:
         text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>New outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(formatNumber(std::abs(z)), formatNumber(m_data.k));
+                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
         break;
     case MarkerKind::Persisting:
         text += QStringLiteral("<br>") + tr("<span style='color:#8e1b10'>Persisting outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(formatNumber(std::abs(z)), formatNumber(m_data.k));
+                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
         break;
     case MarkerKind::Resolved:
         text += QStringLiteral("<br>") + tr("Resolved: an outlier in the previous iteration only");

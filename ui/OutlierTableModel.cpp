@@ -1,5 +1,7 @@
 #include "OutlierTableModel.h"
 
+#include "NumberText.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -11,13 +13,6 @@
 namespace fo::ui {
 
 namespace {
-
-QString number(double value)
-{
-    if (!std::isfinite(value))
-        return QStringLiteral("—");
-    return QLocale().toString(value, 'g', 6);
-}
 
 QVariant sortNumber(double value)
 {
@@ -192,7 +187,7 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(row.timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case ValueColumn:
-            return number(row.value);
+            return numberText(row.value);
         case ZColumn:
             return std::isfinite(row.z) ? zText(row.z, row.k) : QStringLiteral("—");
         case WhyColumn:
@@ -204,9 +199,9 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
                 .arg(zText(std::abs(row.z), row.k), thresholdText(row.k),
                      QLocale().toString(std::abs(row.z) / row.k, 'f', 1));
         case MeanColumn:
-            return number(row.mean);
+            return numberText(row.mean);
         case StdColumn:
-            return number(row.std);
+            return numberText(row.std);
         case KColumn:
             return thresholdText(row.k);
         case RecordIdColumn:
@@ -242,7 +237,8 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (std::isfinite(row.z))
             return tr("z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| > k = %5")
-                .arg(number(row.value), number(row.mean), number(row.std), number(row.z), number(row.k));
+                .arg(numberText(row.value), numberText(row.mean), numberText(row.std), numberText(row.z),
+                     numberText(row.k));
         return {};
     default:
         return {};
