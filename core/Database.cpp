@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
 
 Q_LOGGING_CATEGORY(lcDb, "fo.core.db")
 
@@ -35,7 +36,23 @@ const char *const SqlitePlatformSchema[] = {
     "outliers_search_iteration_num INTEGER NOT NULL, outliers_search_iteration_datetime TIMESTAMP NOT NULL)",
 };
 
+const char *const RunTypesTableSql =
+    "CREATE TABLE IF NOT EXISTS find_outliers_run_types ("
+    " run_id VARCHAR(36) NOT NULL REFERENCES find_outliers_runs (run_id) ON DELETE CASCADE,"
+    " source VARCHAR NOT NULL,"
+    " data_type TEXT,"
+    " rows_read BIGINT NOT NULL,"
+    " numeric_rows BIGINT NOT NULL,"
+    " skipped_rows BIGINT NOT NULL,"
+    " mean DOUBLE PRECISION,"
+    " std DOUBLE PRECISION,"
+    " k DOUBLE PRECISION NOT NULL,"
+    " outliers BIGINT NOT NULL)";
+
 // This tool's own tables; the same text works in PostgreSQL and SQLite.
+// find_outliers_runs holds one row per attempt, reserved (status "running") before the start message so that an
+// iteration number is never used twice; it ends as "completed", "failed" or "cancelled" (docs/platform.md 2).
+// find_outliers_run_types holds whatever data_type the platform's tables hold: NULL, and any length (no index on it).
 const char *const OwnSchema[] = {
     "CREATE TABLE IF NOT EXISTS find_outliers_runs ("
     " run_id VARCHAR(36) PRIMARY KEY,"
@@ -52,23 +69,14 @@ const char *const OwnSchema[] = {
     " raw_outliers BIGINT NOT NULL,"
     " processed_rows BIGINT NOT NULL,"
     " processed_outliers BIGINT NOT NULL,"
-    // The highest id in each outlier table when this run was written: the next run for the email only has to look
-    // above them for rows written by someone else (see nextIteration()).
+    // The highest id in each outlier table when this run was reserved or written: the next run for the email only
+    // has to look above them for rows written by someone else (see nextIteration()).
     " raw_outliers_high_id BIGINT,"
     " processed_outliers_high_id BIGINT,"
+    " error TEXT,"
     " UNIQUE (email, iteration))",
-    "CREATE TABLE IF NOT EXISTS find_outliers_run_types ("
-    " run_id VARCHAR(36) NOT NULL REFERENCES find_outliers_runs (run_id) ON DELETE CASCADE,"
-    " source VARCHAR NOT NULL,"
-    " data_type VARCHAR NOT NULL,"
-    " rows_read BIGINT NOT NULL,"
-    " numeric_rows BIGINT NOT NULL,"
-    " skipped_rows BIGINT NOT NULL,"
-    " mean DOUBLE PRECISION,"
-    " std DOUBLE PRECISION,"
-    " k DOUBLE PRECISION NOT NULL,"
-    " outliers BIGINT NOT NULL,"
-    " PRIMARY KEY (run_id, source, data_type))",
+    RunTypesTableSql,
+    "CREATE INDEX IF NOT EXISTS find_outliers_run_types_run_id ON find_outliers_run_types (run_id)",
 };
 
 // Serialises schema creation between concurrent first runs on PostgreSQL (CREATE TABLE IF NOT EXISTS can race).
@@ -84,33 +92,116 @@ Status execAll(QSqlDatabase &db, const char *const *statements, std::size_t coun
     return {};
 }
 
-Status createOwnTablesPostgres(QSqlDatabase &db)
+// True when this tool's tables exist in their current shape (nothing to create or upgrade): one cheap catalog query.
+bool ownTablesCurrentPostgres(QSqlDatabase &db)
 {
     QSqlQuery query(db);
-    if (query.exec(QStringLiteral("SELECT to_regclass('find_outliers_runs') IS NOT NULL AND "
-                                  "to_regclass('find_outliers_run_types') IS NOT NULL"))
-        && query.next() && query.value(0).toBool())
+    return query.exec(QStringLiteral(
+               "SELECT to_regclass('find_outliers_runs') IS NOT NULL AND to_regclass('find_outliers_run_types') IS NOT NULL"
+               " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('find_outliers_runs')"
+               "  AND attname = 'error' AND NOT attisdropped)"
+               " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('find_outliers_run_types')"
+               "  AND attname = 'data_type' AND NOT attnotnull AND NOT attisdropped)"))
+        && query.next() && query.value(0).toBool();
+}
+
+// Columns and constraints changed after our tables' first release, changed in place in a database made by an older
+// version (our tables only; the platform's are never altered). Each step is skipped when already done.
+Status upgradeOwnTables(QSqlDatabase &db, bool postgres)
+{
+    QSqlQuery query(db);
+    const auto fail = [&](const QString &table) {
+        return Status(Error{sqlErrorText(QStringLiteral("Upgrading %1").arg(table), query.lastError())});
+    };
+    if (!query.exec(QStringLiteral("SELECT raw_outliers_high_id FROM find_outliers_runs WHERE 1 = 0"))) {
+        for (const char *column : {"raw_outliers_high_id", "processed_outliers_high_id"}) {
+            if (!query.exec(QStringLiteral("ALTER TABLE find_outliers_runs ADD COLUMN %1 BIGINT")
+                                .arg(QLatin1String(column))))
+                return fail(QStringLiteral("find_outliers_runs"));
+        }
+    }
+    if (!query.exec(QStringLiteral("SELECT error FROM find_outliers_runs WHERE 1 = 0"))
+        && !query.exec(QStringLiteral("ALTER TABLE find_outliers_runs ADD COLUMN error TEXT")))
+        return fail(QStringLiteral("find_outliers_runs"));
+
+    // find_outliers_run_types once had PRIMARY KEY (run_id, source, data_type) and data_type NOT NULL: a NULL type,
+    // or one longer than a btree row (about 2.7 kB), made every run of that user fail.
+    if (postgres) {
+        if (!query.exec(QStringLiteral("SELECT attnotnull FROM pg_attribute WHERE attrelid = "
+                                       "to_regclass('find_outliers_run_types') AND attname = 'data_type'")))
+            return fail(QStringLiteral("find_outliers_run_types"));
+        if (query.next() && query.value(0).toBool()) {
+            for (const QString &sql :
+                 {QStringLiteral("ALTER TABLE find_outliers_run_types DROP CONSTRAINT IF EXISTS find_outliers_run_types_pkey"),
+                  QStringLiteral("ALTER TABLE find_outliers_run_types ALTER COLUMN data_type DROP NOT NULL"),
+                  QStringLiteral("ALTER TABLE find_outliers_run_types ALTER COLUMN data_type TYPE TEXT"),
+                  QStringLiteral("CREATE INDEX IF NOT EXISTS find_outliers_run_types_run_id ON find_outliers_run_types (run_id)")}) {
+                if (!query.exec(sql))
+                    return fail(QStringLiteral("find_outliers_run_types"));
+            }
+        }
         return {};
+    }
+    if (!query.exec(QStringLiteral("SELECT \"notnull\" FROM pragma_table_info('find_outliers_run_types') "
+                                   "WHERE name = 'data_type'")))
+        return fail(QStringLiteral("find_outliers_run_types"));
+    if (query.next() && query.value(0).toInt() != 0) {
+        // SQLite cannot drop a constraint: the table is made again with its rows, in one transaction.
+        if (!db.transaction())
+            return Error{sqlErrorText(QStringLiteral("Upgrading find_outliers_run_types"), db.lastError())};
+        for (const QString &sql :
+             {QStringLiteral("ALTER TABLE find_outliers_run_types RENAME TO find_outliers_run_types_old"),
+              QString::fromLatin1(RunTypesTableSql),
+              QStringLiteral("INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, numeric_rows, "
+                             "skipped_rows, mean, std, k, outliers) SELECT run_id, source, data_type, rows_read, "
+                             "numeric_rows, skipped_rows, mean, std, k, outliers FROM find_outliers_run_types_old"),
+              QStringLiteral("DROP TABLE find_outliers_run_types_old"),
+              QStringLiteral("CREATE INDEX IF NOT EXISTS find_outliers_run_types_run_id ON find_outliers_run_types (run_id)")}) {
+            if (!query.exec(sql)) {
+                const Status failed = fail(QStringLiteral("find_outliers_run_types"));
+                db.rollback();
+                return failed;
+            }
+        }
+        if (!db.commit())
+            return Error{sqlErrorText(QStringLiteral("Upgrading find_outliers_run_types"), db.lastError())};
+    }
+    return {};
+}
+
+// Creates or upgrades this tool's tables when they are not current. A role that may not create tables gets an
+// error naming the privilege it lacks, before anything else happens.
+Status ensureOwnTablesPostgres(QSqlDatabase &db)
+{
+    if (ownTablesCurrentPostgres(db))
+        return {};
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT current_user, current_schema(), "
+                                  "has_schema_privilege(current_schema(), 'CREATE'), "
+                                  "to_regclass('find_outliers_runs') IS NOT NULL, "
+                                  "current_setting('transaction_read_only')"))
+        && query.next()) {
+        const QString role = query.value(0).toString();
+        const QString schema = query.value(1).toString();
+        if (query.value(4).toString() == QLatin1String("on"))
+            return Error{QStringLiteral("The database is read-only (a standby, or default_transaction_read_only is "
+                                        "on), so find-outliers cannot create its tables (%1, %2) or store a run. Use "
+                                        "the primary server, or run with --dry-run, which only reads.")
+                             .arg(QLatin1String(RunsTable), QLatin1String(RunTypesTable))};
+        if (!query.value(2).toBool() && !query.value(3).toBool())
+            return Error{QStringLiteral("The database role \"%1\" lacks the privilege CREATE on schema %2, which "
+                                        "find-outliers needs once to create its tables (%3, %4). Ask an administrator "
+                                        "to run find-outliers once with a role that may (or to GRANT CREATE ON "
+                                        "SCHEMA %2 TO \"%1\"), or run with --dry-run, which only reads.")
+                             .arg(role, schema, QLatin1String(RunsTable), QLatin1String(RunTypesTable))};
+    }
     if (!query.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(SchemaLockKey)))
         return Error{sqlErrorText(QStringLiteral("Locking the schema"), query.lastError())};
     Status status = execAll(db, OwnSchema, std::size(OwnSchema), QStringLiteral("Creating find-outliers' tables"));
+    if (status)
+        status = upgradeOwnTables(db, true);
     query.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(SchemaLockKey));
     return status;
-}
-
-// Columns added to our own tables after their first release: added in place to a database made by an older
-// version (our tables only; the platform's are never altered).
-Status upgradeOwnTables(QSqlDatabase &db)
-{
-    QSqlQuery query(db);
-    if (query.exec(QStringLiteral("SELECT raw_outliers_high_id FROM find_outliers_runs WHERE 1 = 0")))
-        return {};
-    for (const char *column : {"raw_outliers_high_id", "processed_outliers_high_id"}) {
-        if (!query.exec(QStringLiteral("ALTER TABLE find_outliers_runs ADD COLUMN %1 BIGINT")
-                            .arg(QLatin1String(column))))
-            return Error{sqlErrorText(QStringLiteral("Upgrading find_outliers_runs"), query.lastError())};
-    }
-    return {};
 }
 
 } // namespace
@@ -155,8 +246,9 @@ Database &Database::operator=(Database &&other) noexcept
     return *this;
 }
 
-Result<Database> Database::open(const Config &config)
+Result<Database> Database::open(const Config &config, OpenMode mode)
 {
+    const bool readOnly = mode == OpenMode::ReadOnly;
     Database result;
     result.m_postgres = config.dbEngine == Config::DbEngine::PostgreSql;
     result.m_name = QStringLiteral("fo-%1-%2")
@@ -178,12 +270,17 @@ Result<Database> Database::open(const Config &config)
         result.m_db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=find-outliers"));
     } else {
         const QFileInfo info(config.dbName);
-        if (!QDir().mkpath(info.absolutePath()))
+        if (readOnly && !info.exists())
+            return Error{QStringLiteral("There is no SQLite database at %1, so there is nothing to read. Check DB_NAME, "
+                                        "or run find-outliers --demo to create the demo database.")
+                             .arg(config.dbName)};
+        if (!readOnly && !QDir().mkpath(info.absolutePath()))
             return Error{QStringLiteral("Cannot create the folder %1 for the SQLite database. Check its permissions "
                                         "or set DB_NAME to another path.")
                              .arg(info.absolutePath())};
         result.m_db.setDatabaseName(config.dbName);
-        result.m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+        result.m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=30000")
+                                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     }
 
     if (!result.m_db.open()) {
@@ -199,16 +296,35 @@ Result<Database> Database::open(const Config &config)
     }
     qCDebug(lcDb) << "connected to" << config.describeDatabase();
 
+    if (!result.m_postgres && readOnly) {
+        // A database in WAL mode can be read only where SQLite may create its -shm file beside it. When the folder
+        // is not ours to write (a file we may only read), it is opened as immutable instead: read as it is on disk.
+        QSqlQuery probe(result.m_db);
+        if (!probe.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"))) {
+            qCDebug(lcDb) << "read-only open failed (" << probe.lastError().text() << "); opening as immutable";
+            probe = QSqlQuery();
+            result.m_db.close();
+            result.m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=30000"));
+            result.m_db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(config.dbName).absoluteFilePath())
+                                            .toString(QUrl::FullyEncoded)
+                                        + QStringLiteral("?immutable=1"));
+            if (!result.m_db.open() || !QSqlQuery(result.m_db).exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")))
+                return Error{sqlErrorText(QStringLiteral("Opening the SQLite database %1 read-only").arg(config.dbName),
+                                          result.m_db.lastError())};
+        }
+    }
+
     QSqlQuery query(result.m_db);
     if (result.m_postgres) {
-        // Timestamps come back in UTC, and a stuck statement cannot hold the run forever.
+        // Timestamps come back in UTC. No statement timeout: reading a large user's records may take minutes, and a
+        // run that hangs is ended by its caller (SIGTERM, Cancel, the job's deadline).
         query.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
-        Status own = createOwnTablesPostgres(result.m_db);
-        if (own)
-            own = upgradeOwnTables(result.m_db);
-        if (!own)
-            return Error{own.error()};
-    } else {
+        if (!readOnly) {
+            const Status own = ensureOwnTablesPostgres(result.m_db);
+            if (!own)
+                return Error{own.error()};
+        }
+    } else if (!readOnly) {
         query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
         query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         Status status = execAll(result.m_db, SqlitePlatformSchema, std::size(SqlitePlatformSchema),
@@ -217,7 +333,7 @@ Result<Database> Database::open(const Config &config)
             status = execAll(result.m_db, OwnSchema, std::size(OwnSchema),
                              QStringLiteral("Creating find-outliers' tables in %1").arg(config.dbName));
         if (status)
-            status = upgradeOwnTables(result.m_db);
+            status = upgradeOwnTables(result.m_db, false);
         if (!status)
             return Error{status.error()};
     }

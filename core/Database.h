@@ -20,9 +20,13 @@ public:
     Database(Database &&other) noexcept;
     Database &operator=(Database &&other) noexcept;
 
-    // Opens the connection the configuration names; for SQLite also creates the platform's tables if missing.
-    // Always creates this tool's own tables if missing. Connect timeout: 10 s.
-    static Result<Database> open(const Config &config);
+    enum class OpenMode {
+        ReadWrite, // creates (for SQLite) the platform's tables and (always) this tool's own, or upgrades them
+        ReadOnly,  // writes nothing at all: for dry runs (a SELECT-only role, a standby, a read-only SQLite file)
+    };
+
+    // Opens the connection the configuration names. Connect timeout: 10 s.
+    static Result<Database> open(const Config &config, OpenMode mode = OpenMode::ReadWrite);
 
     QSqlDatabase &db() { return m_db; }
     bool isPostgres() const { return m_postgres; }

@@ -16,6 +16,13 @@
 namespace fo {
 namespace {
 
+// A data type as a map key: a NULL type (a group of its own) is kept apart from the empty text by a NUL character,
+// which PostgreSQL text can never hold.
+QString typeKey(const QVariant &value)
+{
+    return value.isNull() ? QString(QChar(u'\0')) : value.toString();
+}
+
 QString recordTable(Source source)
 {
     return source == Source::Raw ? QStringLiteral("raw_records") : QStringLiteral("processed_records");
@@ -74,7 +81,7 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email)
         "  FROM processed_records_outliers_records o"
         "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?"
         " UNION ALL"
-        " SELECT iteration, finished_at, 0, 0 FROM find_outliers_runs WHERE email = ?"
+        " SELECT iteration, finished_at, 0, 0 FROM find_outliers_runs WHERE email = ? AND status = 'completed'"
         ") AS stored GROUP BY n ORDER BY n DESC")
                       .arg(epoch));
     query.addBindValue(email);
@@ -93,7 +100,8 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email)
     }
     QSqlQuery runs(db.db());
     const bool runsPrepared =
-        runs.prepare(QStringLiteral("SELECT iteration, operator_email FROM find_outliers_runs WHERE email = ?"));
+        runs.prepare(QStringLiteral("SELECT iteration, operator_email FROM find_outliers_runs WHERE email = ? AND "
+                                    "status = 'completed'"));
     runs.addBindValue(email);
     if (!runsPrepared || !runs.exec())
         return Error{sqlErrorText(QStringLiteral("Reading the runs of %1").arg(email), runs.lastError())};
@@ -117,7 +125,7 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
     // This tool's own record of the run, when there is one.
     QSqlQuery run(db.db());
     const bool runPrepared = run.prepare(QStringLiteral("SELECT run_id, operator_email, %1, %2, raw_threshold, processed_threshold, "
-                               "tool_version FROM find_outliers_runs WHERE email = ? AND iteration = ?")
+                               "tool_version FROM find_outliers_runs WHERE email = ? AND iteration = ? AND status = 'completed'")
                     .arg(epochMsExpression(db, QStringLiteral("started_at")),
                          epochMsExpression(db, QStringLiteral("finished_at"))));
     run.addBindValue(email);
@@ -144,13 +152,14 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
             TypeReport type;
             const int source = stats.value(0).toString() == QLatin1String("raw") ? 0 : 1;
             type.dataType = stats.value(1).toString();
+            type.dataTypeIsNull = stats.value(1).isNull();
             type.rows = stats.value(2).toLongLong();
             type.numericRows = stats.value(3).toLongLong();
             type.skippedRows = stats.value(4).toLongLong();
             type.mean = stats.value(5).isNull() ? std::nan("") : stats.value(5).toDouble();
             type.std = stats.value(6).isNull() ? std::nan("") : stats.value(6).toDouble();
             type.k = stats.value(7).toDouble();
-            types.insert({source, type.dataType}, type);
+            types.insert({source, typeKey(stats.value(1))}, type);
         }
     }
 
@@ -172,14 +181,16 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
         while (query.next()) {
             any = true;
             const QString dataType = query.value(1).toString();
-            auto it = types.find({sourceKey, dataType});
+            const QString key = typeKey(query.value(1));
+            auto it = types.find({sourceKey, key});
             if (it == types.end()) {
                 TypeReport type;
                 type.dataType = dataType;
+                type.dataTypeIsNull = query.value(1).isNull();
                 type.mean = std::nan("");
                 type.std = std::nan("");
                 type.k = source == Source::Raw ? 3.0 : 2.0;
-                it = types.insert({sourceKey, dataType}, type);
+                it = types.insert({sourceKey, key}, type);
             }
             OutlierPoint point;
             point.recordId = query.value(0).toLongLong();

@@ -131,6 +131,25 @@ QString Notifier::completionHtml(const RunReport &report)
              tableSection(QStringLiteral("Обработанные записи (processed)"), report.processed));
 }
 
+QString Notifier::notCompletedSubject(int iteration)
+{
+    return QStringLiteral("[Iteration #%1] Поиск выбросов не завершён").arg(iteration);
+}
+
+QString Notifier::notCompletedHtml(const RunReport &report)
+{
+    return QStringLiteral("<html><body><p>Пользователь: %1</p><p>Время запуска: %2</p>"
+                          "<p>Этот поиск выбросов не завершился. Ничего не сохранено; поиск будет выполнен снова.</p>"
+                          "</body></html>")
+        .arg(esc(report.email), esc(minuteText(report.startedAt)));
+}
+
+QString Notifier::sendNotCompleted(const RunReport &report)
+{
+    return send(report.email, notCompletedSubject(report.iteration), notCompletedHtml(report),
+                QStringLiteral("end"));
+}
+
 QString Notifier::sendStart(const RunReport &report)
 {
     return send(report.email, startSubject(report.iteration), startHtml(report), QStringLiteral("start"));

@@ -31,12 +31,17 @@ public:
     // Empty on success, otherwise a warning that names the cause.
     QString sendStart(const RunReport &report);
     QString sendCompletion(const RunReport &report);
+    // The end message of an attempt that sent its start message but stored nothing (failed or cancelled): every
+    // start message is followed by exactly one end message for the same iteration number.
+    QString sendNotCompleted(const RunReport &report);
 
     // Exposed for tests: the subject and HTML the platform's users see.
     static QString startSubject(int iteration);
     static QString completionSubject(int iteration);
     static QString startHtml(const RunReport &report);
     static QString completionHtml(const RunReport &report);
+    static QString notCompletedSubject(int iteration);
+    static QString notCompletedHtml(const RunReport &report);
 
 private:
     QString send(const QString &toEmail, const QString &subject, const QString &html, const QString &what);

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcPipeline, "fo.core.pipeline")
 
@@ -40,11 +41,15 @@ TableReport detect(Source source, double k, std::vector<TypeAccumulator> &types,
     table.source = source;
     table.k = k;
     std::sort(types.begin(), types.end(),
-              [](const TypeAccumulator &a, const TypeAccumulator &b) { return a.dataType < b.dataType; });
+              [](const TypeAccumulator &a, const TypeAccumulator &b) {
+                  // The NULL type first, then by name.
+                  return a.dataTypeIsNull != b.dataTypeIsNull ? a.dataTypeIsNull : a.dataType < b.dataType;
+              });
     std::vector<double> scratch;
     for (TypeAccumulator &acc : types) {
         TypeReport type;
         type.dataType = acc.dataType;
+        type.dataTypeIsNull = acc.dataTypeIsNull;
         type.rows = acc.rows;
         type.numericRows = qint64(acc.values.size());
         type.skippedRows = type.rows - type.numericRows;
@@ -131,6 +136,17 @@ void Pipeline::warn(RunReport &report, const QString &text) const
         m_warn(text);
 }
 
+// What a run holds while it goes, so that its ending (run()) can record and announce how it ended.
+struct Pipeline::Context
+{
+    std::optional<Database> db;
+    std::unique_ptr<RedisFlag> flag;
+    std::unique_ptr<Notifier> notifier;
+    bool reserved = false;  // the iteration number is recorded in find_outliers_runs ("running")
+    bool startSent = false; // the start message was sent (or tried): an end message must follow
+    bool stored = false;    // the run was committed
+};
+
 RunReport Pipeline::run(const RunRequest &request)
 {
     RunReport report;
@@ -146,20 +162,44 @@ RunReport Pipeline::run(const RunRequest &request)
     report.processed.source = Source::Processed;
     report.processed.k = request.processedThreshold;
 
-    std::unique_ptr<RedisFlag> flag;
-    const Ending ending = execute(request, report, flag);
-    // The flag goes back to "false" on every way out: success, failure and cancel (PLATFORM.md 4).
-    if (flag)
-        warn(report, flag->setInactive());
+    Context context;
+    const Ending ending = execute(request, report, context);
     report.status = ending.status;
     report.error = ending.error;
-    if (report.finishedAt.isNull())
+    if (report.finishedAt.isNull() || (!context.stored && ending.status != RunStatus::DryRun))
         report.finishedAt = nowUtcMs();
+    if (!context.stored && (ending.status == RunStatus::Failed || ending.status == RunStatus::Cancelled))
+        endUnstored(report, context);
+    // The flag goes back to "false" on every way out: success, failure and cancel (docs/platform.md 4).
+    if (context.flag)
+        warn(report, context.flag->setInactive());
     progress(Stage::Done);
     return report;
 }
 
-Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report, std::unique_ptr<RedisFlag> &flag)
+void Pipeline::endUnstored(RunReport &report, Context &context) const
+{
+    if (context.reserved) {
+        // The attempt keeps its number, marked failed or cancelled with the reason. When the run's connection is
+        // gone (the usual reason for a failure), a fresh one records it.
+        Status marked = context.db ? markRunEnded(*context.db, report, report.status, report.error)
+                                   : Status(Error{QString()});
+        if (!marked) {
+            Result<Database> fresh = Database::open(m_config);
+            marked = fresh ? markRunEnded(fresh.value(), report, report.status, report.error)
+                           : Status(Error{fresh.error()});
+        }
+        if (!marked)
+            qCInfo(lcPipeline).noquote() << "could not record the end of iteration" << report.iteration << ":"
+                                         << marked.error() << "(it stays \"running\"; its number is not reused)";
+    }
+    if (context.startSent && context.notifier) {
+        progress(Stage::NotifyingEnd);
+        warn(report, context.notifier->sendNotCompleted(report));
+    }
+}
+
+Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report, Context &context)
 {
     const auto isCancelled = [this] { return cancelled(); };
     const auto failed = [](const QString &error) { return Ending{RunStatus::Failed, error}; };
@@ -171,14 +211,21 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         return failed(QStringLiteral("The thresholds must be positive numbers."));
 
     progress(Stage::Connecting);
-    Result<Database> opened = Database::open(m_config);
+    // A dry run only reads: it creates no table, so it works for a SELECT-only role, on a standby and on a
+    // read-only SQLite file.
+    Result<Database> opened =
+        Database::open(m_config, request.dryRun ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadWrite);
     if (!opened)
         return failed(opened.error());
-    Database db = std::move(opened).value();
+    context.db.emplace(std::move(opened).value());
+    Database &db = *context.db;
 
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
     RunLock lock;
     if (!request.dryRun) {
+        const Status access = checkWriteAccess(db);
+        if (!access)
+            return failed(access.error());
         progress(Stage::Locking);
         const Result<RunLock::Outcome> locked = lock.acquire(
             db, request.email, isCancelled,
@@ -190,7 +237,20 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             return cancelledEnding;
     }
 
-    if (!request.dryRun) {
+    if (request.dryRun) {
+        const Result<int> iteration = nextIteration(db, request.email);
+        if (!iteration)
+            return failed(iteration.error());
+        report.iteration = iteration.value();
+    } else {
+        // The number is taken for good before anything is announced: a failed attempt keeps it.
+        const Status reserved = reserveIteration(db, report);
+        if (!reserved)
+            return failed(reserved.error());
+        context.reserved = true;
+        if (cancelled())
+            return cancelledEnding;
+
         if (m_config.redisHost.isEmpty()) {
             static std::once_flag once; // said once per process, also in batch runs
             std::call_once(once, [] {
@@ -198,31 +258,26 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             });
         } else {
             progress(Stage::Flagging);
-            flag = std::make_unique<RedisFlag>(m_config.redisHost, m_config.redisPort,
-                                               m_config.redisNamespace + request.email);
-            warn(report, flag->setActive());
+            context.flag = std::make_unique<RedisFlag>(m_config.redisHost, m_config.redisPort,
+                                                       m_config.redisNamespace + request.email);
+            warn(report, context.flag->setActive());
         }
-    }
 
-    const Result<int> iteration = nextIteration(db, request.email);
-    if (!iteration)
-        return failed(iteration.error());
-    report.iteration = iteration.value();
-
-    std::unique_ptr<Notifier> notifier;
-    if (!request.dryRun && request.notify) {
-        if (m_config.notificationsApiBaseUrl.isEmpty()) {
-            static std::once_flag once;
-            std::call_once(once, [] {
-                qCInfo(lcPipeline) << "NOTIFICATIONS_API_BASE_URL is not set: notifications are skipped";
-            });
+        if (request.notify) {
+            if (m_config.notificationsApiBaseUrl.isEmpty()) {
+                static std::once_flag once;
+                std::call_once(once, [] {
+                    qCInfo(lcPipeline) << "NOTIFICATIONS_API_BASE_URL is not set: notifications are skipped";
+                });
+            } else {
+                context.notifier = std::make_unique<Notifier>(m_config.notificationsApiBaseUrl, request.bearerToken);
+            }
         }
-        else
-            notifier = std::make_unique<Notifier>(m_config.notificationsApiBaseUrl, request.bearerToken);
-    }
-    if (notifier) {
-        progress(Stage::NotifyingStart);
-        warn(report, notifier->sendStart(report));
+        if (context.notifier) {
+            progress(Stage::NotifyingStart);
+            context.startSent = true;
+            warn(report, context.notifier->sendStart(report));
+        }
     }
     if (cancelled())
         return cancelledEnding;
@@ -260,17 +315,18 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         return Ending{RunStatus::DryRun, QString()};
 
     progress(Stage::Writing);
-    const Result<bool> written = writeRun(db, report, isCancelled);
+    const Result<WriteOutcome> written = writeRun(db, report, isCancelled);
     if (!written)
         return failed(written.error());
-    if (!written.value())
+    if (written.value() == WriteOutcome::Cancelled)
         return cancelledEnding;
+    context.stored = true;
     progress(Stage::Writing, report.raw.outlierCount + report.processed.outlierCount);
     report.status = RunStatus::Completed;
 
-    if (notifier) {
+    if (context.notifier) {
         progress(Stage::NotifyingEnd);
-        warn(report, notifier->sendCompletion(report));
+        warn(report, context.notifier->sendCompletion(report));
     }
     return Ending{RunStatus::Completed, QString()};
 }

@@ -59,7 +59,11 @@ private:
         RunStatus status;
         QString error;
     };
-    Ending execute(const RunRequest &request, RunReport &report, std::unique_ptr<RedisFlag> &flag);
+    struct Context;
+    Ending execute(const RunRequest &request, RunReport &report, Context &context);
+    // A run that ends without storing its results: records the reserved attempt as failed or cancelled, and sends
+    // the end message that must follow a start message.
+    void endUnstored(RunReport &report, Context &context) const;
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
     void progress(Stage stage, qint64 count = 0) const;
     void warn(RunReport &report, const QString &text) const;

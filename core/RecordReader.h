@@ -19,6 +19,7 @@ struct TypeAccumulator
     std::vector<double> values;
     std::vector<qint64> ids;
     std::vector<qint64> timesMs; // only with times
+    bool dataTypeIsNull = false; // the rows' data_type is NULL: a group of its own, apart from ""
 };
 
 struct ReadRequest

@@ -29,7 +29,7 @@ struct Series
 
 struct TypeReport
 {
-    QString dataType;
+    QString dataType; // as stored; empty when dataTypeIsNull
     qint64 rows = 0;        // rows read, numeric or not
     qint64 numericRows = 0; // values that parsed as finite numbers
     qint64 skippedRows = 0; // rows - numericRows
@@ -38,6 +38,7 @@ struct TypeReport
     double k = 0.0;
     QVector<OutlierPoint> outliers; // in id order
     Series series;
+    bool dataTypeIsNull = false; // the platform's rows had no data_type (NULL): a group of its own, shown "(no type)"
 };
 
 struct TableReport

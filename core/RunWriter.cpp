@@ -92,42 +92,51 @@ Status insertOutliers(Database &db, const RunReport &report, Source source)
     return {};
 }
 
-Status insertRunRecord(Database &db, const RunReport &report)
+// The highest id of each outlier table now: the watermarks nextIteration() starts from.
+Result<QPair<qint64, qint64>> outlierHighIds(Database &db)
 {
     QSqlQuery query(db.db());
-    // Inside the write transaction, after our own outlier rows: the watermarks nextIteration() starts from.
     if (!query.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM outliers_records), "
                                    "(SELECT COALESCE(MAX(id), 0) FROM processed_records_outliers_records)"))
         || !query.next())
         return Error{sqlErrorText(QStringLiteral("Reading the outlier tables' highest ids"), query.lastError())};
-    const qint64 rawHighId = query.value(0).toLongLong();
-    const qint64 processedHighId = query.value(1).toLongLong();
-    const QString ts = db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
-    if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, "
-                                      "started_at, finished_at, status, raw_threshold, processed_threshold, "
-                                      "tool_version, raw_rows, raw_outliers, processed_rows, processed_outliers, "
-                                      "raw_outliers_high_id, processed_outliers_high_id) "
-                                      "VALUES (?, ?, ?, ?, %1, %1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                           .arg(ts)))
+    return qMakePair(query.value(0).toLongLong(), query.value(1).toLongLong());
+}
+
+QString timestampPlaceholder(const Database &db)
+{
+    return db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
+}
+
+// Inside the write transaction, after our own outlier rows: the reserved row becomes the completed run.
+Status completeRunRecord(Database &db, const RunReport &report)
+{
+    const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
+    if (!high)
+        return Error{high.error()};
+    QSqlQuery query(db.db());
+    if (!query.prepare(QStringLiteral("UPDATE find_outliers_runs SET finished_at = %1, status = ?, raw_rows = ?, "
+                                      "raw_outliers = ?, processed_rows = ?, processed_outliers = ?, "
+                                      "raw_outliers_high_id = ?, processed_outliers_high_id = ?, error = NULL "
+                                      "WHERE run_id = ?")
+                           .arg(timestampPlaceholder(db))))
         return Error{sqlErrorText(QStringLiteral("Writing find_outliers_runs"), query.lastError())};
-    query.addBindValue(report.runId);
-    query.addBindValue(report.email);
-    query.addBindValue(report.iteration);
-    query.addBindValue(report.operatorEmail.isNull() ? QString(QLatin1String("")) : report.operatorEmail);
-    query.addBindValue(timestampText(report.startedAt));
     query.addBindValue(timestampText(report.finishedAt));
     query.addBindValue(statusName(RunStatus::Completed));
-    query.addBindValue(report.rawThreshold);
-    query.addBindValue(report.processedThreshold);
-    query.addBindValue(report.toolVersion);
     query.addBindValue(report.raw.rows);
     query.addBindValue(report.raw.outlierCount);
     query.addBindValue(report.processed.rows);
     query.addBindValue(report.processed.outlierCount);
-    query.addBindValue(rawHighId);
-    query.addBindValue(processedHighId);
+    query.addBindValue(high.value().first);
+    query.addBindValue(high.value().second);
+    query.addBindValue(report.runId);
     if (!query.exec())
         return Error{sqlErrorText(QStringLiteral("Writing find_outliers_runs"), query.lastError())};
+    if (query.numRowsAffected() != 1)
+        return Error{QStringLiteral("Writing find_outliers_runs failed: the reserved row of run %1 (iteration %2) is "
+                                    "gone")
+                         .arg(report.runId)
+                         .arg(report.iteration)};
 
     if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, "
                                       "numeric_rows, skipped_rows, mean, std, k, outliers) "
@@ -137,7 +146,7 @@ Status insertRunRecord(Database &db, const RunReport &report)
         for (const TypeReport &type : table->types) {
             query.bindValue(0, report.runId);
             query.bindValue(1, sourceName(table->source));
-            query.bindValue(2, type.dataType);
+            query.bindValue(2, type.dataTypeIsNull ? QVariant(QMetaType(QMetaType::QString)) : QVariant(type.dataType));
             query.bindValue(3, type.rows);
             query.bindValue(4, type.numericRows);
             query.bindValue(5, type.skippedRows);
@@ -150,6 +159,15 @@ Status insertRunRecord(Database &db, const RunReport &report)
         }
     }
     return {};
+}
+
+bool ownRunsTableExists(Database &db)
+{
+    QSqlQuery query(db.db());
+    const QString sql = db.isPostgres()
+        ? QStringLiteral("SELECT to_regclass('find_outliers_runs') IS NOT NULL")
+        : QStringLiteral("SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'find_outliers_runs'");
+    return query.exec(sql) && query.next() && query.value(0).toBool();
 }
 
 } // namespace
@@ -170,6 +188,10 @@ QString idArrayLiteral(const QVector<qint64> &ids, qsizetype from, qsizetype cou
 
 Result<int> nextIteration(Database &db, const QString &email)
 {
+    // A dry run on a database where this tool never ran (and may not create anything) has no runs table to read.
+    if (!ownRunsTableExists(db))
+        return platformIteration(db, email);
+
     // Our latest run for this email, with the highest outlier ids when it was written.
     QSqlQuery last(db.db());
     const bool lastPrepared = last.prepare(
@@ -250,12 +272,140 @@ Status fillOutlierTimes(Database &db, RunReport &report)
     return {};
 }
 
-Result<bool> writeRun(Database &db, const RunReport &report, const std::function<bool()> &cancelled)
+Result<int> platformIteration(Database &db, const QString &email)
+{
+    QSqlQuery query(db.db());
+    const bool prepared = query.prepare(QStringLiteral(
+        "SELECT COALESCE(MAX(n), 0) FROM ("
+        " SELECT MAX(o.outliers_search_iteration_num) AS n FROM outliers_records o"
+        "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?"
+        " UNION ALL"
+        " SELECT MAX(o.outliers_search_iteration_num) FROM processed_records_outliers_records o"
+        "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?) AS iterations"));
+    query.addBindValue(email);
+    query.addBindValue(email);
+    if (!prepared || !query.exec() || !query.next())
+        return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), query.lastError())};
+    return query.value(0).toInt() + 1;
+}
+
+Status reserveIteration(Database &db, RunReport &report)
+{
+    QSqlDatabase &sql = db.db();
+    if (!sql.transaction())
+        return Error{sqlErrorText(QStringLiteral("Starting the transaction that reserves the iteration number"),
+                                  sql.lastError())};
+    const auto rollback = [&](const QString &error) {
+        sql.rollback();
+        return Status(Error{error + QStringLiteral(". Nothing was written and no message was sent.")});
+    };
+    const Result<int> next = nextIteration(db, report.email);
+    if (!next)
+        return rollback(next.error());
+    const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
+    if (!high)
+        return rollback(high.error());
+    QSqlQuery query(db.db());
+    const QString ts = timestampPlaceholder(db);
+    if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, "
+                                      "started_at, finished_at, status, raw_threshold, processed_threshold, "
+                                      "tool_version, raw_rows, raw_outliers, processed_rows, processed_outliers, "
+                                      "raw_outliers_high_id, processed_outliers_high_id) "
+                                      "VALUES (?, ?, ?, ?, %1, %1, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)")
+                           .arg(ts)))
+        return rollback(sqlErrorText(QStringLiteral("Reserving the iteration number"), query.lastError()));
+    query.addBindValue(report.runId);
+    query.addBindValue(report.email);
+    query.addBindValue(next.value());
+    query.addBindValue(report.operatorEmail.isNull() ? QString(QLatin1String("")) : report.operatorEmail);
+    query.addBindValue(timestampText(report.startedAt));
+    query.addBindValue(timestampText(report.startedAt));
+    query.addBindValue(QStringLiteral("running"));
+    query.addBindValue(report.rawThreshold);
+    query.addBindValue(report.processedThreshold);
+    query.addBindValue(report.toolVersion);
+    query.addBindValue(high.value().first);
+    query.addBindValue(high.value().second);
+    if (!query.exec())
+        return rollback(sqlErrorText(QStringLiteral("Reserving the iteration number"), query.lastError()));
+    if (!sql.commit())
+        return rollback(sqlErrorText(QStringLiteral("Reserving the iteration number"), sql.lastError()));
+    report.iteration = next.value();
+    return {};
+}
+
+Status markRunEnded(Database &db, const RunReport &report, RunStatus status, const QString &error)
+{
+    QSqlQuery query(db.db());
+    if (!query.prepare(QStringLiteral("UPDATE find_outliers_runs SET status = ?, finished_at = %1, error = ? "
+                                      "WHERE run_id = ? AND status = 'running'")
+                           .arg(timestampPlaceholder(db))))
+        return Error{sqlErrorText(QStringLiteral("Recording the end of run %1").arg(report.iteration), query.lastError())};
+    query.addBindValue(statusName(status));
+    query.addBindValue(timestampText(report.finishedAt.isNull() ? QDateTime::currentDateTimeUtc() : report.finishedAt));
+    query.addBindValue(error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error));
+    query.addBindValue(report.runId);
+    if (!query.exec())
+        return Error{sqlErrorText(QStringLiteral("Recording the end of run %1").arg(report.iteration), query.lastError())};
+    return {};
+}
+
+Status checkWriteAccess(Database &db)
+{
+    if (!db.isPostgres())
+        return {}; // SQLite: the reservation is the first write, and it comes before any message
+    QSqlQuery query(db.db());
+    if (!query.exec(QStringLiteral(
+            "SELECT current_user, current_setting('transaction_read_only'),"
+            " has_table_privilege('outliers_records', 'INSERT'),"
+            " has_table_privilege('processed_records_outliers_records', 'INSERT'),"
+            " has_table_privilege('outliers_records', 'SELECT'),"
+            " has_table_privilege('processed_records_outliers_records', 'SELECT'),"
+            " has_table_privilege('find_outliers_runs', 'INSERT'),"
+            " has_table_privilege('find_outliers_runs', 'UPDATE'),"
+            " has_table_privilege('find_outliers_runs', 'SELECT'),"
+            " has_table_privilege('find_outliers_run_types', 'INSERT')"))
+        || !query.next())
+        return Error{sqlErrorText(QStringLiteral("Checking the privileges to store a run"), query.lastError())};
+    const QString role = query.value(0).toString();
+    if (query.value(1).toString() == QLatin1String("on"))
+        return Error{QStringLiteral("The database is read-only (a standby, or default_transaction_read_only is on), so "
+                                    "a run cannot be stored. Use the primary server, or run with --dry-run, which only "
+                                    "reads. Nothing was done and no message was sent.")};
+    struct Need
+    {
+        int column;
+        const char *privilege;
+        const char *table;
+    };
+    static const Need needs[] = {{2, "INSERT", "outliers_records"},
+                                 {3, "INSERT", "processed_records_outliers_records"},
+                                 {4, "SELECT", "outliers_records"},
+                                 {5, "SELECT", "processed_records_outliers_records"},
+                                 {6, "INSERT", "find_outliers_runs"},
+                                 {7, "UPDATE", "find_outliers_runs"},
+                                 {8, "SELECT", "find_outliers_runs"},
+                                 {9, "INSERT", "find_outliers_run_types"}};
+    QStringList missing;
+    for (const Need &need : needs) {
+        if (!query.value(need.column).toBool())
+            missing << QStringLiteral("%1 on %2").arg(QLatin1String(need.privilege), QLatin1String(need.table));
+    }
+    if (missing.isEmpty())
+        return {};
+    return Error{QStringLiteral("The database role \"%1\" lacks the privilege%2 %3, needed to store a run. Grant %4 "
+                                "to the role, or run with --dry-run, which only reads. Nothing was done and no message "
+                                "was sent.")
+                     .arg(role, missing.size() > 1 ? QStringLiteral("s") : QString(), missing.join(QStringLiteral(", ")),
+                          missing.size() > 1 ? QStringLiteral("them") : QStringLiteral("it"))};
+}
+
+Result<WriteOutcome> writeRun(Database &db, const RunReport &report, const std::function<bool()> &cancelled)
 {
     QSqlDatabase &sql = db.db();
     if (!sql.transaction())
         return Error{sqlErrorText(QStringLiteral("Starting the write transaction"), sql.lastError())};
-    auto rollback = [&](const QString &error) -> Result<bool> {
+    auto rollback = [&](const QString &error) -> Result<WriteOutcome> {
         sql.rollback();
         return Error{error + QStringLiteral(". The transaction was rolled back: nothing of this run was written.")};
     };
@@ -264,19 +414,19 @@ Result<bool> writeRun(Database &db, const RunReport &report, const std::function
         if (!status)
             return rollback(status.error());
     }
-    const Status status = insertRunRecord(db, report);
+    const Status status = completeRunRecord(db, report);
     if (!status)
         return rollback(status.error());
     if (cancelled && cancelled()) {
         sql.rollback();
-        return false;
+        return WriteOutcome::Cancelled;
     }
     if (!sql.commit())
         return rollback(sqlErrorText(QStringLiteral("Committing the run"), sql.lastError()));
     qCInfo(lcWriter).noquote() << "stored iteration" << report.iteration << "for" << report.email << ":"
                                << report.raw.outlierCount << "raw and" << report.processed.outlierCount
                                << "processed outliers";
-    return true;
+    return WriteOutcome::Written;
 }
 
 } // namespace fo

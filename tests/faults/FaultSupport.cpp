@@ -234,12 +234,12 @@ QMap<QString, QString> toolEnv(const QString &dbName, const QMap<QString, QStrin
 bool createOwnTables(const QMap<QString, QString> &env, QString *error)
 {
     const ToolResult result =
-        runTool({QStringLiteral("--email"), QStringLiteral("schema.probe@example.com"), QStringLiteral("--dry-run")},
+        runTool({QStringLiteral("--email"), QStringLiteral("schema.probe@example.com"), QStringLiteral("--no-notify")},
                 env, 60000);
     if (result.exitCode == 0)
         return true;
     if (error)
-        *error = QStringLiteral("the dry run that creates find-outliers' tables failed (exit %1): %2")
+        *error = QStringLiteral("the run that creates find-outliers' tables failed (exit %1): %2")
                      .arg(result.exitCode)
                      .arg(QString::fromUtf8(result.err));
     return false;

@@ -74,7 +74,7 @@ ToolResult runToolTimed(const QStringList &args, const QMap<QString, QString> &e
 // pgEnv(dbName) plus `extra`.
 QMap<QString, QString> toolEnv(const QString &dbName, const QMap<QString, QString> &extra = {});
 
-// Runs the tool once as a dry run, which creates find-outliers' own tables (find_outliers_runs,
+// Runs the tool once for schema.probe@example.com (no records, no notification), which creates find-outliers' own tables (find_outliers_runs,
 // find_outliers_run_types) in the database, so that a test can put a trigger on them before the run it hurts.
 bool createOwnTables(const QMap<QString, QString> &env, QString *error);
 
