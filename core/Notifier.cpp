@@ -45,7 +45,7 @@ QString tableSection(const QString &title, const TableReport &table)
                            "<tr><th>Тип данных</th><th>Записей</th><th>Выбросов</th></tr>");
     for (const TypeReport &type : table.types) {
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                    .arg(esc(type.dataType))
+                    .arg(esc(displayDataType(type.dataType, type.dataTypeIsNull)))
                     .arg(type.rows)
                     .arg(type.outliers.size());
     }

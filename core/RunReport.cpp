@@ -7,6 +7,11 @@ QString sourceName(Source source)
     return source == Source::Raw ? QStringLiteral("raw") : QStringLiteral("processed");
 }
 
+QString displayDataType(const QString &dataType, bool isNull)
+{
+    return isNull ? QStringLiteral("(no type)") : dataType;
+}
+
 QString statusName(RunStatus status)
 {
     switch (status) {

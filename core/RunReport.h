@@ -27,6 +27,9 @@ struct Series
     QVector<double> values;
 };
 
+// How a data type is shown to a person (text, HTML, the desktop): as stored, or "(no type)" for a NULL one.
+QString displayDataType(const QString &dataType, bool isNull);
+
 struct TypeReport
 {
     QString dataType; // as stored; empty when dataTypeIsNull

@@ -5,6 +5,7 @@
 #include "HttpStub.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -440,9 +441,17 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("records.sqlite"));
         {
-            // Create the file through the tool (a dry run creates the schema), then add records.
-            const ToolResult created = runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"),
+            // A dry run on a file that does not exist says so and creates nothing.
+            const ToolResult missing = runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"),
                                                 QStringLiteral("--dry-run")},
+                                               {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")},
+                                                {QStringLiteral("DB_NAME"), path}});
+            QVERIFY2(missing.exitCode == 1 && missing.err.contains("There is no SQLite database at"),
+                     missing.err.constData());
+            QVERIFY(!QFileInfo::exists(path));
+            // Create the file through the tool (a run creates the schema), then add records.
+            const ToolResult created = runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"),
+                                                QStringLiteral("--no-notify")},
                                                {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")},
                                                 {QStringLiteral("DB_NAME"), path}});
             QVERIFY2(created.exitCode == 0, created.err.constData());

@@ -44,7 +44,8 @@ private:
     {
         const QString e = QStringLiteral("'") + email + QStringLiteral("'");
         return m_observer->count(
-            QStringLiteral("SELECT (SELECT COUNT(*) FROM find_outliers_runs WHERE email = %1)"
+            // A failed attempt keeps its number in find_outliers_runs (status failed): only completed runs count.
+            QStringLiteral("SELECT (SELECT COUNT(*) FROM find_outliers_runs WHERE email = %1 AND status = 'completed')"
                            " + (SELECT COUNT(*) FROM find_outliers_run_types t JOIN find_outliers_runs r USING (run_id)"
                            "    WHERE r.email = %1)"
                            " + (SELECT COUNT(*) FROM outliers_records o JOIN raw_records x ON x.id = o.raw_record_id"
@@ -161,11 +162,15 @@ private slots:
         QCOMPARE(storedFor(email), 0);
         QCOMPARE(redisGet(ns + email), QStringLiteral("false"));
 
-        // The next run stores iteration 1: the failed run used no number.
+        // The failed attempt keeps number 1, recorded as failed (through a fresh connection); the next run is 2.
+        QCOMPARE(m_observer->count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1' AND "
+                                                  "iteration = 1 AND status = 'failed'")
+                                       .arg(email)),
+                 1);
         const ToolResult again =
             runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--json")}, env(ns));
         QVERIFY2(again.exitCode == 0, again.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("iteration")).toInt(), 1);
+        QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("iteration")).toInt(), 2);
         QCOMPARE(storedFor(email), 1 + 2 + 1 + 1); // a run, two type rows, a raw and a processed outlier
     }
 
