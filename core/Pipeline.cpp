@@ -176,6 +176,10 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         return failed(opened.error());
     Database db = std::move(opened).value();
 
+    // Columns of a type the read cannot use are refused before anything is flagged, sent or written.
+    if (const Status columns = checkRecordTables(db); !columns)
+        return failed(columns.error() + QStringLiteral(". Nothing was written."));
+
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
     RunLock lock;
     if (!request.dryRun) {
