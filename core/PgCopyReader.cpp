@@ -27,7 +27,6 @@ namespace fo {
 namespace {
 
 constexpr qint64 ProgressEvery = 16384;
-constexpr std::size_t InitialCapacityPerType = 1024;
 
 // The session setting that carries the email from a bound parameter to the COPY (which cannot take parameters).
 constexpr const char *EmailSetting = "find_outliers.email";
@@ -318,10 +317,6 @@ private:
             index = m_types.size();
             TypeAccumulator acc;
             acc.dataType = QString::fromUtf8(name.data(), qsizetype(name.size()));
-            acc.values.reserve(InitialCapacityPerType);
-            acc.ids.reserve(InitialCapacityPerType);
-            if (m_withTimes)
-                acc.timesMs.reserve(InitialCapacityPerType);
             m_types.push_back(std::move(acc));
             m_sorted.push_back(true);
             m_lastIds.push_back(std::numeric_limits<qint64>::min());

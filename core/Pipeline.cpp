@@ -41,6 +41,7 @@ TableReport detect(Source source, double k, std::vector<TypeAccumulator> &types,
     table.k = k;
     std::sort(types.begin(), types.end(),
               [](const TypeAccumulator &a, const TypeAccumulator &b) { return a.dataType < b.dataType; });
+    table.types.reserve(qsizetype(types.size())); // one allocation, not a doubling copy: memory follows the types
     std::vector<double> scratch;
     for (TypeAccumulator &acc : types) {
         TypeReport type;
