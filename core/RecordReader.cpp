@@ -143,21 +143,19 @@ Result<RecordColumns> recordColumns(Database &db, Source source)
     };
     if (!isIntegerType(found.value(QStringLiteral("id")).oid))
         return refuse(QStringLiteral("id"),
-                      QStringLiteral("A record id must be smallint, integer or bigint (the "
-                                     "platform's is integer, from serial)"));
+                      QStringLiteral("A record id must be smallint, integer or bigint (the platform's is integer, "
+                                     "from serial)"));
     if (const qint64 oid = found.value(QStringLiteral("time")).oid; oid != TimestampTzOid && oid != TimestampOid)
         return refuse(QStringLiteral("time"),
-                      QStringLiteral("A record time must be timestamp with time zone (the "
-                                     "platform's) or timestamp without time zone (read as "
-                                     "UTC)"));
+                      QStringLiteral("A record time must be timestamp with time zone (the platform's) or timestamp "
+                                     "without time zone (read as UTC)"));
     const qint64 valueOid = found.value(QStringLiteral("value")).oid;
     if (isNumberType(valueOid))
         columns.value = QStringLiteral("CAST(value AS text)"); // PostgreSQL's shortest text that gives the number back
     else if (!isTextType(valueOid))
         return refuse(QStringLiteral("value"),
-                      QStringLiteral("A value must be text (text, varchar, char, name; the "
-                                     "platform's is text) or a number (smallint, integer, "
-                                     "bigint, real, double precision, numeric)"));
+                      QStringLiteral("A value must be text (text, varchar, char, name; the platform's is text) or a "
+                                     "number (smallint, integer, bigint, real, double precision, numeric)"));
     if (!isTextType(found.value(QStringLiteral("data_type")).oid))
         columns.dataType = QStringLiteral("CAST(data_type AS text)"); // an enum, say: grouped by its label
     return columns;
