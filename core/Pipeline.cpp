@@ -178,7 +178,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     Database db = std::move(opened).value();
 
     // Columns of a type the read cannot use are refused before anything is flagged, sent or written.
-    if (const Status columns = checkRecordTables(db); !columns)
+    if (const Status columns = checkRecordTables(db, request.email, !request.dryRun); !columns)
         return failed(columns.error() + QStringLiteral(". Nothing was written."));
 
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.

@@ -73,6 +73,87 @@ QString recordTable(Source source)
     return source == Source::Raw ? QStringLiteral("raw_records") : QStringLiteral("processed_records");
 }
 
+struct ColumnType
+{
+    qint64 oid = 0; // of the base type, for a domain
+    QString typeName; // as PostgreSQL writes it, for messages
+};
+
+// The types of a table's columns by name, for the table that the unqualified name finds (the same search_path as
+// the statements that use it); empty when there is no such table. A domain is judged by its base type, which is
+// what the server sends for it. One catalog query.
+Result<QHash<QString, ColumnType>> describeColumns(Database &db, const QString &table, const QString &what)
+{
+    QSqlQuery query(db.db());
+    const bool prepared = query.prepare(QStringLiteral(
+        "SELECT a.attname, CAST(CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END AS bigint), "
+        "format_type(a.atttypid, a.atttypmod), "
+        "CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END "
+        "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+        "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"));
+    query.addBindValue(table);
+    if (!prepared || !query.exec())
+        return Error {sqlErrorText(QStringLiteral("%1 (learning its column types)").arg(what), query.lastError())};
+    QHash<QString, ColumnType> columns;
+    while (query.next()) {
+        ColumnType column {query.value(1).toLongLong(), query.value(2).toString()};
+        if (!query.value(3).isNull())
+            column.typeName += QStringLiteral(" (a domain over %1)").arg(query.value(3).toString());
+        columns.insert(query.value(0).toString(), column);
+    }
+    return columns;
+}
+
+// The largest value an integer column of this type holds.
+qint64 integerMaximum(qint64 oid)
+{
+    if (oid == Int2Oid)
+        return std::numeric_limits<qint16>::max();
+    if (oid == Int4Oid)
+        return std::numeric_limits<qint32>::max();
+    return std::numeric_limits<qint64>::max();
+}
+
+// A real run writes record ids into the outlier table: its record-id column must hold them. Only when it is
+// narrower than the records' id column (integer against bigint) is the table's highest id looked up (the primary
+// key's index: one cheap lookup), and only when that does not fit, the email's. A column that is missing or not an
+// integer is left to the write to report.
+Status checkOutlierIdColumn(Database &db, Source source, const RecordColumns &records, const QString &email)
+{
+    const QString outliers = source == Source::Raw ? QStringLiteral("outliers_records")
+                                                   : QStringLiteral("processed_records_outliers_records");
+    const QString column = QStringLiteral("%1.%2").arg(
+        outliers, source == Source::Raw ? QStringLiteral("raw_record_id") : QStringLiteral("processed_record_id"));
+    const QString what = QStringLiteral("Checking %1").arg(column);
+    const Result<QHash<QString, ColumnType>> described = describeColumns(db, outliers, what);
+    if (!described)
+        return Error {described.error()};
+    const ColumnType type = described.value().value(column.section(QLatin1Char('.'), 1));
+    const qint64 limit = integerMaximum(type.oid);
+    if (!isIntegerType(type.oid) || limit >= records.idLimit)
+        return {};
+    qint64 highest = 0;
+    for (const bool ofEmail : {false, true}) {
+        QSqlQuery query(db.db());
+        const bool prepared =
+            query.prepare(QStringLiteral("SELECT MAX(id) FROM %1%2")
+                              .arg(records.table, ofEmail ? QStringLiteral(" WHERE email = ?") : QString()));
+        if (ofEmail)
+            query.addBindValue(email);
+        if (!prepared || !query.exec() || !query.next())
+            return Error {sqlErrorText(what, query.lastError())};
+        highest = query.value(0).toLongLong();
+        if (highest <= limit)
+            return {};
+    }
+    return Error {QStringLiteral("Storing the outliers would fail: the records of %1 in %2 have ids up to %3, but %4 "
+                                 "is %5 and holds at most %6. Change %4 to bigint, as %2.id is, or run with --dry-run")
+                      .arg(email, records.table)
+                      .arg(highest)
+                      .arg(column, type.typeName)
+                      .arg(limit)};
+}
+
 // FO_READ_METHOD=qtsql turns the COPY read off (to compare both paths, or as an escape hatch for a proxy in front
 // of PostgreSQL that does not pass COPY through).
 bool copyReadAllowed()
@@ -98,32 +179,10 @@ Result<RecordColumns> recordColumns(Database &db, Source source)
     if (!db.isPostgres())
         return columns; // SQLite: a column has no fixed type; a number stored in it reads back as its shortest text
     const QString what = QStringLiteral("Reading %1").arg(columns.table);
-
-    // The table the unqualified name finds (the same search_path as the read). A domain is judged by its base type,
-    // which is what the server sends for it.
-    QSqlQuery query(db.db());
-    const bool prepared = query.prepare(QStringLiteral(
-        "SELECT a.attname, CAST(CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END AS bigint), "
-        "format_type(a.atttypid, a.atttypmod), "
-        "CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END "
-        "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
-        "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped "
-        "AND a.attname IN ('id', 'data_type', 'email', 'time', 'value')"));
-    query.addBindValue(columns.table);
-    if (!prepared || !query.exec())
-        return Error {sqlErrorText(QStringLiteral("%1 (learning its column types)").arg(what), query.lastError())};
-    struct Column
-    {
-        qint64 oid = 0;
-        QString typeName;
-    };
-    QHash<QString, Column> found;
-    while (query.next()) {
-        Column column {query.value(1).toLongLong(), query.value(2).toString()};
-        if (!query.value(3).isNull())
-            column.typeName += QStringLiteral(" (a domain over %1)").arg(query.value(3).toString());
-        found.insert(query.value(0).toString(), column);
-    }
+    const Result<QHash<QString, ColumnType>> described = describeColumns(db, columns.table, what);
+    if (!described)
+        return Error {described.error()};
+    const QHash<QString, ColumnType> &found = described.value();
     if (found.isEmpty())
         return Error {QStringLiteral("%1 failed: the database has no table %2 that this user can see. Check DB_NAME "
                                      "(it must be the platform's database) and the user's privileges")
@@ -141,6 +200,7 @@ Result<RecordColumns> recordColumns(Database &db, Source source)
                                      "platform's types (docs/platform.md 1)")
                           .arg(what, column, found.value(column).typeName, wanted, columns.table)};
     };
+    columns.idLimit = integerMaximum(found.value(QStringLiteral("id")).oid);
     if (!isIntegerType(found.value(QStringLiteral("id")).oid))
         return refuse(QStringLiteral("id"),
                       QStringLiteral("A record id must be smallint, integer or bigint (the platform's is integer, "
@@ -161,12 +221,17 @@ Result<RecordColumns> recordColumns(Database &db, Source source)
     return columns;
 }
 
-Status checkRecordTables(Database &db)
+Status checkRecordTables(Database &db, const QString &email, bool forWriting)
 {
     for (const Source source : {Source::Raw, Source::Processed}) {
         const Result<RecordColumns> columns = recordColumns(db, source);
         if (!columns)
             return Error {columns.error()};
+        if (forWriting && db.isPostgres()) {
+            const Status fits = checkOutlierIdColumn(db, source, columns.value(), email);
+            if (!fits)
+                return fits;
+        }
     }
     return {};
 }

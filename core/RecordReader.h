@@ -4,6 +4,7 @@
 #include "RunReport.h"
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace fo {
@@ -40,6 +41,7 @@ struct RecordColumns
     QString table; // raw_records or processed_records
     QString dataType = QStringLiteral("data_type"); // cast to text when the column is not text
     QString value = QStringLiteral("value"); // cast to text when the column is a number
+    qint64 idLimit = std::numeric_limits<qint64>::max(); // the largest id the id column's type holds
 };
 
 // Learns the types of the table's id, data_type, value and time columns (PostgreSQL: one catalog query; SQLite,
@@ -50,8 +52,10 @@ struct RecordColumns
 // Any other type is refused with an error naming the table, the column and the type, and what to do.
 Result<RecordColumns> recordColumns(Database &db, Source source);
 
-// recordColumns() of both tables: a run calls it before it flags, sends or writes anything.
-Status checkRecordTables(Database &db);
+// recordColumns() of both tables: a run calls it before it flags, sends or writes anything. forWriting also checks
+// that the outlier tables' record-id columns hold the ids of the email's records (an integer column cannot hold the
+// ids above 2^31 of a bigint id column), so that such a run fails here, not in its write.
+Status checkRecordTables(Database &db, const QString &email, bool forWriting);
 
 // Reads every row of the email from raw_records or processed_records, parses each value, and groups by data type,
 // each type's values in id order. Memory grows with the numeric values only, never with row objects.

@@ -313,6 +313,57 @@ private slots:
         QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM find_outliers_runs")), 0);
     }
 
+    // bigint record ids, but the outlier table's record-id column still integer: the email whose ids are above 2^31
+    // cannot be stored. Refused before anything is flagged, sent or written (a dry run works); an email whose ids
+    // fit is stored.
+    void idsAbove2To31WithIntegerOutlierColumn()
+    {
+        FO_REQUIRE_REDIS();
+        ScopedPgDatabase db(QStringLiteral("schema_mixed"));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        const QString early = QStringLiteral("early@example.com");
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(db.insert(QStringLiteral("raw_records"), early, QStringLiteral("HeartRateRecord"),
+                              i == 10 ? QStringLiteral("300") : QString::number(60 + i % 3))
+                    > 0);
+        QVERIFY(exec(db.db(), QStringLiteral("ALTER TABLE raw_records ALTER id TYPE bigint")));
+        QVERIFY(exec(db.db(), QStringLiteral("ALTER SEQUENCE raw_records_id_seq AS bigint")));
+        QVERIFY(exec(db.db(), QStringLiteral("SELECT setval('raw_records_id_seq', 3000000000)")));
+        QVERIFY(insertRecords(db.db()));
+
+        HttpStub stub;
+        QVERIFY(stub.isListening());
+        stub.setRoute("POST", "/", HttpStub::Response {200, "{}"});
+        const QString ns = uniqueNamespace(QStringLiteral("mixed"));
+        const auto redis = redisServer();
+        const QMap<QString, QString> env =
+            toolEnv(db.name(),
+                    {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl()},
+                     {QStringLiteral("REDIS_HOST"), redis->first},
+                     {QStringLiteral("REDIS_PORT"), QString::number(redis->second)},
+                     {QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE"), ns}});
+        const ToolResult refused = runTool({QStringLiteral("--email"), Email}, env);
+        QVERIFY2(refused.exitCode == 1, refused.err.constData());
+        QVERIFY2(refused.err.contains("Storing the outliers would fail: the records of drift@example.com in "
+                                      "raw_records have ids up to 30000000"),
+                 refused.err.constData());
+        QVERIFY2(refused.err.contains("but outliers_records.raw_record_id is integer and holds at most 2147483647. "
+                                      "Change outliers_records.raw_record_id to bigint"),
+                 refused.err.constData());
+        QVERIFY2(refused.err.contains("Nothing was written."), refused.err.constData());
+        QCOMPARE(stub.requests().size(), 0);
+        QVERIFY(redisGet(ns + Email).isNull());
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM find_outliers_runs")), 0);
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM outliers_records")), 0);
+
+        const ToolResult dry = runTool({QStringLiteral("--email"), Email, QStringLiteral("--dry-run")}, env);
+        QVERIFY2(dry.exitCode == 0, dry.err.constData());
+
+        const ToolResult stored = runTool({QStringLiteral("--email"), early}, env);
+        QVERIFY2(stored.exitCode == 0, stored.err.constData());
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM outliers_records")), 1);
+    }
+
     // bigint ids above 2^31 in the record tables and in the outlier tables' record-id columns.
     void idsAbove2To31()
     {
