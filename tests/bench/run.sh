@@ -14,6 +14,8 @@
 #                     "many types" mode: about N/T records a type), and compare the peak RSS with the 12-type run
 #                     (issue 10: memory follows the rows, not the types; target: at most 2x). The check then also
 #                     prints the peak RSS of the --dry-run --json runs (COPY and QtSql reads) of both.
+#   --compare PATH    also check the drop-in promise against another build (say, main's): its --dry-run --json
+#                     report on each database must equal ours (the same flagged ids, counts, means and stds)
 #
 # What it does: starts a throwaway PostgreSQL 15 cluster (127.0.0.1, a free port, default settings otherwise,
 # removed at the end; as root, the server runs as the user `postgres`), and for each N creates a database with
@@ -43,6 +45,7 @@ repeat=5
 check=1
 binary=""
 types=""
+reference=""
 target_email=bench-target@example.com
 
 die() {
@@ -64,6 +67,8 @@ while (($#)); do
     --no-check) check=0; shift ;;
     --types) types=${2:?--types needs a number}; shift 2 ;;
     --types=*) types=${1#*=}; shift ;;
+    --compare) reference=${2:?--compare needs the path of another find-outliers}; shift 2 ;;
+    --compare=*) reference=${1#*=}; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
     esac
@@ -97,6 +102,10 @@ if [[ -z $binary ]]; then
 fi
 [[ -x $binary ]] || die "no find-outliers at $binary"
 binary=$(realpath "$binary")
+if [[ -n $reference ]]; then
+    [[ -x $reference ]] || die "--compare: no find-outliers at $reference"
+    reference=$(realpath "$reference")
+fi
 
 # --- a throwaway PostgreSQL cluster, default settings ----------------------------------------------------------
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/fo-bench.XXXXXX")
@@ -215,6 +224,22 @@ def load(path):
 sys.exit(0 if load("copy.json") == load("qtsql.json") else 1)')
 }
 
+# The --dry-run --json report of the --compare build against ours (copy.json, from same_as_qtsql or made here).
+same_as_reference() {
+    tool_env "$1"
+    (cd "$workdir" &&
+        { [[ -s copy.json ]] || "${tool_env[@]}" "$binary" --email "$target_email" --dry-run --json >copy.json 2>/dev/null; } &&
+        "${tool_env[@]}" "$reference" --email "$target_email" --dry-run --json >reference.json 2>/dev/null &&
+        python3 -c '
+import json, sys
+def load(path):
+    report = json.load(open(path))
+    for key in ("run_id", "started_at", "finished_at", "iteration", "tool_version"):
+        report.pop(key, None)
+    return report
+sys.exit(0 if load("copy.json") == load("reference.json") else 1)')
+}
+
 results=()
 many_results=()
 # Measures N = $1 with the target's raw records over $2 data types; appends "N ours floor peak[ jsonCopy jsonQtSql]"
@@ -247,6 +272,7 @@ bench_size() {
     ours_median=$(echo "${ours[*]}" | median)
     log "$label: ours ${ours[*]} s; floor ${floors[*]} s; medians $ours_median / $floor_median"
     local json_rss=""
+    rm -f "$workdir/copy.json"
     if ((check)); then
         if same_as_qtsql "$db"; then
             json_rss=" $(cat "$workdir/json.rss")"
@@ -255,6 +281,15 @@ bench_size() {
             kept=$(mktemp -d "${TMPDIR:-/tmp}/fo-bench-mismatch.XXXXXX")
             cp "$workdir"/copy.json "$workdir"/qtsql.json "$kept"/ 2>/dev/null || true
             die "$label: the COPY read and the QtSql read give DIFFERENT reports (or one failed); see $kept"
+        fi
+    fi
+    if [[ -n $reference ]]; then
+        if same_as_reference "$db"; then
+            log "$label: $reference gives the same report (the same flagged ids)"
+        else
+            kept=$(mktemp -d "${TMPDIR:-/tmp}/fo-bench-mismatch.XXXXXX")
+            cp "$workdir"/copy.json "$workdir"/reference.json "$kept"/ 2>/dev/null || true
+            die "$label: $reference gives a DIFFERENT report (or one failed); see $kept"
         fi
     fi
     if ((t == 12)); then
