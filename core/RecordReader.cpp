@@ -148,10 +148,8 @@ Status checkOutlierIdColumn(Database &db, Source source, const RecordColumns &re
     }
     return Error {QStringLiteral("Storing the outliers would fail: the records of %1 in %2 have ids up to %3, but %4 "
                                  "is %5 and holds at most %6. Change %4 to bigint, as %2.id is, or run with --dry-run")
-                      .arg(email, records.table)
-                      .arg(highest)
-                      .arg(column, type.typeName)
-                      .arg(limit)};
+                      .arg(email, records.table, QString::number(highest), column, type.typeName,
+                           QString::number(limit))}; // one pass: an email may hold a '%'
 }
 
 // FO_READ_METHOD=qtsql turns the COPY read off (to compare both paths, or as an escape hatch for a proxy in front
