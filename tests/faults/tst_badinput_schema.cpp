@@ -13,6 +13,7 @@
 #include "FaultSupport.h"
 #include "History.h"
 #include "HttpStub.h"
+#include "Pipeline.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -447,6 +448,29 @@ private slots:
         QVERIFY2(series, qPrintable(series.error()));
         QVERIFY(series->ids.contains(spikes.first()) || series->ids.contains(spikes.at(1)));
         QVERIFY(series->ids.first() > 3000000000LL);
+
+        // The desktop's run (every point kept for the charts, with its id and time), in this process.
+        fo::Pipeline pipeline(pgConfig(db.name()));
+        fo::RunRequest request;
+        request.email = Email;
+        request.dryRun = true;
+        request.keepSeries = true;
+        const fo::RunReport report = pipeline.run(request);
+        QVERIFY2(report.status == fo::RunStatus::DryRun, qPrintable(report.error));
+        QList<qint64> flagged;
+        for (const fo::TableReport *table : {&report.raw, &report.processed}) {
+            for (const fo::TypeReport &type : table->types) {
+                QCOMPARE(type.series.ids.size(), type.numericRows);
+                QVERIFY(type.series.ids.first() > 3000000000LL);
+                for (const fo::OutlierPoint &point : type.outliers) {
+                    flagged << point.recordId;
+                    QVERIFY(type.series.ids.contains(point.recordId));
+                    QCOMPARE(point.time.date().year(), 2026);
+                }
+            }
+        }
+        std::sort(flagged.begin(), flagged.end());
+        QCOMPARE(flagged, spikes);
     }
 };
 
