@@ -93,6 +93,23 @@ QJsonObject dryRunReport(const QString &dbName, bool qtsql, QByteArray *err)
     return report;
 }
 
+// The values of the raw HeartRateRecord chart as the desktop's history loads them.
+QVector<double> seriesValues(const QString &dbName)
+{
+    fo::Result<fo::Database> db = fo::Database::open(pgConfig(dbName));
+    if (!db) {
+        qWarning().noquote() << db.error();
+        return {};
+    }
+    const fo::Result<fo::Series> series =
+        fo::history::loadSeries(db.value(), Email, fo::Source::Raw, QStringLiteral("HeartRateRecord"));
+    if (!series) {
+        qWarning().noquote() << series.error();
+        return {};
+    }
+    return series->values;
+}
+
 QList<qint64> flaggedIds(const QJsonObject &report)
 {
     QList<qint64> ids;
@@ -142,6 +159,7 @@ private slots:
         QVERIFY2(!copyRead.isEmpty(), err.constData());
         const QJsonObject qtsqlRead = dryRunReport(db.name(), true, &err);
         QVERIFY2(!qtsqlRead.isEmpty(), err.constData());
+        const QVector<double> charted = seriesValues(db.name());
 
         // The same numbers as text.
         for (const char *table : {"raw_records", "processed_records"})
@@ -158,6 +176,9 @@ private slots:
         // Everything else too: rows, skipped rows (the NULL), means and stds to the last bit.
         QCOMPARE(QJsonDocument(copyRead).toJson(), QJsonDocument(textRead).toJson());
         QCOMPARE(QJsonDocument(qtsqlRead).toJson(), QJsonDocument(textRead).toJson());
+        // The desktop's chart of a type (History) shows the same numbers too.
+        QCOMPARE(charted, seriesValues(db.name()));
+        QVERIFY(charted.size() > 30);
     }
 
     // A real column: its numbers are the float4 texts ("36.7"), read as the double 36.7 (as the old job's float()
