@@ -51,6 +51,15 @@ QTextStream &err()
     return stream;
 }
 
+// A report that is already UTF-8 (the JSON) goes to stdout as it is: through out() it would be converted to a QString
+// and back: three more copies of a report that has a few hundred bytes per data type.
+void writeOut(const QByteArray &bytes)
+{
+    out().flush();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
 void printError(const QString &text)
 {
     err() << "find-outliers: error: " << text << Qt::endl;
@@ -344,7 +353,7 @@ int runHeadless(const QStringList &arguments)
                        ? QStringLiteral("the run for %1 was cancelled; nothing of it was written.").arg(email)
                        : report.error);
         if (json)
-            out() << QString::fromUtf8(formatJson(report)) << Qt::flush;
+            writeOut(formatJson(report));
         return ExitRunFailed;
     }
 
@@ -357,7 +366,7 @@ int runHeadless(const QStringList &arguments)
         }
     }
     if (json)
-        out() << QString::fromUtf8(formatJson(report));
+        writeOut(formatJson(report));
     else
         out() << formatSummary(report);
     out().flush();

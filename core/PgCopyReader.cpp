@@ -27,7 +27,6 @@ namespace fo {
 namespace {
 
 constexpr qint64 ProgressEvery = 16384;
-constexpr std::size_t InitialCapacityPerType = 1024;
 
 // The session setting that carries the email from a bound parameter to the COPY (which cannot take parameters).
 constexpr const char *EmailSetting = "find_outliers.email";
@@ -267,6 +266,8 @@ private:
             return fail(QStringLiteral("a record without an id"));
         if (idBytes.size() == 4)
             id = qFromBigEndian<qint32>(idBytes.data());
+        else if (idBytes.size() == 2)
+            id = qFromBigEndian<qint16>(idBytes.data());
         else if (idBytes.size() == 8)
             id = qFromBigEndian<qint64>(idBytes.data());
         else
@@ -316,10 +317,6 @@ private:
             index = m_types.size();
             TypeAccumulator acc;
             acc.dataType = QString::fromUtf8(name.data(), qsizetype(name.size()));
-            acc.values.reserve(InitialCapacityPerType);
-            acc.ids.reserve(InitialCapacityPerType);
-            if (m_withTimes)
-                acc.timesMs.reserve(InitialCapacityPerType);
             m_types.push_back(std::move(acc));
             m_sorted.push_back(true);
             m_lastIds.push_back(std::numeric_limits<qint64>::min());
@@ -394,11 +391,11 @@ PgCopyReader::PgCopyReader(Database &db)
     m_conn = conn;
 }
 
-Result<ReadOutcome> PgCopyReader::read(const ReadRequest &request, std::vector<TypeAccumulator> &types)
+Result<ReadOutcome> PgCopyReader::read(const ReadRequest &request, const RecordColumns &columns,
+                                       std::vector<TypeAccumulator> &types)
 {
     Q_ASSERT(m_conn);
-    const QString table =
-        request.source == Source::Raw ? QStringLiteral("raw_records") : QStringLiteral("processed_records");
+    const QString &table = columns.table;
     const QString what = QStringLiteral("Reading %1").arg(table);
     QElapsedTimer timer;
     timer.start();
@@ -415,7 +412,7 @@ Result<ReadOutcome> PgCopyReader::read(const ReadRequest &request, std::vector<T
     // No ORDER BY: the rows come in the order of the table, which is id order unless rows were updated or moved;
     // the grouper sorts the few types that need it, which is cheaper than a server-side sort that spills to disk.
     // Binary format: no text to format on the server or to unescape here, and times travel as integers.
-    QString sql = QStringLiteral("COPY (SELECT id, data_type, value");
+    QString sql = QStringLiteral("COPY (SELECT id, %1, %2").arg(columns.dataType, columns.value);
     if (request.withTimes)
         sql += QStringLiteral(", time");
     sql += QStringLiteral(" FROM %1 WHERE email = current_setting('%2')) TO STDOUT (FORMAT binary)")

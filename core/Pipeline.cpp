@@ -45,6 +45,7 @@ TableReport detect(Source source, double k, std::vector<TypeAccumulator> &types,
                   // The NULL type first, then by name.
                   return a.dataTypeIsNull != b.dataTypeIsNull ? a.dataTypeIsNull : a.dataType < b.dataType;
               });
+    table.types.reserve(qsizetype(types.size())); // one allocation, not a doubling copy: memory follows the types
     std::vector<double> scratch;
     for (TypeAccumulator &acc : types) {
         TypeReport type;
@@ -219,6 +220,10 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         return failed(opened.error());
     context.db.emplace(std::move(opened).value());
     Database &db = *context.db;
+
+    // Columns of a type the read cannot use are refused before anything is flagged, sent or written.
+    if (const Status columns = checkRecordTables(db, request.email, !request.dryRun); !columns)
+        return failed(columns.error() + QStringLiteral(". Nothing was written."));
 
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
     RunLock lock;

@@ -4,6 +4,7 @@
 #include "RunReport.h"
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace fo {
@@ -28,10 +29,34 @@ struct ReadRequest
     QString email;
     bool withTimes = false;
     std::function<void(qint64 rowsSoFar)> progress; // every few thousand rows
-    std::function<bool()> cancelled;                // polled between batches
+    std::function<bool()> cancelled; // polled between batches
 };
 
 enum class ReadOutcome { Done, Cancelled };
+
+// How one record table's columns are selected, whatever their types in this database: the platform's schema has
+// `value` TEXT (docs/platform.md 1), but other deployments drift to number columns. Both read paths select these
+// expressions, so that they see the same text for the same row.
+struct RecordColumns
+{
+    QString table; // raw_records or processed_records
+    QString dataType = QStringLiteral("data_type"); // cast to text when the column is not text
+    QString value = QStringLiteral("value"); // cast to text when the column is a number
+    qint64 idLimit = std::numeric_limits<qint64>::max(); // the largest id the id column's type holds
+};
+
+// Learns the types of the table's id, data_type, value and time columns (PostgreSQL: one catalog query; SQLite,
+// whose columns have no fixed type, needs none) and returns how to select them. id must be smallint, integer or
+// bigint; value text (text, varchar, char, name) or a number (smallint, integer, bigint, real, double precision,
+// numeric: read as the text PostgreSQL prints for it, the shortest that gives the number back, as the old job's
+// driver did); time timestamp or timestamptz; data_type anything (a type that is not text is grouped by its text).
+// Any other type is refused with an error naming the table, the column and the type, and what to do.
+Result<RecordColumns> recordColumns(Database &db, Source source);
+
+// recordColumns() of both tables: a run calls it before it flags, sends or writes anything. forWriting also checks
+// that the outlier tables' record-id columns hold the ids of the email's records (an integer column cannot hold the
+// ids above 2^31 of a bigint id column), so that such a run fails here, not in its write.
+Status checkRecordTables(Database &db, const QString &email, bool forWriting);
 
 // Reads every row of the email from raw_records or processed_records, parses each value, and groups by data type,
 // each type's values in id order. Memory grows with the numeric values only, never with row objects.
@@ -41,6 +66,8 @@ Result<ReadOutcome> readRecords(Database &db, const ReadRequest &request, std::v
 
 // The portable path: a forward-only QtSql query ordered by id (SQLite, and PostgreSQL when COPY is not available).
 Result<ReadOutcome> readRecordsWithQtSql(Database &db, const ReadRequest &request, std::vector<TypeAccumulator> &types);
+Result<ReadOutcome> readRecordsWithQtSql(Database &db, const ReadRequest &request, const RecordColumns &columns,
+                                         std::vector<TypeAccumulator> &types);
 
 // The SQL expression giving a record's time as milliseconds since the epoch, for this database's dialect.
 QString epochMsExpression(const Database &db, const QString &column);

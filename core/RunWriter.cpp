@@ -64,7 +64,7 @@ Status insertOutliers(Database &db, const RunReport &report, Source source)
         // One statement per batch: the ids go in as one array value, not one round trip per row.
         const QString sql = QStringLiteral("INSERT INTO %1 (%2, outliers_search_iteration_num, "
                                            "outliers_search_iteration_datetime) "
-                                           "SELECT unnest(CAST(? AS integer[])), ?, CAST(? AS timestamptz)")
+                                           "SELECT unnest(CAST(? AS bigint[])), ?, CAST(? AS timestamptz)")
                                 .arg(outlierTable(source), outlierIdColumn(source));
         if (!query.prepare(sql))
             return Error{sqlErrorText(what, query.lastError())};
@@ -243,7 +243,7 @@ Status fillOutlierTimes(Database &db, RunReport &report)
         times.reserve(ids.size());
         QSqlQuery query(db.db());
         query.setForwardOnly(true);
-        const QString filter = db.isPostgres() ? QStringLiteral("id = ANY(CAST(? AS integer[]))")
+        const QString filter = db.isPostgres() ? QStringLiteral("id = ANY(CAST(? AS bigint[]))")
                                                : QStringLiteral("id IN (SELECT value FROM json_each(?))");
         const QString sql = QStringLiteral("SELECT id, %1 FROM %2 WHERE %3")
                                 .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source), filter);

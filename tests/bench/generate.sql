@@ -1,12 +1,16 @@
 -- Deterministic benchmark data for find-outliers (tests/bench/run.sh loads it). Usage:
 --
 --   psql -v ON_ERROR_STOP=1 -v n=1000000 -f tests/bench/generate.sql      (into a database with the platform's tables)
+--   psql -v ON_ERROR_STOP=1 -v n=1000000 -v types=50000 -f tests/bench/generate.sql       (the "many types" mode)
 --
 -- Four users, interleaved by id (row i belongs to user i % 4): the target bench-target@example.com and three
 -- others that a run for the target must ignore. Each gets n raw records over 12 data types, in upload batches of
 -- 25 records of one type, spread over the year 2024, and n/4 processed records (daily aggregates of 8 types).
 -- Values: a normal distribution per type (plausible mean and spread), about 0.5% spikes of 6-12 standard
 -- deviations, about 0.1% values that are not numbers ('', 'n/a', '120/80', 'PT1H10M', 'null').
+-- With -v types=T (T other than 12), each raw record instead gets one of T data types 'Type00001'... drawn per
+-- record (about n/T records a type, the type changing from one row to the next: the worst case for grouping),
+-- with the same values; the processed records stay as they are. Memory must follow the rows, not the types.
 -- Every pseudo-random draw is a hash of the row number (hashint8extended), so the same n gives the same rows,
 -- ids and values on every run and every machine.
 
@@ -14,6 +18,11 @@
 \else
 \echo 'generate.sql: give the number of raw records per user with -v n=N'
 SELECT 1 / 0 AS missing_n;
+\endif
+
+\if :{?types}
+\else
+\set types 12
 \endif
 
 SET client_min_messages = warning;
@@ -48,9 +57,12 @@ AS $$ SELECT (ARRAY['bench-target@example.com', 'bench-other1@example.com', 'ben
 
 -- Rows are inserted in the order of i (a function scan feeding the insert), so ids follow i.
 INSERT INTO raw_records (data_type, email, time, value)
-SELECT (ARRAY['HeartRateRecord', 'BloodOxygenData', 'StepsRecord', 'DistanceRecord', 'SpeedRecord',
-              'ActiveCaloriesBurnedRecord', 'TotalCaloriesBurnedRecord', 'WeightRecord', 'BodyTemperatureRecord',
-              'RespiratoryRateRecord', 'SleepSessionTimeData', 'RestingHeartRateRecord'])[s.k],
+SELECT CASE WHEN :types = 12
+            THEN (ARRAY['HeartRateRecord', 'BloodOxygenData', 'StepsRecord', 'DistanceRecord', 'SpeedRecord',
+                        'ActiveCaloriesBurnedRecord', 'TotalCaloriesBurnedRecord', 'WeightRecord',
+                        'BodyTemperatureRecord', 'RespiratoryRateRecord', 'SleepSessionTimeData',
+                        'RestingHeartRateRecord'])[s.k]
+            ELSE 'Type' || lpad((1 + (hashint8extended(s.i, 11) & 1073741823) % :types)::text, 5, '0') END,
        fo_bench.email(s.u),
        to_timestamp(1704067200 + s.j * (31536000.0 / :n) + 60 * fo_bench.u(s.i, 90)),
        fo_bench.value(s.i, 100,

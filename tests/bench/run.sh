@@ -3,12 +3,19 @@
 #
 #   tests/bench/run.sh                              N = 10k, 100k and 1M (a few minutes, about 1 GB of disk)
 #   tests/bench/run.sh --sizes 10000,100000         a small run, for CI
+#   tests/bench/run.sh --sizes 1000000 --types 50000   memory: 1M records in 12 types against 1M in 50k types
 #
 # Options:
 #   --sizes N,N,...   raw records of the target user per size (default 10000,100000,1000000)
 #   --repeat R        measured runs per size (default 5); the table shows the medians, after one warm-up run each
 #   --binary PATH     the find-outliers to measure (default: build it in build-bench/, Release, without tests)
 #   --no-check        skip the check that the run flags the same records as the QtSql read (FO_READ_METHOD=qtsql)
+#   --types T         also measure each N with the target's raw records spread over T data types (generate.sql's
+#                     "many types" mode: about N/T records a type), and compare the peak RSS with the 12-type run
+#                     (issue 10: memory follows the rows, not the types; target: at most 2x). The check then also
+#                     prints the peak RSS of the --dry-run --json runs (COPY and QtSql reads) of both.
+#   --compare PATH    also check the drop-in promise against another build (say, main's): its --dry-run --json
+#                     report on each database must equal ours (the same flagged ids, counts, means and stds)
 #
 # What it does: starts a throwaway PostgreSQL 15 cluster (127.0.0.1, a free port, default settings otherwise,
 # removed at the end; as root, the server runs as the user `postgres`), and for each N creates a database with
@@ -26,7 +33,8 @@
 #
 #         N   ours (s)  floor (s)   ratio  peak RSS (MB)
 #
-# and, for the largest N, the issue's targets (ours <= 1.5 x floor, peak RSS <= 120 MB, linear growth).
+# and, for the largest N, the issue's targets (ours <= 1.5 x floor, peak RSS <= 120 MB, linear growth). With
+# --types, a "types" column and, per N, the ratio of the peak RSS with T types to the one with 12.
 # Needs: psql and the PostgreSQL server programs (postgresql), /usr/bin/time (apt-get install -y time), python3 (to
 # find a free port), and cmake, ninja and the build dependencies unless --binary is given.
 set -euo pipefail
@@ -36,6 +44,8 @@ sizes=10000,100000,1000000
 repeat=5
 check=1
 binary=""
+types=""
+reference=""
 target_email=bench-target@example.com
 
 die() {
@@ -55,12 +65,18 @@ while (($#)); do
     --binary) binary=${2:?--binary needs a path}; shift 2 ;;
     --binary=*) binary=${1#*=}; shift ;;
     --no-check) check=0; shift ;;
+    --types) types=${2:?--types needs a number}; shift 2 ;;
+    --types=*) types=${1#*=}; shift ;;
+    --compare) reference=${2:?--compare needs the path of another find-outliers}; shift 2 ;;
+    --compare=*) reference=${1#*=}; shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
     esac
 done
 [[ $sizes =~ ^[0-9]+(,[0-9]+)*$ ]] || die "--sizes wants numbers separated by commas, not '$sizes'"
 [[ $repeat =~ ^[1-9][0-9]*$ ]] || die "--repeat wants a positive number, not '$repeat'"
+[[ -z $types || ($types =~ ^[1-9][0-9]*$ && $types -le 99999) ]] ||
+    die "--types wants a number of data types from 1 to 99999, not '$types'"
 
 # --- what this script needs ------------------------------------------------------------------------------------
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing; install it with: apt-get install -y time"
@@ -86,6 +102,10 @@ if [[ -z $binary ]]; then
 fi
 [[ -x $binary ]] || die "no find-outliers at $binary"
 binary=$(realpath "$binary")
+if [[ -n $reference ]]; then
+    [[ -x $reference ]] || die "--compare: no find-outliers at $reference"
+    reference=$(realpath "$reference")
+fi
 
 # --- a throwaway PostgreSQL cluster, default settings ----------------------------------------------------------
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/fo-bench.XXXXXX")
@@ -183,11 +203,17 @@ ours_run() {
 }
 
 # The --dry-run --json reports of the COPY read and of the QtSql read, without what differs between any two runs.
+# Their peak RSS (KB) go to $workdir/json.rss: "<COPY> <QtSql>".
 same_as_qtsql() {
     tool_env "$1"
+    local copy_rss qtsql_rss
+    copy_rss=$(cd "$workdir" && timed "${tool_env[@]}" "$binary" --email "$target_email" --dry-run --json) || return 1
+    cp "$workdir/last.out" "$workdir/copy.json"
+    qtsql_rss=$(cd "$workdir" && timed "${tool_env[@]}" FO_READ_METHOD=qtsql "$binary" --email "$target_email" \
+        --dry-run --json) || return 1
+    cp "$workdir/last.out" "$workdir/qtsql.json"
+    echo "${copy_rss#* } ${qtsql_rss#* }" >"$workdir/json.rss"
     (cd "$workdir" &&
-        "${tool_env[@]}" "$binary" --email "$target_email" --dry-run --json >copy.json 2>/dev/null &&
-        "${tool_env[@]}" FO_READ_METHOD=qtsql "$binary" --email "$target_email" --dry-run --json >qtsql.json 2>/dev/null &&
         python3 -c '
 import json, sys
 def load(path):
@@ -198,15 +224,36 @@ def load(path):
 sys.exit(0 if load("copy.json") == load("qtsql.json") else 1)')
 }
 
+# The --dry-run --json report of the --compare build against ours (copy.json, from same_as_qtsql or made here).
+same_as_reference() {
+    tool_env "$1"
+    (cd "$workdir" &&
+        { [[ -s copy.json ]] || "${tool_env[@]}" "$binary" --email "$target_email" --dry-run --json >copy.json 2>/dev/null; } &&
+        "${tool_env[@]}" "$reference" --email "$target_email" --dry-run --json >reference.json 2>/dev/null &&
+        python3 -c '
+import json, sys
+def load(path):
+    report = json.load(open(path))
+    for key in ("run_id", "started_at", "finished_at", "iteration", "tool_version"):
+        report.pop(key, None)
+    return report
+sys.exit(0 if load("copy.json") == load("reference.json") else 1)')
+}
+
 results=()
-IFS=, read -r -a size_list <<<"$sizes"
-for n in "${size_list[@]}"; do
-    db=bench_$n
+many_results=()
+# Measures N = $1 with the target's raw records over $2 data types; appends "N ours floor peak[ jsonCopy jsonQtSql]"
+# to results (12 types) or many_results.
+bench_size() {
+    local n=$1 t=$2 db=bench_$1 label="N = $1"
+    if ((t != 12)); then
+        db=bench_${n}_t$t label="N = $n, $t types"
+    fi
     psql_do -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
     psql_do -d "$db" -f "$repo/resources/schema/platform.sql"
     start=$(date +%s.%N)
-    psql_do -d "$db" -v n="$n" -f "$repo/tests/bench/generate.sql"
-    log "N = $n: generated $((4 * n)) raw and $((4 * (n / 4))) processed records in" \
+    psql_do -d "$db" -v n="$n" -v types="$t" -f "$repo/tests/bench/generate.sql"
+    log "$label: generated $((4 * n)) raw and $((4 * (n / 4))) processed records in" \
         "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 
     floor_run "$db" >/dev/null # warm-up: the same caches for both
@@ -223,28 +270,75 @@ for n in "${size_list[@]}"; do
     done
     floor_median=$(echo "${floors[*]}" | median)
     ours_median=$(echo "${ours[*]}" | median)
-    log "N = $n: ours ${ours[*]} s; floor ${floors[*]} s; medians $ours_median / $floor_median"
+    log "$label: ours ${ours[*]} s; floor ${floors[*]} s; medians $ours_median / $floor_median"
+    local json_rss=""
+    rm -f "$workdir/copy.json"
     if ((check)); then
         if same_as_qtsql "$db"; then
-            log "N = $n: the COPY read and the QtSql read give the same report (the same flagged ids)"
+            json_rss=" $(cat "$workdir/json.rss")"
+            log "$label: the COPY read and the QtSql read give the same report (the same flagged ids)"
         else
             kept=$(mktemp -d "${TMPDIR:-/tmp}/fo-bench-mismatch.XXXXXX")
             cp "$workdir"/copy.json "$workdir"/qtsql.json "$kept"/ 2>/dev/null || true
-            die "N = $n: the COPY read and the QtSql read give DIFFERENT reports (or one failed); see $kept"
+            die "$label: the COPY read and the QtSql read give DIFFERENT reports (or one failed); see $kept"
         fi
     fi
-    results+=("$n $ours_median $floor_median $peak")
+    if [[ -n $reference ]]; then
+        if same_as_reference "$db"; then
+            log "$label: $reference gives the same report (the same flagged ids)"
+        else
+            kept=$(mktemp -d "${TMPDIR:-/tmp}/fo-bench-mismatch.XXXXXX")
+            cp "$workdir"/copy.json "$workdir"/reference.json "$kept"/ 2>/dev/null || true
+            die "$label: $reference gives a DIFFERENT report (or one failed); see $kept"
+        fi
+    fi
+    if ((t == 12)); then
+        results+=("$n $ours_median $floor_median $peak$json_rss")
+    else
+        many_results+=("$n $ours_median $floor_median $peak$json_rss")
+    fi
     psql_do -d postgres -c "DROP DATABASE $db"
+}
+
+IFS=, read -r -a size_list <<<"$sizes"
+for n in "${size_list[@]}"; do
+    bench_size "$n" 12
+    if [[ -n $types && $types -ne 12 ]]; then
+        bench_size "$n" "$types"
+    fi
 done
 
 # --- the table ---------------------------------------------------------------------------------------------------
 echo
-printf '%10s %10s %10s %7s %14s\n' N "ours (s)" "floor (s)" ratio "peak RSS (MB)"
-for line in "${results[@]}"; do
-    read -r n o f kb <<<"$line"
-    awk -v n="$n" -v o="$o" -v f="$f" -v kb="$kb" \
-        'BEGIN { printf "%10d %10.3f %10.3f %7.2f %14.1f\n", n, o, f, (f > 0 ? o / f : 0), kb / 1024 }'
-done
+if [[ -z $types ]]; then
+    printf '%10s %10s %10s %7s %14s\n' N "ours (s)" "floor (s)" ratio "peak RSS (MB)"
+    for line in "${results[@]}"; do
+        read -r n o f kb _ <<<"$line"
+        awk -v n="$n" -v o="$o" -v f="$f" -v kb="$kb" \
+            'BEGIN { printf "%10d %10.3f %10.3f %7.2f %14.1f\n", n, o, f, (f > 0 ? o / f : 0), kb / 1024 }'
+    done
+else
+    # Both cases per N, the peak RSS of the --dry-run --json runs (when checked), and the ratio of the peaks.
+    printf '%10s %6s %10s %10s %7s %14s %16s %17s\n' N types "ours (s)" "floor (s)" ratio "peak RSS (MB)" \
+        "json COPY (MB)" "json QtSql (MB)"
+    for i in "${!results[@]}"; do
+        for pair in "12 ${results[$i]}" "$types ${many_results[$i]:-}"; do
+            read -r t n o f kb jc jq <<<"$pair"
+            [[ -n ${n:-} ]] || continue
+            awk -v t="$t" -v n="$n" -v o="$o" -v f="$f" -v kb="$kb" -v jc="${jc:-0}" -v jq="${jq:-0}" 'BEGIN {
+                printf "%10d %6d %10.3f %10.3f %7.2f %14.1f %16s %17s\n", n, t, o, f, (f > 0 ? o / f : 0), kb / 1024,
+                    (jc > 0 ? sprintf("%.1f", jc / 1024) : "-"), (jq > 0 ? sprintf("%.1f", jq / 1024) : "-") }'
+        done
+    done
+    echo
+    for i in "${!results[@]}"; do
+        read -r n _ _ kb12 _ <<<"${results[$i]}"
+        read -r _ _ _ kbt _ <<<"${many_results[$i]:-0 0 0 0}"
+        awk -v n="$n" -v t="$types" -v a="$kb12" -v b="$kbt" 'BEGIN {
+            printf "at N = %d: peak RSS with %d types %.1f MB, with 12 types %.1f MB: %.2fx (target <= 2: %s)\n",
+                n, t, b / 1024, a / 1024, b / a, (b / a <= 2 ? "met" : "NOT met") }'
+    done
+fi
 if ((${#results[@]} >= 2)); then
     read -r n1 o1 _ <<<"${results[${#results[@]} - 2]}"
     read -r n2 o2 f2 kb2 <<<"${results[${#results[@]} - 1]}"
