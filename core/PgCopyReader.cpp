@@ -287,7 +287,8 @@ private:
         }
         ++m_rows;
 
-        const std::size_t index = typeIndex(typeBytes); // NULL groups with "", as on the QtSql path
+        // A NULL type is a group of its own, apart from "" (the old job keyed a dict by data_type, None included).
+        const std::size_t index = typeIndex(typeNull ? NullTypeKey : typeBytes, typeNull);
         TypeAccumulator &acc = m_types[index];
         ++acc.rows;
         if (valueNull)
@@ -305,7 +306,10 @@ private:
         return true;
     }
 
-    std::size_t typeIndex(std::string_view name)
+    // The key of the NULL type: a NUL byte, which PostgreSQL text never holds.
+    static constexpr std::string_view NullTypeKey {"\0", 1};
+
+    std::size_t typeIndex(std::string_view name, bool isNull)
     {
         if (m_haveLast && name == std::string_view(m_lastType))
             return m_lastIndex;
@@ -316,7 +320,9 @@ private:
         } else {
             index = m_types.size();
             TypeAccumulator acc;
-            acc.dataType = QString::fromUtf8(name.data(), qsizetype(name.size()));
+            acc.dataTypeIsNull = isNull;
+            if (!isNull)
+                acc.dataType = QString::fromUtf8(name.data(), qsizetype(name.size()));
             m_types.push_back(std::move(acc));
             m_sorted.push_back(true);
             m_lastIds.push_back(std::numeric_limits<qint64>::min());

@@ -279,7 +279,11 @@ Result<ReadOutcome> readRecordsWithQtSql(Database &db, const ReadRequest &reques
     qint64 rows = 0;
     while (query.next()) {
         const qint64 id = query.value(0).toLongLong();
-        const QString type = query.value(1).toString();
+        // A NULL type is a group of its own (the old job keyed a dict by data_type, None included); its key is a NUL
+        // character, which PostgreSQL text never holds.
+        const QVariant typeValue = query.value(1);
+        const bool typeIsNull = typeValue.isNull();
+        const QString type = typeIsNull ? QString(QChar(u'\0')) : typeValue.toString();
         std::size_t index;
         if (!types.empty() && type == lastType) {
             index = lastIndex;
@@ -289,7 +293,7 @@ Result<ReadOutcome> readRecordsWithQtSql(Database &db, const ReadRequest &reques
                 index = it.value();
             } else {
                 index = types.size();
-                types.push_back(TypeAccumulator {type, 0, {}, {}, {}});
+                types.push_back(TypeAccumulator {typeIsNull ? QString() : type, 0, {}, {}, {}, typeIsNull});
                 indexByType.insert(type, index);
             }
             lastType = type;

@@ -36,7 +36,7 @@ QJsonObject tableJson(const TableReport &table)
             });
         }
         types.append(QJsonObject{
-            {QStringLiteral("data_type"), type.dataType},
+            {QStringLiteral("data_type"), type.dataTypeIsNull ? QJsonValue() : QJsonValue(type.dataType)},
             {QStringLiteral("rows"), type.rows},
             {QStringLiteral("numeric_rows"), type.numericRows},
             {QStringLiteral("skipped_rows"), type.skippedRows},
@@ -88,13 +88,13 @@ QString formatSummary(const RunReport &report)
         }
         int width = 9;
         for (const TypeReport &type : table->types)
-            width = std::max(width, int(type.dataType.size()));
+            width = std::max(width, int(displayDataType(type.dataType, type.dataTypeIsNull).size()));
         out << "  " << QStringLiteral("data type").leftJustified(width) << "  " << QStringLiteral("rows").rightJustified(9)
             << "  " << QStringLiteral("skipped").rightJustified(8) << "  " << QStringLiteral("outliers").rightJustified(8)
             << "  " << QStringLiteral("mean").rightJustified(12) << "  " << QStringLiteral("std").rightJustified(12)
             << "\n";
         for (const TypeReport &type : table->types) {
-            out << "  " << type.dataType.leftJustified(width) << "  " << QString::number(type.rows).rightJustified(9)
+            out << "  " << displayDataType(type.dataType, type.dataTypeIsNull).leftJustified(width) << "  " << QString::number(type.rows).rightJustified(9)
                 << "  " << QString::number(type.skippedRows).rightJustified(8) << "  "
                 << QString::number(type.outliers.size()).rightJustified(8) << "  "
                 << formatNumber(type.mean).rightJustified(12) << "  " << formatNumber(type.std).rightJustified(12)

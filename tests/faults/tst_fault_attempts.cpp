@@ -249,8 +249,16 @@ private slots:
 
     // A NULL data_type, and types of 2.9 kB and 100 kB, are stored like any other (a NULL type as a group of its
     // own): every run of the user completes, not only the dry run.
+    void oddDataTypesDoNotBlockAUser_data()
+    {
+        QTest::addColumn<QString>("readMethod");
+        QTest::newRow("COPY read path") << QString();
+        QTest::newRow("QtSql read path") << QStringLiteral("qtsql");
+    }
+
     void oddDataTypesDoNotBlockAUser()
     {
+        QFETCH(QString, readMethod);
         const QString email = QStringLiteral("odd.types@example.com");
         const QString ns = uniqueNamespace(QStringLiteral("attempt_types"));
         ScopedPgDatabase db(QStringLiteral("fault_odd_types"));
@@ -262,8 +270,12 @@ private slots:
         for (int i = 0; i < 30; ++i) {
             QVERIFY(db.insert(QStringLiteral("raw_records"), email, big, QString::number(60 + i % 3)) > 0);
             QVERIFY(db.insert(QStringLiteral("raw_records"), email, huge, QString::number(70 + i % 3)) > 0);
-            QVERIFY(db.insert(QStringLiteral("raw_records"), email, QString(), QString::number(50 + i % 3)) > 0);
         }
+        // 30 rows of the empty type "" (bound as SQL text, not as a null QString).
+        QVERIFY(QSqlQuery(db.db()).exec(
+            QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) SELECT '', %1, "
+                           "'2026-01-01T00:00:00Z', (50 + i % 3)::text FROM generate_series(0, 29) AS i")
+                .arg(quoted(email))));
         QVERIFY(QSqlQuery(db.db()).exec(
             QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) VALUES "
                            "(NULL, %1, '2026-02-01T00:00:00Z', '60'), (NULL, %1, '2026-02-01T00:00:00Z', '61'),"
@@ -271,6 +283,8 @@ private slots:
                 .arg(quoted(email))));
         QMap<QString, QString> vars = toolEnv(db.name());
         vars.insert(QStringLiteral("NOTIFICATIONS_API_BASE_URL"), m_stub->baseUrl());
+        if (!readMethod.isEmpty())
+            vars.insert(QStringLiteral("FO_READ_METHOD"), readMethod);
         for (int run = 1; run <= 2; ++run) {
             const ToolResult result = runTool({QStringLiteral("--email"), email, QStringLiteral("--json")}, vars);
             QVERIFY2(result.exitCode == 0, result.err.constData());
