@@ -1,5 +1,6 @@
 #include "Pipeline.h"
 
+#include "ConnectionFailure.h"
 #include "Database.h"
 #include "Email.h"
 #include "Notifier.h"
@@ -172,9 +173,16 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
 
     progress(Stage::Connecting);
     Result<Database> opened = Database::open(m_config);
-    if (!opened)
+    if (!opened) {
+        report.transient = isConnectionFailureMessage(opened.error());
         return failed(opened.error());
+    }
     Database db = std::move(opened).value();
+    // A failure on the open connection: connection-level when libpq has lost it (report.transient).
+    const auto dbFailed = [&](const QString &error) {
+        report.transient = isConnectionLost(db);
+        return failed(error);
+    };
 
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
     RunLock lock;
@@ -185,7 +193,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             [&] { qCInfo(lcPipeline).noquote() << "another run for" << request.email << "is under way; waiting"; },
             LockTimeoutMs);
         if (!locked)
-            return failed(locked.error());
+            return dbFailed(locked.error());
         if (locked.value() == RunLock::Outcome::Cancelled)
             return cancelledEnding;
     }
@@ -206,7 +214,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
 
     const Result<int> iteration = nextIteration(db, request.email);
     if (!iteration)
-        return failed(iteration.error());
+        return dbFailed(iteration.error());
     report.iteration = iteration.value();
 
     std::unique_ptr<Notifier> notifier;
@@ -240,7 +248,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         accumulators.clear();
         const Result<ReadOutcome> outcome = readRecords(db, read, accumulators);
         if (!outcome)
-            return failed(outcome.error() + QStringLiteral(". Nothing was written."));
+            return dbFailed(outcome.error() + QStringLiteral(". Nothing was written."));
         if (outcome.value() == ReadOutcome::Cancelled)
             return cancelledEnding;
         progress(Stage::Detecting);
@@ -250,7 +258,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     if (!request.keepSeries) {
         const Status timed = fillOutlierTimes(db, report);
         if (!timed)
-            return failed(timed.error() + QStringLiteral(". Nothing was written."));
+            return dbFailed(timed.error() + QStringLiteral(". Nothing was written."));
     }
     if (cancelled())
         return cancelledEnding;
@@ -262,7 +270,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     progress(Stage::Writing);
     const Result<bool> written = writeRun(db, report, isCancelled);
     if (!written)
-        return failed(written.error());
+        return dbFailed(written.error());
     if (!written.value())
         return cancelledEnding;
     progress(Stage::Writing, report.raw.outlierCount + report.processed.outlierCount);
