@@ -157,8 +157,12 @@ QVector<RunReport> BatchRunner::run(const QStringList &emails)
                 report = pipeline.run(request);
                 const bool again = retry && report.status == RunStatus::Failed && report.transient;
                 const Millis delay = gate.leave(again, epoch);
-                if (!again)
+                if (!again) {
+                    if (report.status == RunStatus::Failed && attempts > 1)
+                        report.error += QStringLiteral(" (attempt %1; the ones before met connection failures)")
+                                            .arg(attempts);
                     break;
+                }
                 if (!deadline)
                     deadline = Clock::now() + retryFor;
                 if (delay.count() > 0 && m_onBackoff) {

@@ -155,7 +155,7 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
             progress << "cancelled, nothing written";
         else
             progress << "FAILED: " << report.error;
-        if (attempts > 1)
+        if (attempts > 1 && report.status != RunStatus::Failed) // a failure's error says how many
             progress << " (" << attempts << " attempts)";
         progress << Qt::endl;
     });
