@@ -36,7 +36,8 @@ public:
     void setCancelFlag(const std::atomic_bool *flag) { m_cancel = flag; }
     // Called on the worker's thread, serialised: index (0-based), total, the finished report, the time it took (all
     // attempts) and the number of attempts.
-    void setOnFinished(std::function<void(int index, int total, const RunReport &report, double seconds, int attempts)> fn)
+    void setOnFinished(
+        std::function<void(int index, int total, const RunReport &report, double seconds, int attempts)> fn)
     {
         m_onFinished = std::move(fn);
     }

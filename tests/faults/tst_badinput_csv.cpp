@@ -158,8 +158,8 @@ private slots:
             const ToolResult result =
                 runTool({QStringLiteral("--email"), email, QStringLiteral("--csv"), path}, env(ns, stub.baseUrl()));
             QVERIFY2(result.exitCode == 2, result.err.constData());
-            QVERIFY2(result.err.startsWith(QByteArray("find-outliers: error: Cannot write the CSV file " + path.toUtf8() + ": ")),
-                     result.err.constData());
+            const QByteArray expected = "find-outliers: error: Cannot write the CSV file " + path.toUtf8() + ": ";
+            QVERIFY2(result.err.startsWith(expected), result.err.constData());
             QVERIFY2(result.err.contains(reason.toUtf8()), result.err.constData());
             QVERIFY2(result.err.contains("Nothing was done."), result.err.constData());
             QVERIFY(result.out.isEmpty());
@@ -256,8 +256,9 @@ private slots:
         kept.close();
         QCOMPARE(QDir(dir->path()).entryList(QDir::Files | QDir::Hidden | QDir::System).size(), 1);
 
-        result = runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"), path},
-                         toolEnv(m_db));
+        result = runTool(
+            {QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"), path},
+            toolEnv(m_db));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QFile written(path);
         QVERIFY(written.open(QIODevice::ReadOnly));
@@ -325,15 +326,15 @@ private slots:
         const NodeInfo after = lstatOf(node);
         QCOMPARE(after.type, mode_t(S_IFCHR));
         QCOMPARE(after.rdev, makedev(1, minorNumber));
-        QCOMPARE(QDir(dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot).size(),
-                 1);
+        const QDir::Filters everything = QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot;
+        QCOMPARE(QDir(dir->path()).entryList(everything).size(), 1);
         QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("status")).toString(),
                  QStringLiteral("completed"));
         QCOMPARE(runsOf(email), 1);
         if (fails) {
-            QVERIFY2(result.err.contains(QByteArray("find-outliers: warning: Cannot write the CSV file " + node.toUtf8()
-                                                    + ": No space left on device. The run itself completed and is stored")),
-                     result.err.constData());
+            const QByteArray expected = "find-outliers: warning: Cannot write the CSV file " + node.toUtf8()
+                                        + ": No space left on device. The run itself completed and is stored";
+            QVERIFY2(result.err.contains(expected), result.err.constData());
         } else {
             QVERIFY2(!result.err.contains("CSV"), result.err.constData());
         }
@@ -391,18 +392,18 @@ private slots:
         QVERIFY(::mknod(QFile::encodeName(node).constData(), S_IFCHR | 0666, makedev(1, 7)) == 0);
         const QString first = newUser();
         const QString second = newUser();
-        const ToolResult result = runTool({QStringLiteral("--emails-from"), QStringLiteral("-"), QStringLiteral("--jobs"),
-                                           QStringLiteral("2"), QStringLiteral("--no-notify"), QStringLiteral("--json"),
-                                           QStringLiteral("--csv"), node},
-                                          toolEnv(m_db), 120000, (first + QLatin1Char('\n') + second).toUtf8());
+        const QStringList args = {QStringLiteral("--emails-from"), QStringLiteral("-"), QStringLiteral("--jobs"),
+                                  QStringLiteral("2"), QStringLiteral("--no-notify"), QStringLiteral("--json"),
+                                  QStringLiteral("--csv"), node};
+        const ToolResult result = runTool(args, toolEnv(m_db), 120000, (first + QLatin1Char('\n') + second).toUtf8());
         qInfo().noquote() << "what the user sees:" << result.err;
         QVERIFY2(result.exitCode == 0, result.err.constData());
         const QJsonArray reports = QJsonDocument::fromJson(result.out).array();
         QCOMPARE(reports.size(), 2);
         for (const QJsonValue &report : reports)
             QCOMPARE(report.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
-        QVERIFY2(result.err.contains(QByteArray("Cannot write the CSV file " + node.toUtf8() + ": No space left on device")),
-                 result.err.constData());
+        const QByteArray reason = "Cannot write the CSV file " + node.toUtf8() + ": No space left on device";
+        QVERIFY2(result.err.contains(reason), result.err.constData());
         QVERIFY2(result.err.contains("find-outliers: 2 emails in "), result.err.constData());
         QVERIFY2(result.err.contains(": 2 completed, 0 failed"), result.err.constData());
         const NodeInfo after = lstatOf(node);
