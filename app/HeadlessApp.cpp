@@ -75,6 +75,8 @@ QString exitCodeHelp()
 QByteArray csvOf(const QVector<RunReport> &reports, Status *status)
 {
     QByteArray all;
+    if (reports.isEmpty()) // no email to run for: the header alone
+        return csvHeader(false).join(QLatin1Char(',')).toUtf8() + "\r\n";
     for (int i = 0; *status && i < reports.size(); ++i) {
         if (reports.at(i).status != RunStatus::Completed && reports.at(i).status != RunStatus::DryRun
             && !all.isEmpty())

@@ -67,8 +67,9 @@ bool isConnectionFailure(const QSqlError &error)
         return false;
     if (!error.nativeErrorCode().isEmpty())
         return isConnectionSqlState(error.nativeErrorCode());
-    return error.type() == QSqlError::ConnectionError || isConnectionFailureMessage(error.databaseText())
-           || isConnectionFailureMessage(error.driverText());
+    // No SQLSTATE: the connection never opened, or died. A ConnectionError may still be a refused login, which
+    // trying again would not change: libpq's words decide.
+    return isConnectionFailureMessage(error.databaseText()) || isConnectionFailureMessage(error.driverText());
 }
 
 bool isConnectionLost(Database &db)
