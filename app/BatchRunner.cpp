@@ -22,7 +22,8 @@ using Clock = std::chrono::steady_clock;
 using Millis = std::chrono::milliseconds;
 
 constexpr Millis FirstDelay{250};
-constexpr Millis MaxDelay{4000};
+constexpr Millis MaxDelay{2000};
+constexpr int SuccessesPerStep = 5;
 constexpr Millis CancelCheck{100}; // a signal handler cannot wake a condition variable: look at the flag this often
 
 // The workers' shared back-off (see BatchRunner). A worker enters before each attempt and leaves after it, saying
@@ -67,15 +68,25 @@ public:
         Millis delay{0};
         if (!connectionFailure) {
             m_failuresInARow = 0;
-            m_limit = std::min(m_max, m_limit + 1);
-        } else if (epoch == m_epoch) {
-            ++m_epoch;
-            delay = std::min(MaxDelay, FirstDelay * (1 << std::min(m_failuresInARow, 5)));
-            ++m_failuresInARow;
-            // 80-120%, so that batches started together against one server do not come back in step.
-            delay = delay * (80 + int(QRandomGenerator::global()->bounded(41))) / 100;
-            m_openAt = Clock::now() + delay;
-            m_limit = std::max(1, m_limit / 2);
+            // Grow back slowly: one more run at a time after SuccessesPerStep runs per run at a time went through,
+            // so that a connection limit is probed now and then, not after every run.
+            if (m_limit < m_max && ++m_successes >= SuccessesPerStep * m_limit) {
+                ++m_limit;
+                m_successes = 0;
+            }
+        } else {
+            // The runs still under way hold the connections the server gave us: no more than that at a time
+            // (exactly the room a connection limit leaves; after a restart it drops to one and grows back).
+            m_limit = std::max(1, std::min(m_limit, m_active));
+            m_successes = 0;
+            if (epoch == m_epoch) {
+                ++m_epoch;
+                delay = std::min(MaxDelay, FirstDelay * (1 << std::min(m_failuresInARow, 5)));
+                ++m_failuresInARow;
+                // 80-120%, so that batches started together against one server do not come back in step.
+                delay = delay * (80 + int(QRandomGenerator::global()->bounded(41))) / 100;
+                m_openAt = Clock::now() + delay;
+            }
         }
         m_changed.notify_all();
         return delay;
@@ -88,6 +99,7 @@ private:
     int m_limit;
     int m_active = 0;
     int m_failuresInARow = 0;
+    int m_successes = 0; // since the limit last changed
     quint64 m_epoch = 0;
     Clock::time_point m_openAt = Clock::now();
     const std::atomic_bool *m_cancel;

@@ -17,9 +17,10 @@ namespace fo {
 // A run that fails for a connection-level reason (RunReport::transient: the server refused or lost the connection,
 // has too many connections, is starting or shutting down) is run again for the same email, for at most
 // `retryForSeconds` after its first such failure. The workers back off together: one connection failure closes a
-// shared gate for a delay that doubles with each failure in a row (0.25 s up to 4 s), no worker starts a run while
-// it is closed, and the number of runs at a time is halved (and grows back by one with each run that gets through),
-// so that a restarting server or a role's connection limit is met by a few attempts instead of the whole queue.
+// shared gate for a delay that doubles with each failure in a row (0.25 s up to 2 s), no worker starts a run while
+// it is closed, and the number of runs at a time drops to the number still under way (the connections the server
+// gave us), growing back by one after every 5 x that many runs that get through. A restarting server or a role's
+// connection limit is so met by a few attempts instead of the whole queue.
 // Other failures (the data, a privilege, an invalid email) are never run again.
 class BatchRunner
 {

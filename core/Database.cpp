@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "ConnectionFailure.h"
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
@@ -206,8 +208,9 @@ Result<Database> Database::open(const Config &config)
         Status own = createOwnTablesPostgres(result.m_db);
         if (own)
             own = upgradeOwnTables(result.m_db);
-        if (!own)
-            return Error{own.error()};
+        if (!own) // with libpq's words when the connection died meanwhile, so that a batch knows to try again
+            return Error{own.error()
+                         + (isConnectionLost(result) ? QStringLiteral(" (no connection to the server)") : QString())};
     } else {
         query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
         query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
