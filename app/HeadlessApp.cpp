@@ -373,8 +373,12 @@ int runHeadless(const QStringList &arguments)
             CsvTarget::open(parser.value(csvOption), &g_cancel,
                             [](const QString &text) { err() << "find-outliers: " << text << Qt::endl; });
         if (!opened) {
+            if (g_cancel.load()) { // SIGTERM while waiting for a FIFO's reader
+                printError(opened.error());
+                return ExitRunFailed;
+            }
             printError(opened.error() + QStringLiteral(" Nothing was done."));
-            return g_cancel.load() ? ExitRunFailed : ExitUsageError;
+            return ExitUsageError;
         }
         csv = std::move(opened).value();
     }

@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -294,6 +295,31 @@ private slots:
         QVERIFY2(csv.startsWith(QByteArray(CsvHeader + "\r\n")), csv.constData());
         QCOMPARE(csv.count('\n'), 3);
         QCOMPARE(runsOf(email), 1);
+    }
+
+    // A FIFO nobody reads yet: the tool says it waits, before touching anything; SIGTERM then ends it with nothing
+    // done and the FIFO left as it was.
+    void fifoWithoutReaderWaitsUntilCancelled()
+    {
+        const std::unique_ptr<QTemporaryDir> dir = openDir();
+        const QString fifo = dir->filePath(QStringLiteral("nobody-reads.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0644) == 0);
+        const QString email = newUser();
+        const QString ns = uniqueNamespace(QStringLiteral("csv_fifo"));
+        ToolProcess tool;
+        QVERIFY(tool.start({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"),
+                            fifo},
+                           env(ns, QString())));
+        QVERIFY2(tool.waitForStderr(QByteArray("find-outliers: waiting for a reader of the FIFO " + fifo.toUtf8()),
+                                    30000),
+                 tool.describe().constData());
+        QVERIFY(tool.signal(SIGTERM));
+        QVERIFY2(tool.waitForFinished(30000), tool.describe().constData());
+        QVERIFY2(tool.exitCode() == 1, tool.describe().constData());
+        QVERIFY2(tool.err().contains("Cancelled while waiting for a reader of the FIFO"), tool.describe().constData());
+        QCOMPARE(lstatOf(fifo).type, mode_t(S_IFIFO));
+        QCOMPARE(runsOf(email), 0);
+        QVERIFY(redisGet(ns + email).isNull());
     }
 
     // Character devices made here: a null device takes the CSV and stays a device; a full device (ENOSPC) stays a
