@@ -1,6 +1,7 @@
 #include "HeadlessApp.h"
 
 #include "BatchRunner.h"
+#include "CsvTarget.h"
 #include "History.h"
 
 #include "Config.h"
@@ -22,6 +23,7 @@
 #include <QTextStream>
 
 #include <atomic>
+#include <memory>
 #include <csignal>
 #include <cstdio>
 
@@ -37,7 +39,7 @@ extern "C" void onTerminate(int)
 
 const char *const HeadlessFlags[] = {"--email", "--demo", "--emails-from", "--all-users", "--jobs", "--version", "-v", "--help", "-h", "--help-all",
                                      "--env-file", "--dry-run", "--json", "--csv", "--no-notify",
-                                     "--raw-threshold", "--processed-threshold", "--verbose"};
+                                     "--raw-threshold", "--processed-threshold", "--verbose", "--retry-for"};
 
 QTextStream &out()
 {
@@ -72,31 +74,89 @@ QString exitCodeHelp()
                           "are allowed)\n"
                           "  1  the run failed or was cancelled, and nothing of it was written; with --emails-from or --all-users: "
                           "at least one email failed (the others still ran)\n"
-                          "  2  usage error: bad arguments, configuration or env file, or an invalid email\n");
+                          "  2  usage error: bad arguments, configuration or env file, an invalid email, or a --csv "
+                          "path that cannot be written\n"
+                          "A --csv file that fails only after the run was stored (a full disk, a closed pipe) is a "
+                          "warning: the exit code stays 0, since running again would store another iteration.\n");
 }
 
-int runBatch(const Config &config, const RunRequest &request, const QStringList &emails, int jobs, bool json,
-             const QString &csvPath)
+// The CSV of every report, with the header once.
+QByteArray csvOf(const QVector<RunReport> &reports, Status *status)
+{
+    QByteArray all;
+    if (reports.isEmpty()) // no email to run for: the header alone
+        return csvHeader(false).join(QLatin1Char(',')).toUtf8() + "\r\n";
+    for (int i = 0; *status && i < reports.size(); ++i) {
+        if (reports.at(i).status != RunStatus::Completed && reports.at(i).status != RunStatus::DryRun
+            && !all.isEmpty())
+            continue; // a failed or cancelled email has no outliers; the first report still gives the header
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        *status = writeCsv(reports.at(i), buffer);
+        QByteArray bytes = buffer.data();
+        if (!all.isEmpty())
+            bytes = bytes.mid(bytes.indexOf('\n') + 1); // the header once
+        all += bytes;
+    }
+    return all;
+}
+
+// Writes the CSV after the run(s). A failure here comes after the runs were stored: it is reported, and the exit
+// code is left to the runs (a scheduler's retry would store another iteration), except for a dry run, which stored
+// nothing. Returns false when the failure must fail the exit code.
+bool finishCsv(CsvTarget *target, const QVector<RunReport> &reports, bool dryRun)
+{
+    if (!target)
+        return true;
+    Status status;
+    const QByteArray bytes = csvOf(reports, &status);
+    if (status)
+        status = target->write(bytes);
+    if (status)
+        return true;
+    if (dryRun) {
+        printError(status.error() + QStringLiteral(" This was a dry run: nothing was stored."));
+        return false;
+    }
+    bool stored = false;
+    for (const RunReport &report : reports)
+        stored = stored || report.status == RunStatus::Completed;
+    if (stored)
+        err() << "find-outliers: warning: " << status.error()
+              << " The run itself completed and is stored; running again for the file would store another iteration."
+              << Qt::endl;
+    else
+        printError(status.error());
+    return true;
+}
+
+int runBatch(const Config &config, const RunRequest &request, const QStringList &emails, int jobs, int retryFor,
+             bool json, CsvTarget *csv)
 {
     if (emails.isEmpty()) {
         err() << "find-outliers: no emails to run for." << Qt::endl;
         if (json)
             out() << "[]" << Qt::endl;
-        return ExitSuccess;
+        return finishCsv(csv, {}, request.dryRun) ? ExitSuccess : ExitRunFailed;
     }
     QElapsedTimer timer;
     timer.start();
     BatchRunner::Options options;
     options.jobs = jobs;
     options.request = request;
+    options.retryForSeconds = retryFor;
     BatchRunner runner(config, options);
     runner.setCancelFlag(&g_cancel);
     runner.setWarningCallback([](const QString &email, const QString &text) {
         err() << "find-outliers: warning: " << email << ": " << text << Qt::endl;
     });
+    runner.setBackoffCallback([](const QString &email, const QString &error, double seconds) {
+        err() << "find-outliers: warning: " << email << ": " << error << " Every worker waits "
+              << QString::number(seconds, 'f', 1) << " s before its next attempt." << Qt::endl;
+    });
     // One progress line per email: on stdout as the text report, or on stderr when stdout carries the JSON.
     QTextStream &progress = json ? err() : out();
-    runner.setOnFinished([&progress](int index, int total, const RunReport &report, double seconds) {
+    runner.setOnFinished([&progress](int index, int total, const RunReport &report, double seconds, int attempts) {
         progress << "[" << (index + 1) << "/" << total << "] " << report.email << ": ";
         if (report.status == RunStatus::Completed || report.status == RunStatus::DryRun)
             progress << statusName(report.status) << ", iteration " << report.iteration << ", "
@@ -106,43 +166,25 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
             progress << "cancelled, nothing written";
         else
             progress << "FAILED: " << report.error;
+        if (attempts > 1 && report.status != RunStatus::Failed) // a failure's error says how many
+            progress << " (" << attempts << " attempts)";
         progress << Qt::endl;
     });
     const QVector<RunReport> reports = runner.run(emails);
 
     QStringList failed;
     int completed = 0;
+    int cancelled = 0;
     for (const RunReport &report : reports) {
         if (report.status == RunStatus::Completed || report.status == RunStatus::DryRun)
             ++completed;
+        else if (report.status == RunStatus::Cancelled)
+            ++cancelled;
         else
             failed << report.email;
     }
-    if (!csvPath.isEmpty()) {
-        QSaveFile file(csvPath);
-        Status status = file.open(QIODevice::WriteOnly)
-                            ? Status()
-                            : Status(Error{QStringLiteral("Cannot write the CSV file %1: %2.").arg(csvPath, file.errorString())});
-        QByteArray all;
-        for (int i = 0; status && i < reports.size(); ++i) {
-            QBuffer buffer;
-            buffer.open(QIODevice::WriteOnly);
-            status = writeCsv(reports.at(i), buffer);
-            QByteArray bytes = buffer.data();
-            if (i > 0)
-                bytes = bytes.mid(bytes.indexOf('\n') + 1); // the header once
-            all += bytes;
-        }
-        if (status) {
-            file.write(all);
-            if (!file.commit())
-                status = Error{QStringLiteral("Cannot save the CSV file %1: %2.").arg(csvPath, file.errorString())};
-        }
-        if (!status) {
-            printError(status.error());
-            return ExitRunFailed;
-        }
-    }
+    // The CSV first (it may be /dev/stdout), then the JSON and the summary, which a CSV failure never loses.
+    const bool csvOk = finishCsv(csv, reports, request.dryRun);
     if (json) {
         QJsonArray array;
         for (const RunReport &report : reports)
@@ -154,8 +196,9 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
           << failed.size() << " failed";
     if (!failed.isEmpty())
         progress << " (" << failed.join(QStringLiteral(", ")) << ")";
+    progress << ", " << cancelled << " cancelled";
     progress << Qt::endl;
-    return failed.isEmpty() ? ExitSuccess : ExitRunFailed;
+    return failed.isEmpty() && cancelled == 0 && csvOk ? ExitSuccess : ExitRunFailed;
 }
 
 } // namespace
@@ -217,8 +260,15 @@ int runHeadless(const QStringList &arguments)
                                         QStringLiteral("With --emails-from or --all-users: run this many emails at a "
                                                        "time (default 1)."),
                                         QStringLiteral("n"), QStringLiteral("1"));
-    parser.addOptions({emailOption, emailsFromOption, allUsersOption, jobsOption, demoOption, envFileOption, dryRunOption, noNotifyOption, rawKOption,
-                       processedKOption, jsonOption, csvOption, verboseOption});
+    const QCommandLineOption retryForOption(
+        QStringLiteral("retry-for"),
+        QStringLiteral("With --emails-from or --all-users: run an email again after a connection failure (refused, "
+                       "lost, too many connections, the server starting or stopping) for up to this many seconds, all "
+                       "workers backing off together; 0 never runs one again (default 60)."),
+        QStringLiteral("seconds"), QStringLiteral("60"));
+    parser.addOptions({emailOption, emailsFromOption, allUsersOption, jobsOption, retryForOption, demoOption,
+                       envFileOption, dryRunOption, noNotifyOption, rawKOption, processedKOption, jsonOption, csvOption,
+                       verboseOption});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText() + QStringLiteral(". See find-outliers --help."));
@@ -261,6 +311,18 @@ int runHeadless(const QStringList &arguments)
         printError(QStringLiteral("--jobs \"%1\" is not a number from 1 to 64.").arg(parser.value(jobsOption)));
         return ExitUsageError;
     }
+    bool retryOk = false;
+    const int retryFor = parser.value(retryForOption).toInt(&retryOk);
+    if (!retryOk || retryFor < 0 || retryFor > 86400) {
+        printError(QStringLiteral("--retry-for \"%1\" is not a number of seconds from 0 to 86400.")
+                       .arg(parser.value(retryForOption)));
+        return ExitUsageError;
+    }
+    if (parser.isSet(retryForOption) && !batch) {
+        printError(QStringLiteral("--retry-for works with --emails-from and --all-users; a single run is not run "
+                                  "again (its scheduler's retry does that)."));
+        return ExitUsageError;
+    }
     const QString email = demo ? QString::fromLatin1(demo::Email) : parser.value(emailOption);
     if (!batch && !isValidEmail(email)) {
         printError(QStringLiteral("\"%1\" is not a valid email address (expected name@domain.tld). Nothing was done.")
@@ -291,6 +353,45 @@ int runHeadless(const QStringList &arguments)
         return ExitUsageError;
     }
 
+    std::signal(SIGINT, onTerminate);
+    std::signal(SIGTERM, onTerminate);
+
+    // The email list and the CSV target are checked before anything is touched: a mistake there is a usage error
+    // (exit 2) with no connection made, no flag set, no message sent and no iteration stored.
+    EmailList list;
+    if (parser.isSet(emailsFromOption)) {
+        const QString listPath = parser.value(emailsFromOption);
+        Result<EmailList> read = readEmailList(listPath);
+        if (!read) {
+            printError(read.error());
+            return ExitUsageError;
+        }
+        list = read.value();
+        for (const EmailList::Duplicate &duplicate : list.duplicates) {
+            QStringList lines;
+            for (const int line : duplicate.lines)
+                lines << QString::number(line);
+            err() << "find-outliers: warning: " << duplicate.email << " is listed " << duplicate.lines.size()
+                  << " times in " << (listPath == QLatin1String("-") ? QStringLiteral("standard input") : listPath)
+                  << " (lines " << lines.join(QStringLiteral(", ")) << "); it runs once." << Qt::endl;
+        }
+    }
+    std::unique_ptr<CsvTarget> csv;
+    if (parser.isSet(csvOption)) {
+        Result<std::unique_ptr<CsvTarget>> opened =
+            CsvTarget::open(parser.value(csvOption), &g_cancel,
+                            [](const QString &text) { err() << "find-outliers: " << text << Qt::endl; });
+        if (!opened) {
+            if (g_cancel.load()) { // SIGTERM while waiting for a FIFO's reader
+                printError(opened.error());
+                return ExitRunFailed;
+            }
+            printError(opened.error() + QStringLiteral(" Nothing was done."));
+            return ExitUsageError;
+        }
+        csv = std::move(opened).value();
+    }
+
     if (demo) {
         Result<Database> db = Database::open(config.value());
         if (!db) {
@@ -307,9 +408,6 @@ int runHeadless(const QStringList &arguments)
                   << config->describeDatabase() << Qt::endl;
     }
 
-    std::signal(SIGINT, onTerminate);
-    std::signal(SIGTERM, onTerminate);
-
     const bool json = parser.isSet(jsonOption);
     RunRequest request;
     request.rawThreshold = config->rawThreshold;
@@ -320,12 +418,7 @@ int runHeadless(const QStringList &arguments)
     if (batch) {
         QStringList emails;
         if (parser.isSet(emailsFromOption)) {
-            Result<QStringList> read = readEmailList(parser.value(emailsFromOption));
-            if (!read) {
-                printError(read.error());
-                return ExitUsageError;
-            }
-            emails = read.value();
+            emails = list.emails;
         } else {
             Result<Database> db = Database::open(config.value());
             if (!db) {
@@ -339,8 +432,7 @@ int runHeadless(const QStringList &arguments)
             }
             emails = known.value();
         }
-        return runBatch(config.value(), request, emails, jobs, json,
-                        parser.isSet(csvOption) ? parser.value(csvOption) : QString());
+        return runBatch(config.value(), request, emails, jobs, retryFor, json, csv.get());
     }
     Pipeline pipeline(config.value());
     pipeline.setCancelFlag(&g_cancel);
@@ -357,20 +449,13 @@ int runHeadless(const QStringList &arguments)
         return ExitRunFailed;
     }
 
-    if (parser.isSet(csvOption)) {
-        const Status written = writeCsvFile(report, parser.value(csvOption));
-        if (!written) {
-            // The run itself is stored; only the export failed. Say so and keep exit 0's meaning honest.
-            printError(written.error() + QStringLiteral(" (the run itself completed and is stored)."));
-            return ExitRunFailed;
-        }
-    }
+    const bool csvOk = finishCsv(csv.get(), {report}, request.dryRun);
     if (json)
         writeOut(formatJson(report));
     else
         out() << formatSummary(report);
     out().flush();
-    return ExitSuccess;
+    return csvOk ? ExitSuccess : ExitRunFailed;
 }
 
 } // namespace fo

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "ConnectionFailure.h"
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
@@ -321,8 +323,9 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
         query.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
         if (!readOnly) {
             const Status own = ensureOwnTablesPostgres(result.m_db);
-            if (!own)
-                return Error{own.error()};
+            if (!own) // with libpq's words when the connection died meanwhile, so that a batch knows to try again
+                return Error{own.error()
+                             + (isConnectionLost(result) ? QStringLiteral(" (no connection to the server)") : QString())};
         }
     } else if (!readOnly) {
         query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));

@@ -1,5 +1,6 @@
 #include "Pipeline.h"
 
+#include "ConnectionFailure.h"
 #include "Database.h"
 #include "Email.h"
 #include "Notifier.h"
@@ -216,28 +217,35 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     // read-only SQLite file.
     Result<Database> opened =
         Database::open(m_config, request.dryRun ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadWrite);
-    if (!opened)
+    if (!opened) {
+        report.transient = isConnectionFailureMessage(opened.error());
         return failed(opened.error());
+    }
     context.db.emplace(std::move(opened).value());
     Database &db = *context.db;
+    // A failure on the open connection: connection-level when libpq has lost it (report.transient).
+    const auto dbFailed = [&](const QString &error) {
+        report.transient = isConnectionLost(db);
+        return failed(error);
+    };
 
     // Columns of a type the read cannot use are refused before anything is flagged, sent or written.
     if (const Status columns = checkRecordTables(db, request.email, !request.dryRun); !columns)
-        return failed(columns.error() + QStringLiteral(". Nothing was written."));
+        return dbFailed(columns.error() + QStringLiteral(". Nothing was written."));
 
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
     RunLock lock;
     if (!request.dryRun) {
         const Status access = checkWriteAccess(db);
         if (!access)
-            return failed(access.error());
+            return dbFailed(access.error());
         progress(Stage::Locking);
         const Result<RunLock::Outcome> locked = lock.acquire(
             db, request.email, isCancelled,
             [&] { qCInfo(lcPipeline).noquote() << "another run for" << request.email << "is under way; waiting"; },
             LockTimeoutMs);
         if (!locked)
-            return failed(locked.error());
+            return dbFailed(locked.error());
         if (locked.value() == RunLock::Outcome::Cancelled)
             return cancelledEnding;
     }
@@ -245,13 +253,13 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     if (request.dryRun) {
         const Result<int> iteration = nextIteration(db, request.email);
         if (!iteration)
-            return failed(iteration.error());
+            return dbFailed(iteration.error());
         report.iteration = iteration.value();
     } else {
         // The number is taken for good before anything is announced: a failed attempt keeps it.
         const Status reserved = reserveIteration(db, report);
         if (!reserved)
-            return failed(reserved.error());
+            return dbFailed(reserved.error());
         context.reserved = true;
         if (cancelled())
             return cancelledEnding;
@@ -300,7 +308,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         accumulators.clear();
         const Result<ReadOutcome> outcome = readRecords(db, read, accumulators);
         if (!outcome)
-            return failed(outcome.error() + QStringLiteral(". Nothing was written."));
+            return dbFailed(outcome.error() + QStringLiteral(". Nothing was written."));
         if (outcome.value() == ReadOutcome::Cancelled)
             return cancelledEnding;
         progress(Stage::Detecting);
@@ -310,7 +318,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     if (!request.keepSeries) {
         const Status timed = fillOutlierTimes(db, report);
         if (!timed)
-            return failed(timed.error() + QStringLiteral(". Nothing was written."));
+            return dbFailed(timed.error() + QStringLiteral(". Nothing was written."));
     }
     if (cancelled())
         return cancelledEnding;
@@ -322,7 +330,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     progress(Stage::Writing);
     const Result<WriteOutcome> written = writeRun(db, report, isCancelled);
     if (!written)
-        return failed(written.error());
+        return dbFailed(written.error());
     if (written.value() == WriteOutcome::Cancelled)
         return cancelledEnding;
     context.stored = true;

@@ -67,6 +67,9 @@ struct RunReport
     QDateTime finishedAt; // UTC; also the timestamp written on every outlier row
     RunStatus status = RunStatus::Failed;
     QString error; // set when Failed
+    // Set when Failed for a connection-level reason (the server refused, lost or could not take the connection:
+    // ConnectionFailure.h), which a later attempt may not meet; a batch retries those (docs/platform.md 1).
+    bool transient = false;
     double rawThreshold = 3.0;
     double processedThreshold = 2.0;
     QString toolVersion;
