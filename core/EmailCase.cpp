@@ -23,7 +23,7 @@ QString otherCaseWarning(Database &db, const QString &email)
     query.addBindValue(email);
     if (!prepared || !query.exec()) {
         qCDebug(lcEmailCase).noquote() << sqlErrorText(QStringLiteral("Looking for other letter cases of the email"),
-                                                      query.lastError());
+                                                       query.lastError());
         return QString();
     }
     QStringList others;

@@ -8,19 +8,18 @@
 #include <QSqlDriver>
 #include <QVariant>
 
-#include <libpq-fe.h>
-
 #include <atomic>
 #include <cstdio>
 #include <cstring>
+#include <libpq-fe.h>
 
 Q_LOGGING_CATEGORY(lcServerNotice, "fo.core.db.server")
 
 namespace fo {
 namespace {
 
-std::atomic_bool g_verbose{false};
-std::atomic_bool g_installed{false};
+std::atomic_bool g_verbose {false};
+std::atomic_bool g_installed {false};
 
 bool isOurCategory(const char *category)
 {

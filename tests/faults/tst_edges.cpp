@@ -93,8 +93,8 @@ private slots:
         for (int round = 0; round < 2; ++round) {
             QTemporaryDir home;
             QVERIFY(home.isValid());
-            const QMap<QString, QString> env{{QStringLiteral("HOME"), home.path()},
-                                             {QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data"))}};
+            const QMap<QString, QString> env {{QStringLiteral("HOME"), home.path()},
+                                              {QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data"))}};
             std::vector<std::unique_ptr<ToolProcess>> tools;
             for (int i = 0; i < 4; ++i) {
                 tools.push_back(std::make_unique<ToolProcess>());
@@ -145,9 +145,8 @@ private slots:
         QVERIFY(insertSmallUser(*m_observer, stored));
         const QByteArray warning = "no records for " + asked.toUtf8() + "; records exist for " + stored.toUtf8();
 
-        const ToolResult json = runTool({QStringLiteral("--email"), asked, QStringLiteral("--dry-run"),
-                                         QStringLiteral("--json")},
-                                        toolEnv(m_db));
+        const ToolResult json = runTool(
+            {QStringLiteral("--email"), asked, QStringLiteral("--dry-run"), QStringLiteral("--json")}, toolEnv(m_db));
         QVERIFY2(json.exitCode == 0, json.err.constData());
         const QJsonObject report = QJsonDocument::fromJson(json.out).object();
         QCOMPARE(report.value(QStringLiteral("raw")).toObject().value(QStringLiteral("rows")).toInt(-1), 0);
@@ -158,15 +157,16 @@ private slots:
         QVERIFY2(json.err.contains(QByteArray("find-outliers: warning: " + warning)), json.err.constData());
 
         // A real run too (text summary): stored as a run with no rows, and the warning is shown.
-        const ToolResult text = runTool({QStringLiteral("--email"), asked, QStringLiteral("--no-notify")}, toolEnv(m_db));
+        const ToolResult text =
+            runTool({QStringLiteral("--email"), asked, QStringLiteral("--no-notify")}, toolEnv(m_db));
         QVERIFY2(text.exitCode == 0, text.err.constData());
         QVERIFY2(text.out.contains(QByteArray("warning: " + warning)), text.out.constData());
 
         // No warning for the stored address itself, nor for an address found under no case at all.
         for (const QString &email : {stored, QStringLiteral("nobody.at.all@example.com")}) {
-            const ToolResult other = runTool({QStringLiteral("--email"), email, QStringLiteral("--dry-run"),
-                                              QStringLiteral("--json")},
-                                             toolEnv(m_db));
+            const ToolResult other =
+                runTool({QStringLiteral("--email"), email, QStringLiteral("--dry-run"), QStringLiteral("--json")},
+                        toolEnv(m_db));
             QVERIFY2(other.exitCode == 0, other.err.constData());
             QVERIFY2(QJsonDocument::fromJson(other.out).object().value(QStringLiteral("warnings")).toArray().isEmpty(),
                      other.out.constData());
@@ -188,10 +188,11 @@ private slots:
                                                  "EACH ROW EXECUTE FUNCTION fo_test_notice()")),
                  qPrintable(m_observer->lastError()));
 
-        const ToolResult quiet = runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify")}, toolEnv(m_db));
-        const ToolResult verbose = runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"),
-                                            QStringLiteral("--verbose")},
-                                           toolEnv(m_db));
+        const ToolResult quiet =
+            runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify")}, toolEnv(m_db));
+        const ToolResult verbose =
+            runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--verbose")},
+                    toolEnv(m_db));
         m_observer->exec(QStringLiteral("DROP TRIGGER fo_test_notice ON outliers_records"));
         m_observer->exec(QStringLiteral("DROP FUNCTION fo_test_notice()"));
 
@@ -221,7 +222,7 @@ private slots:
             QVERIFY2(gate.install(), qPrintable(m_observer->lastError()));
             QVERIFY(gate.close());
             ToolProcess tool;
-            QStringList args{QStringLiteral("--email"), email, QStringLiteral("--no-notify")};
+            QStringList args {QStringLiteral("--email"), email, QStringLiteral("--no-notify")};
             if (verbose)
                 args << QStringLiteral("--verbose");
             QVERIFY(tool.start(args, toolEnv(m_db)));
@@ -235,7 +236,8 @@ private slots:
             QVERIFY2(tool.err().contains("find-outliers: error: Writing"), tool.describe().constData());
             QVERIFY2(foreignStderrLines(tool.err(), verbose).isEmpty(), tool.describe().constData());
             if (verbose)
-                QVERIFY2(tool.err().contains(" default warning: Unable to free statement"), tool.describe().constData());
+                QVERIFY2(tool.err().contains(" default warning: Unable to free statement"),
+                         tool.describe().constData());
             else
                 QVERIFY2(!tool.err().contains("Unable to free statement"), tool.describe().constData());
         }
