@@ -8,8 +8,10 @@
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "Email.h"
+#include "Logging.h"
 #include "Pipeline.h"
 #include "ReportWriters.h"
+#include "TerminalText.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -64,7 +66,7 @@ void writeOut(const QByteArray &bytes)
 
 void printError(const QString &text)
 {
-    err() << "find-outliers: error: " << text << Qt::endl;
+    err() << "find-outliers: error: " << escapeControlChars(text) << Qt::endl;
 }
 
 QString exitCodeHelp()
@@ -122,7 +124,7 @@ bool finishCsv(CsvTarget *target, const QVector<RunReport> &reports, bool dryRun
     for (const RunReport &report : reports)
         stored = stored || report.status == RunStatus::Completed;
     if (stored)
-        err() << "find-outliers: warning: " << status.error()
+        err() << "find-outliers: warning: " << escapeControlChars(status.error())
               << " The run itself completed and is stored; running again for the file would store another iteration."
               << Qt::endl;
     else
@@ -148,16 +150,18 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
     BatchRunner runner(config, options);
     runner.setCancelFlag(&g_cancel);
     runner.setWarningCallback([](const QString &email, const QString &text) {
-        err() << "find-outliers: warning: " << email << ": " << text << Qt::endl;
+        err() << "find-outliers: warning: " << escapeControlChars(email) << ": " << escapeControlChars(text)
+              << Qt::endl;
     });
     runner.setBackoffCallback([](const QString &email, const QString &error, double seconds) {
-        err() << "find-outliers: warning: " << email << ": " << error << " Every worker waits "
+        err() << "find-outliers: warning: " << escapeControlChars(email) << ": " << escapeControlChars(error)
+              << " Every worker waits "
               << QString::number(seconds, 'f', 1) << " s before its next attempt." << Qt::endl;
     });
     // One progress line per email: on stdout as the text report, or on stderr when stdout carries the JSON.
     QTextStream &progress = json ? err() : out();
     runner.setOnFinished([&progress](int index, int total, const RunReport &report, double seconds, int attempts) {
-        progress << "[" << (index + 1) << "/" << total << "] " << report.email << ": ";
+        progress << "[" << (index + 1) << "/" << total << "] " << escapeControlChars(report.email) << ": ";
         if (report.status == RunStatus::Completed || report.status == RunStatus::DryRun)
             progress << statusName(report.status) << ", iteration " << report.iteration << ", "
                      << report.raw.outlierCount << " raw and " << report.processed.outlierCount
@@ -165,7 +169,7 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
         else if (report.status == RunStatus::Cancelled)
             progress << "cancelled, nothing written";
         else
-            progress << "FAILED: " << report.error;
+            progress << "FAILED: " << escapeControlChars(report.error);
         if (attempts > 1 && report.status != RunStatus::Failed) // a failure's error says how many
             progress << " (" << attempts << " attempts)";
         progress << Qt::endl;
@@ -195,7 +199,7 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
           << " s with " << jobs << (jobs == 1 ? " job" : " jobs") << ": " << completed << " completed, "
           << failed.size() << " failed";
     if (!failed.isEmpty())
-        progress << " (" << failed.join(QStringLiteral(", ")) << ")";
+        progress << " (" << escapeControlChars(failed.join(QStringLiteral(", "))) << ")";
     progress << ", " << cancelled << " cancelled";
     progress << Qt::endl;
     return failed.isEmpty() && cancelled == 0 && csvOk ? ExitSuccess : ExitRunFailed;
@@ -274,6 +278,11 @@ int runHeadless(const QStringList &arguments)
         printError(parser.errorText() + QStringLiteral(". See find-outliers --help."));
         return ExitUsageError;
     }
+    if (parser.isSet(QStringLiteral("help-all"))) {
+        // Qt prints --help-all itself (our options and Qt's own) and ends the process with 0.
+        out().flush();
+        parser.process(arguments);
+    }
     if (parser.isSet(QStringLiteral("help"))) {
         out() << parser.helpText();
         out().flush();
@@ -290,6 +299,7 @@ int runHeadless(const QStringList &arguments)
     }
 
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
+    installMessageHandler(parser.isSet(verboseOption)); // stderr: our own lines; Qt's only with --verbose
     QLoggingCategory::setFilterRules(parser.isSet(verboseOption)
                                          ? QStringLiteral("fo.*=true")
                                          : QStringLiteral("fo.*.debug=false\nfo.*.info=false\nfo.core.pipeline.info=true\n"
@@ -371,8 +381,9 @@ int runHeadless(const QStringList &arguments)
             QStringList lines;
             for (const int line : duplicate.lines)
                 lines << QString::number(line);
-            err() << "find-outliers: warning: " << duplicate.email << " is listed " << duplicate.lines.size()
-                  << " times in " << (listPath == QLatin1String("-") ? QStringLiteral("standard input") : listPath)
+            err() << "find-outliers: warning: " << escapeControlChars(duplicate.email) << " is listed "
+                  << duplicate.lines.size() << " times in "
+                  << escapeControlChars(listPath == QLatin1String("-") ? QStringLiteral("standard input") : listPath)
                   << " (lines " << lines.join(QStringLiteral(", ")) << "); it runs once." << Qt::endl;
         }
     }
@@ -380,7 +391,7 @@ int runHeadless(const QStringList &arguments)
     if (parser.isSet(csvOption)) {
         Result<std::unique_ptr<CsvTarget>> opened =
             CsvTarget::open(parser.value(csvOption), &g_cancel,
-                            [](const QString &text) { err() << "find-outliers: " << text << Qt::endl; });
+                            [](const QString &text) { err() << "find-outliers: " << escapeControlChars(text) << Qt::endl; });
         if (!opened) {
             if (g_cancel.load()) { // SIGTERM while waiting for a FIFO's reader
                 printError(opened.error());
@@ -405,7 +416,7 @@ int runHeadless(const QStringList &arguments)
         }
         if (seeded.value() > 0)
             err() << "find-outliers: seeded " << seeded.value() << " demo records for " << email << " in "
-                  << config->describeDatabase() << Qt::endl;
+                  << escapeControlChars(config->describeDatabase()) << Qt::endl;
     }
 
     const bool json = parser.isSet(jsonOption);
@@ -436,7 +447,8 @@ int runHeadless(const QStringList &arguments)
     }
     Pipeline pipeline(config.value());
     pipeline.setCancelFlag(&g_cancel);
-    pipeline.setWarningCallback([](const QString &text) { err() << "find-outliers: warning: " << text << Qt::endl; });
+    pipeline.setWarningCallback(
+        [](const QString &text) { err() << "find-outliers: warning: " << escapeControlChars(text) << Qt::endl; });
     request.email = email;
     const RunReport report = pipeline.run(request);
 

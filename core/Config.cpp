@@ -92,6 +92,19 @@ Result<double> parseThreshold(const Lookup &lookup, const QString &name, const Q
     return k;
 }
 
+// The variable of ours that begins `line` (up to the first character that cannot be in a name), or nothing: for a
+// line without =, the only part of it that an error may name.
+QString leadingVariableName(const QString &line)
+{
+    qsizetype end = 0;
+    while (end < line.size()
+           && (line.at(end).isDigit() || line.at(end) == QLatin1Char('_')
+               || (line.at(end).unicode() < 0x80 && line.at(end).isLetter())))
+        ++end;
+    const QString name = line.left(end);
+    return variableNames().contains(name) ? name : QString();
+}
+
 } // namespace
 
 QStringList configVariableNames() { return variableNames(); }
@@ -124,15 +137,29 @@ Result<EnvMap> parseEnvText(const QByteArray &rawText, const QString &fileName)
             continue;
         if (line.startsWith(QLatin1String("export ")) || line.startsWith(QLatin1String("export\t")))
             line = line.mid(7).trimmed();
+        // A broken line is never quoted back: it may hold a secret ("DB_PASSWORD: Hunter2", the password alone on a
+        // line, a password pasted where the name goes). An error names the file, the line number and at most the
+        // variable: the text before = when that is a valid name, or one of our own variables that begins the line.
         const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq < 0)
-            return Error{QStringLiteral("%1 line %2: expected NAME=value, found \"%3\". Fix the line or put # before it.")
-                             .arg(fileName).arg(lineNo).arg(line.left(60))};
+        if (eq < 0) {
+            const QString known = leadingVariableName(line);
+            if (!known.isEmpty())
+                return Error{QStringLiteral("%1 line %2: %3 is not followed by =. Write %3=value (the line is not "
+                                            "shown, since it may hold a secret).")
+                                 .arg(fileName)
+                                 .arg(lineNo)
+                                 .arg(known)};
+            return Error{QStringLiteral("%1 line %2: expected NAME=value, and the line has no =. Fix the line or put # "
+                                        "before it (the line is not shown, since it may hold a secret).")
+                             .arg(fileName)
+                             .arg(lineNo)};
+        }
         const QString name = line.left(eq).trimmed();
         if (!namePattern.match(name).hasMatch())
-            return Error{QStringLiteral("%1 line %2: \"%3\" is not a variable name (letters, digits and _, not "
-                                        "starting with a digit).")
-                             .arg(fileName).arg(lineNo).arg(name.left(60))};
+            return Error{QStringLiteral("%1 line %2: the text before = is not a variable name (letters, digits and _, "
+                                        "not starting with a digit; it is not shown, since it may hold a secret).")
+                             .arg(fileName)
+                             .arg(lineNo)};
         QString value = line.mid(eq + 1).trimmed();
         if (value.size() >= 1 && (value.front() == QLatin1Char('"') || value.front() == QLatin1Char('\''))) {
             const QChar quote = value.front();

@@ -48,7 +48,8 @@ using EnvMap = QMap<QString, EnvFileEntry>;
 
 // Parses `NAME=value` lines. Accepts blank lines, `#` comments, an optional `export ` prefix, a UTF-8 BOM, CRLF
 // line ends, and values in single or double quotes. A later duplicate key wins. Any other line is an error that
-// names the file and line number.
+// names the file, the line number and at most the variable's name: never a value nor the line's text, which may
+// hold a secret (fuzz/FuzzChecks.cpp holds every such message to this).
 Result<EnvMap> parseEnvText(const QByteArray &text, const QString &fileName);
 Result<EnvMap> readEnvFile(const QString &path);
 

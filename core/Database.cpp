@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "ConnectionFailure.h"
+#include "Logging.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -148,9 +149,9 @@ Status upgradeOwnTables(QSqlDatabase &db, bool postgres)
                                    "WHERE name = 'data_type'")))
         return fail(QStringLiteral("find_outliers_run_types"));
     if (query.next() && query.value(0).toInt() != 0) {
-        // SQLite cannot drop a constraint: the table is made again with its rows, in one transaction.
-        if (!db.transaction())
-            return Error{sqlErrorText(QStringLiteral("Upgrading find_outliers_run_types"), db.lastError())};
+        // SQLite cannot drop a constraint: the table is made again with its rows, in the transaction that
+        // createSqliteTables() holds (BEGIN IMMEDIATE), so that no other process sees it half done.
+        query.finish();
         for (const QString &sql :
              {QStringLiteral("ALTER TABLE find_outliers_run_types RENAME TO find_outliers_run_types_old"),
               QString::fromLatin1(RunTypesTableSql),
@@ -159,15 +160,54 @@ Status upgradeOwnTables(QSqlDatabase &db, bool postgres)
                              "numeric_rows, skipped_rows, mean, std, k, outliers FROM find_outliers_run_types_old"),
               QStringLiteral("DROP TABLE find_outliers_run_types_old"),
               QStringLiteral("CREATE INDEX IF NOT EXISTS find_outliers_run_types_run_id ON find_outliers_run_types (run_id)")}) {
-            if (!query.exec(sql)) {
-                const Status failed = fail(QStringLiteral("find_outliers_run_types"));
-                db.rollback();
-                return failed;
-            }
+            if (!query.exec(sql))
+                return fail(QStringLiteral("find_outliers_run_types"));
         }
-        if (!db.commit())
-            return Error{sqlErrorText(QStringLiteral("Upgrading find_outliers_run_types"), db.lastError())};
     }
+    return {};
+}
+
+// The embedded database's tables, created (or upgraded) once however many processes open a fresh file at the same
+// time (four `--demo` at once): when anything is missing, the work runs inside BEGIN IMMEDIATE, which takes SQLite's
+// write lock first and waits for it (the busy timeout) instead of failing with "database is locked" half-way; the
+// next process then finds everything in place and writes nothing.
+Status createSqliteTables(QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery query(db);
+    const auto current = [&query] {
+        const bool objects =
+            query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('raw_records', "
+                                      "'processed_records', 'outliers_records', 'processed_records_outliers_records', "
+                                      "'find_outliers_runs', 'find_outliers_run_types', "
+                                      "'find_outliers_run_types_run_id')"))
+            && query.next() && query.value(0).toInt() == 7;
+        query.finish();
+        if (!objects
+            || !query.exec(QStringLiteral("SELECT raw_outliers_high_id, error FROM find_outliers_runs WHERE 1 = 0")))
+            return false;
+        const bool nullableType = query.exec(QStringLiteral("SELECT \"notnull\" FROM pragma_table_info("
+                                                            "'find_outliers_run_types') WHERE name = 'data_type'"))
+                                  && query.next() && query.value(0).toInt() == 0;
+        query.finish();
+        return nullableType;
+    };
+    if (current())
+        return {};
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return Error{sqlErrorText(QStringLiteral("Locking %1 to create its tables").arg(path), query.lastError())};
+    Status status = execAll(db, SqlitePlatformSchema, std::size(SqlitePlatformSchema),
+                            QStringLiteral("Creating the platform's tables in %1").arg(path));
+    if (status)
+        status = execAll(db, OwnSchema, std::size(OwnSchema),
+                         QStringLiteral("Creating find-outliers' tables in %1").arg(path));
+    if (status)
+        status = upgradeOwnTables(db, false);
+    if (!status) {
+        query.exec(QStringLiteral("ROLLBACK"));
+        return status;
+    }
+    if (!query.exec(QStringLiteral("COMMIT")))
+        return Error{sqlErrorText(QStringLiteral("Saving the tables of %1").arg(path), query.lastError())};
     return {};
 }
 
@@ -297,6 +337,7 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
                          .arg(config.describeDatabase(), reason)};
     }
     qCDebug(lcDb) << "connected to" << config.describeDatabase();
+    routeServerNotices(result.m_db); // a server NOTICE goes to the verbose log, not raw onto stderr
 
     if (!result.m_postgres && readOnly) {
         // A database in WAL mode can be read only where SQLite may create its -shm file beside it. When the folder
@@ -330,13 +371,8 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
     } else if (!readOnly) {
         query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
         query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        Status status = execAll(result.m_db, SqlitePlatformSchema, std::size(SqlitePlatformSchema),
-                                QStringLiteral("Creating the platform's tables in %1").arg(config.dbName));
-        if (status)
-            status = execAll(result.m_db, OwnSchema, std::size(OwnSchema),
-                             QStringLiteral("Creating find-outliers' tables in %1").arg(config.dbName));
-        if (status)
-            status = upgradeOwnTables(result.m_db, false);
+        query.finish(); // it answers with a row: an unfinished statement would keep the COMMIT below from working
+        const Status status = createSqliteTables(result.m_db, config.dbName);
         if (!status)
             return Error{status.error()};
     }

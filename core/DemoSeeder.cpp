@@ -62,25 +62,45 @@ const TypeSpec Specs[] = {
 };
 
 constexpr int Days = 90;
+constexpr qint64 DemoLockKey = 0x666f5f64656d6f00LL; // "fo_demo"
 
 } // namespace
 
 Result<qint64> seed(Database &db)
 {
     const QString email = QString::fromLatin1(Email);
-    QSqlQuery query(db.db());
+    QSqlDatabase &sql = db.db();
+    // Several `--demo` at once seed the user once: the check and the inserts are one transaction that holds the
+    // database's write lock from its start (SQLite: BEGIN IMMEDIATE, which waits for the busy timeout) or a
+    // transaction-scoped advisory lock (PostgreSQL); the others wait, then find the user seeded.
+    {
+        QSqlQuery begin(sql);
+        const bool begun = db.isPostgres()
+                               ? begin.exec(QStringLiteral("BEGIN"))
+                                     && begin.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(DemoLockKey))
+                               : begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!begun) {
+            const QSqlError error = begin.lastError();
+            sql.rollback();
+            return Error{sqlErrorText(QStringLiteral("Starting the demo transaction"), error)};
+        }
+    }
+    QSqlQuery query(sql);
     query.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM raw_records WHERE email = ?) + "
                                  "(SELECT COUNT(*) FROM processed_records WHERE email = ?)"));
     query.addBindValue(email);
     query.addBindValue(email);
-    if (!query.exec() || !query.next())
-        return Error{sqlErrorText(QStringLiteral("Checking for the demo user"), query.lastError())};
-    if (query.value(0).toLongLong() > 0)
+    if (!query.exec() || !query.next()) {
+        const QSqlError error = query.lastError();
+        sql.rollback();
+        return Error{sqlErrorText(QStringLiteral("Checking for the demo user"), error)};
+    }
+    if (query.value(0).toLongLong() > 0) {
+        query.finish();
+        sql.rollback();
         return qint64(0);
-
-    QSqlDatabase &sql = db.db();
-    if (!sql.transaction())
-        return Error{sqlErrorText(QStringLiteral("Starting the demo transaction"), sql.lastError())};
+    }
+    query.finish();
     const QDateTime start(QDate(2026, 6, 1), QTime(0, 0), Qt::UTC);
     qint64 inserted = 0;
     Random random(20260601);

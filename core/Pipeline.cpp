@@ -3,6 +3,7 @@
 #include "ConnectionFailure.h"
 #include "Database.h"
 #include "Email.h"
+#include "EmailCase.h"
 #include "Notifier.h"
 #include "NumpyMath.h"
 #include "RecordReader.h"
@@ -315,6 +316,8 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         const double k = source == Source::Raw ? request.rawThreshold : request.processedThreshold;
         report.table(source) = detect(source, k, accumulators, request.keepSeries);
     }
+    if (report.raw.rows == 0 && report.processed.rows == 0)
+        warn(report, otherCaseWarning(db, request.email)); // "no records for X; records exist for Y"
     if (!request.keepSeries) {
         const Status timed = fillOutlierTimes(db, report);
         if (!timed)

@@ -1,5 +1,7 @@
 #include "ReportWriters.h"
 
+#include "TerminalText.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,7 +75,9 @@ QString formatSummary(const RunReport &report)
 {
     QString text;
     QTextStream out(&text);
-    out << "find-outliers " << report.toolVersion << ": " << report.email;
+    // Stored text (data types, the email, warnings quoting a server) reaches a terminal here: control characters
+    // are shown escaped (escapeControlChars), never sent raw.
+    out << "find-outliers " << report.toolVersion << ": " << escapeControlChars(report.email);
     if (report.status == RunStatus::DryRun)
         out << " (dry run: nothing written)";
     out << "\n";
@@ -86,15 +90,19 @@ QString formatSummary(const RunReport &report)
             out << "  (no records)\n";
             continue;
         }
+        QStringList names;
         int width = 9;
-        for (const TypeReport &type : table->types)
-            width = std::max(width, int(displayDataType(type.dataType, type.dataTypeIsNull).size()));
+        for (const TypeReport &type : table->types) {
+            names << escapeControlChars(displayDataType(type.dataType, type.dataTypeIsNull));
+            width = std::max(width, int(names.constLast().size()));
+        }
         out << "  " << QStringLiteral("data type").leftJustified(width) << "  " << QStringLiteral("rows").rightJustified(9)
             << "  " << QStringLiteral("skipped").rightJustified(8) << "  " << QStringLiteral("outliers").rightJustified(8)
             << "  " << QStringLiteral("mean").rightJustified(12) << "  " << QStringLiteral("std").rightJustified(12)
             << "\n";
-        for (const TypeReport &type : table->types) {
-            out << "  " << displayDataType(type.dataType, type.dataTypeIsNull).leftJustified(width) << "  " << QString::number(type.rows).rightJustified(9)
+        for (qsizetype i = 0; i < table->types.size(); ++i) {
+            const TypeReport &type = table->types.at(i);
+            out << "  " << names.at(i).leftJustified(width) << "  " << QString::number(type.rows).rightJustified(9)
                 << "  " << QString::number(type.skippedRows).rightJustified(8) << "  "
                 << QString::number(type.outliers.size()).rightJustified(8) << "  "
                 << formatNumber(type.mean).rightJustified(12) << "  " << formatNumber(type.std).rightJustified(12)
@@ -102,7 +110,7 @@ QString formatSummary(const RunReport &report)
         }
     }
     for (const QString &warning : report.warnings)
-        out << "\nwarning: " << warning;
+        out << "\nwarning: " << escapeControlChars(warning);
     if (!report.warnings.isEmpty())
         out << "\n";
     out.flush();

@@ -11,7 +11,8 @@ class QIODevice;
 
 namespace fo {
 
-// The readable summary the headless tool prints by default.
+// The readable summary the headless tool prints by default. Text from outside (data types, the email, warnings)
+// has its control characters escaped (escapeControlChars in TerminalText.h); JSON and CSV keep it as stored.
 QString formatSummary(const RunReport &report);
 
 // The machine-readable report (--json); its schema is documented in the README.

@@ -180,6 +180,84 @@ std::string checkNumberCell(const std::string &cell, double expected, const char
     return {};
 }
 
+// An error of parseEnvText must never show a value nor the line's text (issue 10: "DB_PASSWORD: Hunter2" was
+// quoted back whole). So the message after "<file> line N: " must be one of these, word for word, where NAME is a
+// name that the line itself puts before = (or, for a line without =, one of our variables that begins it) and Q a
+// quote character. A new message needs a row here, once it is sure never to show a value.
+struct EnvErrorTemplate
+{
+    const char *text;
+    bool nameBeforeEquals; // NAME stands before = in the line; otherwise it is one of ours that begins the line
+};
+
+const EnvErrorTemplate EnvErrorTemplates[] = {
+    {"the line contains a NUL byte; env files are text.", false},
+    {"expected NAME=value, and the line has no =. Fix the line or put # before it (the line is not shown, since it "
+     "may hold a secret).",
+     false},
+    {"NAME is not followed by =. Write NAME=value (the line is not shown, since it may hold a secret).", false},
+    {"the text before = is not a variable name (letters, digits and _, not starting with a digit; it is not shown, "
+     "since it may hold a secret).",
+     false},
+    {"the value of NAME opens a quote (Q) that is never closed.", true},
+    {"unexpected text after the quoted value of NAME.", true},
+};
+
+// The failing line as parseEnvText sees it: without the BOM, the CR before LF, surrounding whitespace and "export ".
+QString envLineText(const QByteArray &text, qsizetype lineNumber)
+{
+    QByteArray body = text;
+    if (body.startsWith("\xEF\xBB\xBF"))
+        body.remove(0, 3);
+    const QList<QByteArray> lines = body.split('\n');
+    if (lineNumber < 1 || lineNumber > lines.size())
+        return QString();
+    QByteArray raw = lines.at(lineNumber - 1);
+    if (raw.endsWith('\r'))
+        raw.chop(1);
+    QString line = QString::fromUtf8(raw).trimmed();
+    if (line.startsWith(QLatin1String("export ")) || line.startsWith(QLatin1String("export\t")))
+        line = line.mid(7).trimmed();
+    return line;
+}
+
+// Empty when `message` (the error without "<file> line N: ") is one of EnvErrorTemplates with a name the line
+// allows; else what is wrong.
+std::string checkEnvErrorShowsNoValue(const QString &message, const QString &line)
+{
+    static const QString nameGroup = QStringLiteral("(?<name>[A-Za-z_][A-Za-z0-9_]*)");
+    for (const EnvErrorTemplate &entry : EnvErrorTemplates) {
+        const QString raw = QString::fromLatin1(entry.text);
+        // "NAME=value" alone is the literal text of a message; any other NAME is a name.
+        const bool hasName = raw.count(QLatin1String("NAME")) > raw.count(QLatin1String("expected NAME=value"));
+        QString pattern = QRegularExpression::escape(raw);
+        if (hasName) {
+            // The first NAME captures; later ones must repeat it.
+            const qsizetype first = pattern.indexOf(QLatin1String("NAME"));
+            pattern.replace(first, 4, nameGroup);
+            pattern.replace(QLatin1String("NAME"), QStringLiteral("\\k<name>"));
+        }
+        pattern.replace(QLatin1String("\\(Q\\)"), QStringLiteral("\\([\"']\\)"));
+        const QRegularExpression re(QStringLiteral("\\A") + pattern + QStringLiteral("\\z"));
+        const QRegularExpressionMatch match = re.match(message);
+        if (!match.hasMatch())
+            continue;
+        if (!hasName)
+            return {};
+        const QString name = match.captured(QStringLiteral("name"));
+        if (entry.nameBeforeEquals) {
+            const qsizetype eq = line.indexOf(QLatin1Char('='));
+            if (eq < 0 || line.left(eq).trimmed() != name)
+                return "the error names " + quoted(name) + ", which is not the name before = in " + quoted(line);
+            return {};
+        }
+        if (!configVariableNames().contains(name) || !line.startsWith(name) || line.contains(QLatin1Char('=')))
+            return "the error names " + quoted(name) + ", which is not one of our variables beginning " + quoted(line);
+        return {};
+    }
+    return "the error is not one of the messages known to show no value: " + quoted(message);
+}
+
 } // namespace
 
 std::string checkEnvFile(const std::uint8_t *data, std::size_t size)
@@ -197,7 +275,7 @@ std::string checkEnvFile(const std::uint8_t *data, std::size_t size)
         if (line < 1 || line > lines)
             return "the error names line " + std::to_string(line) + " of a text with " + std::to_string(lines)
                 + " lines";
-        return {};
+        return checkEnvErrorShowsNoValue(parsed.error().mid(match.capturedLength(0)), envLineText(text, line));
     }
     static const QRegularExpression namePattern(QStringLiteral("\\A[A-Za-z_][A-Za-z0-9_]*\\z"));
     QByteArray again;

@@ -12,7 +12,9 @@
 namespace fo::fuzz {
 
 // fo::parseEnvText: never crashes; what it accepts has valid names, in-range line numbers and no line break in a
-// value, and reads back the same when written out again; what it refuses names the file and a line that exists.
+// value, and reads back the same when written out again; what it refuses names the file and a line that exists,
+// and says nothing else but one of a few fixed messages with at most the variable's name: never a value nor the
+// line's text, which may hold a secret.
 std::string checkEnvFile(const std::uint8_t *data, std::size_t size);
 
 // fo::parseValue: never crashes; accepts exactly the grammar of PLATFORM.md 2 (ASCII decimal, optional sign and

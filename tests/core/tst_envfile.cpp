@@ -51,16 +51,20 @@ QStringList describe(const fo::EnvMap &map)
 
 void parsed(const char *name, const QByteArray &text, const QStringList &expected)
 {
-    QTest::newRow(name) << text << true << expected << QStringList();
+    QTest::newRow(name) << text << true << expected << QStringList() << QStringList();
 }
 
-// The error must contain each of `parts` (the file name and the line number, at least).
-void fails(const char *name, const QByteArray &text, int line, const QStringList &more = {})
+// The error must contain each of `parts` (the file name and the line number, at least) and none of `absent`: a
+// broken line is never quoted back, since it may hold a secret.
+void fails(const char *name, const QByteArray &text, int line, const QStringList &more = {},
+           const QStringList &absent = {})
 {
     QStringList parts{FileName, QStringLiteral("line %1").arg(line)};
     parts += more;
-    QTest::newRow(name) << text << false << QStringList() << parts;
+    QTest::newRow(name) << text << false << QStringList() << parts << absent;
 }
+
+const QString Secret = QStringLiteral("Hunter2");
 
 fo::EnvMap envFile(std::initializer_list<Entry> list)
 {
@@ -116,6 +120,7 @@ void TestEnvFile::parseEnvText_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QStringList>("expected");   // when ok
     QTest::addColumn<QStringList>("errorParts"); // when not ok: substrings of the error
+    QTest::addColumn<QStringList>("errorAbsent"); // when not ok: what the error must not contain
 
     parsed("plain", "A=1\nB=hello\n", entries({{"A", "1", 1}, {"B", "hello", 2}}));
     parsed("no newline at the end", "A=1", entries({{"A", "1", 1}}));
@@ -160,17 +165,44 @@ void TestEnvFile::parseEnvText_data()
                     {"DB_USER", "postgres", 4}, {"DB_PASSWORD", "postgres", 5}, {"DB_NAME", "records", 6},
                     {"REDIS_HOST", "localhost", 7}}));
 
-    fails("line without =", "A=1\nJUSTTEXT\n", 2, {QStringLiteral("JUSTTEXT")});
+    // What is broken is told by line number only; the line's text and a value never appear in the error, and a
+    // name only when it is one (before =) or one of our variables.
+    const QStringList secret{Secret};
+    fails("line without =", "A=1\nJUSTTEXT\n", 2, {QStringLiteral("no =")}, {QStringLiteral("JUSTTEXT")});
     fails("export without assignment", "export\n", 1);
-    fails("name starting with a digit", "A=1\n\n1ABC=x\n", 3, {QStringLiteral("1ABC")});
-    fails("name with a space", "A B=x\n", 1, {QStringLiteral("A B")});
-    fails("name with a dash", "A-B=1\n", 1, {QStringLiteral("A-B")});
-    fails("empty name", "=value\n", 1);
-    fails("unclosed double quote", "A=1\nB=\"abc\n", 2, {QStringLiteral("B")});
-    fails("unclosed single quote", "A='abc\n", 1, {QStringLiteral("A")});
+    fails("name starting with a digit", "A=1\n\n1ABC=x\n", 3, {QStringLiteral("not a variable name")},
+          {QStringLiteral("1ABC")});
+    fails("name with a space", "A B=x\n", 1, {}, {QStringLiteral("A B")});
+    fails("name with a dash", "A-B=1\n", 1, {}, {QStringLiteral("A-B")});
+    fails("empty name", "=value\n", 1, {}, {QStringLiteral("value")});
+    fails("unclosed double quote", "A=1\nB=\"abc\n", 2, {QStringLiteral("B")}, {QStringLiteral("abc")});
+    fails("unclosed single quote", "A='abc\n", 1, {QStringLiteral("A")}, {QStringLiteral("abc")});
     fails("text after the closing quote", "A=\"x\" y\n", 1, {QStringLiteral("A")});
     fails("NUL byte", QByteArray("A=1\nB=x\0y\n", 10), 2);
-    fails("line numbers count CRLF lines after a BOM", "\xEF\xBB\xBF# c\r\n\r\nBAD\r\n", 3, {QStringLiteral("BAD")});
+    fails("line numbers count CRLF lines after a BOM", "\xEF\xBB\xBF# c\r\n\r\nBAD\r\n", 3, {},
+          {QStringLiteral("BAD")});
+    // Issue 10 item 5: each of these printed the password.
+    fails("NAME: value", "DB_HOST=db\nDB_PASSWORD: Hunter2-x\n", 2, {QStringLiteral("DB_PASSWORD")}, secret);
+    fails("export NAME value", "export DB_PASSWORD Hunter2-x\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
+    fails("NAME value", "DB_PASSWORD Hunter2-x\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
+    fails("NAME<TAB>value", "DB_PASSWORD\tHunter2-x\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
+    fails("NAME value, unknown name", "MY_PASS Hunter2-x\n", 1, {}, {Secret, QStringLiteral("MY_PASS")});
+    fails("only the secret", "Hunter2-x\n", 1, {}, secret);
+    fails("only the secret, a valid name", "Hunter2\n", 1, {}, secret);
+    fails("=value", "=Hunter2-x\n", 1, {}, secret);
+    fails("the secret where the name goes", "Hunter2-x=1\n", 1, {}, secret);
+    fails("bad name with the secret inside", "DB_PASSWORD Hunter2=x\n", 1, {}, secret);
+    fails("unclosed quote", "DB_PASSWORD=\"Hunter2-x\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
+    fails("unclosed single quote, secret", "DB_PASSWORD='Hunter2 x\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
+    fails("quote closed on the next line", "DB_PASSWORD=\"Hunter2\nx\"\n", 1, {QStringLiteral("DB_PASSWORD")},
+          secret);
+    fails("garbage after the closing quote", "DB_PASSWORD=\"Hunter2\" -x\n", 1, {QStringLiteral("DB_PASSWORD")},
+          secret);
+    fails("NUL inside the secret", QByteArray("DB_PASSWORD=Hunter2\0x\n", 22), 1, {}, secret);
+    fails("colon and quotes", "DB_PASSWORD: \"Hunter2\"\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
+    fails("YAML list item", "- DB_PASSWORD: Hunter2\n", 1, {}, secret);
+    fails("set command", "set DB_PASSWORD Hunter2\n", 1, {}, secret);
+    fails("unicode dash", "DB_PASSWORD\xe2\x80\x94Hunter2\n", 1, {}, secret);
 }
 
 void TestEnvFile::parseEnvText()
@@ -179,6 +211,7 @@ void TestEnvFile::parseEnvText()
     QFETCH(bool, ok);
     QFETCH(QStringList, expected);
     QFETCH(QStringList, errorParts);
+    QFETCH(QStringList, errorAbsent);
 
     const fo::Result<fo::EnvMap> result = fo::parseEnvText(text, FileName);
     if (ok) {
@@ -192,6 +225,9 @@ void TestEnvFile::parseEnvText()
     for (const QString &part : std::as_const(errorParts))
         QVERIFY2(result.error().contains(part),
                  qPrintable(QStringLiteral("\"%1\" lacks \"%2\"").arg(result.error(), part)));
+    for (const QString &part : std::as_const(errorAbsent))
+        QVERIFY2(!result.error().contains(part),
+                 qPrintable(QStringLiteral("\"%1\" shows \"%2\"").arg(result.error(), part)));
 }
 
 void TestEnvFile::readEnvFile()

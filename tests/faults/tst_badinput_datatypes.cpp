@@ -161,6 +161,108 @@ private slots:
         if (dataType.contains(QLatin1Char('<')))
             QVERIFY(!html.contains(dataType));
     }
+
+    // Issue 10 item 10: terminal and log injection. A data type holding control characters reaches the text summary
+    // escaped (\x1b, \r, \n, \t, \xNN), never raw: an ESC sequence cannot clear the screen, a CR cannot overwrite
+    // the line, an LF cannot forge a line. The JSON keeps the name exactly.
+    void terminalSummary_data()
+    {
+        QTest::addColumn<QString>("dataType");
+        QTest::addColumn<QByteArray>("shown"); // how the summary shows it
+        const auto s = [](const char *utf8) { return QString::fromUtf8(utf8); };
+        QTest::newRow("ESC clear screen") << s("Heart\x1b[2J\x1b[HRate") << QByteArray("Heart\\x1b[2J\\x1b[HRate");
+        QTest::newRow("CR overwrites the line") << s("Heart\rFAKE") << QByteArray("Heart\\rFAKE");
+        QTest::newRow("LF forges a line") << s("Heart\nfind-outliers: error: forged")
+                                          << QByteArray("Heart\\nfind-outliers: error: forged");
+        QTest::newRow("CRLF") << s("Heart\r\nRate") << QByteArray("Heart\\r\\nRate");
+        QTest::newRow("TAB") << s("Heart\tRate") << QByteArray("Heart\\tRate");
+        QTest::newRow("BEL, BS, VT, FF") << s("A\x07" "B\x08" "C\x0b" "D\x0c" "E")
+                                         << QByteArray("A\\x07B\\x08C\\x0bD\\x0cE");
+        QTest::newRow("SOH and US") << s("\x01x\x1f") << QByteArray("\\x01x\\x1f");
+        QTest::newRow("DEL") << s("Heart\x7f") << QByteArray("Heart\\x7f");
+        QTest::newRow("C1 CSI (U+009B) and NEL (U+0085)") << s("A\xc2\x9b" "2JB\xc2\x85" "C")
+                                                         << QByteArray("A\\x9b2JB\\x85C");
+        QTest::newRow("OSC title change") << s("\x1b]0;pwned\x07T") << QByteArray("\\x1b]0;pwned\\x07T");
+        QTest::newRow("non-ASCII letters untouched") << s("Пульс ❤") << QByteArray("Пульс ❤");
+    }
+
+    void terminalSummary()
+    {
+        QFETCH(QString, dataType);
+        QFETCH(QByteArray, shown);
+        const QString email = QStringLiteral("term%1@example.com").arg(++m_row);
+        QSqlQuery insert(m_observer->db());
+        QVERIFY(insert.prepare(QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) SELECT ?, ?, "
+                                              "TIMESTAMPTZ '2026-01-01' + g * INTERVAL '1 hour', (60 + g % 4)::text "
+                                              "FROM generate_series(1, 20) AS g")));
+        insert.addBindValue(dataType);
+        insert.addBindValue(email);
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+
+        for (const QStringList &extra : {QStringList{QStringLiteral("--dry-run")},
+                                         QStringList{QStringLiteral("--no-notify"), QStringLiteral("--verbose")}}) {
+            const ToolResult result = runTool(QStringList{QStringLiteral("--email"), email} + extra, toolEnv(m_db));
+            QVERIFY2(result.exitCode == 0, result.err.constData());
+            QVERIFY2(result.out.contains(QByteArray("\n  " + shown + "  ")), result.out.constData());
+            QVERIFY2(!hasRawControl(result.out), result.out.constData());
+            QVERIFY2(!hasRawControl(result.err), result.err.constData());
+        }
+        // The JSON has its own escaping, and the name comes back exactly.
+        const ToolResult json = runTool({QStringLiteral("--email"), email, QStringLiteral("--dry-run"),
+                                         QStringLiteral("--json")},
+                                        toolEnv(m_db));
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonArray types = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("raw")).toObject()
+                                     .value(QStringLiteral("types")).toArray();
+        QCOMPARE(types.size(), 1);
+        QCOMPARE(types.at(0).toObject().value(QStringLiteral("data_type")).toString(), dataType);
+    }
+
+    // Errors on stderr and the batch lines: an email with control characters (from the command line, or a line of
+    // --emails-from) is shown escaped in the error, in its FAILED line and in the closing summary.
+    void terminalErrorsAndBatchLines()
+    {
+        const QString bad = QStringLiteral("evil\x1b[2J\rfind-outliers: ok\x07@example.com");
+        const QByteArray shown = "evil\\x1b[2J\\rfind-outliers: ok\\x07@example.com";
+        const ToolResult single = runTool({QStringLiteral("--email"), bad}, toolEnv(m_db));
+        QCOMPARE(single.exitCode, 2);
+        QVERIFY2(single.err.contains(shown), single.err.constData());
+        QVERIFY2(!hasRawControl(single.err), single.err.constData());
+
+        QTemporaryDir dir;
+        const QString list = dir.filePath(QStringLiteral("emails.txt"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bad.toUtf8() + "\nline\nbreak\x1b[1A@example.com\n");
+        file.close();
+        for (const QStringList &extra : {QStringList(), QStringList{QStringLiteral("--json")}}) {
+            const ToolResult batch =
+                runTool(QStringList{QStringLiteral("--emails-from"), list, QStringLiteral("--no-notify")} + extra,
+                        toolEnv(m_db));
+            QCOMPARE(batch.exitCode, 1);
+            const QByteArray lines = extra.isEmpty() ? batch.out : batch.err;
+            QVERIFY2(lines.contains(QByteArray("] " + shown + ": FAILED: ")), lines.constData());
+            QVERIFY2(lines.contains("break\\x1b[1A@example.com"), lines.constData());
+            QVERIFY2(!hasRawControl(batch.err), batch.err.constData());
+            if (extra.isEmpty())
+                QVERIFY2(!hasRawControl(batch.out), batch.out.constData());
+        }
+    }
+
+private:
+    // A control character other than the line ends the tool writes itself: C0 (but LF), DEL, or C1 in UTF-8.
+    static bool hasRawControl(const QByteArray &text)
+    {
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const auto c = static_cast<unsigned char>(text.at(i));
+            if ((c < 0x20 && c != '\n') || c == 0x7f)
+                return true;
+            if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text.at(i + 1)) >= 0x80
+                && static_cast<unsigned char>(text.at(i + 1)) <= 0x9f)
+                return true;
+        }
+        return false;
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBadInputDataTypes)
