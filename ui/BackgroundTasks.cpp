@@ -98,6 +98,26 @@ quint64 BackgroundTasks::loadIterations(const Config &config, const QString &ema
     return ticket;
 }
 
+quint64 BackgroundTasks::loadRecordPresence(const Config &config, const QString &email)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, email, ticket] { worker->recordPresence(config, email, ticket); },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
+quint64 BackgroundTasks::loadRecordCounts(const Config &config, const QString &email)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, email, ticket] { worker->recordCounts(config, email, ticket); },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
 quint64 BackgroundTasks::loadComparison(const Config &config, const QString &email, int iteration)
 {
     const quint64 ticket = m_nextTicket++;

@@ -70,6 +70,10 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     m_axisX->setTickCount(6);
     m_axisY->setTitleText(tr("Value"));
     m_axisY->setLabelFormat(QStringLiteral("%.6g"));
+    // The axis labels in the locale's numbers ("72,7"), as the tables show them; the window is rebuilt on a language
+    // switch, so the locale taken here is the one in use.
+    m_chart->setLocale(QLocale());
+    m_chart->setLocalizeNumbers(true);
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
 
@@ -375,6 +379,25 @@ void OutlierChartView::zoomBy(double factor)
     const double centre = (fromX + toX) / 2;
     const double half = (toX - fromX) / 2 / factor;
     showRanges(centre - half, centre + half, m_axisY->min(), m_axisY->max());
+}
+
+std::array<double, 4> OutlierChartView::viewRanges() const
+{
+    return {double(m_axisX->min().toMSecsSinceEpoch()), double(m_axisX->max().toMSecsSinceEpoch()), m_axisY->min(),
+            m_axisY->max()};
+}
+
+bool OutlierChartView::isZoomed() const
+{
+    const std::array<double, 4> shown = viewRanges();
+    // The time axis keeps whole milliseconds.
+    return std::abs(shown[0] - std::floor(m_fullRanges[0])) > 1 || std::abs(shown[1] - std::floor(m_fullRanges[1])) > 1
+        || shown[2] != m_fullRanges[2] || shown[3] != m_fullRanges[3];
+}
+
+void OutlierChartView::setViewRanges(const std::array<double, 4> &ranges)
+{
+    showRanges(ranges[0], ranges[1], ranges[2], ranges[3]);
 }
 
 void OutlierChartView::centerOn(qint64 timeMs, double value, qint64 recordId)

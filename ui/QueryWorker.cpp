@@ -1,5 +1,6 @@
 #include "QueryWorker.h"
 
+#include "RecordCounts.h"
 #include "ReportWriters.h"
 
 #include <QCryptographicHash>
@@ -51,6 +52,34 @@ void QueryWorker::knownEmails(const Config &config, quint64 ticket)
     }
     Result<QStringList> emails = history::knownEmails(*db);
     Q_EMIT knownEmailsLoaded(emails.ok() ? emails.value() : QStringList(), emails.error(), ticket);
+}
+
+void QueryWorker::recordPresence(const Config &config, const QString &email, quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT recordPresenceLoaded(email, false, error, ticket);
+        return;
+    }
+    const Result<bool> exists = records::exist(*db, email);
+    Q_EMIT recordPresenceLoaded(email, exists.ok() && exists.value(), exists.error(), ticket);
+}
+
+void QueryWorker::recordCounts(const Config &config, const QString &email, quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT recordCountsLoaded(email, -1, -1, error, ticket);
+        return;
+    }
+    const Result<records::Counts> counts = records::count(*db, email);
+    if (!counts.ok()) {
+        Q_EMIT recordCountsLoaded(email, -1, -1, counts.error(), ticket);
+        return;
+    }
+    Q_EMIT recordCountsLoaded(email, counts->raw, counts->processed, QString(), ticket);
 }
 
 void QueryWorker::iterations(const Config &config, const QString &email, quint64 ticket)

@@ -27,6 +27,10 @@ public:
     // All of these run on the worker's thread.
     void knownEmails(const fo::Config &config, quint64 ticket);
     void iterations(const fo::Config &config, const QString &email, quint64 ticket);
+    // Whether the database has any record of `email` (RecordCounts.h).
+    void recordPresence(const fo::Config &config, const QString &email, quint64 ticket);
+    // How many rows of each table a run for `email` will read.
+    void recordCounts(const fo::Config &config, const QString &email, quint64 ticket);
     // Loads `iteration` and, when there is one, the stored iteration before it, and compares them.
     void comparison(const fo::Config &config, const QString &email, int iteration, quint64 ticket);
     void series(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
@@ -41,6 +45,8 @@ public:
 
 Q_SIGNALS:
     void knownEmailsLoaded(const QStringList &emails, const QString &error, quint64 ticket);
+    void recordPresenceLoaded(const QString &email, bool exists, const QString &error, quint64 ticket);
+    void recordCountsLoaded(const QString &email, qint64 raw, qint64 processed, const QString &error, quint64 ticket);
     void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations, const QString &error,
                           quint64 ticket);
     void comparisonLoaded(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,

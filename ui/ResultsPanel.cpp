@@ -109,6 +109,10 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
         if (ticket != m_chartTicket)
             return;
         m_chart->setChartData(chartData);
+        if (m_pendingZoom && chartData.source == m_selectedSource && chartData.dataType == m_selectedType) {
+            m_chart->setViewRanges(*m_pendingZoom);
+            m_pendingZoom.reset();
+        }
         // The view fills its line in the next event-loop pass (no long stall in one go); announce after that.
         QTimer::singleShot(0, this, &ResultsPanel::chartUpdated);
     });
@@ -150,6 +154,23 @@ void ResultsPanel::forgetSeries()
 
 void ResultsPanel::showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs)
 {
+    // Another run or iteration of the same user keeps the type the operator looks at.
+    const bool sameUser = m_hasReport && current.email == m_report.email;
+    m_pendingZoom.reset();
+    showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : QString());
+}
+
+void ResultsPanel::restoreReport(const RunReport &current, const RunReport *previous,
+                                 const QVector<OutlierDiff> &diffs, Source source, const QString &dataType,
+                                 const std::optional<std::array<double, 4>> &zoom)
+{
+    m_pendingZoom = zoom;
+    showReportSelecting(current, previous, diffs, source, dataType);
+}
+
+void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport *previous,
+                                       const QVector<OutlierDiff> &diffs, Source keepSource, const QString &keepType)
+{
     // The values read for another user's charts are of no use any more.
     if (current.email != m_report.email)
         m_seriesCache.clear();
@@ -178,7 +199,9 @@ void ResultsPanel::showReport(const RunReport &current, const RunReport *previou
             bestRow = i;
         }
     }
-    if (bestRow >= 0) {
+    if (!keepType.isEmpty() && m_typeModel->rowOf(keepSource, keepType) >= 0) {
+        selectType(keepSource, keepType);
+    } else if (bestRow >= 0) {
         selectType(rows[bestRow].source, rows[bestRow].dataType);
     } else {
         m_selectedType.clear();

@@ -122,6 +122,29 @@ QStringList RunControls::knownEmails() const
     return m_emailModel->stringList();
 }
 
+void RunControls::setRecordPresence(const QString &email, bool hasRecords)
+{
+    m_presenceEmail = email;
+    m_presence = hasRecords;
+    if (hasRecords && !m_emailModel->stringList().contains(email) && !m_emailModel->stringList().isEmpty()) {
+        QStringList emails = m_emailModel->stringList();
+        emails.append(email);
+        emails.sort();
+        m_emailModel->setStringList(emails);
+    }
+    updateHint();
+}
+
+bool RunControls::lacksRecords() const
+{
+    const QString address = email();
+    if (!isValidEmail(address))
+        return false;
+    if (address == m_presenceEmail)
+        return !m_presence;
+    return !m_emailModel->stringList().isEmpty() && !m_emailModel->stringList().contains(address);
+}
+
 void RunControls::setThresholds(double raw, double processed)
 {
     m_rawK->setValue(raw);
@@ -146,6 +169,16 @@ bool RunControls::isDryRun() const
 bool RunControls::notifiesUser() const
 {
     return m_notify->isChecked();
+}
+
+void RunControls::setDryRun(bool dryRun)
+{
+    m_dryRun->setChecked(dryRun);
+}
+
+void RunControls::setNotifiesUser(bool notify)
+{
+    m_notify->setChecked(notify);
 }
 
 void RunControls::setState(State state)
@@ -175,7 +208,7 @@ void RunControls::updateHint()
     } else if (!isValidEmail(address)) {
         m_emailHint->setText(tr("“%1” is not a valid email address.").arg(address));
         style = QStringLiteral("color: #c5221f;");
-    } else if (!m_emailModel->stringList().isEmpty() && !m_emailModel->stringList().contains(address)) {
+    } else if (lacksRecords()) {
         m_emailHint->setText(tr("✔ Valid address, but the database has no records for it."));
         style = QStringLiteral("color: #9a6700;");
     } else {
