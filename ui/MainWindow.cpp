@@ -364,7 +364,7 @@ void MainWindow::startRunWith(bool notify, bool force)
 
 void MainWindow::askBeforeRunWithoutRecords()
 {
-    if (findChild<QMessageBox *>(QStringLiteral("noRecordsBox")))
+    if (auto *open = findChild<QMessageBox *>(QStringLiteral("noRecordsBox")); open && open->isVisible())
         return;
     const QString email = m_controls->email();
     auto *box = new QMessageBox(QMessageBox::Warning, tr("No records for this user"),
@@ -394,7 +394,7 @@ void MainWindow::askBeforeRunWithoutRecords()
 
 void MainWindow::askBeforeClosingDuringRun()
 {
-    if (findChild<QMessageBox *>(QStringLiteral("closeDuringRunBox")))
+    if (auto *open = findChild<QMessageBox *>(QStringLiteral("closeDuringRunBox")); open && open->isVisible())
         return;
     auto *box = new QMessageBox(QMessageBox::Question, tr("A run is in progress"),
                                 tr("The run for %1 has not finished.").arg(m_lastEmail.toHtmlEscaped()),

@@ -1,0 +1,238 @@
+// What a support person tripped over in a first session (issue 12), each checked on the real window against a real
+// PostgreSQL and Redis, the auth and notifications APIs stood in for by local stubs:
+//  - an email with no records: the hint says so, Run asks first with "notify" off for that run, and the hint
+//    follows the database when rows arrive (item 2);
+//  - a second run keeps the data type selected (item 4).
+
+#include "UiTestSupport.h"
+
+#include "AuthSession.h"
+#include "Database.h"
+#include "DemoSeeder.h"
+#include "MainWindow.h"
+#include "OutlierChartView.h"
+#include "SecretStore.h"
+#include "TypeTableModel.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTest>
+
+using namespace fo;
+using namespace fo::ui;
+using namespace fo::test;
+
+namespace {
+const QString DemoEmail = QString::fromLatin1(demo::Email);
+const QString NewEmail = QStringLiteral("newcomer@example.com");
+}
+
+class TestUiFirstSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void noRecordsAsksFirstWithNotifyOff();
+    void hintFollowsTheDatabase();
+    void secondRunKeepsTheSelectedType();
+
+private:
+    int postsReceived() const;
+    QString hint() const { return m_window->findChild<QLabel *>(QStringLiteral("emailHint"))->text(); }
+    QMessageBox *noRecordsBox() const;
+    bool typeEmail(const QString &email);
+    qint64 runsStored(const QString &email);
+    RunReport runAndWait();
+
+    QString m_dbName;
+    std::unique_ptr<AuthApiStub> m_auth;
+    std::unique_ptr<HttpStub> m_notifications;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<AuthSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestUiFirstSession::initTestCase()
+{
+    if (!pgServer())
+        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
+    QString error;
+    m_dbName = createDatabase(QStringLiteral("ui_first"), &error);
+    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
+    {
+        Result<Database> db = Database::open(pgConfig(m_dbName));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QVERIFY(demo::seed(db.value()).ok());
+    }
+    m_auth = std::make_unique<AuthApiStub>();
+    m_auth->addAccount(QStringLiteral("support"), QStringLiteral("support@example.com"), QStringLiteral("Sam"));
+    m_notifications = std::make_unique<HttpStub>();
+    m_notifications->setRoute("POST", "/notifications/send_email", {});
+    useTestEnvironment(m_dbName, m_auth->baseUrl(), m_notifications->baseUrl() + QStringLiteral("/notifications"));
+
+    m_secrets = std::make_unique<SecretStore>();
+    m_session = std::make_unique<AuthSession>(m_secrets.get());
+    m_session->setOrigin(m_auth->baseUrl());
+    QSignalSpy signedIn(m_session.get(), &AuthSession::signedIn);
+    m_session->signInWithTestAccount(QStringLiteral("support"));
+    QVERIFY(signedIn.wait(15000));
+
+    m_window = std::make_unique<MainWindow>(m_secrets.get(), m_session.get());
+    m_window->resize(1280, 820);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy emails(m_window.get(), &MainWindow::emailsLoaded);
+    m_window->start();
+    QVERIFY(emails.wait(30000));
+}
+
+void TestUiFirstSession::cleanupTestCase()
+{
+    m_window.reset();
+    m_session.reset();
+    m_secrets.reset();
+    if (!m_dbName.isEmpty())
+        dropDatabase(m_dbName);
+}
+
+int TestUiFirstSession::postsReceived() const
+{
+    int n = 0;
+    for (const HttpStub::Request &r : m_notifications->requests())
+        n += r.method == "POST" ? 1 : 0;
+    return n;
+}
+
+QMessageBox *TestUiFirstSession::noRecordsBox() const
+{
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("noRecordsBox"));
+    return box && box->isVisible() ? box : nullptr;
+}
+
+// Types the email and waits for the database's answer about its records.
+bool TestUiFirstSession::typeEmail(const QString &email)
+{
+    QSignalSpy presence(m_window.get(), &MainWindow::recordPresenceShown);
+    m_window->emailEdit()->setText(email);
+    return presence.wait(10000);
+}
+
+qint64 TestUiFirstSession::runsStored(const QString &email)
+{
+    qint64 n = -1;
+    {
+        QSqlDatabase db = openPg(m_dbName, QStringLiteral("check_first"));
+        if (db.isOpen())
+            n = scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1'").arg(email));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("check_first"));
+    return n;
+}
+
+RunReport TestUiFirstSession::runAndWait()
+{
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    if (!finished.wait(120000))
+        return RunReport();
+    return finished.first().first().value<RunReport>();
+}
+
+void TestUiFirstSession::noRecordsAsksFirstWithNotifyOff()
+{
+    QVERIFY(typeEmail(NewEmail));
+    QVERIFY2(hint().contains(QStringLiteral("no records")), qPrintable(hint()));
+    m_window->dryRunCheck()->setChecked(false);
+    m_window->notifyCheck()->setChecked(true);
+    m_notifications->clearRequests();
+
+    // Run asks first; its own "notify" box is off, whatever the form says.
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_VERIFY(noRecordsBox());
+    auto *notify = noRecordsBox()->findChild<QCheckBox *>(QStringLiteral("noRecordsNotifyCheck"));
+    QVERIFY(notify);
+    QVERIFY(!notify->isChecked());
+    QVERIFY(!m_window->isRunning());
+    // Cancel: nothing runs, nothing is stored.
+    noRecordsBox()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!noRecordsBox());
+    QVERIFY(!m_window->isRunning());
+    QCOMPARE(runsStored(NewEmail), 0);
+
+    // Run anyway: one empty iteration, and no message to the user.
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_VERIFY(noRecordsBox());
+    QTest::mouseClick(noRecordsBox()->findChild<QPushButton *>(QStringLiteral("runAnywayButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Completed);
+    QCOMPARE(runsStored(NewEmail), 1);
+    QCOMPARE(postsReceived(), 0);
+    QVERIFY(m_window->notifyCheck()->isChecked()); // the form keeps the operator's choice for other users
+}
+
+void TestUiFirstSession::hintFollowsTheDatabase()
+{
+    // Rows arrive for the new user after the window listed the known emails.
+    {
+        QSqlDatabase db = openPg(m_dbName, QStringLiteral("insert_first"));
+        QVERIFY(db.isOpen());
+        QSqlQuery insert(db);
+        QVERIFY(insert.exec(QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) SELECT "
+                                           "'HeartRateRecord', '%1', now() - make_interval(mins => g), "
+                                           "(70 + g % 7)::text FROM generate_series(1, 200) g")
+                                .arg(NewEmail)));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("insert_first"));
+
+    // The next time the address settles in the field, the hint asks the database again.
+    QVERIFY(typeEmail(QStringLiteral("x") + NewEmail));
+    QVERIFY(typeEmail(NewEmail));
+    QVERIFY2(!hint().contains(QStringLiteral("no records")), qPrintable(hint()));
+    QVERIFY2(hint().contains(QStringLiteral("Valid address")), qPrintable(hint()));
+
+    // And Run no longer asks.
+    const RunReport report = runAndWait();
+    QVERIFY(!noRecordsBox());
+    QCOMPARE(report.status, RunStatus::Completed);
+    QCOMPARE(report.raw.rows, 200);
+    QVERIFY(!hint().contains(QStringLiteral("no records")));
+}
+
+void TestUiFirstSession::secondRunKeepsTheSelectedType()
+{
+    QVERIFY(typeEmail(DemoEmail));
+    m_window->dryRunCheck()->setChecked(true);
+    const RunReport first = runAndWait();
+    QCOMPARE(first.status, RunStatus::DryRun);
+    // The window picks the type with the most outliers; the operator picks another one.
+    const QString picked = m_window->chartView()->chartData().dataType;
+    QTRY_VERIFY(!m_window->chartView()->chartData().dataType.isEmpty());
+    QString other;
+    for (const TypeTableModel::Row &row : m_window->typeModel()->rowsData())
+        if (row.source == Source::Processed && row.dataType != picked && row.outliers > 0)
+            other = row.dataType;
+    QVERIFY(!other.isEmpty());
+    m_window->selectType(Source::Processed, other);
+    QTRY_COMPARE(m_window->chartView()->chartData().dataType, other);
+
+    const RunReport second = runAndWait();
+    QCOMPARE(second.status, RunStatus::DryRun);
+    QTRY_COMPARE(m_window->chartView()->chartData().dataType, other);
+    const QModelIndexList selected = m_window->typeView()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().siblingAtColumn(TypeTableModel::TypeColumn).data(TypeTableModel::TypeRole).toString(),
+             other);
+}
+
+QTEST_MAIN(TestUiFirstSession)
+#include "tst_ui_firstsession.moc"
