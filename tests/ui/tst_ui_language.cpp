@@ -3,6 +3,9 @@
 // English.
 
 #include "AppSettings.h"
+#include "Database.h"
+#include "DemoSeeder.h"
+#include "OutlierChartView.h"
 #include "AuthSession.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
@@ -16,6 +19,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeAxis>
+#include <QDoubleSpinBox>
+#include <QValueAxis>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +45,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void switchingToRussianRebuildsTheWindow();
     void switchingBackToEnglish();
+    void switchKeepsTheRunAndTheForm();
 
 private:
     MainWindow *switchLanguage(const QString &code);
@@ -58,6 +65,11 @@ void TestUiLanguage::initTestCase()
     QString error;
     m_dbName = createDatabase(QStringLiteral("ui_language"), &error);
     QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
+    {
+        Result<Database> db = Database::open(pgConfig(m_dbName));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QVERIFY(demo::seed(db.value()).ok());
+    }
     useTestEnvironment(m_dbName, QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), QString(), false);
     AppSettings().setLanguage(QStringLiteral("en"));
 
@@ -70,6 +82,9 @@ void TestUiLanguage::initTestCase()
     QVERIFY(m_host->window());
     QVERIFY(QTest::qWaitForWindowExposed(m_host->window()));
     QCOMPARE(m_host->window()->runButton()->text(), QStringLiteral("Run"));
+    // The settings dialog starts from the password the window read from the keychain (or the environment): open it
+    // only once that read has answered.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_host->window()->runConfig().dbPassword.isEmpty(), 10000);
 }
 
 void TestUiLanguage::cleanupTestCase()
@@ -158,6 +173,57 @@ void TestUiLanguage::switchingBackToEnglish()
     QTRY_COMPARE(english->userLabel()->text(), QStringLiteral("Not signed in"));
     QCOMPARE(english->emailEdit()->text(), QStringLiteral("someone@example.com"));
     QCOMPARE(AppSettings().language(), QStringLiteral("en"));
+}
+
+// A language switch keeps everything the operator has in front of them: the shown run, the selected type, the zoom,
+// and every form value; above all "Dry run", so that the next Run does not write and notify (issue 12 item 3).
+void TestUiLanguage::switchKeepsTheRunAndTheForm()
+{
+    MainWindow *english = m_host->window();
+    QTRY_VERIFY_WITH_TIMEOUT(!english->runConfig().dbPassword.isEmpty(), 10000);
+    english->emailEdit()->setText(QString::fromLatin1(demo::Email));
+    english->dryRunCheck()->setChecked(true);
+    english->notifyCheck()->setChecked(false);
+    english->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->setValue(2.5);
+    english->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->setValue(1.75);
+    QSignalSpy finished(english, &MainWindow::runFinished);
+    QTest::mouseClick(english->runButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    const RunReport report = finished.first().first().value<RunReport>();
+    QVERIFY2(report.status == RunStatus::DryRun, qPrintable(report.error));
+
+    // The operator looks at a type of their choice, zoomed in.
+    const QString type = QStringLiteral("StepsRecord");
+    english->selectType(Source::Processed, type);
+    QTRY_COMPARE(english->chartView()->chartData().dataType, type);
+    english->chartView()->zoomBy(3.0);
+    QVERIFY(english->chartView()->isZoomed());
+    const std::array<double, 4> zoom = english->chartView()->viewRanges();
+
+    MainWindow *russian = switchLanguage(QStringLiteral("ru"));
+    QVERIFY(russian);
+    QCOMPARE(russian->runButton()->text(), QStringLiteral("Запустить"));
+    QCOMPARE(russian->emailEdit()->text(), QString::fromLatin1(demo::Email));
+    QVERIFY(russian->dryRunCheck()->isChecked());
+    QVERIFY(!russian->notifyCheck()->isChecked());
+    QCOMPARE(russian->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->value(), 2.5);
+    QCOMPARE(russian->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->value(), 1.75);
+    // The same run, the same type, the same zoom.
+    QCOMPARE(russian->report().runId, report.runId);
+    QCOMPARE(russian->report().status, RunStatus::DryRun);
+    QCOMPARE(russian->typeModel()->rowCount(), report.raw.types.size() + report.processed.types.size());
+    QTRY_COMPARE(russian->chartView()->chartData().dataType, type);
+    QTRY_VERIFY(russian->chartView()->isZoomed());
+    const std::array<double, 4> after = russian->chartView()->viewRanges();
+    for (int i = 0; i < 4; ++i)
+        QVERIFY2(std::abs(after[i] - zoom[i]) <= 1.0, qPrintable(QString::number(i)));
+    QCOMPARE(russian->outlierModel()->rowCount(),
+             [&] {
+                 for (const TypeReport &t : report.processed.types)
+                     if (t.dataType == type)
+                         return int(t.outliers.size());
+                 return -1;
+             }());
 }
 
 QTEST_MAIN(TestUiLanguage)
