@@ -160,13 +160,13 @@ quint64 BackgroundTasks::buildChart(const ChartDataBuilder::Input &input)
 }
 
 quint64 BackgroundTasks::exportCsv(const Config &config, const RunReport &report, const QString &path,
-                                   bool allPoints)
+                                   bool allPoints, bool compared, const QVector<OutlierDiff> &diffs)
 {
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, report, path, allPoints, ticket] {
-            worker->exportCsv(config, report, path, allPoints, ticket);
+        worker, [worker, config, report, path, allPoints, compared, diffs, ticket] {
+            worker->exportCsv(config, report, path, allPoints, compared, diffs, ticket);
         },
         Qt::QueuedConnection);
     return ticket;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChartDataBuilder.h"
+#include "History.h"
 #include "Config.h"
 #include "Pipeline.h"
 #include "RunReport.h"
@@ -43,7 +44,8 @@ public:
     quint64 loadSeries(const Config &config, const QString &email, Source source, const QString &dataType);
     quint64 testConnection(const Config &config);
     quint64 buildChart(const ChartDataBuilder::Input &input);
-    quint64 exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints);
+    quint64 exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
+                      bool compared = false, const QVector<OutlierDiff> &diffs = {});
 
     // Stops both threads; safe to call twice.
     void shutdown();

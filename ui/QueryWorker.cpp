@@ -1,5 +1,6 @@
 #include "QueryWorker.h"
 
+#include "DesktopCsv.h"
 #include "RecordCounts.h"
 #include "ReportWriters.h"
 
@@ -167,7 +168,7 @@ void QueryWorker::buildChart(const ChartDataBuilder::Input &input, quint64 ticke
 }
 
 void QueryWorker::exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
-                            quint64 ticket)
+                            bool compared, const QVector<OutlierDiff> &diffs, quint64 ticket)
 {
     RunReport filled = report;
     if (allPoints) {
@@ -192,7 +193,7 @@ void QueryWorker::exportCsv(const Config &config, const RunReport &report, const
             }
         }
     }
-    const Status written = writeCsvFile(filled, path, allPoints);
+    const Status written = writeDesktopCsvFile(filled, compared ? &diffs : nullptr, path, allPoints);
     if (!written.ok()) {
         Q_EMIT csvExported(false, written.error(), ticket);
         return;

@@ -40,8 +40,9 @@ public:
     // Sorts and maps a series for the chart (a million points take longer than a GUI frame).
     void buildChart(const fo::ui::ChartDataBuilder::Input &input, quint64 ticket);
     // Writes the CSV export; for "all points", first loads the series the report lacks.
+    // With `compared`, a status column says which outliers are new since the iteration compared with (`diffs`).
     void exportCsv(const fo::Config &config, const fo::RunReport &report, const QString &path, bool allPoints,
-                   quint64 ticket);
+                   bool compared, const QVector<fo::OutlierDiff> &diffs, quint64 ticket);
 
 Q_SIGNALS:
     void knownEmailsLoaded(const QStringList &emails, const QString &error, quint64 ticket);

@@ -2,7 +2,8 @@
 // PostgreSQL and Redis, the auth and notifications APIs stood in for by local stubs:
 //  - an email with no records: the hint says so, Run asks first with "notify" off for that run, and the hint
 //    follows the database when rows arrive (item 2);
-//  - a second run keeps the data type selected (item 4).
+//  - a second run keeps the data type selected (item 4);
+//  - the two CSV exports get different default names, and replacing a file asks first (item 8).
 
 #include "UiTestSupport.h"
 
@@ -14,7 +15,15 @@
 #include "SecretStore.h"
 #include "TypeTableModel.h"
 
+#include "ExportDialog.h"
+
+#include <QAction>
 #include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QRadioButton>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -44,6 +53,7 @@ private Q_SLOTS:
     void noRecordsAsksFirstWithNotifyOff();
     void hintFollowsTheDatabase();
     void secondRunKeepsTheSelectedType();
+    void exportNamesDifferAndOverwriteAsks();
 
 private:
     int postsReceived() const;
@@ -232,6 +242,72 @@ void TestUiFirstSession::secondRunKeepsTheSelectedType()
     QCOMPARE(selected.size(), 1);
     QCOMPARE(selected.first().siblingAtColumn(TypeTableModel::TypeColumn).data(TypeTableModel::TypeRole).toString(),
              other);
+}
+
+void TestUiFirstSession::exportNamesDifferAndOverwriteAsks()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QAction *exportAction = m_window->findChild<QAction *>(QStringLiteral("exportCsvAction"));
+    QTRY_VERIFY(exportAction->isEnabled());
+    exportAction->trigger();
+    ExportDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ExportDialog *>()) && dialog->isVisible());
+
+    // The desktop dialog speaks of columns, not of command-line flags.
+    for (const QLabel *label : dialog->findChildren<QLabel *>())
+        QVERIFY2(!label->text().contains(QStringLiteral("--")) && !label->text().contains(QStringLiteral("command")),
+                 qPrintable(label->text()));
+
+    // One name per mode: the all-points export does not land on the outliers-only file.
+    const QString outliersName = QFileInfo(dialog->path()).fileName();
+    QVERIFY2(outliersName.contains(QStringLiteral("demo_example.com")) && outliersName.contains(QStringLiteral("outliers")),
+             qPrintable(outliersName));
+    dialog->findChild<QRadioButton *>(QStringLiteral("allPointsRadio"))->click();
+    const QString allName = QFileInfo(dialog->path()).fileName();
+    QVERIFY2(allName != outliersName && allName.contains(QStringLiteral("all-points")), qPrintable(allName));
+    dialog->findChild<QRadioButton *>(QStringLiteral("outliersOnlyRadio"))->click();
+    QCOMPARE(QFileInfo(dialog->path()).fileName(), outliersName);
+
+    // A file of that name exists: Export asks before replacing it.
+    const QString target = dir.filePath(outliersName);
+    {
+        QFile existing(target);
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("keep me\n");
+    }
+    dialog->setPath(target);
+    QPushButton *exportButton = nullptr;
+    for (QAbstractButton *b : dialog->findChild<QDialogButtonBox *>()->buttons())
+        if (dialog->findChild<QDialogButtonBox *>()->buttonRole(b) == QDialogButtonBox::AcceptRole)
+            exportButton = qobject_cast<QPushButton *>(b);
+    QVERIFY(exportButton);
+    auto overwriteBox = [dialog] {
+        auto *box = dialog->findChild<QMessageBox *>(QStringLiteral("overwriteBox"));
+        return box && box->isVisible() ? box : nullptr;
+    };
+    QTest::mouseClick(exportButton, Qt::LeftButton);
+    QTRY_VERIFY(overwriteBox());
+    QTest::mouseClick(overwriteBox()->findChild<QPushButton *>(QStringLiteral("chooseAnotherNameButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!overwriteBox());
+    QVERIFY(dialog->isVisible());
+    {
+        QFile existing(target);
+        QVERIFY(existing.open(QIODevice::ReadOnly));
+        QCOMPARE(existing.readAll(), QByteArray("keep me\n"));
+    }
+
+    // Replace: the export is written over it.
+    QSignalSpy done(m_window.get(), &MainWindow::exportFinished);
+    QTest::mouseClick(exportButton, Qt::LeftButton);
+    QTRY_VERIFY(overwriteBox());
+    QTest::mouseClick(overwriteBox()->findChild<QPushButton *>(QStringLiteral("replaceButton")), Qt::LeftButton);
+    QVERIFY(done.wait(30000));
+    QVERIFY(done.first().first().toBool());
+    QFile written(target);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().startsWith("email,iteration,"));
 }
 
 QTEST_MAIN(TestUiFirstSession)

@@ -8,6 +8,7 @@
 #include "ChartTime.h"
 #include "Database.h"
 #include "DemoSeeder.h"
+#include "DesktopCsv.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "OutlierChartView.h"
@@ -371,8 +372,23 @@ void TestUiMainWindow::exportCsv()
     QFile file(outliersPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
-    QCOMPARE(QString::fromUtf8(lines.first().trimmed()), csvHeader(false).join(QLatin1Char(',')));
+    // The headless columns, then the unit and (the iteration is compared with the one before) the status.
+    QVERIFY(m_window->isComparing());
+    QCOMPARE(QString::fromUtf8(lines.first().trimmed()), desktopCsvHeader(false, true).join(QLatin1Char(',')));
+    QVERIFY(lines.first().startsWith(QByteArray(csvHeader(false).join(QLatin1Char(',')).toUtf8() + ",unit,status")));
     QCOMPARE(qint64(lines.size() - 1), shown.raw.outlierCount + shown.processed.outlierCount);
+    qint64 added = 0, newRows = 0, persistingRows = 0;
+    for (const OutlierDiff &d : compareRuns(m_first, m_second))
+        added += d.added.size();
+    for (int i = 1; i < lines.size(); ++i) {
+        const QByteArray row = lines.at(i).trimmed();
+        newRows += row.endsWith(",new") ? 1 : 0;
+        persistingRows += row.endsWith(",persisting") ? 1 : 0;
+        if (row.contains(",HeartRateRecord,"))
+            QVERIFY2(row.contains(",bpm,"), row.constData());
+    }
+    QCOMPARE(newRows, added);
+    QCOMPARE(newRows + persistingRows, qint64(lines.size() - 1));
     QCOMPARE(qint64(lines.size() - 1), m_second.raw.outlierCount + m_second.processed.outlierCount);
     QVERIFY(lines.at(1).startsWith(QByteArray(DemoEmail.toUtf8() + ',' + QByteArray::number(m_second.iteration) + ',')));
 
@@ -384,7 +400,7 @@ void TestUiMainWindow::exportCsv()
     QFile all(allPath);
     QVERIFY(all.open(QIODevice::ReadOnly));
     const QList<QByteArray> allLines = all.readAll().trimmed().split('\n');
-    QCOMPARE(QString::fromUtf8(allLines.first().trimmed()), csvHeader(true).join(QLatin1Char(',')));
+    QCOMPARE(QString::fromUtf8(allLines.first().trimmed()), desktopCsvHeader(true, true).join(QLatin1Char(',')));
     qint64 numeric = 0;
     for (Source s : {Source::Raw, Source::Processed})
         for (const TypeReport &t : m_second.table(s).types)
@@ -403,7 +419,15 @@ void TestUiMainWindow::saveChartAsPng()
     QVERIFY(save);
     QVERIFY(m_window->menuBar()->actions().first()->menu()->actions().contains(save));
     QTRY_VERIFY(save->isEnabled());
-    QVERIFY(m_window->chartView()->outlierSeries()->count() + m_window->chartView()->persistingSeries()->count() > 0);
+    // The window keeps the type the operator selected (issue 12 item 4): select one with new outliers, drawn red.
+    for (const TypeTableModel::Row &row : m_window->typeModel()->rowsData()) {
+        if (row.added > 0) {
+            m_window->selectType(row.source, row.dataType);
+            QTRY_COMPARE(m_window->chartView()->chartData().dataType, row.dataType);
+            break;
+        }
+    }
+    QVERIFY(m_window->chartView()->outlierSeries()->count() > 0);
     save->trigger();
     QFileDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>()) && dialog->isVisible());
