@@ -4,6 +4,7 @@
 #include "BackgroundTasks.h"
 #include "Email.h"
 #include "ExportActions.h"
+#include "HelpPages.h"
 #include "HistoryController.h"
 #include "HistoryPanel.h"
 #include "NoticeBanner.h"
@@ -117,8 +118,18 @@ void MainWindow::buildMenus()
     QAction *preferences = settings->addAction(tr("&Preferences…"), this, &MainWindow::showSettings);
     preferences->setShortcut(QKeySequence::Preferences);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Find outliers"), this, [this] {
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *how = helpMenu->addAction(tr("&How outliers are found"), this, [this] {
+        help::showPage(this, tr("How outliers are found"), help::howOutliersAreFoundHtml());
+    });
+    how->setObjectName(QStringLiteral("howOutliersAction"));
+    how->setShortcut(QKeySequence::HelpContents);
+    QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml());
+    });
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    helpMenu->addSeparator();
+    helpMenu->addAction(tr("&About Find outliers"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Find outliers"),
                                     tr("<h3>Find outliers %1</h3><p>Flags z-score outliers in a person's health "
                                        "records and records what it found, exactly as the platform's job does.</p>"

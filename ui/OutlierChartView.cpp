@@ -483,19 +483,19 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
         id = m_data.ids[index];
     }
     const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, numberText(value), numberText(z));
+    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, numberText(value), zText(z, m_data.k));
     switch (kind) {
     case MarkerKind::Current:
         text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
+                                             .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::New:
         text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>New outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
+                                             .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::Persisting:
         text += QStringLiteral("<br>") + tr("<span style='color:#8e1b10'>Persisting outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
+                                             .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::Resolved:
         text += QStringLiteral("<br>") + tr("Resolved: an outlier in the previous iteration only");

@@ -117,16 +117,20 @@ void RunSummaryRow::showReport(const RunReport &report, const RunReport *previou
                    .arg(report.email.toHtmlEscaped())
                    .arg(report.iteration)
                    .arg(when, status);
+    // Red only for what needs attention: "0 outliers" is good news.
+    auto attention = [&locale](qint64 count, const QString &text) {
+        const QString escaped = text.arg(locale.toString(count)).toHtmlEscaped();
+        return count > 0 ? QStringLiteral("<span style='color:#d93025'>%1</span>").arg(escaped) : escaped;
+    };
+    const QString rawOutliers = attention(report.raw.outlierCount, tr("%1 outliers"));
+    const QString processedOutliers = attention(report.processed.outlierCount, tr("%1 outliers"));
     const bool knownRows = report.raw.rows > 0 || report.processed.rows > 0;
     if (knownRows)
-        text += tr(" · raw: %1 rows, <span style='color:#d93025'>%2 outliers</span> · processed: %3 rows, "
-                   "<span style='color:#d93025'>%4 outliers</span>")
-                    .arg(locale.toString(report.raw.rows), locale.toString(report.raw.outlierCount),
-                         locale.toString(report.processed.rows), locale.toString(report.processed.outlierCount));
+        text += tr(" · raw: %1 rows, %2 · processed: %3 rows, %4")
+                    .arg(locale.toString(report.raw.rows), rawOutliers, locale.toString(report.processed.rows),
+                         processedOutliers);
     else
-        text += tr(" · raw: <span style='color:#d93025'>%1 outliers</span> · processed: "
-                   "<span style='color:#d93025'>%2 outliers</span>")
-                    .arg(locale.toString(report.raw.outlierCount), locale.toString(report.processed.outlierCount));
+        text += tr(" · raw: %1 · processed: %2").arg(rawOutliers, processedOutliers);
     if (previous) {
         qint64 added = 0, resolved = 0, persisting = 0;
         for (const OutlierDiff &d : diffs) {
@@ -134,11 +138,13 @@ void RunSummaryRow::showReport(const RunReport &report, const RunReport *previou
             resolved += d.resolved.size();
             persisting += d.persisting.size();
         }
+        QString newText = tr("%1 new").arg(locale.toString(added)).toHtmlEscaped();
+        if (added > 0)
+            newText = QStringLiteral("<span style='color:#d93025'><b>%1</b></span>").arg(newText);
         text += QStringLiteral("<br>")
-            + tr("Compared with iteration #%1: <span style='color:#d93025'><b>%2 new</b></span>, %3 resolved, "
-                 "%4 persisting")
+            + tr("Compared with iteration #%1: %2, %3 resolved, %4 persisting")
                   .arg(previous->iteration)
-                  .arg(locale.toString(added), locale.toString(resolved), locale.toString(persisting));
+                  .arg(newText, locale.toString(resolved), locale.toString(persisting));
     }
     m_summary->setText(text);
 }

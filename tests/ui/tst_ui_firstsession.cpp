@@ -3,7 +3,8 @@
 //  - an email with no records: the hint says so, Run asks first with "notify" off for that run, and the hint
 //    follows the database when rows arrive (item 2);
 //  - a second run keeps the data type selected (item 4);
-//  - the two CSV exports get different default names, and replacing a file asks first (item 8).
+//  - the two CSV exports get different default names, and replacing a file asks first (item 8);
+//  - zero counts are not red, the sign-in dialog focuses the login, Help explains the rule and the keys (item 11).
 
 #include "UiTestSupport.h"
 
@@ -13,6 +14,7 @@
 #include "MainWindow.h"
 #include "OutlierChartView.h"
 #include "SecretStore.h"
+#include "SignInDialog.h"
 #include "TypeTableModel.h"
 
 #include "ExportDialog.h"
@@ -24,6 +26,7 @@
 #include <QFileInfo>
 #include <QRadioButton>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -54,6 +57,8 @@ private Q_SLOTS:
     void hintFollowsTheDatabase();
     void secondRunKeepsTheSelectedType();
     void exportNamesDifferAndOverwriteAsks();
+    void signInFocusesTheLogin();
+    void helpExplainsAndListsShortcuts();
 
 private:
     int postsReceived() const;
@@ -216,6 +221,12 @@ void TestUiFirstSession::hintFollowsTheDatabase()
     QCOMPARE(report.status, RunStatus::Completed);
     QCOMPARE(report.raw.rows, 200);
     QVERIFY(!hint().contains(QStringLiteral("no records")));
+
+    // Nothing stands out in these values: "0 outliers" is good news, not red.
+    QCOMPARE(report.raw.outlierCount + report.processed.outlierCount, 0);
+    const QString summary = m_window->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("0 outliers")), qPrintable(summary));
+    QVERIFY2(!summary.contains(QStringLiteral("#d93025")), qPrintable(summary));
 }
 
 void TestUiFirstSession::secondRunKeepsTheSelectedType()
@@ -308,6 +319,43 @@ void TestUiFirstSession::exportNamesDifferAndOverwriteAsks()
     QFile written(target);
     QVERIFY(written.open(QIODevice::ReadOnly));
     QVERIFY(written.readAll().startsWith("email,iteration,"));
+}
+
+void TestUiFirstSession::signInFocusesTheLogin()
+{
+    m_window->showSignIn();
+    SignInDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<SignInDialog *>()) && dialog->isVisible());
+    auto *origin = dialog->findChild<QLineEdit *>(QStringLiteral("originEdit"));
+    QVERIFY(!origin->text().isEmpty()); // the API address is already there
+    QCOMPARE(dialog->focusWidget(), dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit")));
+    dialog->reject();
+    QTRY_VERIFY(!m_window->findChild<SignInDialog *>() || !m_window->findChild<SignInDialog *>()->isVisible());
+}
+
+void TestUiFirstSession::helpExplainsAndListsShortcuts()
+{
+    auto openPage = [this](const char *action) -> QString {
+        m_window->findChild<QAction *>(QString::fromLatin1(action))->trigger();
+        QWidget *page = nullptr;
+        if (!QTest::qWaitFor([&] {
+                page = m_window->findChild<QWidget *>(QStringLiteral("helpPage"));
+                return page && page->isVisible();
+            }))
+            return QString();
+        const QString text = page->findChild<QTextBrowser *>(QStringLiteral("helpBrowser"))->toPlainText();
+        page->close();
+        QTest::qWaitFor([&] { return !m_window->findChild<QWidget *>(QStringLiteral("helpPage")); });
+        return text;
+    };
+    const QString how = openPage("howOutliersAction");
+    QVERIFY2(how.contains(QStringLiteral("|z| > k")) && how.contains(QStringLiteral("k = 3"))
+                 && how.contains(QStringLiteral("z = (value − mean) / std")),
+             qPrintable(how));
+    const QString keys = openPage("shortcutsAction");
+    QVERIFY2(keys.contains(QStringLiteral("Ctrl+E")) && keys.contains(QStringLiteral("Home"))
+                 && keys.contains(QStringLiteral("Shift+drag")),
+             qPrintable(keys));
 }
 
 QTEST_MAIN(TestUiFirstSession)
