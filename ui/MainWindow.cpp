@@ -178,6 +178,17 @@ void MainWindow::connectParts()
                 Q_EMIT recordPresenceShown();
             });
 
+    connect(m_tasks->queryWorker(), &QueryWorker::recordCountsLoaded, this,
+            [this](const QString &, qint64 raw, qint64 processed, const QString &error, quint64 ticket) {
+                if (ticket != m_countsTicket || !m_tasks->isRunning())
+                    return;
+                if (!error.isEmpty()) {
+                    qCWarning(lcUi) << "cannot count the records the run will read:" << error;
+                    return;
+                }
+                m_summary->setExpectedRows(raw, processed);
+            });
+
     connect(m_results, &ResultsPanel::chartUpdated, this, [this] {
         updateActions();
         Q_EMIT chartUpdated();
@@ -371,6 +382,8 @@ void MainWindow::startRunWith(bool notify, bool force)
     m_runTicket = m_tasks->startRun(runConfig(), request);
     setRunning(true);
     m_summary->showProgressText(tr("Starting…"));
+    // How many rows the run will read, for its progress: counted beside the run, on the query thread.
+    m_countsTicket = m_tasks->loadRecordCounts(runConfig(), email);
 }
 
 void MainWindow::askBeforeRunWithoutRecords()

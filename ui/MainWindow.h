@@ -92,6 +92,7 @@ public:
     QString keychainNotice() const { return m_keychainNotice->message(); }
     QString errorBanner() const { return m_errorBanner->message(); }
     QString progressText() const { return m_summary->progressText(); }
+    qint64 expectedRows() const { return m_summary->expectedRows(); }
     QStringList completerEmails() const { return m_controls->knownEmails(); }
     ServiceIndicator *databaseIndicator() const { return m_services->databaseIndicator(); }
     ServiceIndicator *redisIndicator() const { return m_services->redisIndicator(); }
@@ -171,6 +172,7 @@ private:
     bool m_closeAfterRun = false;  // the operator chose "cancel the run and quit": close once the run has ended
     std::optional<bool> m_notifyOverride; // the answer given for an email with no records, for the run it starts
     quint64 m_presenceTicket = 0;
+    quint64 m_countsTicket = 0;
     QStringList m_warnings;
 
     RunControls *m_controls = nullptr;
