@@ -10,6 +10,7 @@
 #include "TypeTableModel.h"
 
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -17,6 +18,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fo::ui {
@@ -142,6 +144,26 @@ QWidget *ResultsPanel::buildOutlierBox(QWidget *parent)
     return box;
 }
 
+void ResultsPanel::fitTypeTable()
+{
+    // The width the table needs for whole type names and every count shown (longer in Russian than in English).
+    QHeaderView *header = m_typeView->horizontalHeader();
+    int needed = 2 * m_typeView->frameWidth() + m_typeView->verticalScrollBar()->sizeHint().width() + 4;
+    for (int column = 0; column < TypeTableModel::ColumnCount; ++column) {
+        if (!m_typeView->isColumnHidden(column))
+            needed += std::max(header->sectionSizeHint(column),
+                               static_cast<QAbstractItemView *>(m_typeView)->sizeHintForColumn(column));
+    }
+    // The tab's own margins around the table.
+    needed += m_sideTabs->width() - m_typeView->width() > 0 ? m_sideTabs->width() - m_typeView->width() : 8;
+    QList<int> shares = sizes();
+    const int total = shares.value(0) + shares.value(1);
+    if (shares.size() != 2 || total <= 0 || shares[0] >= needed)
+        return;
+    const int left = std::min(needed, total / 2); // the chart keeps at least half
+    setSizes({left, total - left});
+}
+
 bool ResultsPanel::hasChart() const
 {
     return !m_chart->chartData().points.isEmpty() || !m_chart->chartData().markers.isEmpty();
@@ -182,8 +204,13 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
     m_typeModel->setReport(m_report, m_comparing, m_diffs);
     for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn})
         m_typeView->setColumnHidden(column, !m_comparing);
+    // A comparison is about what changed: new, resolved and persisting take the place of the rows and skipped counts
+    // (still in each row's tooltip), so that they are seen beside the type names, without scrolling.
+    for (int column : {TypeTableModel::RowsColumn, TypeTableModel::SkippedColumn})
+        m_typeView->setColumnHidden(column, m_comparing);
     m_typeView->resizeColumnsToContents();
     m_typeView->horizontalHeader()->setSectionResizeMode(TypeTableModel::TypeColumn, QHeaderView::Stretch);
+    fitTypeTable();
     m_outlierView->setColumnHidden(OutlierTableModel::StatusColumn, !m_comparing);
     m_sideTabs->setCurrentIndex(m_comparing ? m_sideTabs->indexOf(m_history) : 0);
 

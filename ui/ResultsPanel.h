@@ -72,6 +72,8 @@ Q_SIGNALS:
 
 private:
     QWidget *buildOutlierBox(QWidget *parent);
+    // Widens the side panel (up to half the width) when the type table needs it.
+    void fitTypeTable();
     void showReportSelecting(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
                              Source keepSource, const QString &keepType);
     void onTypeSelectionChanged();

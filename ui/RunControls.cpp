@@ -35,6 +35,7 @@ RunControls::RunControls(QWidget *parent)
     m_completer->setFilterMode(Qt::MatchContains);
     m_emailEdit->setCompleter(m_completer);
     m_emailHint->setObjectName(QStringLiteral("emailHint"));
+    m_emailHint->setWordWrap(true);
 
     for (QDoubleSpinBox *k : {m_rawK, m_processedK}) {
         k->setRange(0.1, 100.0);
@@ -67,6 +68,8 @@ RunControls::RunControls(QWidget *parent)
     grid->setHorizontalSpacing(10);
     auto *emailLabel = new QLabel(tr("User &email:"), this);
     emailLabel->setBuddy(m_emailEdit);
+    // Two rows: the email with Run and Cancel; under it, the hint on the left and the options on the right. In one row
+    // the Russian labels made the window wider than its default size, and squeezed Run ("Запустить") and the rest.
     grid->addWidget(emailLabel, 0, 0);
     grid->addWidget(m_emailEdit, 0, 1);
     auto *options = new QHBoxLayout;
@@ -79,10 +82,13 @@ RunControls::RunControls(QWidget *parent)
     options->addSpacing(10);
     options->addWidget(m_notify);
     options->addWidget(m_dryRun);
-    grid->addLayout(options, 0, 2);
-    grid->addWidget(m_runButton, 0, 3);
-    grid->addWidget(m_cancelButton, 0, 4);
-    grid->addWidget(m_emailHint, 1, 1, 1, 4);
+    auto *secondRow = new QHBoxLayout;
+    secondRow->setSpacing(12);
+    secondRow->addWidget(m_emailHint, 1);
+    secondRow->addLayout(options);
+    grid->addWidget(m_runButton, 0, 2);
+    grid->addWidget(m_cancelButton, 0, 3);
+    grid->addLayout(secondRow, 1, 1, 1, 3);
     grid->setColumnStretch(1, 1);
 
     m_settleTimer->setSingleShot(true);

@@ -18,7 +18,13 @@
 #include "UiTestSupport.h"
 
 #include <QCheckBox>
+#include <QAbstractButton>
+#include <QApplication>
+#include <QChart>
 #include <QComboBox>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
 #include <QValueAxis>
@@ -46,6 +52,7 @@ private Q_SLOTS:
     void switchingToRussianRebuildsTheWindow();
     void switchingBackToEnglish();
     void switchKeepsTheRunAndTheForm();
+    void russianWindowClipsNothing();
 
 private:
     MainWindow *switchLanguage(const QString &code);
@@ -224,6 +231,63 @@ void TestUiLanguage::switchKeepsTheRunAndTheForm()
                          return int(t.outliers.size());
                  return -1;
              }());
+}
+
+// In Russian, at the default window size, with a run shown: no button or label is narrower than its size hint (a
+// word-wrapped label is as tall as its text needs), the type names are whole, and the chart's numbers use the
+// locale's decimal comma as the tables do (issue 12 item 10).
+void TestUiLanguage::russianWindowClipsNothing()
+{
+    MainWindow *russian = m_host->window();
+    QCOMPARE(russian->runButton()->text(), QStringLiteral("Запустить"));
+    QVERIFY(russian->report().raw.types.size() > 0);
+    russian->resize(1280, 820);
+    // The window fits the default size: its minimum is not wider (a row that cannot shrink would widen it).
+    QVERIFY2(russian->minimumSizeHint().width() <= 1280,
+             qPrintable(QStringLiteral("minimum width %1").arg(russian->minimumSizeHint().width())));
+    QTRY_COMPARE(russian->size(), QSize(1280, 820));
+    QApplication::processEvents();
+
+    QStringList clipped;
+    for (QAbstractButton *button : russian->findChildren<QAbstractButton *>()) {
+        if (!button->isVisibleTo(russian) || button->text().isEmpty())
+            continue;
+        if (button->width() < button->sizeHint().width())
+            clipped << QStringLiteral("button “%1”: %2 < %3").arg(button->text()).arg(button->width()).arg(
+                button->sizeHint().width());
+    }
+    for (QLabel *label : russian->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(russian) || label->text().isEmpty())
+            continue;
+        if (label->wordWrap()) {
+            if (label->height() < label->heightForWidth(label->width()))
+                clipped << QStringLiteral("label “%1”: height %2 < %3").arg(label->text()).arg(label->height()).arg(
+                    label->heightForWidth(label->width()));
+        } else if (label->width() < label->sizeHint().width()) {
+            clipped << QStringLiteral("label “%1”: %2 < %3").arg(label->text()).arg(label->width()).arg(
+                label->sizeHint().width());
+        }
+    }
+    QAbstractItemView *types = russian->typeView();
+    const int typeColumn = TypeTableModel::TypeColumn;
+    const int typeWidth = russian->typeView()->columnWidth(typeColumn);
+    if (typeWidth < types->sizeHintForColumn(typeColumn))
+        clipped << QStringLiteral("type names: %1 < %2").arg(typeWidth).arg(
+            types->sizeHintForColumn(typeColumn));
+    // A toolbar that does not fit hides what is left behind its "»" button.
+    for (QToolBar *bar : russian->findChildren<QToolBar *>()) {
+        if (!bar->isVisibleTo(russian))
+            continue;
+        for (QToolButton *extension : bar->findChildren<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+            if (extension->isVisible())
+                clipped << QStringLiteral("toolbar with a hidden part");
+    }
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n"))));
+
+    // Numbers in the locale's way everywhere: the chart's axes too.
+    QChart *chart = russian->chartView()->chart();
+    QVERIFY(chart->localizeNumbers());
+    QCOMPARE(chart->locale().decimalPoint(), QStringLiteral(","));
 }
 
 QTEST_MAIN(TestUiLanguage)
