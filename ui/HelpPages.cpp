@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("fo::ui::HelpPages", text);
+    return QCoreApplication::translate("fo::ui::help", text);
 }
 
 QString keys(const QKeySequence &sequence)
