@@ -12,15 +12,16 @@ HistoryController::HistoryController(BackgroundTasks *tasks, HistoryPanel *panel
 {
     QueryWorker *query = m_tasks->queryWorker();
     connect(query, &QueryWorker::iterationsLoaded, this,
-            [this](const QString &email, const QVector<IterationInfo> &list, const QString &error, quint64 ticket) {
+            [this](const QString &email, const QVector<IterationInfo> &list,
+                   const QHash<int, RunThresholds> &thresholds, const QString &error, quint64 ticket) {
                 if (ticket != m_iterationsTicket)
                     return;
-                if (!error.isEmpty()) {
+                if (!error.isEmpty() && list.isEmpty()) {
                     m_panel->clear();
                     m_panel->setMessage(tr("Cannot read the stored iterations: %1").arg(error));
                     return;
                 }
-                m_panel->setIterations(email, list);
+                m_panel->setIterations(email, list, thresholds);
                 Q_EMIT iterationsShown();
             });
     connect(query, &QueryWorker::comparisonLoaded, this,

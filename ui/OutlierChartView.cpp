@@ -494,7 +494,7 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
                                              .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::Persisting:
-        text += QStringLiteral("<br>") + tr("<span style='color:#8e1b10'>Persisting outlier: |z| %1 &gt; k = %2</span>")
+        text += QStringLiteral("<br>") + tr("<span style='color:#0072b2'>Persisting outlier: |z| %1 &gt; k = %2</span>")
                                              .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::Resolved:

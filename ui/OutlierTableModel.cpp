@@ -201,7 +201,7 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
             case MarkerKind::Resolved:
                 return QBrush(QColor(0x6b, 0x71, 0x76));
             case MarkerKind::Persisting:
-                return QBrush(QColor(0x8e, 0x1b, 0x10));
+                return QBrush(QColor(0x00, 0x72, 0xb2)); // blue, as on the chart
             default:
                 return QBrush(QColor(0xc5, 0x22, 0x1f));
             }

@@ -88,11 +88,17 @@ void QueryWorker::iterations(const Config &config, const QString &email, quint64
     QString error;
     Database *db = database(config, &error);
     if (!db) {
-        Q_EMIT iterationsLoaded(email, {}, error, ticket);
+        Q_EMIT iterationsLoaded(email, {}, {}, error, ticket);
         return;
     }
     Result<QVector<IterationInfo>> list = history::iterations(*db, email);
-    Q_EMIT iterationsLoaded(email, list.ok() ? list.value() : QVector<IterationInfo>(), list.error(), ticket);
+    if (!list.ok()) {
+        Q_EMIT iterationsLoaded(email, {}, {}, list.error(), ticket);
+        return;
+    }
+    Result<QHash<int, RunThresholds>> thresholds = storedThresholds(*db, email);
+    Q_EMIT iterationsLoaded(email, list.value(), thresholds.ok() ? thresholds.value() : QHash<int, RunThresholds>(),
+                            thresholds.error(), ticket);
 }
 
 void QueryWorker::comparison(const Config &config, const QString &email, int iteration, quint64 ticket)

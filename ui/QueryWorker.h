@@ -6,6 +6,7 @@
 #include "Database.h"
 #include "History.h"
 #include "RunReport.h"
+#include "RunThresholds.h"
 
 #include <QObject>
 
@@ -48,8 +49,9 @@ Q_SIGNALS:
     void knownEmailsLoaded(const QStringList &emails, const QString &error, quint64 ticket);
     void recordPresenceLoaded(const QString &email, bool exists, const QString &error, quint64 ticket);
     void recordCountsLoaded(const QString &email, qint64 raw, qint64 processed, const QString &error, quint64 ticket);
-    void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations, const QString &error,
-                          quint64 ticket);
+    // `thresholds`: of the iterations this tool wrote (the old job's are not in it).
+    void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations,
+                          const QHash<int, fo::RunThresholds> &thresholds, const QString &error, quint64 ticket);
     void comparisonLoaded(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,
                           const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,

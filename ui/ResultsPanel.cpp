@@ -212,7 +212,8 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
     m_typeView->horizontalHeader()->setSectionResizeMode(TypeTableModel::TypeColumn, QHeaderView::Stretch);
     fitTypeTable();
     m_outlierView->setColumnHidden(OutlierTableModel::StatusColumn, !m_comparing);
-    m_sideTabs->setCurrentIndex(m_comparing ? m_sideTabs->indexOf(m_history) : 0);
+    // The data types, with what changed per type when comparing (the history list is one click away).
+    m_sideTabs->setCurrentIndex(0);
 
     // Select the type with the most outliers (new ones first when comparing), so the chart shows something useful.
     int bestRow = -1;

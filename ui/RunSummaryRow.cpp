@@ -1,5 +1,7 @@
 #include "RunSummaryRow.h"
 
+#include "NumberText.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -228,6 +230,18 @@ void RunSummaryRow::showReport(const RunReport &report, const RunReport *previou
             + tr("Compared with iteration #%1: %2, %3 resolved, %4 persisting")
                   .arg(previous->iteration)
                   .arg(newText, locale.toString(resolved), locale.toString(persisting));
+        // Other thresholds find other outliers: say so, so that "12 new" is not read as a change in the data alone.
+        QStringList changed;
+        if (report.raw.k != previous->raw.k)
+            changed << tr("raw k %1 → %2").arg(thresholdText(previous->raw.k), thresholdText(report.raw.k));
+        if (report.processed.k != previous->processed.k)
+            changed << tr("processed k %1 → %2").arg(thresholdText(previous->processed.k),
+                                                      thresholdText(report.processed.k));
+        if (!changed.isEmpty())
+            text += QStringLiteral("<br><span style='color:#9a6700'>⚠ %1</span>")
+                        .arg(tr("The thresholds differ (%1): part of the change comes from them, not from the data.")
+                                 .arg(changed.join(QStringLiteral(", ")))
+                                 .toHtmlEscaped());
     }
     m_summary->setText(text);
 }

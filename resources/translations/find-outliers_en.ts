@@ -235,22 +235,22 @@
 <context>
     <name>fo::ui::HistoryController</name>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="20"/>
+        <location filename="../../ui/HistoryController.cpp" line="21"/>
         <source>Cannot read the stored iterations: %1</source>
         <translation>Cannot read the stored iterations: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="32"/>
+        <location filename="../../ui/HistoryController.cpp" line="33"/>
         <source>Cannot open the iteration: %1</source>
         <translation>Cannot open the iteration: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="37"/>
+        <location filename="../../ui/HistoryController.cpp" line="38"/>
         <source>The previous iteration could not be loaded for the comparison: %1</source>
         <translation>The previous iteration could not be loaded for the comparison: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="48"/>
+        <location filename="../../ui/HistoryController.cpp" line="49"/>
         <source>Reading the stored iterations of %1…</source>
         <translation>Reading the stored iterations of %1…</translation>
     </message>
@@ -258,67 +258,89 @@
 <context>
     <name>fo::ui::HistoryPanel</name>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="23"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="33"/>
         <source>Open and compare</source>
         <translation>Open and compare</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="24"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="34"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="38"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="49"/>
         <source>Show this iteration compared with the one before it</source>
         <translation>Show this iteration compared with the one before it</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="63"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="68"/>
+        <source>Outliers per iteration</source>
+        <translation>Outliers per iteration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="89"/>
         <source>Enter a user&apos;s email to see their stored iterations.</source>
         <translation>Enter a user&apos;s email to see their stored iterations.</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Iteration</source>
         <translation>Iteration</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Time (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="157"/>
         <source>Raw</source>
         <translation>Raw</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="159"/>
         <source>Processed</source>
         <translation>Processed</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Started by</source>
         <translation>Started by</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="91"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <source>k raw / processed</source>
+        <translation>k raw / processed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="105"/>
+        <source>The thresholds the iteration was computed with: compare iterations with care when they differ</source>
+        <translation>The thresholds the iteration was computed with: compare iterations with care when they differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="123"/>
+        <source>%1 / %2 (old job)</source>
+        <translation>%1 / %2 (old job)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="129"/>
         <source>old job</source>
         <translation>old job</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="93"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="131"/>
         <source>scheduled (headless)</source>
         <translation>scheduled (headless)</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="99"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="138"/>
         <source>No stored iterations for %1 yet.</source>
         <translation>No stored iterations for %1 yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/HistoryPanel.cpp" line="100"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="139"/>
         <source>%n stored iteration(s) for %1. Double-click one to compare it with the one before.</source>
         <translation>
             <numerusform>%n stored iteration for %1. Double-click one to compare it with the one before.</numerusform>
@@ -629,8 +651,8 @@
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="497"/>
-        <source>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072b2&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#0072b2&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="501"/>
@@ -754,17 +776,17 @@
 <context>
     <name>fo::ui::QueryWorker</name>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="159"/>
+        <location filename="../../ui/QueryWorker.cpp" line="165"/>
         <source>Running a test query</source>
         <translation>Running a test query</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="162"/>
+        <location filename="../../ui/QueryWorker.cpp" line="168"/>
         <source>Connected to %1.</source>
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="201"/>
+        <location filename="../../ui/QueryWorker.cpp" line="207"/>
         <source>Exported to %1.</source>
         <translation>Exported to %1.</translation>
     </message>
@@ -792,22 +814,22 @@
         <translation>Outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="236"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="237"/>
         <source>No numeric values for this user</source>
         <translation>No numeric values for this user</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="269"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="270"/>
         <source>raw</source>
         <translation>raw</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="269"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="270"/>
         <source>processed</source>
         <translation>processed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ResultsPanel.cpp" line="271"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="272"/>
         <source>Outliers of %1 (%2): %n row(s)</source>
         <translation>
             <numerusform>Outliers of %1 (%2): %n row</numerusform>
@@ -815,7 +837,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="287"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="288"/>
         <source>Loading the values of %1…</source>
         <translation>Loading the values of %1…</translation>
     </message>
@@ -906,22 +928,22 @@
 <context>
     <name>fo::ui::RunSummaryRow</name>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="29"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="31"/>
         <source>Enter a user&apos;s email and press Run, or open a stored iteration under History.</source>
         <translation>Enter a user&apos;s email and press Run, or open a stored iteration under History.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="123"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="125"/>
         <source>Reading raw records: %1 of %2 rows (%3%)</source>
         <translation>Reading raw records: %1 of %2 rows (%3%)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="124"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="126"/>
         <source>Reading processed records: %1 of %2 rows (%3%)</source>
         <translation>Reading processed records: %1 of %2 rows (%3%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSummaryRow.cpp" line="127"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="129"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>about %n minute left</numerusform>
@@ -929,7 +951,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSummaryRow.cpp" line="129"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="131"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>about %n second left</numerusform>
@@ -937,110 +959,125 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="153"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="155"/>
         <source>Connecting to the database…</source>
         <translation>Connecting to the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="155"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="157"/>
         <source>Waiting for other runs for this user…</source>
         <translation>Waiting for other runs for this user…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="157"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="159"/>
         <source>Setting the run flag…</source>
         <translation>Setting the run flag…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="159"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="161"/>
         <source>Notifying the user of the start…</source>
         <translation>Notifying the user of the start…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="161"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="163"/>
         <source>Reading raw records: %1 rows</source>
         <translation>Reading raw records: %1 rows</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="163"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="165"/>
         <source>Reading processed records: %1 rows</source>
         <translation>Reading processed records: %1 rows</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="165"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="167"/>
         <source>Detecting outliers…</source>
         <translation>Detecting outliers…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="167"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="169"/>
         <source>Writing: %1 outliers</source>
         <translation>Writing: %1 outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="169"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="171"/>
         <source>Notifying the user of the result…</source>
         <translation>Notifying the user of the result…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="171"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="173"/>
         <source>Done.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="182"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="184"/>
         <source>completed</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="185"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="187"/>
         <source>dry run, nothing written</source>
         <translation>dry run, nothing written</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="188"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="190"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="191"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="193"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="197"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="199"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="199"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="201"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="208"/>
-        <location filename="../../ui/RunSummaryRow.cpp" line="209"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="210"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="211"/>
         <source>%1 outliers</source>
         <translation>%1 outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="212"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="214"/>
         <source> · raw: %1 rows, %2 · processed: %3 rows, %4</source>
         <translation> · raw: %1 rows, %2 · processed: %3 rows, %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="216"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="218"/>
         <source> · raw: %1 · processed: %2</source>
         <translation> · raw: %1 · processed: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="224"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="226"/>
         <source>%1 new</source>
         <translation>%1 new</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="228"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="230"/>
         <source>Compared with iteration #%1: %2, %3 resolved, %4 persisting</source>
         <translation>Compared with iteration #%1: %2, %3 resolved, %4 persisting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="236"/>
+        <source>raw k %1 → %2</source>
+        <translation>raw k %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="238"/>
+        <source>processed k %1 → %2</source>
+        <translation>processed k %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="242"/>
+        <source>The thresholds differ (%1): part of the change comes from them, not from the data.</source>
+        <translation>The thresholds differ (%1): part of the change comes from them, not from the data.</translation>
     </message>
 </context>
 <context>

@@ -236,22 +236,22 @@
 <context>
     <name>fo::ui::HistoryController</name>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="20"/>
+        <location filename="../../ui/HistoryController.cpp" line="21"/>
         <source>Cannot read the stored iterations: %1</source>
         <translation>Не удалось прочитать сохранённые итерации: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="32"/>
+        <location filename="../../ui/HistoryController.cpp" line="33"/>
         <source>Cannot open the iteration: %1</source>
         <translation>Не удалось открыть итерацию: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="37"/>
+        <location filename="../../ui/HistoryController.cpp" line="38"/>
         <source>The previous iteration could not be loaded for the comparison: %1</source>
         <translation>Не удалось загрузить предыдущую итерацию для сравнения: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="48"/>
+        <location filename="../../ui/HistoryController.cpp" line="49"/>
         <source>Reading the stored iterations of %1…</source>
         <translation>Чтение сохранённых итераций %1…</translation>
     </message>
@@ -259,67 +259,89 @@
 <context>
     <name>fo::ui::HistoryPanel</name>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="23"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="33"/>
         <source>Open and compare</source>
         <translation>Открыть и сравнить</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="24"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="34"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="38"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="49"/>
         <source>Show this iteration compared with the one before it</source>
         <translation>Показать эту итерацию в сравнении с предыдущей</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="63"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="68"/>
+        <source>Outliers per iteration</source>
+        <translation>Выбросы по итерациям</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="89"/>
         <source>Enter a user&apos;s email to see their stored iterations.</source>
         <translation>Введите адрес почты пользователя, чтобы увидеть его сохранённые итерации.</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Iteration</source>
         <translation>Итерация</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="157"/>
         <source>Raw</source>
         <translation>Сырые</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="159"/>
         <source>Processed</source>
         <translation>Обработанные</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Started by</source>
         <translation>Кто запустил</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="91"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <source>k raw / processed</source>
+        <translation>k сырые / обработанные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="105"/>
+        <source>The thresholds the iteration was computed with: compare iterations with care when they differ</source>
+        <translation>Пороги, с которыми вычислена итерация: сравнивайте итерации осторожно, если они различаются</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="123"/>
+        <source>%1 / %2 (old job)</source>
+        <translation>%1 / %2 (старая задача)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="129"/>
         <source>old job</source>
         <translation>старая задача</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="93"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="131"/>
         <source>scheduled (headless)</source>
         <translation>по расписанию (без окна)</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="99"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="138"/>
         <source>No stored iterations for %1 yet.</source>
         <translation>Для %1 пока нет сохранённых итераций.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/HistoryPanel.cpp" line="100"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="139"/>
         <source>%n stored iteration(s) for %1. Double-click one to compare it with the one before.</source>
         <translation>
             <numerusform>%n сохранённая итерация для %1. Дважды щёлкните по итерации, чтобы сравнить её с предыдущей.</numerusform>
@@ -631,8 +653,8 @@
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="497"/>
-        <source>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#8e1b10&apos;&gt;Сохранившийся выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072b2&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#0072b2&apos;&gt;Сохранившийся выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="501"/>
@@ -756,17 +778,17 @@
 <context>
     <name>fo::ui::QueryWorker</name>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="159"/>
+        <location filename="../../ui/QueryWorker.cpp" line="165"/>
         <source>Running a test query</source>
         <translation>Выполнение тестового запроса</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="162"/>
+        <location filename="../../ui/QueryWorker.cpp" line="168"/>
         <source>Connected to %1.</source>
         <translation>Подключено к %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="201"/>
+        <location filename="../../ui/QueryWorker.cpp" line="207"/>
         <source>Exported to %1.</source>
         <translation>Экспортировано в %1.</translation>
     </message>
@@ -794,22 +816,22 @@
         <translation>Выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="236"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="237"/>
         <source>No numeric values for this user</source>
         <translation>У этого пользователя нет числовых значений</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="269"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="270"/>
         <source>raw</source>
         <translation>сырые</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="269"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="270"/>
         <source>processed</source>
         <translation>обработанные</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ResultsPanel.cpp" line="271"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="272"/>
         <source>Outliers of %1 (%2): %n row(s)</source>
         <translation>
             <numerusform>Выбросы %1 (%2): %n строка</numerusform>
@@ -818,7 +840,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="287"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="288"/>
         <source>Loading the values of %1…</source>
         <translation>Загрузка значений %1…</translation>
     </message>
@@ -909,22 +931,22 @@
 <context>
     <name>fo::ui::RunSummaryRow</name>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="29"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="31"/>
         <source>Enter a user&apos;s email and press Run, or open a stored iteration under History.</source>
         <translation>Введите адрес почты пользователя и нажмите «Запустить» или откройте сохранённую итерацию во вкладке «История».</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="123"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="125"/>
         <source>Reading raw records: %1 of %2 rows (%3%)</source>
         <translation>Чтение сырых записей: %1 из %2 строк (%3%)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="124"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="126"/>
         <source>Reading processed records: %1 of %2 rows (%3%)</source>
         <translation>Чтение обработанных записей: %1 из %2 строк (%3%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSummaryRow.cpp" line="127"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="129"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>осталось около %n минуты</numerusform>
@@ -933,7 +955,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSummaryRow.cpp" line="129"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="131"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>осталось около %n секунды</numerusform>
@@ -942,110 +964,125 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="153"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="155"/>
         <source>Connecting to the database…</source>
         <translation>Подключение к базе данных…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="155"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="157"/>
         <source>Waiting for other runs for this user…</source>
         <translation>Ожидание других запусков для этого пользователя…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="157"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="159"/>
         <source>Setting the run flag…</source>
         <translation>Установка флага запуска…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="159"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="161"/>
         <source>Notifying the user of the start…</source>
         <translation>Уведомление пользователя о начале…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="161"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="163"/>
         <source>Reading raw records: %1 rows</source>
         <translation>Чтение сырых записей: %1 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="163"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="165"/>
         <source>Reading processed records: %1 rows</source>
         <translation>Чтение обработанных записей: %1 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="165"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="167"/>
         <source>Detecting outliers…</source>
         <translation>Поиск выбросов…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="167"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="169"/>
         <source>Writing: %1 outliers</source>
         <translation>Запись: %1 выбросов</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="169"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="171"/>
         <source>Notifying the user of the result…</source>
         <translation>Уведомление пользователя о результате…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="171"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="173"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="182"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="184"/>
         <source>completed</source>
         <translation>завершена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="185"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="187"/>
         <source>dry run, nothing written</source>
         <translation>пробный запуск, ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="188"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="190"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="191"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="193"/>
         <source>cancelled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="197"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="199"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · пробный запуск в %2 UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="199"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="201"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · итерация №%2 · %3 UTC · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="208"/>
-        <location filename="../../ui/RunSummaryRow.cpp" line="209"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="210"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="211"/>
         <source>%1 outliers</source>
         <translation>выбросов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="212"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="214"/>
         <source> · raw: %1 rows, %2 · processed: %3 rows, %4</source>
         <translation> · сырые: строк %1, %2 · обработанные: строк %3, %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="216"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="218"/>
         <source> · raw: %1 · processed: %2</source>
         <translation> · сырые: %1 · обработанные: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="224"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="226"/>
         <source>%1 new</source>
         <translation>новых: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="228"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="230"/>
         <source>Compared with iteration #%1: %2, %3 resolved, %4 persisting</source>
         <translation>В сравнении с итерацией №%1: %2, исчезли: %3, сохранились: %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="236"/>
+        <source>raw k %1 → %2</source>
+        <translation>k сырых %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="238"/>
+        <source>processed k %1 → %2</source>
+        <translation>k обработанных %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="242"/>
+        <source>The thresholds differ (%1): part of the change comes from them, not from the data.</source>
+        <translation>Пороги различаются (%1): часть изменений вызвана ими, а не данными.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "UiTestSupport.h"
 
 #include "AuthSession.h"
+#include "ChartMarkers.h"
 #include "ChartTime.h"
 #include "Database.h"
 #include "DemoSeeder.h"
@@ -19,7 +20,9 @@
 #include "TypeTableModel.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QCheckBox>
+#include <QScrollBar>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -358,6 +361,37 @@ void TestUiMainWindow::historyCompare()
     }
     QCOMPARE(tableNew, int((after - before).size()));
     QVERIFY(!m_window->outlierView()->isColumnHidden(OutlierTableModel::StatusColumn));
+
+    // Issue 12 item 7. The history shows each iteration's thresholds and operator.
+    QCOMPARE(history->thresholdsTextAt(0), QStringLiteral("2 / 2.5"));
+    QCOMPARE(history->thresholdsTextAt(1), QStringLiteral("3 / 2"));
+    QCOMPARE(history->operatorTextAt(0), SupportEmail);
+    // The comparison says the thresholds differ, so that "N new" is not misread.
+    const QString summary = m_window->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("raw k 3 → 2")) && summary.contains(QStringLiteral("processed k 2 → 2.5")),
+             qPrintable(summary));
+    // New and resolved are seen beside whole type names, without scrolling.
+    QTableView *types = m_window->typeView();
+    QTRY_VERIFY(types->isVisible());
+    QCOMPARE(types->horizontalScrollBar()->value(), 0);
+    for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn}) {
+        QVERIFY(!types->isColumnHidden(column));
+        QVERIFY2(types->columnViewportPosition(column) + types->columnWidth(column) <= types->viewport()->width(),
+                 qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(
+                     types->columnViewportPosition(column) + types->columnWidth(column)).arg(types->viewport()->width())));
+    }
+    QVERIFY(types->columnWidth(TypeTableModel::TypeColumn)
+            >= static_cast<QAbstractItemView *>(types)->sizeHintForColumn(TypeTableModel::TypeColumn));
+    // New and persisting differ in colour (apart for colour-blind readers: not two reds) and in shape.
+    const QColor newColor = markers::outlier().color;
+    const QColor persistingColor = markers::persisting().color;
+    QVERIFY(std::abs(newColor.hueF() - persistingColor.hueF()) > 0.3);
+    QVERIFY(markers::outlier().shape != markers::persisting().shape);
+    // A small chart of the outlier counts per iteration.
+    QChartView *counts = history->countsChart();
+    QVERIFY(counts->isVisibleTo(history)); // on the History tab
+    QCOMPARE(counts->chart()->series().size(), 2);
+    QCOMPARE(static_cast<QLineSeries *>(counts->chart()->series().first())->count(), history->iterationCount());
 }
 
 void TestUiMainWindow::exportCsv()
