@@ -24,11 +24,16 @@ HistoryController::HistoryController(BackgroundTasks *tasks, HistoryPanel *panel
                 m_panel->setIterations(email, list, thresholds);
                 Q_EMIT iterationsShown();
             });
+    connect(query, &QueryWorker::comparisonProgress, this, [this](const QString &stage, quint64 ticket) {
+        if (ticket == m_comparisonTicket && ticket != 0)
+            Q_EMIT openingProgress(stage);
+    });
     connect(query, &QueryWorker::comparisonLoaded, this,
             [this](const RunReport &current, const RunReport &previous, bool hasPrevious,
                    const QVector<OutlierDiff> &diffs, const QString &error, quint64 ticket) {
                 if (ticket != m_comparisonTicket)
                     return;
+                m_comparisonTicket = 0;
                 if (!error.isEmpty() && current.email.isEmpty()) {
                     Q_EMIT comparisonFailed(tr("Cannot open the iteration: %1").arg(error));
                     return;
@@ -38,6 +43,11 @@ HistoryController::HistoryController(BackgroundTasks *tasks, HistoryPanel *panel
                     : tr("The previous iteration could not be loaded for the comparison: %1").arg(error);
                 Q_EMIT comparisonReady(current, previous, hasPrevious, diffs, warning);
             });
+}
+
+void HistoryController::cancelOpening()
+{
+    m_comparisonTicket = 0;
 }
 
 void HistoryController::loadIterations(const QString &email)

@@ -198,7 +198,21 @@ void MainWindow::connectParts()
     connect(history, &HistoryPanel::refreshRequested, this, &MainWindow::loadIterations);
     connect(m_history, &HistoryController::iterationsShown, this, &MainWindow::iterationsShown);
     connect(m_history, &HistoryController::comparisonReady, this, &MainWindow::onComparisonReady);
-    connect(m_history, &HistoryController::comparisonFailed, this, &MainWindow::showError);
+    connect(m_history, &HistoryController::comparisonFailed, this, [this](const QString &message) {
+        m_summary->hideOpening();
+        showError(message);
+    });
+    connect(m_history, &HistoryController::openingProgress, m_summary, &RunSummaryRow::showOpening);
+    connect(m_summary, &RunSummaryRow::cancelOpenRequested, this, [this] {
+        m_history->cancelOpening();
+        m_summary->hideOpening();
+        // Back to what was shown before.
+        if (m_results->hasReport())
+            m_summary->showReport(m_results->report(), m_results->isComparing() ? &m_results->previousReport() : nullptr,
+                                  m_results->diffs());
+        else
+            m_summary->showMessage(QString());
+    });
 
     connect(m_export, &ExportActions::exportFinished, this, &MainWindow::exportFinished);
     connect(m_export, &ExportActions::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -533,6 +547,7 @@ void MainWindow::showReport(const RunReport &current, const RunReport *previous,
 void MainWindow::onComparisonReady(const RunReport &current, const RunReport &previous, bool hasPrevious,
                                    const QVector<OutlierDiff> &diffs, const QString &warning)
 {
+    m_summary->hideOpening();
     if (warning.isEmpty())
         clearError();
     else
@@ -551,7 +566,7 @@ void MainWindow::openIteration(int iteration)
     HistoryPanel *panel = m_results->historyPanel();
     const QString email = panel->email().isEmpty() ? m_controls->email() : panel->email();
     if (m_history->openIteration(email, iteration))
-        m_summary->showMessage(tr("Opening iteration #%1 of %2…").arg(iteration).arg(email.toHtmlEscaped()));
+        m_summary->showOpening(tr("Opening iteration #%1 of %2…").arg(iteration).arg(email));
 }
 
 void MainWindow::showError(const QString &message)

@@ -109,6 +109,7 @@ void QueryWorker::comparison(const Config &config, const QString &email, int ite
         Q_EMIT comparisonLoaded({}, {}, false, {}, error, ticket);
         return;
     }
+    Q_EMIT comparisonProgress(tr("Reading iteration #%1…").arg(iteration), ticket);
     Result<RunReport> current = history::loadIteration(*db, email, iteration);
     if (!current.ok()) {
         Q_EMIT comparisonLoaded({}, {}, false, {}, current.error(), ticket);
@@ -131,11 +132,13 @@ void QueryWorker::comparison(const Config &config, const QString &email, int ite
         Q_EMIT comparisonLoaded(current.value(), {}, false, {}, QString(), ticket);
         return;
     }
+    Q_EMIT comparisonProgress(tr("Reading iteration #%1, the one before…").arg(previousIteration), ticket);
     Result<RunReport> previous = history::loadIteration(*db, email, previousIteration);
     if (!previous.ok()) {
         Q_EMIT comparisonLoaded(current.value(), {}, false, {}, previous.error(), ticket);
         return;
     }
+    Q_EMIT comparisonProgress(tr("Comparing…"), ticket);
     const QVector<OutlierDiff> diffs = compareRuns(previous.value(), current.value());
     Q_EMIT comparisonLoaded(current.value(), previous.value(), true, diffs, QString(), ticket);
 }

@@ -52,6 +52,8 @@ Q_SIGNALS:
     // `thresholds`: of the iterations this tool wrote (the old job's are not in it).
     void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations,
                           const QHash<int, fo::RunThresholds> &thresholds, const QString &error, quint64 ticket);
+    // Where opening an iteration is: reading it, reading the one before, comparing.
+    void comparisonProgress(const QString &stage, quint64 ticket);
     void comparisonLoaded(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,
                           const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QPushButton>
 
 #include <algorithm>
 #include <cmath>
@@ -14,8 +15,11 @@ namespace fo::ui {
 
 RunSummaryRow::RunSummaryRow(QWidget *parent)
     : QWidget(parent), m_progress(new QProgressBar(this)), m_progressLabel(new QLabel(this)),
-      m_summary(new QLabel(this))
+      m_summary(new QLabel(this)), m_cancelOpen(new QPushButton(tr("Cancel"), this))
 {
+    m_cancelOpen->setObjectName(QStringLiteral("cancelOpenButton"));
+    m_cancelOpen->hide();
+    connect(m_cancelOpen, &QPushButton::clicked, this, &RunSummaryRow::cancelOpenRequested);
     m_progress->setObjectName(QStringLiteral("runProgress"));
     // The work done, rather than a busy indicator: its animation repaints the bar at 60 Hz for the whole run, and
     // each of those paints waits for Qt's raster helper threads (see BackgroundTasks). Reading the records is most of
@@ -36,6 +40,7 @@ RunSummaryRow::RunSummaryRow(QWidget *parent)
     layout->addWidget(m_progress);
     layout->addWidget(m_progressLabel);
     layout->addWidget(m_summary, 1);
+    layout->addWidget(m_cancelOpen);
 }
 
 void RunSummaryRow::setRunning(bool running)
@@ -48,9 +53,31 @@ void RunSummaryRow::setRunning(bool running)
         m_readAtStart = 0;
         m_rawRead = 0;
     }
+    m_running = running;
     m_progress->setVisible(running);
     m_progressLabel->setVisible(running);
     m_summary->setVisible(!running);
+}
+
+void RunSummaryRow::showOpening(const QString &text)
+{
+    if (m_running)
+        return; // the run's progress keeps the line
+    m_progress->setRange(0, 0); // busy: the queries give no row counts
+    m_progress->show();
+    m_progressLabel->setText(text);
+    m_progressLabel->show();
+    m_summary->hide();
+    m_cancelOpen->show();
+}
+
+void RunSummaryRow::hideOpening()
+{
+    if (m_running)
+        return;
+    m_progress->setRange(0, ProgressScale);
+    m_cancelOpen->hide();
+    setRunning(false);
 }
 
 void RunSummaryRow::setExpectedRows(qint64 raw, qint64 processed)

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QProgressBar;
+class QPushButton;
 
 namespace fo::ui {
 
@@ -36,6 +37,15 @@ public:
 
     void showReport(const RunReport &report, const RunReport *previous, const QVector<OutlierDiff> &diffs);
     void showMessage(const QString &richText);
+    // Opening a stored iteration: a busy bar, the step, and a Cancel button (cancelOpenRequested()).
+    void showOpening(const QString &text);
+    void hideOpening();
+    QPushButton *cancelOpenButton() const { return m_cancelOpen; }
+
+Q_SIGNALS:
+    void cancelOpenRequested();
+
+public:
 
     static QString stageText(const ProgressUpdate &update);
     // The stage with the rows read of the rows expected, and the time left.
@@ -51,6 +61,8 @@ private:
     qint64 m_rawRead = 0;
     QLabel *m_progressLabel;
     QLabel *m_summary;
+    QPushButton *m_cancelOpen;
+    bool m_running = false;
 };
 
 } // namespace fo::ui

@@ -240,17 +240,17 @@
         <translation>Cannot read the stored iterations: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="33"/>
+        <location filename="../../ui/HistoryController.cpp" line="38"/>
         <source>Cannot open the iteration: %1</source>
         <translation>Cannot open the iteration: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="38"/>
+        <location filename="../../ui/HistoryController.cpp" line="43"/>
         <source>The previous iteration could not be loaded for the comparison: %1</source>
         <translation>The previous iteration could not be loaded for the comparison: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="49"/>
+        <location filename="../../ui/HistoryController.cpp" line="59"/>
         <source>Reading the stored iterations of %1…</source>
         <translation>Reading the stored iterations of %1…</translation>
     </message>
@@ -448,102 +448,102 @@
         <translation>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person&apos;s health records and records what it found, exactly as the platform&apos;s job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="208"/>
+        <location filename="../../ui/MainWindow.cpp" line="222"/>
         <source>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</source>
         <translation>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="351"/>
+        <location filename="../../ui/MainWindow.cpp" line="365"/>
         <source>“%1” is not a valid email address. Correct it and press Run again.</source>
         <translation>“%1” is not a valid email address. Correct it and press Run again.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="364"/>
+        <location filename="../../ui/MainWindow.cpp" line="378"/>
         <source>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</source>
         <translation>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="384"/>
+        <location filename="../../ui/MainWindow.cpp" line="398"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="394"/>
+        <location filename="../../ui/MainWindow.cpp" line="408"/>
         <source>No records for this user</source>
         <translation>No records for this user</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="395"/>
+        <location filename="../../ui/MainWindow.cpp" line="409"/>
         <source>The database has no records for %1.</source>
         <translation>The database has no records for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="399"/>
+        <location filename="../../ui/MainWindow.cpp" line="413"/>
         <source>A run finds nothing to check, but still stores an empty iteration under your name. Check the address first, or run anyway.</source>
         <translation>A run finds nothing to check, but still stores an empty iteration under your name. Check the address first, or run anyway.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="401"/>
+        <location filename="../../ui/MainWindow.cpp" line="415"/>
         <source>Notify the user of this run</source>
         <translation>Notify the user of this run</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="405"/>
+        <location filename="../../ui/MainWindow.cpp" line="419"/>
         <source>Run anyway</source>
         <translation>Run anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="423"/>
+        <location filename="../../ui/MainWindow.cpp" line="437"/>
         <source>A run is in progress</source>
         <translation>A run is in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="424"/>
+        <location filename="../../ui/MainWindow.cpp" line="438"/>
         <source>The run for %1 has not finished.</source>
         <translation>The run for %1 has not finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="428"/>
+        <location filename="../../ui/MainWindow.cpp" line="442"/>
         <source>Cancel it and quit: nothing of it is written, the user is told that the analysis did not complete, and the run flag goes back to &quot;false&quot; before the window closes. Or keep running and close the window later.</source>
         <translation>Cancel it and quit: nothing of it is written, the user is told that the analysis did not complete, and the run flag goes back to &quot;false&quot; before the window closes. Or keep running and close the window later.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="431"/>
+        <location filename="../../ui/MainWindow.cpp" line="445"/>
         <source>Cancel the run and quit</source>
         <translation>Cancel the run and quit</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="433"/>
+        <location filename="../../ui/MainWindow.cpp" line="447"/>
         <source>Keep running</source>
         <translation>Keep running</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="462"/>
+        <location filename="../../ui/MainWindow.cpp" line="476"/>
         <source>Cancelling… nothing will be written.</source>
         <translation>Cancelling… nothing will be written.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="484"/>
+        <location filename="../../ui/MainWindow.cpp" line="498"/>
         <source>Warning: %1</source>
         <translation>Warning: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="502"/>
+        <location filename="../../ui/MainWindow.cpp" line="516"/>
         <source>The run failed and nothing was written: %1</source>
         <translation>The run failed and nothing was written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="505"/>
+        <location filename="../../ui/MainWindow.cpp" line="519"/>
         <source>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</source>
         <translation>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="512"/>
+        <location filename="../../ui/MainWindow.cpp" line="526"/>
         <source>The run finished with warnings:</source>
         <translation>The run finished with warnings:</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="554"/>
+        <location filename="../../ui/MainWindow.cpp" line="569"/>
         <source>Opening iteration #%1 of %2…</source>
         <translation>Opening iteration #%1 of %2…</translation>
     </message>
@@ -776,17 +776,32 @@
 <context>
     <name>fo::ui::QueryWorker</name>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="165"/>
+        <location filename="../../ui/QueryWorker.cpp" line="112"/>
+        <source>Reading iteration #%1…</source>
+        <translation>Reading iteration #%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="135"/>
+        <source>Reading iteration #%1, the one before…</source>
+        <translation>Reading iteration #%1, the one before…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="141"/>
+        <source>Comparing…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="168"/>
         <source>Running a test query</source>
         <translation>Running a test query</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="168"/>
+        <location filename="../../ui/QueryWorker.cpp" line="171"/>
         <source>Connected to %1.</source>
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="207"/>
+        <location filename="../../ui/QueryWorker.cpp" line="210"/>
         <source>Exported to %1.</source>
         <translation>Exported to %1.</translation>
     </message>
@@ -928,22 +943,27 @@
 <context>
     <name>fo::ui::RunSummaryRow</name>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="31"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="18"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="35"/>
         <source>Enter a user&apos;s email and press Run, or open a stored iteration under History.</source>
         <translation>Enter a user&apos;s email and press Run, or open a stored iteration under History.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="125"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="152"/>
         <source>Reading raw records: %1 of %2 rows (%3%)</source>
         <translation>Reading raw records: %1 of %2 rows (%3%)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="126"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="153"/>
         <source>Reading processed records: %1 of %2 rows (%3%)</source>
         <translation>Reading processed records: %1 of %2 rows (%3%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSummaryRow.cpp" line="129"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="156"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>about %n minute left</numerusform>
@@ -951,7 +971,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSummaryRow.cpp" line="131"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="158"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>about %n second left</numerusform>
@@ -959,123 +979,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="155"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="182"/>
         <source>Connecting to the database…</source>
         <translation>Connecting to the database…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="157"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="184"/>
         <source>Waiting for other runs for this user…</source>
         <translation>Waiting for other runs for this user…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="159"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="186"/>
         <source>Setting the run flag…</source>
         <translation>Setting the run flag…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="161"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="188"/>
         <source>Notifying the user of the start…</source>
         <translation>Notifying the user of the start…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="163"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="190"/>
         <source>Reading raw records: %1 rows</source>
         <translation>Reading raw records: %1 rows</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="165"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="192"/>
         <source>Reading processed records: %1 rows</source>
         <translation>Reading processed records: %1 rows</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="167"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="194"/>
         <source>Detecting outliers…</source>
         <translation>Detecting outliers…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="169"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="196"/>
         <source>Writing: %1 outliers</source>
         <translation>Writing: %1 outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="171"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="198"/>
         <source>Notifying the user of the result…</source>
         <translation>Notifying the user of the result…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="173"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="200"/>
         <source>Done.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="184"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="211"/>
         <source>completed</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="187"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="214"/>
         <source>dry run, nothing written</source>
         <translation>dry run, nothing written</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="190"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="217"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="193"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="220"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="199"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="226"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="201"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="228"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="210"/>
-        <location filename="../../ui/RunSummaryRow.cpp" line="211"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="237"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="238"/>
         <source>%1 outliers</source>
         <translation>%1 outliers</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="214"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="241"/>
         <source> · raw: %1 rows, %2 · processed: %3 rows, %4</source>
         <translation> · raw: %1 rows, %2 · processed: %3 rows, %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="218"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="245"/>
         <source> · raw: %1 · processed: %2</source>
         <translation> · raw: %1 · processed: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="226"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="253"/>
         <source>%1 new</source>
         <translation>%1 new</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="230"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="257"/>
         <source>Compared with iteration #%1: %2, %3 resolved, %4 persisting</source>
         <translation>Compared with iteration #%1: %2, %3 resolved, %4 persisting</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="236"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="263"/>
         <source>raw k %1 → %2</source>
         <translation>raw k %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="238"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="265"/>
         <source>processed k %1 → %2</source>
         <translation>processed k %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="242"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="269"/>
         <source>The thresholds differ (%1): part of the change comes from them, not from the data.</source>
         <translation>The thresholds differ (%1): part of the change comes from them, not from the data.</translation>
     </message>

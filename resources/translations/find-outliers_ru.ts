@@ -241,17 +241,17 @@
         <translation>Не удалось прочитать сохранённые итерации: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="33"/>
+        <location filename="../../ui/HistoryController.cpp" line="38"/>
         <source>Cannot open the iteration: %1</source>
         <translation>Не удалось открыть итерацию: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="38"/>
+        <location filename="../../ui/HistoryController.cpp" line="43"/>
         <source>The previous iteration could not be loaded for the comparison: %1</source>
         <translation>Не удалось загрузить предыдущую итерацию для сравнения: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="49"/>
+        <location filename="../../ui/HistoryController.cpp" line="59"/>
         <source>Reading the stored iterations of %1…</source>
         <translation>Чтение сохранённых итераций %1…</translation>
     </message>
@@ -450,102 +450,102 @@
         <translation>&lt;h3&gt;Поиск выбросов %1&lt;/h3&gt;&lt;p&gt;Находит выбросы по z-оценке в медицинских записях человека и сохраняет найденное — в точности как задача платформы.&lt;/p&gt;&lt;p&gt;Значение — выброс, если |z| = |значение − среднее| / std &gt; k, отдельно для каждого типа данных.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="208"/>
+        <location filename="../../ui/MainWindow.cpp" line="222"/>
         <source>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</source>
         <translation>&lt;b&gt;Системное хранилище паролей недоступно&lt;/b&gt; (%1). Данные входа и пароль базы данных хранятся в памяти только на время этого сеанса; в следующий раз их придётся ввести снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="351"/>
+        <location filename="../../ui/MainWindow.cpp" line="365"/>
         <source>“%1” is not a valid email address. Correct it and press Run again.</source>
         <translation>«%1» — некорректный адрес почты. Исправьте его и снова нажмите «Запустить».</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="364"/>
+        <location filename="../../ui/MainWindow.cpp" line="378"/>
         <source>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</source>
         <translation>Войдите, чтобы запустить: запуск записывается под вашим именем. (Для пробного запуска вход не нужен.)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="384"/>
+        <location filename="../../ui/MainWindow.cpp" line="398"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="394"/>
+        <location filename="../../ui/MainWindow.cpp" line="408"/>
         <source>No records for this user</source>
         <translation>У пользователя нет записей</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="395"/>
+        <location filename="../../ui/MainWindow.cpp" line="409"/>
         <source>The database has no records for %1.</source>
         <translation>В базе данных нет записей для %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="399"/>
+        <location filename="../../ui/MainWindow.cpp" line="413"/>
         <source>A run finds nothing to check, but still stores an empty iteration under your name. Check the address first, or run anyway.</source>
         <translation>Запуску нечего проверять, но он всё равно сохранит пустую итерацию под вашим именем. Сначала проверьте адрес или всё же запустите.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="401"/>
+        <location filename="../../ui/MainWindow.cpp" line="415"/>
         <source>Notify the user of this run</source>
         <translation>Уведомить пользователя об этом запуске</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="405"/>
+        <location filename="../../ui/MainWindow.cpp" line="419"/>
         <source>Run anyway</source>
         <translation>Всё равно запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="423"/>
+        <location filename="../../ui/MainWindow.cpp" line="437"/>
         <source>A run is in progress</source>
         <translation>Идёт запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="424"/>
+        <location filename="../../ui/MainWindow.cpp" line="438"/>
         <source>The run for %1 has not finished.</source>
         <translation>Запуск для %1 ещё не завершён.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="428"/>
+        <location filename="../../ui/MainWindow.cpp" line="442"/>
         <source>Cancel it and quit: nothing of it is written, the user is told that the analysis did not complete, and the run flag goes back to &quot;false&quot; before the window closes. Or keep running and close the window later.</source>
         <translation>Отменить его и выйти: ничего из него не будет записано, пользователь узнает, что анализ не завершён, а флаг запуска вернётся в &quot;false&quot; до закрытия окна. Или продолжить запуск и закрыть окно позже.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="431"/>
+        <location filename="../../ui/MainWindow.cpp" line="445"/>
         <source>Cancel the run and quit</source>
         <translation>Отменить запуск и выйти</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="433"/>
+        <location filename="../../ui/MainWindow.cpp" line="447"/>
         <source>Keep running</source>
         <translation>Продолжить запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="462"/>
+        <location filename="../../ui/MainWindow.cpp" line="476"/>
         <source>Cancelling… nothing will be written.</source>
         <translation>Отмена… ничего не будет записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="484"/>
+        <location filename="../../ui/MainWindow.cpp" line="498"/>
         <source>Warning: %1</source>
         <translation>Предупреждение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="502"/>
+        <location filename="../../ui/MainWindow.cpp" line="516"/>
         <source>The run failed and nothing was written: %1</source>
         <translation>Запуск не удался, ничего не записано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="505"/>
+        <location filename="../../ui/MainWindow.cpp" line="519"/>
         <source>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</source>
         <translation>Запуск отменён: ничего не записано, флаг запуска снова &quot;false&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="512"/>
+        <location filename="../../ui/MainWindow.cpp" line="526"/>
         <source>The run finished with warnings:</source>
         <translation>Запуск завершён с предупреждениями:</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="554"/>
+        <location filename="../../ui/MainWindow.cpp" line="569"/>
         <source>Opening iteration #%1 of %2…</source>
         <translation>Открытие итерации №%1 для %2…</translation>
     </message>
@@ -778,17 +778,32 @@
 <context>
     <name>fo::ui::QueryWorker</name>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="165"/>
+        <location filename="../../ui/QueryWorker.cpp" line="112"/>
+        <source>Reading iteration #%1…</source>
+        <translation>Чтение итерации №%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="135"/>
+        <source>Reading iteration #%1, the one before…</source>
+        <translation>Чтение итерации №%1, предыдущей…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="141"/>
+        <source>Comparing…</source>
+        <translation>Сравнение…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="168"/>
         <source>Running a test query</source>
         <translation>Выполнение тестового запроса</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="168"/>
+        <location filename="../../ui/QueryWorker.cpp" line="171"/>
         <source>Connected to %1.</source>
         <translation>Подключено к %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="207"/>
+        <location filename="../../ui/QueryWorker.cpp" line="210"/>
         <source>Exported to %1.</source>
         <translation>Экспортировано в %1.</translation>
     </message>
@@ -931,22 +946,27 @@
 <context>
     <name>fo::ui::RunSummaryRow</name>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="31"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="18"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="35"/>
         <source>Enter a user&apos;s email and press Run, or open a stored iteration under History.</source>
         <translation>Введите адрес почты пользователя и нажмите «Запустить» или откройте сохранённую итерацию во вкладке «История».</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="125"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="152"/>
         <source>Reading raw records: %1 of %2 rows (%3%)</source>
         <translation>Чтение сырых записей: %1 из %2 строк (%3%)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="126"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="153"/>
         <source>Reading processed records: %1 of %2 rows (%3%)</source>
         <translation>Чтение обработанных записей: %1 из %2 строк (%3%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSummaryRow.cpp" line="129"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="156"/>
         <source>about %n minute(s) left</source>
         <translation>
             <numerusform>осталось около %n минуты</numerusform>
@@ -955,7 +975,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/RunSummaryRow.cpp" line="131"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="158"/>
         <source>about %n second(s) left</source>
         <translation>
             <numerusform>осталось около %n секунды</numerusform>
@@ -964,123 +984,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="155"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="182"/>
         <source>Connecting to the database…</source>
         <translation>Подключение к базе данных…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="157"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="184"/>
         <source>Waiting for other runs for this user…</source>
         <translation>Ожидание других запусков для этого пользователя…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="159"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="186"/>
         <source>Setting the run flag…</source>
         <translation>Установка флага запуска…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="161"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="188"/>
         <source>Notifying the user of the start…</source>
         <translation>Уведомление пользователя о начале…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="163"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="190"/>
         <source>Reading raw records: %1 rows</source>
         <translation>Чтение сырых записей: %1 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="165"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="192"/>
         <source>Reading processed records: %1 rows</source>
         <translation>Чтение обработанных записей: %1 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="167"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="194"/>
         <source>Detecting outliers…</source>
         <translation>Поиск выбросов…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="169"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="196"/>
         <source>Writing: %1 outliers</source>
         <translation>Запись: %1 выбросов</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="171"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="198"/>
         <source>Notifying the user of the result…</source>
         <translation>Уведомление пользователя о результате…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="173"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="200"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="184"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="211"/>
         <source>completed</source>
         <translation>завершена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="187"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="214"/>
         <source>dry run, nothing written</source>
         <translation>пробный запуск, ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="190"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="217"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="193"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="220"/>
         <source>cancelled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="199"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="226"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · пробный запуск в %2 UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="201"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="228"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · итерация №%2 · %3 UTC · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="210"/>
-        <location filename="../../ui/RunSummaryRow.cpp" line="211"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="237"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="238"/>
         <source>%1 outliers</source>
         <translation>выбросов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="214"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="241"/>
         <source> · raw: %1 rows, %2 · processed: %3 rows, %4</source>
         <translation> · сырые: строк %1, %2 · обработанные: строк %3, %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="218"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="245"/>
         <source> · raw: %1 · processed: %2</source>
         <translation> · сырые: %1 · обработанные: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="226"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="253"/>
         <source>%1 new</source>
         <translation>новых: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="230"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="257"/>
         <source>Compared with iteration #%1: %2, %3 resolved, %4 persisting</source>
         <translation>В сравнении с итерацией №%1: %2, исчезли: %3, сохранились: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="236"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="263"/>
         <source>raw k %1 → %2</source>
         <translation>k сырых %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="238"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="265"/>
         <source>processed k %1 → %2</source>
         <translation>k обработанных %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="242"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="269"/>
         <source>The thresholds differ (%1): part of the change comes from them, not from the data.</source>
         <translation>Пороги различаются (%1): часть изменений вызвана ими, а не данными.</translation>
     </message>

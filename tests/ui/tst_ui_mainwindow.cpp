@@ -5,6 +5,7 @@
 #include "UiTestSupport.h"
 
 #include "AuthSession.h"
+#include "BackgroundTasks.h"
 #include "ChartMarkers.h"
 #include "ChartTime.h"
 #include "Database.h"
@@ -14,6 +15,7 @@
 #include "MainWindow.h"
 #include "OutlierChartView.h"
 #include "OutlierTableModel.h"
+#include "QueryWorker.h"
 #include "ReportWriters.h"
 #include "SecretStore.h"
 #include "SignInDialog.h"
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void emailValidationAndCompleter();
     void runShowsChartAndTable();
     void historyCompare();
+    void openingShowsProgressAndCancels();
     void exportCsv();
     void saveChartAsPng();
     void nextStartSignsInWithStoredToken();
@@ -392,6 +395,37 @@ void TestUiMainWindow::historyCompare()
     QVERIFY(counts->isVisibleTo(history)); // on the History tab
     QCOMPARE(counts->chart()->series().size(), 2);
     QCOMPARE(static_cast<QLineSeries *>(counts->chart()->series().first())->count(), history->iterationCount());
+}
+
+// Opening a stored iteration shows where it is, and Cancel drops it: the window keeps what it showed (issue 12
+// item 6).
+void TestUiMainWindow::openingShowsProgressAndCancels()
+{
+    HistoryPanel *history = m_window->historyPanel();
+    const int shownIteration = m_window->report().iteration;
+    QVERIFY(m_window->isComparing());
+    QSignalSpy loaded(m_window->tasks()->queryWorker(), &QueryWorker::comparisonLoaded);
+    QSignalSpy shown(m_window.get(), &MainWindow::comparisonShown);
+    history->selectIteration(m_first.iteration);
+    QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
+    QVERIFY2(m_window->progressText().contains(QStringLiteral("iteration #%1").arg(m_first.iteration)),
+             qPrintable(m_window->progressText()));
+    auto *cancel = m_window->findChild<QPushButton *>(QStringLiteral("cancelOpenButton"));
+    QVERIFY(cancel && cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!cancel->isVisible());
+    // The worker's answer still comes, and is dropped.
+    QVERIFY(loaded.count() > 0 || loaded.wait(30000));
+    QCoreApplication::processEvents();
+    QCOMPARE(shown.count(), 0);
+    QCOMPARE(m_window->report().iteration, shownIteration);
+    QVERIFY(m_window->isComparing());
+    // Opened again without cancelling, it shows.
+    history->selectIteration(shownIteration);
+    QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
+    QVERIFY(shown.wait(30000));
+    QVERIFY(!cancel->isVisible());
+    QCOMPARE(m_window->report().iteration, shownIteration);
 }
 
 void TestUiMainWindow::exportCsv()
