@@ -13,6 +13,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QPainter>
 #include <QTimer>
 #include <QToolTip>
@@ -610,6 +611,12 @@ void OutlierChartView::keyPressEvent(QKeyEvent *event)
 void OutlierChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    // As many time labels as fit whole ("2026-06-17 14:00" is about 110 px): six of them on a narrow chart were cut
+    // to "2026-06-17 1…".
+    const int labelWidth = fontMetrics().horizontalAdvance(QStringLiteral("2026-06-17 14:00")) + 24;
+    const int ticks = std::clamp(int(event->size().width() - 80) / labelWidth + 1, 2, 6);
+    if (m_axisX->tickCount() != ticks)
+        m_axisX->setTickCount(ticks);
     scheduleRebuild();
 }
 
