@@ -118,12 +118,16 @@ quint64 BackgroundTasks::loadRecordCounts(const Config &config, const QString &e
     return ticket;
 }
 
-quint64 BackgroundTasks::loadComparison(const Config &config, const QString &email, int iteration)
+quint64 BackgroundTasks::loadComparison(const Config &config, const QString &email, int iteration,
+                                        int previousIteration)
 {
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, email, iteration, ticket] { worker->comparison(config, email, iteration, ticket); },
+        worker,
+        [worker, config, email, iteration, previousIteration, ticket] {
+            worker->comparison(config, email, iteration, previousIteration, ticket);
+        },
         Qt::QueuedConnection);
     return ticket;
 }

@@ -23,6 +23,32 @@ QString keys(const QKeySequence &sequence)
 
 } // namespace
 
+QKeySequence standardShortcut(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    const QList<QKeySequence> bindings = QKeySequence::keyBindings(key);
+    return bindings.isEmpty() ? fallback : bindings.first();
+}
+
+QKeySequence preferencesShortcut()
+{
+    return standardShortcut(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma));
+}
+
+QKeySequence refreshShortcut()
+{
+    return standardShortcut(QKeySequence::Refresh, QKeySequence(Qt::Key_F5));
+}
+
+QKeySequence helpShortcut()
+{
+    return standardShortcut(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1));
+}
+
+QKeySequence quitShortcut()
+{
+    return standardShortcut(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q));
+}
+
 QString howOutliersAreFoundHtml()
 {
     return tr("<h3>How outliers are found</h3>"
@@ -53,10 +79,10 @@ QString keyboardShortcutsHtml()
     QString html = tr("<h3>Keyboard shortcuts</h3>") + QStringLiteral("<table>");
     html += row.arg(tr("Enter (in the email field)"), tr("Run"));
     html += row.arg(keys(QKeySequence(Qt::CTRL | Qt::Key_E)), tr("Export CSV"));
-    html += row.arg(keys(QKeySequence::Preferences), tr("Settings"));
-    html += row.arg(keys(QKeySequence::Refresh), tr("Check the services"));
-    html += row.arg(keys(QKeySequence::Quit), tr("Quit (asks first during a run)"));
-    html += row.arg(keys(QKeySequence::HelpContents), tr("How outliers are found"));
+    html += row.arg(keys(preferencesShortcut()), tr("Settings"));
+    html += row.arg(keys(refreshShortcut()), tr("Check the services"));
+    html += row.arg(keys(quitShortcut()), tr("Quit (asks first during a run)"));
+    html += row.arg(keys(helpShortcut()), tr("How outliers are found"));
     html += QStringLiteral("</table>") + tr("<h4>On the chart</h4>") + QStringLiteral("<table>");
     html += row.arg(tr("Drag"), tr("Zoom into the rectangle"));
     html += row.arg(tr("Wheel, + and −"), tr("Zoom in and out"));

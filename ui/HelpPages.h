@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QKeySequence>
 #include <QString>
 
 class QWidget;
@@ -9,6 +10,14 @@ namespace fo::ui {
 // Help → How outliers are found, and Help → Keyboard shortcuts: short pages in a window of their own (non-modal), so
 // that the operator can keep them open beside the chart.
 namespace help {
+
+// The platform's binding of a standard key, or `fallback` where the platform has none (a plain X11 session has no
+// Preferences binding: Ctrl+, did nothing there). The menus and the shortcuts page both use it.
+QKeySequence standardShortcut(QKeySequence::StandardKey key, const QKeySequence &fallback);
+QKeySequence preferencesShortcut();
+QKeySequence refreshShortcut();
+QKeySequence helpShortcut();
+QKeySequence quitShortcut();
 
 QString howOutliersAreFoundHtml();
 QString keyboardShortcutsHtml();

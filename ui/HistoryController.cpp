@@ -64,7 +64,9 @@ bool HistoryController::openIteration(const QString &email, int iteration)
 {
     if (!isValidEmail(email))
         return false;
-    m_comparisonTicket = m_tasks->loadComparison(m_config(), email, iteration);
+    // The panel's list already says which iteration comes before: the worker need not read the list again.
+    const int previous = m_panel->email() == email ? m_panel->previousIterationOf(iteration) : -1;
+    m_comparisonTicket = m_tasks->loadComparison(m_config(), email, iteration, previous);
     return true;
 }
 

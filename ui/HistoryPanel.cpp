@@ -195,6 +195,15 @@ QString HistoryPanel::operatorTextAt(int row) const
     return m_model->index(row, OperatorColumn).data().toString();
 }
 
+int HistoryPanel::previousIterationOf(int iteration) const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (iterationAt(row) == iteration)
+            return row + 1 < m_model->rowCount() ? iterationAt(row + 1) : 0; // newest first
+    }
+    return -1;
+}
+
 int HistoryPanel::iterationCount() const
 {
     return m_model->rowCount();

@@ -34,6 +34,8 @@ public:
     QString email() const { return m_email; }
     int iterationCount() const;
     int iterationAt(int row) const;
+    // The listed iteration just older than `iteration` (0: it is the oldest listed), -1 when it is not listed.
+    int previousIterationOf(int iteration) const;
     QTableView *view() const { return m_view; }
     void selectIteration(int iteration);
 

@@ -103,7 +103,7 @@ void MainWindow::buildMenus()
     file->addAction(m_export->pngAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(help::quitShortcut());
 
     QMenu *account = menuBar()->addMenu(tr("&Account"));
     m_signInAction = account->addAction(tr("&Sign in…"), this, [this] { showSignIn(); });
@@ -112,18 +112,18 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Reset zoom"), chartView(), &OutlierChartView::resetZoom)
         ->setShortcut(QKeySequence(Qt::Key_Home));
-    view->addAction(tr("Check &services"), this, &MainWindow::checkServices)->setShortcut(QKeySequence::Refresh);
+    view->addAction(tr("Check &services"), this, &MainWindow::checkServices)->setShortcut(help::refreshShortcut());
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QAction *preferences = settings->addAction(tr("&Preferences…"), this, &MainWindow::showSettings);
-    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setShortcut(help::preferencesShortcut());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *how = helpMenu->addAction(tr("&How outliers are found"), this, [this] {
         help::showPage(this, tr("How outliers are found"), help::howOutliersAreFoundHtml());
     });
     how->setObjectName(QStringLiteral("howOutliersAction"));
-    how->setShortcut(QKeySequence::HelpContents);
+    how->setShortcut(help::helpShortcut());
     QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
         help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml());
     });

@@ -101,7 +101,8 @@ void QueryWorker::iterations(const Config &config, const QString &email, quint64
                             thresholds.error(), ticket);
 }
 
-void QueryWorker::comparison(const Config &config, const QString &email, int iteration, quint64 ticket)
+void QueryWorker::comparison(const Config &config, const QString &email, int iteration, int previousIteration,
+                             quint64 ticket)
 {
     QString error;
     Database *db = database(config, &error);
@@ -115,17 +116,19 @@ void QueryWorker::comparison(const Config &config, const QString &email, int ite
         Q_EMIT comparisonLoaded({}, {}, false, {}, current.error(), ticket);
         return;
     }
-    Result<QVector<IterationInfo>> list = history::iterations(*db, email);
-    if (!list.ok()) {
-        Q_EMIT comparisonLoaded(current.value(), {}, false, {}, list.error(), ticket);
-        return;
-    }
-    // The newest stored iteration older than this one (the list is newest first).
-    int previousIteration = 0;
-    for (const IterationInfo &info : list.value()) {
-        if (info.iteration < iteration) {
-            previousIteration = info.iteration;
-            break;
+    if (previousIteration < 0) {
+        Result<QVector<IterationInfo>> list = history::iterations(*db, email);
+        if (!list.ok()) {
+            Q_EMIT comparisonLoaded(current.value(), {}, false, {}, list.error(), ticket);
+            return;
+        }
+        // The newest stored iteration older than this one (the list is newest first).
+        previousIteration = 0;
+        for (const IterationInfo &info : list.value()) {
+            if (info.iteration < iteration) {
+                previousIteration = info.iteration;
+                break;
+            }
         }
     }
     if (previousIteration == 0) {

@@ -561,108 +561,108 @@
 <context>
     <name>fo::ui::OutlierChartView</name>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="69"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="70"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="71"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="72"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="80"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="81"/>
         <source>Band: mean ± k·std</source>
         <translation>Полоса: среднее ± k·std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="88"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="89"/>
         <source>Mean</source>
         <translation>Среднее</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="93"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="94"/>
         <source>Values</source>
         <translation>Значения</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="98"/>
-        <location filename="../../ui/OutlierChartView.cpp" line="166"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="167"/>
         <source>Outliers (|z| &gt; k)</source>
         <translation>Выбросы (|z| &gt; k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="100"/>
         <source>Persisting outliers</source>
         <translation>Сохранившиеся выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="100"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="101"/>
         <source>Resolved outliers</source>
         <translation>Исчезнувшие выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="101"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="102"/>
         <source>Selected</source>
         <translation>Выбрано</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="128"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="129"/>
         <source>Select a data type to see its chart</source>
         <translation>Выберите тип данных, чтобы увидеть его график</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="166"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="167"/>
         <source>New outliers</source>
         <translation>Новые выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="209"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="210"/>
         <source>raw records</source>
         <translation>сырые записи</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="209"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="210"/>
         <source>processed records</source>
         <translation>обработанные записи</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="210"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="211"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="212"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="213"/>
         <source>mean %1, std %2, k = %3</source>
         <translation>среднее %1, std %2, k = %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="486"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="487"/>
         <source>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Value: %2&lt;br&gt;z: %3</source>
         <translation>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Значение: %2&lt;br&gt;z: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="489"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="490"/>
         <source>&lt;span style=&apos;color:#d93025&apos;&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d93025&apos;&gt;Выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="493"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="494"/>
         <source>&lt;span style=&apos;color:#d93025&apos;&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d93025&apos;&gt;Новый выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="497"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="498"/>
         <source>&lt;span style=&apos;color:#0072b2&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#0072b2&apos;&gt;Сохранившийся выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="501"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="502"/>
         <source>Resolved: an outlier in the previous iteration only</source>
         <translation>Исчез: был выбросом только в предыдущей итерации</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="506"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="507"/>
         <source>Record #%1</source>
         <translation>Запись №%1</translation>
     </message>
@@ -778,32 +778,32 @@
 <context>
     <name>fo::ui::QueryWorker</name>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="112"/>
+        <location filename="../../ui/QueryWorker.cpp" line="113"/>
         <source>Reading iteration #%1…</source>
         <translation>Чтение итерации №%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="135"/>
+        <location filename="../../ui/QueryWorker.cpp" line="138"/>
         <source>Reading iteration #%1, the one before…</source>
         <translation>Чтение итерации №%1, предыдущей…</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="141"/>
+        <location filename="../../ui/QueryWorker.cpp" line="144"/>
         <source>Comparing…</source>
         <translation>Сравнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="168"/>
+        <location filename="../../ui/QueryWorker.cpp" line="171"/>
         <source>Running a test query</source>
         <translation>Выполнение тестового запроса</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="171"/>
+        <location filename="../../ui/QueryWorker.cpp" line="174"/>
         <source>Connected to %1.</source>
         <translation>Подключено к %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="210"/>
+        <location filename="../../ui/QueryWorker.cpp" line="213"/>
         <source>Exported to %1.</source>
         <translation>Экспортировано в %1.</translation>
     </message>
@@ -1613,102 +1613,102 @@
 <context>
     <name>fo::ui::help</name>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="28"/>
+        <location filename="../../ui/HelpPages.cpp" line="54"/>
         <source>&lt;h3&gt;How outliers are found&lt;/h3&gt;&lt;p&gt;Each data type of a user (heart rate, steps, SpO2…) is checked on its own, separately for raw records and for the daily processed records.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Every value that reads as a number counts; text such as “120/80” or “n/a”, and values that are not finite, are skipped (the &lt;i&gt;Skipped&lt;/i&gt; column counts them).&lt;/li&gt;&lt;li&gt;The mean and the standard deviation (std, of the whole population) of those numbers are computed exactly as the platform&apos;s Python job computes them.&lt;/li&gt;&lt;li&gt;For each value, z = (value − mean) / std says how many standard deviations it lies from the mean.&lt;/li&gt;&lt;li&gt;A value is an &lt;b&gt;outlier&lt;/b&gt; when |z| &amp;gt; k: k = 3 for raw records and k = 2 for processed records by default (the thresholds beside Run). |z| equal to k is not an outlier; when std is 0 (all values equal), nothing is.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The chart shades the band mean ± k·std: the outliers are the points outside it. The &lt;i&gt;Why&lt;/i&gt; column of the outliers table gives |z|, k and how many times k the |z| is.&lt;/p&gt;&lt;p&gt;A run that is not a dry run stores the outliers as a new iteration, as the job does; &lt;i&gt;History&lt;/i&gt; compares an iteration with the one before it: &lt;b&gt;new&lt;/b&gt; outliers, &lt;b&gt;persisting&lt;/b&gt; ones, and &lt;b&gt;resolved&lt;/b&gt; ones (outliers before, not any more). When the thresholds of the two differ, some of the change comes from the thresholds, not from the data.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Как находятся выбросы&lt;/h3&gt;&lt;p&gt;Каждый тип данных пользователя (пульс, шаги, SpO2…) проверяется отдельно, и отдельно для сырых записей и для дневных обработанных.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Учитывается каждое значение, которое читается как число; текст вроде «120/80» или «n/a» и бесконечные значения пропускаются (их считает столбец &lt;i&gt;Пропущено&lt;/i&gt;).&lt;/li&gt;&lt;li&gt;Среднее и стандартное отклонение (std, по всей совокупности) этих чисел вычисляются в точности так же, как их вычисляет задача платформы на Python.&lt;/li&gt;&lt;li&gt;Для каждого значения z = (значение − среднее) / std показывает, на сколько стандартных отклонений оно отстоит от среднего.&lt;/li&gt;&lt;li&gt;Значение — &lt;b&gt;выброс&lt;/b&gt;, если |z| &amp;gt; k: по умолчанию k = 3 для сырых записей и k = 2 для обработанных (пороги рядом с кнопкой «Запустить»). |z|, равное k, — не выброс; если std равно 0 (все значения одинаковы), выбросов нет.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;График закрашивает полосу среднее ± k·std: выбросы — точки вне её. Столбец &lt;i&gt;Почему&lt;/i&gt; таблицы выбросов показывает |z|, k и во сколько раз |z| больше k.&lt;/p&gt;&lt;p&gt;Запуск не в пробном режиме сохраняет выбросы как новую итерацию, как это делает задача; &lt;i&gt;История&lt;/i&gt; сравнивает итерацию с предыдущей: &lt;b&gt;новые&lt;/b&gt; выбросы, &lt;b&gt;сохранившиеся&lt;/b&gt; и &lt;b&gt;исчезнувшие&lt;/b&gt; (были выбросами, больше нет). Если пороги двух итераций различаются, часть изменений вызвана порогами, а не данными.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="53"/>
+        <location filename="../../ui/HelpPages.cpp" line="79"/>
         <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Сочетания клавиш&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="54"/>
+        <location filename="../../ui/HelpPages.cpp" line="80"/>
         <source>Enter (in the email field)</source>
         <translation>Enter (в поле адреса)</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="54"/>
+        <location filename="../../ui/HelpPages.cpp" line="80"/>
         <source>Run</source>
         <translation>Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="55"/>
+        <location filename="../../ui/HelpPages.cpp" line="81"/>
         <source>Export CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="56"/>
+        <location filename="../../ui/HelpPages.cpp" line="82"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="57"/>
+        <location filename="../../ui/HelpPages.cpp" line="83"/>
         <source>Check the services</source>
         <translation>Проверить сервисы</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="58"/>
+        <location filename="../../ui/HelpPages.cpp" line="84"/>
         <source>Quit (asks first during a run)</source>
         <translation>Выход (во время запуска сначала спросит)</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="59"/>
+        <location filename="../../ui/HelpPages.cpp" line="85"/>
         <source>How outliers are found</source>
         <translation>Как находятся выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="60"/>
+        <location filename="../../ui/HelpPages.cpp" line="86"/>
         <source>&lt;h4&gt;On the chart&lt;/h4&gt;</source>
         <translation>&lt;h4&gt;На графике&lt;/h4&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="61"/>
+        <location filename="../../ui/HelpPages.cpp" line="87"/>
         <source>Drag</source>
         <translation>Перетаскивание</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="61"/>
+        <location filename="../../ui/HelpPages.cpp" line="87"/>
         <source>Zoom into the rectangle</source>
         <translation>Приблизить выделенный прямоугольник</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="62"/>
+        <location filename="../../ui/HelpPages.cpp" line="88"/>
         <source>Wheel, + and −</source>
         <translation>Колесо мыши, + и −</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="62"/>
+        <location filename="../../ui/HelpPages.cpp" line="88"/>
         <source>Zoom in and out</source>
         <translation>Приблизить и отдалить</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="63"/>
+        <location filename="../../ui/HelpPages.cpp" line="89"/>
         <source>Shift+drag, middle button, arrow keys</source>
         <translation>Shift+перетаскивание, средняя кнопка, стрелки</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="63"/>
+        <location filename="../../ui/HelpPages.cpp" line="89"/>
         <source>Pan</source>
         <translation>Сдвиг</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="64"/>
+        <location filename="../../ui/HelpPages.cpp" line="90"/>
         <source>Home, 0</source>
         <translation>Home, 0</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="64"/>
+        <location filename="../../ui/HelpPages.cpp" line="90"/>
         <source>Show everything (reset the zoom)</source>
         <translation>Показать всё (сбросить масштаб)</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="65"/>
+        <location filename="../../ui/HelpPages.cpp" line="91"/>
         <source>A row of the outliers table</source>
         <translation>Строка таблицы выбросов</translation>
     </message>
     <message>
-        <location filename="../../ui/HelpPages.cpp" line="65"/>
+        <location filename="../../ui/HelpPages.cpp" line="91"/>
         <source>Centre the chart on that outlier</source>
         <translation>Поставить этот выброс в центр графика</translation>
     </message>

@@ -18,6 +18,7 @@
 #include "TypeTableModel.h"
 
 #include "ExportDialog.h"
+#include "HelpPages.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -356,6 +357,13 @@ void TestUiFirstSession::helpExplainsAndListsShortcuts()
     QVERIFY2(keys.contains(QStringLiteral("Ctrl+E")) && keys.contains(QStringLiteral("Home"))
                  && keys.contains(QStringLiteral("Shift+drag")),
              qPrintable(keys));
+    // Every shortcut the page lists works here: Settings has one even where the platform binds none.
+    QVERIFY(!help::preferencesShortcut().isEmpty());
+    QVERIFY2(keys.contains(help::preferencesShortcut().toString(QKeySequence::NativeText)), qPrintable(keys));
+    QList<QKeySequence> menuShortcuts;
+    for (const QAction *action : m_window->findChildren<QAction *>())
+        menuShortcuts << action->shortcut();
+    QVERIFY(menuShortcuts.contains(help::preferencesShortcut()));
 }
 
 QTEST_MAIN(TestUiFirstSession)

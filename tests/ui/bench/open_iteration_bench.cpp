@@ -119,8 +119,10 @@ int main(int argc, char **argv)
     }
     print("history list", list, QStringLiteral("%1 iterations").arg(iterations.size()));
 
+    // As the window asks: the iteration before is known from the history list it shows.
     const int newest = iterations.first().iteration;
-    const Timing compare = measure(repeat, [&] { worker.comparison(config.value(), email, newest, 3); });
+    const int before = iterations.size() > 1 ? iterations.at(1).iteration : 0;
+    const Timing compare = measure(repeat, [&] { worker.comparison(config.value(), email, newest, before, 3); });
     print("open iteration (with the one before)", compare,
           QStringLiteral("#%1 vs #%2, %3 and %4 outliers")
               .arg(newest)
