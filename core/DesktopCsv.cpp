@@ -62,8 +62,18 @@ Status writeDesktopCsv(const RunReport &report, const QVector<OutlierDiff> *diff
             const QString unit = csvTextCell(unitOf(type.dataType));
             const QSet<qint64> newIds = added.value(source + QLatin1Char('/') + type.dataType);
             auto row = [&](qint64 id, const QString &time, double value, double z, bool outlier) {
-                QStringList cells = {email, iteration, source, dataType, QString::number(id), time,
-                                     csvNumberCell(value), csvNumberCell(z), mean, std, k, unit};
+                QStringList cells = {email,
+                                     iteration,
+                                     source,
+                                     dataType,
+                                     QString::number(id),
+                                     time,
+                                     csvNumberCell(value),
+                                     csvNumberCell(z),
+                                     mean,
+                                     std,
+                                     k,
+                                     unit};
                 if (diffs) {
                     if (!outlier)
                         cells << QString();
@@ -92,7 +102,7 @@ Status writeDesktopCsv(const RunReport &report, const QVector<OutlierDiff> *diff
     }
     stream.flush();
     if (stream.status() != QTextStream::Ok)
-        return Error{QStringLiteral("Writing the CSV failed: %1").arg(device.errorString())};
+        return Error {QStringLiteral("Writing the CSV failed: %1").arg(device.errorString())};
     return {};
 }
 
@@ -101,13 +111,13 @@ Status writeDesktopCsvFile(const RunReport &report, const QVector<OutlierDiff> *
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{QStringLiteral("Cannot write the CSV file %1: %2. Check the folder exists and is writable.")
-                         .arg(path, file.errorString())};
+        return Error {QStringLiteral("Cannot write the CSV file %1: %2. Check the folder exists and is writable.")
+                          .arg(path, file.errorString())};
     const Status status = writeDesktopCsv(report, diffs, file, allPoints);
     if (!status)
         return status;
     if (!file.commit())
-        return Error{QStringLiteral("Cannot save the CSV file %1: %2.").arg(path, file.errorString())};
+        return Error {QStringLiteral("Cannot save the CSV file %1: %2.").arg(path, file.errorString())};
     return {};
 }
 

@@ -16,7 +16,7 @@ Result<bool> exist(Database &db, const QString &email)
     query.addBindValue(email);
     query.addBindValue(email);
     if (!query.exec() || !query.next())
-        return Error{sqlErrorText(QStringLiteral("Looking for the records of %1").arg(email), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Looking for the records of %1").arg(email), query.lastError())};
     return query.value(0).toInt() == 1;
 }
 
@@ -29,7 +29,7 @@ Result<Counts> count(Database &db, const QString &email)
     query.addBindValue(email);
     query.addBindValue(email);
     if (!query.exec() || !query.next())
-        return Error{sqlErrorText(QStringLiteral("Counting the records of %1").arg(email), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Counting the records of %1").arg(email), query.lastError())};
     Counts counts;
     counts.raw = query.value(0).toLongLong();
     counts.processed = query.value(1).toLongLong();

@@ -15,8 +15,8 @@ Result<QHash<int, RunThresholds>> storedThresholds(Database &db, const QString &
                       .arg(QLatin1String(RunsTable)));
     query.addBindValue(email);
     if (!query.exec())
-        return Error{sqlErrorText(QStringLiteral("Reading the thresholds of the runs of %1").arg(email),
-                                  query.lastError())};
+        return Error {
+            sqlErrorText(QStringLiteral("Reading the thresholds of the runs of %1").arg(email), query.lastError())};
     QHash<int, RunThresholds> thresholds;
     while (query.next())
         thresholds.insert(query.value(0).toInt(), {query.value(1).toDouble(), query.value(2).toDouble()});

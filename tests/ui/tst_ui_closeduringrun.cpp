@@ -6,13 +6,12 @@
 // The start notification is answered after a delay, so that the run is surely under way (flag "true") when the
 // window is closed.
 
-#include "UiTestSupport.h"
-
 #include "AuthSession.h"
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "MainWindow.h"
 #include "SecretStore.h"
+#include "UiTestSupport.h"
 
 #include <QCheckBox>
 #include <QLineEdit>
@@ -30,7 +29,7 @@ using namespace fo::test;
 namespace {
 const QString DemoEmail = QString::fromLatin1(demo::Email);
 const QString FlagKey = QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE-") + DemoEmail;
-}
+} // namespace
 
 class TestUiCloseDuringRun : public QObject
 {
@@ -119,8 +118,7 @@ bool TestUiCloseDuringRun::startRunAndWaitForFlag()
     m_window->dryRunCheck()->setChecked(false);
     m_window->notifyCheck()->setChecked(true);
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
-    return QTest::qWaitFor([] { return redisGet(FlagKey) == QLatin1String("true"); }, 30000)
-        && m_window->isRunning();
+    return QTest::qWaitFor([] { return redisGet(FlagKey) == QLatin1String("true"); }, 30000) && m_window->isRunning();
 }
 
 QMessageBox *TestUiCloseDuringRun::closeQuestion() const
@@ -156,8 +154,7 @@ void TestUiCloseDuringRun::cancelAndQuitWaitsForTheWorker()
     QSignalSpy closed(m_window.data(), &MainWindow::closedAfterRun);
     QVERIFY(!m_window->close());
     QTRY_VERIFY(closeQuestion());
-    QTest::mouseClick(closeQuestion()->findChild<QPushButton *>(QStringLiteral("cancelAndQuitButton")),
-                      Qt::LeftButton);
+    QTest::mouseClick(closeQuestion()->findChild<QPushButton *>(QStringLiteral("cancelAndQuitButton")), Qt::LeftButton);
     // The window goes out of sight at once, but waits for the worker: the run is still ending (the start message
     // is still on its way).
     QVERIFY(m_window);
@@ -178,7 +175,8 @@ void TestUiCloseDuringRun::cancelAndQuitWaitsForTheWorker()
     QSqlDatabase db = openPg(m_dbName, QStringLiteral("check_close"));
     QVERIFY(db.isOpen());
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE status = 'completed'")), 1);
-    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(DISTINCT outliers_search_iteration_num) FROM outliers_records")), 1);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(DISTINCT outliers_search_iteration_num) FROM outliers_records")),
+             1);
     db.close();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("check_close"));

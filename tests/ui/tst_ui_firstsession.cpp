@@ -6,37 +6,35 @@
 //  - the two CSV exports get different default names, and replacing a file asks first (item 8);
 //  - zero counts are not red, the sign-in dialog focuses the login, Help explains the rule and the keys (item 11).
 
-#include "UiTestSupport.h"
-
 #include "AuthSession.h"
 #include "Database.h"
 #include "DemoSeeder.h"
+#include "ExportDialog.h"
+#include "HelpPages.h"
 #include "MainWindow.h"
 #include "OutlierChartView.h"
 #include "SecretStore.h"
 #include "SignInDialog.h"
 #include "TypeTableModel.h"
-
-#include "ExportDialog.h"
-#include "HelpPages.h"
+#include "UiTestSupport.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileInfo>
-#include <QRadioButton>
-#include <QTemporaryDir>
-#include <QTextBrowser>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace fo;
 using namespace fo::ui;
@@ -45,7 +43,7 @@ using namespace fo::test;
 namespace {
 const QString DemoEmail = QString::fromLatin1(demo::Email);
 const QString NewEmail = QStringLiteral("newcomer@example.com");
-}
+} // namespace
 
 class TestUiFirstSession : public QObject
 {
@@ -273,7 +271,8 @@ void TestUiFirstSession::exportNamesDifferAndOverwriteAsks()
 
     // One name per mode: the all-points export does not land on the outliers-only file.
     const QString outliersName = QFileInfo(dialog->path()).fileName();
-    QVERIFY2(outliersName.contains(QStringLiteral("demo_example.com")) && outliersName.contains(QStringLiteral("outliers")),
+    QVERIFY2(outliersName.contains(QStringLiteral("demo_example.com"))
+                 && outliersName.contains(QStringLiteral("outliers")),
              qPrintable(outliersName));
     dialog->findChild<QRadioButton *>(QStringLiteral("allPointsRadio"))->click();
     const QString allName = QFileInfo(dialog->path()).fileName();

@@ -60,7 +60,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("email"), QStringLiteral("the user"), QStringLiteral("email")});
-    parser.addOption({QStringLiteral("repeat"), QStringLiteral("repetitions"), QStringLiteral("n"), QStringLiteral("5")});
+    parser.addOption(
+        {QStringLiteral("repeat"), QStringLiteral("repetitions"), QStringLiteral("n"), QStringLiteral("5")});
     parser.process(app);
     const QString email = parser.value(QStringLiteral("email"));
     const int repeat = std::max(1, parser.value(QStringLiteral("repeat")).toInt());
@@ -85,14 +86,14 @@ int main(int argc, char **argv)
                          iterations = list;
                          error = e;
                      });
-    QObject::connect(&worker, &QueryWorker::comparisonLoaded, &app,
-                     [&](const RunReport &c, const RunReport &p, bool, const QVector<OutlierDiff> &d,
-                         const QString &e, quint64) {
-                         current = c;
-                         previous = p;
-                         diffs = d;
-                         error = e;
-                     });
+    QObject::connect(
+        &worker, &QueryWorker::comparisonLoaded, &app,
+        [&](const RunReport &c, const RunReport &p, bool, const QVector<OutlierDiff> &d, const QString &e, quint64) {
+            current = c;
+            previous = p;
+            diffs = d;
+            error = e;
+        });
     QObject::connect(&worker, &QueryWorker::seriesLoaded, &app,
                      [&](Source, const QString &, const Series &s, const QString &e, quint64) {
                          series = s;
