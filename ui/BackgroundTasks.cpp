@@ -113,8 +113,7 @@ quint64 BackgroundTasks::loadRecordCounts(const Config &config, const QString &e
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, email, ticket] { worker->recordCounts(config, email, ticket); },
-        Qt::QueuedConnection);
+        worker, [worker, config, email, ticket] { worker->recordCounts(config, email, ticket); }, Qt::QueuedConnection);
     return ticket;
 }
 
@@ -163,13 +162,14 @@ quint64 BackgroundTasks::buildChart(const ChartDataBuilder::Input &input)
     return ticket;
 }
 
-quint64 BackgroundTasks::exportCsv(const Config &config, const RunReport &report, const QString &path,
-                                   bool allPoints, bool compared, const QVector<OutlierDiff> &diffs)
+quint64 BackgroundTasks::exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
+                                   bool compared, const QVector<OutlierDiff> &diffs)
 {
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, report, path, allPoints, compared, diffs, ticket] {
+        worker,
+        [worker, config, report, path, allPoints, compared, diffs, ticket] {
             worker->exportCsv(config, report, path, allPoints, compared, diffs, ticket);
         },
         Qt::QueuedConnection);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ChartDataBuilder.h"
-#include "History.h"
 #include "Config.h"
+#include "History.h"
 #include "Pipeline.h"
 #include "RunReport.h"
 

@@ -60,7 +60,8 @@ void setMarkerImage(QLineSeries *series, const MarkerStyle &style, qreal ratio)
         if (style.shape == MarkerStyle::Shape::Diamond) {
             const qreal c = side / 2;
             const qreal r = style.diameter / 2;
-            painter.drawPolygon(QPolygonF({QPointF(c, c - r), QPointF(c + r, c), QPointF(c, c + r), QPointF(c - r, c)}));
+            painter.drawPolygon(
+                QPolygonF({QPointF(c, c - r), QPointF(c + r, c), QPointF(c, c + r), QPointF(c - r, c)}));
         } else {
             painter.drawEllipse(QRectF(offset, offset, style.diameter, style.diameter));
         }

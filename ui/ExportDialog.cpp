@@ -2,13 +2,13 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileInfo>
-#include <QMessageBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -133,9 +133,9 @@ void ExportDialog::submit()
         return;
     }
     // Never silently over another file (an export of the other mode, say).
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Replace the file?"),
-                                tr("%1 already exists.").arg(QFileInfo(path()).fileName()), QMessageBox::NoButton,
-                                this);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Replace the file?"),
+                        tr("%1 already exists.").arg(QFileInfo(path()).fileName()), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("overwriteBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("Replace it with this export, or go back and choose another name."));

@@ -6,15 +6,15 @@
 #include <QChartView>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
-#include <QLineSeries>
-#include <QValueAxis>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -26,12 +26,8 @@ enum Column { IterationColumn, TimeColumn, RawColumn, ProcessedColumn, Threshold
 }
 
 HistoryPanel::HistoryPanel(QWidget *parent)
-    : QWidget(parent),
-      m_title(new QLabel(this)),
-      m_view(new QTableView(this)),
-      m_model(new QStandardItemModel(this)),
-      m_open(new QPushButton(tr("Open and compare"), this)),
-      m_refresh(new QPushButton(tr("Refresh"), this)),
+    : QWidget(parent), m_title(new QLabel(this)), m_view(new QTableView(this)), m_model(new QStandardItemModel(this)),
+      m_open(new QPushButton(tr("Open and compare"), this)), m_refresh(new QPushButton(tr("Refresh"), this)),
       m_countsChart(new QChartView(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
@@ -102,7 +98,8 @@ void HistoryPanel::setIterations(const QString &email, const QVector<IterationIn
     m_model->setHorizontalHeaderLabels(
         {tr("Iteration"), tr("Time (UTC)"), tr("Raw"), tr("Processed"), tr("k raw / processed"), tr("Started by")});
     m_model->horizontalHeaderItem(ThresholdsColumn)
-        ->setToolTip(tr("The thresholds the iteration was computed with: compare iterations with care when they differ"));
+        ->setToolTip(
+            tr("The thresholds the iteration was computed with: compare iterations with care when they differ"));
     const QLocale locale;
     for (const IterationInfo &info : iterations) {
         QList<QStandardItem *> row;

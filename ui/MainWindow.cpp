@@ -25,14 +25,14 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QTabWidget>
 #include <QCloseEvent>
 #include <QIcon>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -208,7 +208,8 @@ void MainWindow::connectParts()
         m_summary->hideOpening();
         // Back to what was shown before.
         if (m_results->hasReport())
-            m_summary->showReport(m_results->report(), m_results->isComparing() ? &m_results->previousReport() : nullptr,
+            m_summary->showReport(m_results->report(),
+                                  m_results->isComparing() ? &m_results->previousReport() : nullptr,
                                   m_results->diffs());
         else
             m_summary->showMessage(QString());

@@ -169,7 +169,7 @@ private:
     quint64 m_emailsTicket = 0;
     bool m_cancelling = false;
     bool m_runAfterSignIn = false;
-    bool m_closeAfterRun = false;  // the operator chose "cancel the run and quit": close once the run has ended
+    bool m_closeAfterRun = false; // the operator chose "cancel the run and quit": close once the run has ended
     std::optional<bool> m_notifyOverride; // the answer given for an email with no records, for the run it starts
     quint64 m_presenceTicket = 0;
     quint64 m_countsTicket = 0;

@@ -44,12 +44,15 @@ void MainWindowHost::rebuild(const QString &language)
     if (old && old->isRunning()) {
         // The run belongs to this window's worker: switch once it has ended (the setting is already saved).
         old->statusBar()->showMessage(tr("The language changes when the run has finished."));
-        connect(old, &MainWindow::runFinished, this, [this, old, language] {
-            QTimer::singleShot(0, this, [this, old, language] {
-                if (old && old == m_window)
-                    rebuild(language);
-            });
-        }, Qt::SingleShotConnection);
+        connect(
+            old, &MainWindow::runFinished, this,
+            [this, old, language] {
+                QTimer::singleShot(0, this, [this, old, language] {
+                    if (old && old == m_window)
+                        rebuild(language);
+                });
+            },
+            Qt::SingleShotConnection);
         return;
     }
     // Everything the operator has in front of them, carried over: the form, the report, the type, the zoom.

@@ -2,8 +2,8 @@
 
 #include "ChartMarkers.h"
 #include "ChartTime.h"
-#include "NumberText.h"
 #include "Downsampler.h"
+#include "NumberText.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
@@ -13,8 +13,8 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
-#include <QResizeEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
@@ -487,16 +487,19 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
     QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, numberText(value), zText(z, m_data.k));
     switch (kind) {
     case MarkerKind::Current:
-        text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
+        text += QStringLiteral("<br>")
+            + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
+                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::New:
-        text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>New outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
+        text += QStringLiteral("<br>")
+            + tr("<span style='color:#d93025'>New outlier: |z| %1 &gt; k = %2</span>")
+                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::Persisting:
-        text += QStringLiteral("<br>") + tr("<span style='color:#0072b2'>Persisting outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
+        text += QStringLiteral("<br>")
+            + tr("<span style='color:#0072b2'>Persisting outlier: |z| %1 &gt; k = %2</span>")
+                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::Resolved:
         text += QStringLiteral("<br>") + tr("Resolved: an outlier in the previous iteration only");

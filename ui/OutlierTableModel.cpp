@@ -19,7 +19,6 @@ QVariant sortNumber(double value)
     return std::isfinite(value) ? value : -HUGE_VAL;
 }
 
-
 } // namespace
 
 OutlierTableModel::OutlierTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -178,8 +177,7 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
             if (row.kind == MarkerKind::Resolved)
                 return tr("was |z| %1 > %2").arg(zText(std::abs(row.z), row.k), thresholdText(row.k));
             return tr("|z| %1 > k %2  (%3× k)")
-                .arg(zText(std::abs(row.z), row.k), thresholdText(row.k),
-                     ratioText(std::abs(row.z), row.k));
+                .arg(zText(std::abs(row.z), row.k), thresholdText(row.k), ratioText(std::abs(row.z), row.k));
         case MeanColumn:
             return numberText(row.mean);
         case StdColumn:

@@ -10,8 +10,8 @@
 #include "TypeTableModel.h"
 
 #include <QHeaderView>
-#include <QScrollBar>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -182,8 +182,8 @@ void ResultsPanel::showReport(const RunReport &current, const RunReport *previou
     showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : QString());
 }
 
-void ResultsPanel::restoreReport(const RunReport &current, const RunReport *previous,
-                                 const QVector<OutlierDiff> &diffs, Source source, const QString &dataType,
+void ResultsPanel::restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
+                                 Source source, const QString &dataType,
                                  const std::optional<std::array<double, 4>> &zoom)
 {
     m_pendingZoom = zoom;

@@ -128,8 +128,8 @@ void RunSummaryRow::showStageAt(const ProgressUpdate &update, qint64 elapsedMs)
         const qint64 readingMs = elapsedMs - m_readingStartMs;
         const qint64 readSinceStart = readSoFar - m_readAtStart;
         if (total > 0 && m_readingStartMs >= 0 && readingMs >= 1000 && readSinceStart > 0 && readSoFar < total)
-            secondsLeft = qint64(
-                std::ceil(double(total - readSoFar) * double(readingMs) / double(readSinceStart) / 1000.0));
+            secondsLeft =
+                qint64(std::ceil(double(total - readSoFar) * double(readingMs) / double(readSinceStart) / 1000.0));
     } else {
         const int after = int(update.stage) - int(Stage::ReadingProcessed);
         const int stagesAfter = int(Stage::Done) - int(Stage::ReadingProcessed);
@@ -137,8 +137,8 @@ void RunSummaryRow::showStageAt(const ProgressUpdate &update, qint64 elapsedMs)
     }
     m_progress->setValue(std::max(m_progress->value(), int(std::lround(fraction * ProgressScale))));
     const qint64 expected = update.stage == Stage::ReadingRaw ? m_expectedRaw
-                          : update.stage == Stage::ReadingProcessed ? m_expectedProcessed
-                                                                    : -1;
+        : update.stage == Stage::ReadingProcessed             ? m_expectedProcessed
+                                                              : -1;
     m_progressLabel->setText(stageText(update, expected, secondsLeft));
 }
 
@@ -148,9 +148,8 @@ QString RunSummaryRow::stageText(const ProgressUpdate &update, qint64 expected, 
         return stageText(update);
     const QLocale locale;
     const int percent = expected > 0 ? int(std::min<qint64>(100, update.count * 100 / expected)) : 100;
-    QString text = update.stage == Stage::ReadingRaw
-        ? tr("Reading raw records: %1 of %2 rows (%3%)")
-        : tr("Reading processed records: %1 of %2 rows (%3%)");
+    QString text = update.stage == Stage::ReadingRaw ? tr("Reading raw records: %1 of %2 rows (%3%)")
+                                                     : tr("Reading processed records: %1 of %2 rows (%3%)");
     text = text.arg(locale.toString(update.count), locale.toString(expected)).arg(percent);
     if (secondsLeft >= 60)
         text += QStringLiteral(" · ") + tr("about %n minute(s) left", nullptr, int((secondsLeft + 59) / 60));
@@ -262,8 +261,8 @@ void RunSummaryRow::showReport(const RunReport &report, const RunReport *previou
         if (report.raw.k != previous->raw.k)
             changed << tr("raw k %1 → %2").arg(thresholdText(previous->raw.k), thresholdText(report.raw.k));
         if (report.processed.k != previous->processed.k)
-            changed << tr("processed k %1 → %2").arg(thresholdText(previous->processed.k),
-                                                      thresholdText(report.processed.k));
+            changed << tr("processed k %1 → %2")
+                           .arg(thresholdText(previous->processed.k), thresholdText(report.processed.k));
         if (!changed.isEmpty())
             text += QStringLiteral("<br><span style='color:#9a6700'>⚠ %1</span>")
                         .arg(tr("The thresholds differ (%1): part of the change comes from them, not from the data.")

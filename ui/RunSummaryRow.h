@@ -46,7 +46,6 @@ Q_SIGNALS:
     void cancelOpenRequested();
 
 public:
-
     static QString stageText(const ProgressUpdate &update);
     // The stage with the rows read of the rows expected, and the time left.
     static QString stageText(const ProgressUpdate &update, qint64 expected, qint64 secondsLeft);

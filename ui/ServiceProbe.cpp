@@ -101,9 +101,8 @@ void ServiceProbe::checkHttp(const QString &url, const QList<int> &expected, con
     }
     if (!target.isValid() || target.host().isEmpty()
         || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))) {
-        QTimer::singleShot(0, this, [answer, url] {
-            answer(Outcome::Failed, tr("“%1” is not a valid http(s) URL.").arg(url));
-        });
+        QTimer::singleShot(0, this,
+                           [answer, url] { answer(Outcome::Failed, tr("“%1” is not a valid http(s) URL.").arg(url)); });
         return;
     }
     QNetworkRequest request(target);

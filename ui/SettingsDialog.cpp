@@ -196,8 +196,8 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
     connect(m_tasks->queryWorker(), &QueryWorker::connectionTested, this,
             [this](bool ok, const QString &message, quint64 ticket) {
                 if (ticket == m_dbTicket)
-                    showResult(m_dbResult, ok ? ServiceProbe::Outcome::Ok : ServiceProbe::Outcome::Failed,
-                               QString(), message);
+                    showResult(m_dbResult, ok ? ServiceProbe::Outcome::Ok : ServiceProbe::Outcome::Failed, QString(),
+                               message);
             });
 }
 

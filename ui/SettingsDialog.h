@@ -70,7 +70,7 @@ private:
     QDoubleSpinBox *m_processedK;
     QComboBox *m_language;
     Config m_base;
-    QString m_sqlitePath;   // the database name each engine had, restored when the engine is switched back
+    QString m_sqlitePath; // the database name each engine had, restored when the engine is switched back
     QString m_postgresName;
     bool m_postgres = true;
 };

@@ -3,13 +3,13 @@
 // English.
 
 #include "AppSettings.h"
+#include "AuthSession.h"
 #include "Database.h"
 #include "DemoSeeder.h"
-#include "OutlierChartView.h"
-#include "AuthSession.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "MainWindowHost.h"
+#include "OutlierChartView.h"
 #include "OutlierTableModel.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
@@ -17,18 +17,14 @@
 #include "TypeTableModel.h"
 #include "UiTestSupport.h"
 
-#include <QCheckBox>
 #include <QAbstractButton>
 #include <QApplication>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
-#include <QTableView>
-#include <QToolBar>
-#include <QToolButton>
 #include <QDateTimeAxis>
-#include <QDoubleSpinBox>
-#include <QValueAxis>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -36,7 +32,11 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QValueAxis>
 
 using namespace fo;
 using namespace fo::ui;
@@ -224,13 +224,12 @@ void TestUiLanguage::switchKeepsTheRunAndTheForm()
     const std::array<double, 4> after = russian->chartView()->viewRanges();
     for (int i = 0; i < 4; ++i)
         QVERIFY2(std::abs(after[i] - zoom[i]) <= 1.0, qPrintable(QString::number(i)));
-    QCOMPARE(russian->outlierModel()->rowCount(),
-             [&] {
-                 for (const TypeReport &t : report.processed.types)
-                     if (t.dataType == type)
-                         return int(t.outliers.size());
-                 return -1;
-             }());
+    QCOMPARE(russian->outlierModel()->rowCount(), [&] {
+        for (const TypeReport &t : report.processed.types)
+            if (t.dataType == type)
+                return int(t.outliers.size());
+        return -1;
+    }());
 }
 
 // In Russian, at the default window size, with a run shown: no button or label is narrower than its size hint (a
@@ -253,27 +252,32 @@ void TestUiLanguage::russianWindowClipsNothing()
         if (!button->isVisibleTo(russian) || button->text().isEmpty())
             continue;
         if (button->width() < button->sizeHint().width())
-            clipped << QStringLiteral("button “%1”: %2 < %3").arg(button->text()).arg(button->width()).arg(
-                button->sizeHint().width());
+            clipped << QStringLiteral("button “%1”: %2 < %3")
+                           .arg(button->text())
+                           .arg(button->width())
+                           .arg(button->sizeHint().width());
     }
     for (QLabel *label : russian->findChildren<QLabel *>()) {
         if (!label->isVisibleTo(russian) || label->text().isEmpty())
             continue;
         if (label->wordWrap()) {
             if (label->height() < label->heightForWidth(label->width()))
-                clipped << QStringLiteral("label “%1”: height %2 < %3").arg(label->text()).arg(label->height()).arg(
-                    label->heightForWidth(label->width()));
+                clipped << QStringLiteral("label “%1”: height %2 < %3")
+                               .arg(label->text())
+                               .arg(label->height())
+                               .arg(label->heightForWidth(label->width()));
         } else if (label->width() < label->sizeHint().width()) {
-            clipped << QStringLiteral("label “%1”: %2 < %3").arg(label->text()).arg(label->width()).arg(
-                label->sizeHint().width());
+            clipped << QStringLiteral("label “%1”: %2 < %3")
+                           .arg(label->text())
+                           .arg(label->width())
+                           .arg(label->sizeHint().width());
         }
     }
     QAbstractItemView *types = russian->typeView();
     const int typeColumn = TypeTableModel::TypeColumn;
     const int typeWidth = russian->typeView()->columnWidth(typeColumn);
     if (typeWidth < types->sizeHintForColumn(typeColumn))
-        clipped << QStringLiteral("type names: %1 < %2").arg(typeWidth).arg(
-            types->sizeHintForColumn(typeColumn));
+        clipped << QStringLiteral("type names: %1 < %2").arg(typeWidth).arg(types->sizeHintForColumn(typeColumn));
     // A toolbar that does not fit hides what is left behind its "»" button.
     for (QToolBar *bar : russian->findChildren<QToolBar *>()) {
         if (!bar->isVisibleTo(russian))

@@ -2,8 +2,6 @@
 // local stubs: sign in, run for the seeded demo user, read the chart and the table, compare two runs, export CSV,
 // sign in again at the next start, and the 401 → refresh → sign-in-again path.
 
-#include "UiTestSupport.h"
-
 #include "AuthSession.h"
 #include "BackgroundTasks.h"
 #include "ChartMarkers.h"
@@ -20,11 +18,11 @@
 #include "SecretStore.h"
 #include "SignInDialog.h"
 #include "TypeTableModel.h"
+#include "UiTestSupport.h"
 
 #include <QAction>
 #include <QChartView>
 #include <QCheckBox>
-#include <QScrollBar>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -36,6 +34,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -380,8 +379,10 @@ void TestUiMainWindow::historyCompare()
     for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn}) {
         QVERIFY(!types->isColumnHidden(column));
         QVERIFY2(types->columnViewportPosition(column) + types->columnWidth(column) <= types->viewport()->width(),
-                 qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(
-                     types->columnViewportPosition(column) + types->columnWidth(column)).arg(types->viewport()->width())));
+                 qPrintable(QStringLiteral("column %1 ends at %2 of %3")
+                                .arg(column)
+                                .arg(types->columnViewportPosition(column) + types->columnWidth(column))
+                                .arg(types->viewport()->width())));
     }
     QVERIFY(types->columnWidth(TypeTableModel::TypeColumn)
             >= static_cast<QAbstractItemView *>(types)->sizeHintForColumn(TypeTableModel::TypeColumn));

@@ -319,8 +319,8 @@ void TestUiSettings::resultsKeepTheLayoutStillAndShowWhole()
     const QSize dialogBefore = m_dialog->size();
 
     // A long answer: a refused connection, with the address and the reason.
-    field<QLineEdit>("authUrlEdit")->setText(QStringLiteral("http://127.0.0.1:%1/a/rather/long/path/to/show/wrapping")
-                                                 .arg(closedPort()));
+    field<QLineEdit>("authUrlEdit")
+        ->setText(QStringLiteral("http://127.0.0.1:%1/a/rather/long/path/to/show/wrapping").arg(closedPort()));
     const QString result = clickAndWait("testAuthButton", "authTestResult");
     QVERIFY2(result.startsWith(Failed), qPrintable(result));
     QApplication::processEvents();
@@ -328,8 +328,10 @@ void TestUiSettings::resultsKeepTheLayoutStillAndShowWhole()
     QCOMPARE(redisButton->mapTo(m_dialog, QPoint()), redisBefore);
     QCOMPARE(m_dialog->size(), dialogBefore);
     auto *label = field<QLabel>("authTestResult");
-    QVERIFY2(label->heightForWidth(label->width()) <= label->height(),
-             qPrintable(QStringLiteral("needs %1 px, has %2").arg(label->heightForWidth(label->width())).arg(label->height())));
+    QVERIFY2(
+        label->heightForWidth(label->width()) <= label->height(),
+        qPrintable(
+            QStringLiteral("needs %1 px, has %2").arg(label->heightForWidth(label->width())).arg(label->height())));
 
     // The database's refusal is the longest text the dialog shows: whole, too.
     tabs->setCurrentIndex(0);
@@ -373,7 +375,8 @@ void TestUiSettings::engineSwitchKeepsEachEnginesName()
     const QString sqlitePath = m_tmpDir.filePath(QStringLiteral("local.sqlite"));
     name->setText(sqlitePath);
     QString result = clickAndWait("testDatabaseButton", "dbTestResult");
-    QVERIFY2(result.startsWith(Ok) && result.contains(QStringLiteral("sqlite"), Qt::CaseInsensitive), qPrintable(result));
+    QVERIFY2(result.startsWith(Ok) && result.contains(QStringLiteral("sqlite"), Qt::CaseInsensitive),
+             qPrintable(result));
 
     engine->setCurrentIndex(engine->findData(QStringLiteral("postgresql")));
     QCOMPARE(name->text(), m_dbName);
