@@ -98,12 +98,35 @@ quint64 BackgroundTasks::loadIterations(const Config &config, const QString &ema
     return ticket;
 }
 
-quint64 BackgroundTasks::loadComparison(const Config &config, const QString &email, int iteration)
+quint64 BackgroundTasks::loadRecordPresence(const Config &config, const QString &email)
 {
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, email, iteration, ticket] { worker->comparison(config, email, iteration, ticket); },
+        worker, [worker, config, email, ticket] { worker->recordPresence(config, email, ticket); },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
+quint64 BackgroundTasks::loadRecordCounts(const Config &config, const QString &email)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, email, ticket] { worker->recordCounts(config, email, ticket); }, Qt::QueuedConnection);
+    return ticket;
+}
+
+quint64 BackgroundTasks::loadComparison(const Config &config, const QString &email, int iteration,
+                                        int previousIteration)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, config, email, iteration, previousIteration, ticket] {
+            worker->comparison(config, email, iteration, previousIteration, ticket);
+        },
         Qt::QueuedConnection);
     return ticket;
 }
@@ -139,14 +162,15 @@ quint64 BackgroundTasks::buildChart(const ChartDataBuilder::Input &input)
     return ticket;
 }
 
-quint64 BackgroundTasks::exportCsv(const Config &config, const RunReport &report, const QString &path,
-                                   bool allPoints)
+quint64 BackgroundTasks::exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
+                                   bool compared, const QVector<OutlierDiff> &diffs)
 {
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, report, path, allPoints, ticket] {
-            worker->exportCsv(config, report, path, allPoints, ticket);
+        worker,
+        [worker, config, report, path, allPoints, compared, diffs, ticket] {
+            worker->exportCsv(config, report, path, allPoints, compared, diffs, ticket);
         },
         Qt::QueuedConnection);
     return ticket;

@@ -2,6 +2,7 @@
 
 #include "ChartDataBuilder.h"
 #include "Config.h"
+#include "History.h"
 #include "Pipeline.h"
 #include "RunReport.h"
 
@@ -37,11 +38,14 @@ public:
 
     quint64 loadKnownEmails(const Config &config);
     quint64 loadIterations(const Config &config, const QString &email);
-    quint64 loadComparison(const Config &config, const QString &email, int iteration);
+    quint64 loadRecordPresence(const Config &config, const QString &email);
+    quint64 loadRecordCounts(const Config &config, const QString &email);
+    quint64 loadComparison(const Config &config, const QString &email, int iteration, int previousIteration = -1);
     quint64 loadSeries(const Config &config, const QString &email, Source source, const QString &dataType);
     quint64 testConnection(const Config &config);
     quint64 buildChart(const ChartDataBuilder::Input &input);
-    quint64 exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints);
+    quint64 exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
+                      bool compared = false, const QVector<OutlierDiff> &diffs = {});
 
     // Stops both threads; safe to call twice.
     void shutdown();

@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QLineSeries>
 #include <QPainter>
+#include <QPolygonF>
 
 #include <cmath>
 
@@ -18,8 +19,8 @@ MarkerStyle outlier()
 
 MarkerStyle persisting()
 {
-    const QColor darkRed(0x8e, 0x1b, 0x10);
-    return {darkRed, 10, QPen(Qt::white, 1), darkRed};
+    const QColor blue(0x00, 0x72, 0xb2); // Okabe–Ito blue
+    return {blue, 12, QPen(Qt::white, 1), blue, MarkerStyle::Shape::Diamond};
 }
 
 MarkerStyle resolved()
@@ -56,7 +57,14 @@ void setMarkerImage(QLineSeries *series, const MarkerStyle &style, qreal ratio)
         painter.setPen(style.outline);
         painter.setBrush(style.fill);
         const qreal offset = (side - style.diameter) / 2;
-        painter.drawEllipse(QRectF(offset, offset, style.diameter, style.diameter));
+        if (style.shape == MarkerStyle::Shape::Diamond) {
+            const qreal c = side / 2;
+            const qreal r = style.diameter / 2;
+            painter.drawPolygon(
+                QPolygonF({QPointF(c, c - r), QPointF(c + r, c), QPointF(c, c + r), QPointF(c - r, c)}));
+        } else {
+            painter.drawEllipse(QRectF(offset, offset, style.diameter, style.diameter));
+        }
     }
     series->setMarkerSize(side);
     series->setLightMarker(image);

@@ -8,19 +8,22 @@ class QLineSeries;
 
 namespace fo::ui {
 
-// How one kind of marker on the chart looks: a circle of `diameter` pixels with `outline` and `fill`. `color` names
-// the kind in the legend and is the series' color().
+// How one kind of marker on the chart looks: a circle (or a diamond) of `diameter` pixels with `outline` and `fill`.
+// `color` names the kind in the legend and is the series' color(). New and persisting outliers differ in colour (red
+// and blue, apart for every colour vision) and in shape (circle and diamond).
 struct MarkerStyle
 {
+    enum class Shape { Circle, Diamond };
     QColor color;
     qreal diameter = 10;
     QPen outline;
     QBrush fill;
+    Shape shape = Shape::Circle;
 };
 
 namespace markers {
 MarkerStyle outlier(); // red, white outline: an outlier (a new one, when comparing)
-MarkerStyle persisting(); // dark red: an outlier in both compared runs
+MarkerStyle persisting(); // blue diamond: an outlier in both compared runs
 MarkerStyle resolved(); // grey ring: an outlier only in the earlier run
 MarkerStyle selected(); // amber ring: the row selected in the table
 } // namespace markers

@@ -3,6 +3,7 @@
 #include "OutlierChartView.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -25,10 +26,17 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     QAction *reset = tools->addAction(tr("Reset zoom"), m_chart, &OutlierChartView::resetZoom);
     reset->setObjectName(QStringLiteral("resetZoomAction"));
     reset->setToolTip(tr("Show everything (Home)"));
-    auto *hint = new QLabel(tr("Drag to zoom · wheel to zoom · Shift+drag or middle button to pan"), tools);
+    // The hint beside the toolbar, not in it: in a toolbar that runs out of room it hid behind a "»" button. Here it
+    // wraps onto a second line instead.
+    auto *hint = new QLabel(tr("Drag to zoom · wheel to zoom · Shift+drag or middle button to pan"), this);
+    hint->setObjectName(QStringLiteral("chartHint"));
+    hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: palette(placeholder-text); padding-left: 12px;"));
-    tools->addWidget(hint);
-    layout->addWidget(tools);
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(tools);
+    top->addWidget(hint, 1);
+    layout->addLayout(top);
     layout->addWidget(m_chart, 1);
 }
 

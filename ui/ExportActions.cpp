@@ -47,9 +47,9 @@ void ExportActions::showCsvDialog()
     const RunReport &report = m_results->report();
     auto *dialog = new ExportDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QString name = report.email;
-    name.replace(QLatin1Char('@'), QLatin1Char('_'));
-    dialog->setPath(QDir::home().filePath(QStringLiteral("find-outliers-%1-%2.csv").arg(name).arg(report.iteration)));
+    dialog->setDefaultNames(QDir::home().path(), report.email,
+                            report.status == RunStatus::DryRun ? QStringLiteral("dry-run")
+                                                               : QStringLiteral("iteration-%1").arg(report.iteration));
     connect(dialog, &ExportDialog::exportRequested, this, &ExportActions::exportCsv);
     dialog->open();
 }
@@ -57,7 +57,8 @@ void ExportActions::showCsvDialog()
 void ExportActions::exportCsv(const QString &path, bool allPoints)
 {
     Q_EMIT statusMessage(tr("Exporting to %1…").arg(path), 0);
-    m_exportTicket = m_tasks->exportCsv(m_config(), m_results->report(), path, allPoints);
+    m_exportTicket = m_tasks->exportCsv(m_config(), m_results->report(), path, allPoints, m_results->isComparing(),
+                                        m_results->diffs());
 }
 
 void ExportActions::showPngDialog()

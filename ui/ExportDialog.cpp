@@ -1,11 +1,14 @@
 #include "ExportDialog.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -25,9 +28,11 @@ ExportDialog::ExportDialog(QWidget *parent)
     m_path->setObjectName(QStringLiteral("exportPathEdit"));
     m_outliersOnly->setChecked(true);
 
-    auto *intro = new QLabel(tr("The same columns as the command line's --csv: email, iteration, source, data_type, "
-                                "record_id, time (UTC), value, z, mean, std, k."),
+    auto *intro = new QLabel(tr("Columns: email, iteration, source (raw or processed), data type, record id, time "
+                                "(UTC), value, z, mean, std, k and unit; when two iterations are compared, also "
+                                "whether each outlier is new or persisting."),
                              this);
+    intro->setObjectName(QStringLiteral("exportIntro"));
     intro->setWordWrap(true);
 
     auto *browseButton = new QPushButton(tr("Browse…"), this);
@@ -51,6 +56,7 @@ ExportDialog::ExportDialog(QWidget *parent)
     setMinimumWidth(520);
 
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(m_allPoints, &QRadioButton::toggled, this, &ExportDialog::onModeChanged);
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
@@ -58,6 +64,36 @@ ExportDialog::ExportDialog(QWidget *parent)
 void ExportDialog::setPath(const QString &path)
 {
     m_path->setText(path);
+}
+
+QString ExportDialog::defaultName(const QString &email, const QString &run, bool allPoints)
+{
+    QString name = email;
+    // Only what every file system takes.
+    for (QChar &c : name) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') || c == QLatin1Char('_')))
+            c = QLatin1Char('_');
+    }
+    return QStringLiteral("find-outliers_%1_%2_%3.csv")
+        .arg(name, run, allPoints ? QStringLiteral("all-points") : QStringLiteral("outliers"));
+}
+
+void ExportDialog::setDefaultNames(const QString &folder, const QString &email, const QString &run)
+{
+    m_email = email;
+    m_run = run;
+    m_path->setText(QDir(folder).filePath(defaultName(email, run, allPoints())));
+}
+
+void ExportDialog::onModeChanged()
+{
+    if (m_email.isEmpty())
+        return;
+    const QFileInfo current(path());
+    // Only a name the dialog chose: one the operator typed stays.
+    if (current.fileName() != defaultName(m_email, m_run, !allPoints()))
+        return;
+    m_path->setText(current.dir().filePath(defaultName(m_email, m_run, allPoints())));
 }
 
 QString ExportDialog::path() const
@@ -92,6 +128,36 @@ void ExportDialog::submit()
         m_path->setFocus();
         return;
     }
+    if (!QFileInfo::exists(path())) {
+        emitAndAccept();
+        return;
+    }
+    // Never silently over another file (an export of the other mode, say).
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Replace the file?"),
+                        tr("%1 already exists.").arg(QFileInfo(path()).fileName()), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("overwriteBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Replace it with this export, or go back and choose another name."));
+    QPushButton *replace = box->addButton(tr("Replace"), QMessageBox::DestructiveRole);
+    replace->setObjectName(QStringLiteral("replaceButton"));
+    QPushButton *back = box->addButton(tr("Choose another name"), QMessageBox::RejectRole);
+    back->setObjectName(QStringLiteral("chooseAnotherNameButton"));
+    box->setDefaultButton(back);
+    box->setEscapeButton(back);
+    connect(box, &QMessageBox::buttonClicked, this, [this, replace](QAbstractButton *button) {
+        if (button == replace) {
+            emitAndAccept();
+        } else {
+            m_path->setFocus();
+            m_path->selectAll();
+        }
+    });
+    box->open();
+}
+
+void ExportDialog::emitAndAccept()
+{
     Q_EMIT exportRequested(path(), allPoints());
     accept();
 }

@@ -12,22 +12,28 @@ HistoryController::HistoryController(BackgroundTasks *tasks, HistoryPanel *panel
 {
     QueryWorker *query = m_tasks->queryWorker();
     connect(query, &QueryWorker::iterationsLoaded, this,
-            [this](const QString &email, const QVector<IterationInfo> &list, const QString &error, quint64 ticket) {
+            [this](const QString &email, const QVector<IterationInfo> &list,
+                   const QHash<int, RunThresholds> &thresholds, const QString &error, quint64 ticket) {
                 if (ticket != m_iterationsTicket)
                     return;
-                if (!error.isEmpty()) {
+                if (!error.isEmpty() && list.isEmpty()) {
                     m_panel->clear();
                     m_panel->setMessage(tr("Cannot read the stored iterations: %1").arg(error));
                     return;
                 }
-                m_panel->setIterations(email, list);
+                m_panel->setIterations(email, list, thresholds);
                 Q_EMIT iterationsShown();
             });
+    connect(query, &QueryWorker::comparisonProgress, this, [this](const QString &stage, quint64 ticket) {
+        if (ticket == m_comparisonTicket && ticket != 0)
+            Q_EMIT openingProgress(stage);
+    });
     connect(query, &QueryWorker::comparisonLoaded, this,
             [this](const RunReport &current, const RunReport &previous, bool hasPrevious,
                    const QVector<OutlierDiff> &diffs, const QString &error, quint64 ticket) {
                 if (ticket != m_comparisonTicket)
                     return;
+                m_comparisonTicket = 0;
                 if (!error.isEmpty() && current.email.isEmpty()) {
                     Q_EMIT comparisonFailed(tr("Cannot open the iteration: %1").arg(error));
                     return;
@@ -37,6 +43,11 @@ HistoryController::HistoryController(BackgroundTasks *tasks, HistoryPanel *panel
                     : tr("The previous iteration could not be loaded for the comparison: %1").arg(error);
                 Q_EMIT comparisonReady(current, previous, hasPrevious, diffs, warning);
             });
+}
+
+void HistoryController::cancelOpening()
+{
+    m_comparisonTicket = 0;
 }
 
 void HistoryController::loadIterations(const QString &email)
@@ -53,7 +64,9 @@ bool HistoryController::openIteration(const QString &email, int iteration)
 {
     if (!isValidEmail(email))
         return false;
-    m_comparisonTicket = m_tasks->loadComparison(m_config(), email, iteration);
+    // The panel's list already says which iteration comes before: the worker need not read the list again.
+    const int previous = m_panel->email() == email ? m_panel->previousIterationOf(iteration) : -1;
+    m_comparisonTicket = m_tasks->loadComparison(m_config(), email, iteration, previous);
     return true;
 }
 

@@ -24,6 +24,9 @@ public:
     void loadIterations(const QString &email);
     // Loads `iteration` of `email` and the one before it. False, and nothing asked, when the email is not valid.
     bool openIteration(const QString &email, int iteration);
+    // The answer to the iteration being opened will be dropped (the query on the worker runs to its end).
+    void cancelOpening();
+    bool isOpening() const { return m_comparisonTicket != 0; }
 
 Q_SIGNALS:
     void iterationsShown();
@@ -32,6 +35,7 @@ Q_SIGNALS:
     void comparisonReady(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,
                          const QVector<fo::OutlierDiff> &diffs, const QString &warning);
     void comparisonFailed(const QString &message);
+    void openingProgress(const QString &stage);
 
 private:
     BackgroundTasks *m_tasks;

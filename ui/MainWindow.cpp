@@ -4,6 +4,7 @@
 #include "BackgroundTasks.h"
 #include "Email.h"
 #include "ExportActions.h"
+#include "HelpPages.h"
 #include "HistoryController.h"
 #include "HistoryPanel.h"
 #include "NoticeBanner.h"
@@ -23,11 +24,15 @@
 #include "UserInfo.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QIcon>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -98,7 +103,7 @@ void MainWindow::buildMenus()
     file->addAction(m_export->pngAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(help::quitShortcut());
 
     QMenu *account = menuBar()->addMenu(tr("&Account"));
     m_signInAction = account->addAction(tr("&Sign in…"), this, [this] { showSignIn(); });
@@ -107,14 +112,24 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Reset zoom"), chartView(), &OutlierChartView::resetZoom)
         ->setShortcut(QKeySequence(Qt::Key_Home));
-    view->addAction(tr("Check &services"), this, &MainWindow::checkServices)->setShortcut(QKeySequence::Refresh);
+    view->addAction(tr("Check &services"), this, &MainWindow::checkServices)->setShortcut(help::refreshShortcut());
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QAction *preferences = settings->addAction(tr("&Preferences…"), this, &MainWindow::showSettings);
-    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setShortcut(help::preferencesShortcut());
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Find outliers"), this, [this] {
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *how = helpMenu->addAction(tr("&How outliers are found"), this, [this] {
+        help::showPage(this, tr("How outliers are found"), help::howOutliersAreFoundHtml());
+    });
+    how->setObjectName(QStringLiteral("howOutliersAction"));
+    how->setShortcut(help::helpShortcut());
+    QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml());
+    });
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    helpMenu->addSeparator();
+    helpMenu->addAction(tr("&About Find outliers"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("About Find outliers"),
                                     tr("<h3>Find outliers %1</h3><p>Flags z-score outliers in a person's health "
                                        "records and records what it found, exactly as the platform's job does.</p>"
@@ -133,6 +148,7 @@ void MainWindow::connectParts()
     connect(m_controls, &RunControls::runRequested, this, &MainWindow::startRun);
     connect(m_controls, &RunControls::cancelRequested, this, &MainWindow::cancelRun);
     connect(m_controls, &RunControls::emailSettled, this, &MainWindow::loadIterations);
+    connect(m_controls, &RunControls::emailSettled, this, &MainWindow::checkRecordPresence);
 
     RunWorker *run = m_tasks->runWorker();
     connect(run, &RunWorker::progress, this, &MainWindow::onRunProgress);
@@ -150,6 +166,29 @@ void MainWindow::connectParts()
                 Q_EMIT emailsLoaded();
             });
 
+    connect(m_tasks->queryWorker(), &QueryWorker::recordPresenceLoaded, this,
+            [this](const QString &email, bool exists, const QString &error, quint64 ticket) {
+                if (ticket != m_presenceTicket)
+                    return;
+                if (!error.isEmpty()) {
+                    qCWarning(lcUi) << "cannot look for the records of the email typed:" << error;
+                    return;
+                }
+                m_controls->setRecordPresence(email, exists);
+                Q_EMIT recordPresenceShown();
+            });
+
+    connect(m_tasks->queryWorker(), &QueryWorker::recordCountsLoaded, this,
+            [this](const QString &, qint64 raw, qint64 processed, const QString &error, quint64 ticket) {
+                if (ticket != m_countsTicket || !m_tasks->isRunning())
+                    return;
+                if (!error.isEmpty()) {
+                    qCWarning(lcUi) << "cannot count the records the run will read:" << error;
+                    return;
+                }
+                m_summary->setExpectedRows(raw, processed);
+            });
+
     connect(m_results, &ResultsPanel::chartUpdated, this, [this] {
         updateActions();
         Q_EMIT chartUpdated();
@@ -159,7 +198,22 @@ void MainWindow::connectParts()
     connect(history, &HistoryPanel::refreshRequested, this, &MainWindow::loadIterations);
     connect(m_history, &HistoryController::iterationsShown, this, &MainWindow::iterationsShown);
     connect(m_history, &HistoryController::comparisonReady, this, &MainWindow::onComparisonReady);
-    connect(m_history, &HistoryController::comparisonFailed, this, &MainWindow::showError);
+    connect(m_history, &HistoryController::comparisonFailed, this, [this](const QString &message) {
+        m_summary->hideOpening();
+        showError(message);
+    });
+    connect(m_history, &HistoryController::openingProgress, m_summary, &RunSummaryRow::showOpening);
+    connect(m_summary, &RunSummaryRow::cancelOpenRequested, this, [this] {
+        m_history->cancelOpening();
+        m_summary->hideOpening();
+        // Back to what was shown before.
+        if (m_results->hasReport())
+            m_summary->showReport(m_results->report(),
+                                  m_results->isComparing() ? &m_results->previousReport() : nullptr,
+                                  m_results->diffs());
+        else
+            m_summary->showMessage(QString());
+    });
 
     connect(m_export, &ExportActions::exportFinished, this, &MainWindow::exportFinished);
     connect(m_export, &ExportActions::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -204,8 +258,10 @@ void MainWindow::start()
         loadKnownEmails();
         checkServices();
         m_services->startPeriodicChecks();
-        if (m_controls->hasValidEmail())
+        if (m_controls->hasValidEmail()) {
             loadIterations();
+            checkRecordPresence();
+        }
     };
     if (m_config.dbEngine == Config::DbEngine::PostgreSql) {
         m_secrets->read(SecretStore::databasePasswordKey(m_config.describeDatabase()), this,
@@ -236,6 +292,59 @@ void MainWindow::loadIterations()
     m_history->loadIterations(m_controls->email());
 }
 
+void MainWindow::checkRecordPresence()
+{
+    if (!m_controls->hasValidEmail())
+        return;
+    m_presenceTicket = m_tasks->loadRecordPresence(runConfig(), m_controls->email());
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_tasks->isRunning();
+}
+
+MainWindow::ViewState MainWindow::viewState() const
+{
+    ViewState state;
+    state.email = m_controls->emailEdit()->text();
+    state.rawThreshold = m_controls->rawThreshold();
+    state.processedThreshold = m_controls->processedThreshold();
+    state.notify = m_controls->notifiesUser();
+    state.dryRun = m_controls->isDryRun();
+    state.lastEmail = m_lastEmail;
+    state.sideTab = m_results->sideTabs()->currentIndex();
+    state.hasReport = m_results->hasReport();
+    if (state.hasReport) {
+        state.report = m_results->report();
+        state.comparing = m_results->isComparing();
+        if (state.comparing)
+            state.previous = m_results->previousReport();
+        state.diffs = m_results->diffs();
+        state.source = m_results->selectedSource();
+        state.dataType = m_results->selectedType();
+        if (m_results->hasChart() && chartView()->isZoomed())
+            state.zoom = chartView()->viewRanges();
+    }
+    return state;
+}
+
+void MainWindow::restoreViewState(const ViewState &state)
+{
+    m_controls->setEmail(state.email);
+    m_controls->setThresholds(state.rawThreshold, state.processedThreshold);
+    m_controls->setNotifiesUser(state.notify);
+    m_controls->setDryRun(state.dryRun);
+    m_lastEmail = state.lastEmail;
+    if (state.hasReport) {
+        const RunReport *previous = state.comparing ? &state.previous : nullptr;
+        m_results->restoreReport(state.report, previous, state.diffs, state.source, state.dataType, state.zoom);
+        m_summary->showReport(state.report, previous, state.diffs);
+        updateActions();
+    }
+    m_results->sideTabs()->setCurrentIndex(state.sideTab);
+}
+
 void MainWindow::updateActions()
 {
     m_export->updateActions();
@@ -245,16 +354,28 @@ void MainWindow::updateActions()
 
 void MainWindow::startRun()
 {
-    if (m_tasks->isRunning())
+    startRunWith(m_controls->notifiesUser(), false);
+}
+
+void MainWindow::startRunWith(bool notify, bool force)
+{
+    if (m_tasks->isRunning() || m_closeAfterRun)
         return;
     const QString email = m_controls->email();
     if (!isValidEmail(email)) {
         showError(tr("“%1” is not a valid email address. Correct it and press Run again.").arg(email));
         return;
     }
+    // An email the database has no record of: a run would still store an iteration and, with "Notify the user", send
+    // two messages about nothing. Ask first; the question's own "notify" box is off.
+    if (!force && !m_controls->isDryRun() && m_controls->lacksRecords()) {
+        askBeforeRunWithoutRecords();
+        return;
+    }
     // A run that writes is recorded under the operator's name: sign in first.
     if (!m_controls->isDryRun() && !m_session->isSignedIn()) {
         m_runAfterSignIn = true;
+        m_notifyOverride = notify;
         showSignIn(tr("Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)"));
         return;
     }
@@ -268,7 +389,7 @@ void MainWindow::startRun()
     request.rawThreshold = m_controls->rawThreshold();
     request.processedThreshold = m_controls->processedThreshold();
     request.dryRun = m_controls->isDryRun();
-    request.notify = m_controls->notifiesUser();
+    request.notify = notify;
     request.keepSeries = true;
     request.bearerToken = m_session->accessToken();
     m_warnings.clear();
@@ -276,6 +397,74 @@ void MainWindow::startRun()
     m_runTicket = m_tasks->startRun(runConfig(), request);
     setRunning(true);
     m_summary->showProgressText(tr("Starting…"));
+    // How many rows the run will read, for its progress: counted beside the run, on the query thread.
+    m_countsTicket = m_tasks->loadRecordCounts(runConfig(), email);
+}
+
+void MainWindow::askBeforeRunWithoutRecords()
+{
+    if (auto *open = findChild<QMessageBox *>(QStringLiteral("noRecordsBox")); open && open->isVisible())
+        return;
+    const QString email = m_controls->email();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("No records for this user"),
+                                tr("The database has no records for %1.").arg(email.toHtmlEscaped()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("noRecordsBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("A run finds nothing to check, but still stores an empty iteration under your name. "
+                               "Check the address first, or run anyway."));
+    auto *notify = new QCheckBox(tr("Notify the user of this run"), box);
+    notify->setObjectName(QStringLiteral("noRecordsNotifyCheck"));
+    notify->setChecked(false);
+    box->setCheckBox(notify);
+    QPushButton *run = box->addButton(tr("Run anyway"), QMessageBox::AcceptRole);
+    run->setObjectName(QStringLiteral("runAnywayButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, run, notify](QAbstractButton *button) {
+        if (button == run)
+            startRunWith(notify->isChecked(), true);
+        else
+            m_controls->emailEdit()->setFocus();
+    });
+    box->open();
+}
+
+void MainWindow::askBeforeClosingDuringRun()
+{
+    if (auto *open = findChild<QMessageBox *>(QStringLiteral("closeDuringRunBox")); open && open->isVisible())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("A run is in progress"),
+                                tr("The run for %1 has not finished.").arg(m_lastEmail.toHtmlEscaped()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("closeDuringRunBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Cancel it and quit: nothing of it is written, the user is told that the analysis did "
+                               "not complete, and the run flag goes back to \"false\" before the window closes. Or "
+                               "keep running and close the window later."));
+    QPushButton *quit = box->addButton(tr("Cancel the run and quit"), QMessageBox::DestructiveRole);
+    quit->setObjectName(QStringLiteral("cancelAndQuitButton"));
+    QPushButton *keep = box->addButton(tr("Keep running"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepRunningButton"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *button) {
+        if (button != quit)
+            return;
+        m_closeAfterRun = true;
+        if (!m_tasks->isRunning()) {
+            // It ended while the question was open.
+            close();
+            Q_EMIT closedAfterRun();
+            return;
+        }
+        // The window goes away now; it closes (and the application quits) once the worker has finished: the
+        // pipeline cancels at its next check, sends its end message and resets the Redis flag. No nested loop.
+        cancelRun();
+        hide();
+    });
+    box->open();
 }
 
 void MainWindow::cancelRun()
@@ -315,6 +504,14 @@ void MainWindow::onRunFinished(const RunReport &report, quint64 ticket)
     if (ticket != m_runTicket)
         return;
     setRunning(false);
+    if (report.status == RunStatus::Completed || report.status == RunStatus::DryRun)
+        m_controls->setRecordPresence(report.email, report.raw.rows + report.processed.rows > 0);
+    if (m_closeAfterRun) {
+        Q_EMIT runFinished(report);
+        close();
+        Q_EMIT closedAfterRun();
+        return;
+    }
     switch (report.status) {
     case RunStatus::Failed:
         showError(tr("The run failed and nothing was written: %1").arg(report.error));
@@ -351,6 +548,7 @@ void MainWindow::showReport(const RunReport &current, const RunReport *previous,
 void MainWindow::onComparisonReady(const RunReport &current, const RunReport &previous, bool hasPrevious,
                                    const QVector<OutlierDiff> &diffs, const QString &warning)
 {
+    m_summary->hideOpening();
     if (warning.isEmpty())
         clearError();
     else
@@ -369,7 +567,7 @@ void MainWindow::openIteration(int iteration)
     HistoryPanel *panel = m_results->historyPanel();
     const QString email = panel->email().isEmpty() ? m_controls->email() : panel->email();
     if (m_history->openIteration(email, iteration))
-        m_summary->showMessage(tr("Opening iteration #%1 of %2…").arg(iteration).arg(email.toHtmlEscaped()));
+        m_summary->showOpening(tr("Opening iteration #%1 of %2…").arg(iteration).arg(email));
 }
 
 void MainWindow::showError(const QString &message)
@@ -404,7 +602,10 @@ void MainWindow::showSignIn(const QString &message)
         }
         m_session->setOrigin(origin);
     });
-    connect(dialog, &QDialog::rejected, this, [this] { m_runAfterSignIn = false; });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        m_runAfterSignIn = false;
+        m_notifyOverride.reset();
+    });
     dialog->open();
 }
 
@@ -419,7 +620,10 @@ void MainWindow::onSignedIn(const UserInfo &)
     updateActions();
     if (m_runAfterSignIn) {
         m_runAfterSignIn = false;
-        QTimer::singleShot(0, this, &MainWindow::startRun);
+        const bool notify = m_notifyOverride.value_or(m_controls->notifiesUser());
+        m_notifyOverride.reset();
+        // Any question about missing records was answered before the sign-in.
+        QTimer::singleShot(0, this, [this, notify] { startRunWith(notify, true); });
     }
 }
 
@@ -436,6 +640,8 @@ void MainWindow::applySettings(const Config &config, const QString &language)
 {
     const QString oldDescription = m_config.describeDatabase();
     const QString oldOrigin = m_config.authApiBaseUrl;
+    const double oldRawK = m_config.rawThreshold;
+    const double oldProcessedK = m_config.processedThreshold;
     Config saved = config;
     saved.dbPassword.clear();
     m_settings.saveConfig(saved);
@@ -445,7 +651,9 @@ void MainWindow::applySettings(const Config &config, const QString &language)
         if (m_config.dbEngine == Config::DbEngine::PostgreSql)
             m_secrets->write(SecretStore::databasePasswordKey(m_config.describeDatabase()), m_dbPassword, this);
     }
-    m_controls->setThresholds(m_config.rawThreshold, m_config.processedThreshold);
+    // New defaults replace the thresholds of the form; otherwise the operator's values stay.
+    if (m_config.rawThreshold != oldRawK || m_config.processedThreshold != oldProcessedK)
+        m_controls->setThresholds(m_config.rawThreshold, m_config.processedThreshold);
     if (oldOrigin != m_config.authApiBaseUrl) {
         m_session->setOrigin(m_config.authApiBaseUrl);
         m_session->restore();
@@ -485,12 +693,18 @@ bool MainWindow::saveChartPng(const QString &path)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_tasks->isRunning()) {
+        // Never silently: the operator decides (askBeforeClosingDuringRun()); a close already decided waits for the
+        // worker to finish (onRunFinished() closes again).
+        event->ignore();
+        if (!m_closeAfterRun)
+            askBeforeClosingDuringRun();
+        return;
+    }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     if (!m_lastEmail.isEmpty())
         m_settings.setLastEmail(m_lastEmail);
-    if (m_tasks->isRunning())
-        m_tasks->cancelRun();
     QMainWindow::closeEvent(event);
 }
 

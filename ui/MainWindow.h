@@ -14,6 +14,9 @@
 
 #include <QMainWindow>
 
+#include <array>
+#include <optional>
+
 namespace fo::ui {
 
 class AuthSession;
@@ -35,6 +38,27 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // What the operator has in front of them: the form's values, the report shown (and the one it is compared with),
+    // the selected type and the chart's zoom. A window rebuilt in another language takes it over whole.
+    struct ViewState
+    {
+        QString email;
+        double rawThreshold = 3.0;
+        double processedThreshold = 2.0;
+        bool notify = true;
+        bool dryRun = false;
+        bool hasReport = false;
+        RunReport report;
+        bool comparing = false;
+        RunReport previous;
+        QVector<OutlierDiff> diffs;
+        Source source = Source::Raw;
+        QString dataType;
+        std::optional<std::array<double, 4>> zoom;
+        int sideTab = 0;
+        QString lastEmail;
+    };
+
     MainWindow(SecretStore *secrets, AuthSession *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -43,6 +67,11 @@ public:
 
     // The configuration runs use (with the database password from the keychain).
     Config runConfig() const;
+
+    ViewState viewState() const;
+    // Call after start().
+    void restoreViewState(const ViewState &state);
+    bool isRunning() const;
 
     // Accessors for tests and the screenshot tool.
     QLineEdit *emailEdit() const { return m_controls->emailEdit(); }
@@ -63,6 +92,7 @@ public:
     QString keychainNotice() const { return m_keychainNotice->message(); }
     QString errorBanner() const { return m_errorBanner->message(); }
     QString progressText() const { return m_summary->progressText(); }
+    qint64 expectedRows() const { return m_summary->expectedRows(); }
     QStringList completerEmails() const { return m_controls->knownEmails(); }
     ServiceIndicator *databaseIndicator() const { return m_services->databaseIndicator(); }
     ServiceIndicator *redisIndicator() const { return m_services->redisIndicator(); }
@@ -72,6 +102,8 @@ public:
 public Q_SLOTS:
     void startRun();
     void cancelRun();
+    // Asks first when the email has no records (notify off for that run by default); `force` skips the question.
+    void startRunWith(bool notify, bool force);
     void showSignIn(const QString &message = QString());
     void signOut();
     void showSettings();
@@ -94,6 +126,11 @@ Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
     void languageChangeRequested(const QString &code);
     void passwordLoaded();
+    // The operator chose to cancel the run and quit; the run has now ended and the window closed. The application
+    // quits on it (the window was hidden, and closing a hidden window does not end the application by itself).
+    void closedAfterRun();
+    // The database answered whether the email typed has records (the hint shows it).
+    void recordPresenceShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -104,6 +141,9 @@ private:
     void connectParts();
     void loadIterations();
     void loadKnownEmails();
+    void checkRecordPresence();
+    void askBeforeRunWithoutRecords();
+    void askBeforeClosingDuringRun();
     void onRunProgress(const ProgressUpdate &update, quint64 ticket);
     void onRunWarning(const QString &message, quint64 ticket);
     void onRunFinished(const RunReport &report, quint64 ticket);
@@ -129,6 +169,10 @@ private:
     quint64 m_emailsTicket = 0;
     bool m_cancelling = false;
     bool m_runAfterSignIn = false;
+    bool m_closeAfterRun = false; // the operator chose "cancel the run and quit": close once the run has ended
+    std::optional<bool> m_notifyOverride; // the answer given for an email with no records, for the run it starts
+    quint64 m_presenceTicket = 0;
+    quint64 m_countsTicket = 0;
     QStringList m_warnings;
 
     RunControls *m_controls = nullptr;

@@ -3,8 +3,10 @@
 #include "MainWindow.h"
 #include "Translations.h"
 
+#include <QCoreApplication>
 #include <QGuiApplication>
 #include <QLineEdit>
+#include <QStatusBar>
 #include <QTimer>
 
 namespace fo::ui {
@@ -31,6 +33,7 @@ void MainWindowHost::open()
         // Once the settings dialog has closed.
         QTimer::singleShot(0, this, [this, code] { rebuild(code); });
     });
+    connect(m_window, &MainWindow::closedAfterRun, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     m_window->show();
     m_window->start();
 }
@@ -38,14 +41,30 @@ void MainWindowHost::open()
 void MainWindowHost::rebuild(const QString &language)
 {
     QPointer<MainWindow> old = m_window;
-    const QString email = old ? old->emailEdit()->text() : QString();
+    if (old && old->isRunning()) {
+        // The run belongs to this window's worker: switch once it has ended (the setting is already saved).
+        old->statusBar()->showMessage(tr("The language changes when the run has finished."));
+        connect(
+            old, &MainWindow::runFinished, this,
+            [this, old, language] {
+                QTimer::singleShot(0, this, [this, old, language] {
+                    if (old && old == m_window)
+                        rebuild(language);
+                });
+            },
+            Qt::SingleShotConnection);
+        return;
+    }
+    // Everything the operator has in front of them, carried over: the form, the report, the type, the zoom.
+    const MainWindow::ViewState state = old ? old->viewState() : MainWindow::ViewState();
     const QByteArray geometry = old ? old->saveGeometry() : QByteArray();
     m_translations->install(language);
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("fo::ui::MainWindow", "Find outliers"));
     // The new window first, then the old one goes: the application never has no window.
     open();
     m_window->restoreGeometry(geometry);
-    m_window->emailEdit()->setText(email);
+    if (old)
+        m_window->restoreViewState(state);
     if (old) {
         old->close(); // what a closing window saves (its geometry, the last email) is saved
         delete old;

@@ -2,8 +2,8 @@
 
 #include "ChartMarkers.h"
 #include "ChartTime.h"
-#include "NumberText.h"
 #include "Downsampler.h"
+#include "NumberText.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
@@ -70,6 +71,10 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     m_axisX->setTickCount(6);
     m_axisY->setTitleText(tr("Value"));
     m_axisY->setLabelFormat(QStringLiteral("%.6g"));
+    // The axis labels in the locale's numbers ("72,7"), as the tables show them; the window is rebuilt on a language
+    // switch, so the locale taken here is the one in use.
+    m_chart->setLocale(QLocale());
+    m_chart->setLocalizeNumbers(true);
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
 
@@ -377,6 +382,25 @@ void OutlierChartView::zoomBy(double factor)
     showRanges(centre - half, centre + half, m_axisY->min(), m_axisY->max());
 }
 
+std::array<double, 4> OutlierChartView::viewRanges() const
+{
+    return {double(m_axisX->min().toMSecsSinceEpoch()), double(m_axisX->max().toMSecsSinceEpoch()), m_axisY->min(),
+            m_axisY->max()};
+}
+
+bool OutlierChartView::isZoomed() const
+{
+    const std::array<double, 4> shown = viewRanges();
+    // The time axis keeps whole milliseconds.
+    return std::abs(shown[0] - std::floor(m_fullRanges[0])) > 1 || std::abs(shown[1] - std::floor(m_fullRanges[1])) > 1
+        || shown[2] != m_fullRanges[2] || shown[3] != m_fullRanges[3];
+}
+
+void OutlierChartView::setViewRanges(const std::array<double, 4> &ranges)
+{
+    showRanges(ranges[0], ranges[1], ranges[2], ranges[3]);
+}
+
 void OutlierChartView::centerOn(qint64 timeMs, double value, qint64 recordId)
 {
     Q_UNUSED(recordId)
@@ -460,19 +484,22 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
         id = m_data.ids[index];
     }
     const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, numberText(value), numberText(z));
+    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, numberText(value), zText(z, m_data.k));
     switch (kind) {
     case MarkerKind::Current:
-        text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
+        text += QStringLiteral("<br>")
+            + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
+                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::New:
-        text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>New outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
+        text += QStringLiteral("<br>")
+            + tr("<span style='color:#d93025'>New outlier: |z| %1 &gt; k = %2</span>")
+                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::Persisting:
-        text += QStringLiteral("<br>") + tr("<span style='color:#8e1b10'>Persisting outlier: |z| %1 &gt; k = %2</span>")
-                                             .arg(numberText(std::abs(z)), numberText(m_data.k));
+        text += QStringLiteral("<br>")
+            + tr("<span style='color:#0072b2'>Persisting outlier: |z| %1 &gt; k = %2</span>")
+                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
         break;
     case MarkerKind::Resolved:
         text += QStringLiteral("<br>") + tr("Resolved: an outlier in the previous iteration only");
@@ -587,6 +614,12 @@ void OutlierChartView::keyPressEvent(QKeyEvent *event)
 void OutlierChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    // As many time labels as fit whole ("2026-06-17 14:00" is about 110 px): six of them on a narrow chart were cut
+    // to "2026-06-17 1…".
+    const int labelWidth = fontMetrics().horizontalAdvance(QStringLiteral("2026-06-17 14:00")) + 24;
+    const int ticks = std::clamp(int(event->size().width() - 80) / labelWidth + 1, 2, 6);
+    if (m_axisX->tickCount() != ticks)
+        m_axisX->setTickCount(ticks);
     scheduleRebuild();
 }
 

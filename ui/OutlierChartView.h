@@ -32,6 +32,12 @@ public:
     // Centres the view on a point, zooming in when the whole range is shown.
     void centerOn(qint64 timeMs, double value, qint64 recordId);
 
+    // The ranges shown (from time, to time on the axis' scale, from value, to value), and whether they differ from
+    // the whole data's (zoomed or panned). A language switch carries them to the rebuilt window.
+    std::array<double, 4> viewRanges() const;
+    bool isZoomed() const;
+    void setViewRanges(const std::array<double, 4> &ranges);
+
     // For tests and the screenshot tool.
     QLineSeries *lineSeries() const { return m_line; }
     // The markers are line series that draw no line, only a marker image at each point (see updateMarkerImages()).

@@ -19,25 +19,6 @@ QVariant sortNumber(double value)
     return std::isfinite(value) ? value : -HUGE_VAL;
 }
 
-// k as given, with every digit it has (2, 2.5, 2.125), so that the comparison with |z| reads true.
-QString thresholdText(double k)
-{
-    return QLocale().toString(k, 'g', QLocale::FloatingPointShortest);
-}
-
-// z with two decimals, or more when |z| is above k but so close to it that two would show it equal to k or below
-// ("|z| 2.00 > k 2" reads as a contradiction): the fewest decimals, up to six, at which the rounded |z| is above k.
-QString zText(double z, double k)
-{
-    constexpr int MinDecimals = 2;
-    constexpr int MaxDecimals = 6;
-    const double magnitude = std::abs(z);
-    int decimals = MinDecimals;
-    while (decimals < MaxDecimals && magnitude > k && QLocale::c().toString(magnitude, 'f', decimals).toDouble() <= k)
-        ++decimals;
-    return QLocale().toString(z, 'f', decimals);
-}
-
 } // namespace
 
 OutlierTableModel::OutlierTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -196,8 +177,7 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
             if (row.kind == MarkerKind::Resolved)
                 return tr("was |z| %1 > %2").arg(zText(std::abs(row.z), row.k), thresholdText(row.k));
             return tr("|z| %1 > k %2  (%3× k)")
-                .arg(zText(std::abs(row.z), row.k), thresholdText(row.k),
-                     QLocale().toString(std::abs(row.z) / row.k, 'f', 1));
+                .arg(zText(std::abs(row.z), row.k), thresholdText(row.k), ratioText(std::abs(row.z), row.k));
         case MeanColumn:
             return numberText(row.mean);
         case StdColumn:
@@ -219,7 +199,7 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
             case MarkerKind::Resolved:
                 return QBrush(QColor(0x6b, 0x71, 0x76));
             case MarkerKind::Persisting:
-                return QBrush(QColor(0x8e, 0x1b, 0x10));
+                return QBrush(QColor(0x00, 0x72, 0xb2)); // blue, as on the chart
             default:
                 return QBrush(QColor(0xc5, 0x22, 0x1f));
             }
@@ -237,8 +217,8 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (std::isfinite(row.z))
             return tr("z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| > k = %5")
-                .arg(numberText(row.value), numberText(row.mean), numberText(row.std), numberText(row.z),
-                     numberText(row.k));
+                .arg(numberText(row.value), numberText(row.mean), numberText(row.std), zText(row.z, row.k),
+                     thresholdText(row.k));
         return {};
     default:
         return {};

@@ -1,5 +1,7 @@
 #include "QueryWorker.h"
 
+#include "DesktopCsv.h"
+#include "RecordCounts.h"
 #include "ReportWriters.h"
 
 #include <QCryptographicHash>
@@ -53,19 +55,54 @@ void QueryWorker::knownEmails(const Config &config, quint64 ticket)
     Q_EMIT knownEmailsLoaded(emails.ok() ? emails.value() : QStringList(), emails.error(), ticket);
 }
 
+void QueryWorker::recordPresence(const Config &config, const QString &email, quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT recordPresenceLoaded(email, false, error, ticket);
+        return;
+    }
+    const Result<bool> exists = records::exist(*db, email);
+    Q_EMIT recordPresenceLoaded(email, exists.ok() && exists.value(), exists.error(), ticket);
+}
+
+void QueryWorker::recordCounts(const Config &config, const QString &email, quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT recordCountsLoaded(email, -1, -1, error, ticket);
+        return;
+    }
+    const Result<records::Counts> counts = records::count(*db, email);
+    if (!counts.ok()) {
+        Q_EMIT recordCountsLoaded(email, -1, -1, counts.error(), ticket);
+        return;
+    }
+    Q_EMIT recordCountsLoaded(email, counts->raw, counts->processed, QString(), ticket);
+}
+
 void QueryWorker::iterations(const Config &config, const QString &email, quint64 ticket)
 {
     QString error;
     Database *db = database(config, &error);
     if (!db) {
-        Q_EMIT iterationsLoaded(email, {}, error, ticket);
+        Q_EMIT iterationsLoaded(email, {}, {}, error, ticket);
         return;
     }
     Result<QVector<IterationInfo>> list = history::iterations(*db, email);
-    Q_EMIT iterationsLoaded(email, list.ok() ? list.value() : QVector<IterationInfo>(), list.error(), ticket);
+    if (!list.ok()) {
+        Q_EMIT iterationsLoaded(email, {}, {}, list.error(), ticket);
+        return;
+    }
+    Result<QHash<int, RunThresholds>> thresholds = storedThresholds(*db, email);
+    Q_EMIT iterationsLoaded(email, list.value(), thresholds.ok() ? thresholds.value() : QHash<int, RunThresholds>(),
+                            thresholds.error(), ticket);
 }
 
-void QueryWorker::comparison(const Config &config, const QString &email, int iteration, quint64 ticket)
+void QueryWorker::comparison(const Config &config, const QString &email, int iteration, int previousIteration,
+                             quint64 ticket)
 {
     QString error;
     Database *db = database(config, &error);
@@ -73,33 +110,38 @@ void QueryWorker::comparison(const Config &config, const QString &email, int ite
         Q_EMIT comparisonLoaded({}, {}, false, {}, error, ticket);
         return;
     }
+    Q_EMIT comparisonProgress(tr("Reading iteration #%1…").arg(iteration), ticket);
     Result<RunReport> current = history::loadIteration(*db, email, iteration);
     if (!current.ok()) {
         Q_EMIT comparisonLoaded({}, {}, false, {}, current.error(), ticket);
         return;
     }
-    Result<QVector<IterationInfo>> list = history::iterations(*db, email);
-    if (!list.ok()) {
-        Q_EMIT comparisonLoaded(current.value(), {}, false, {}, list.error(), ticket);
-        return;
-    }
-    // The newest stored iteration older than this one (the list is newest first).
-    int previousIteration = 0;
-    for (const IterationInfo &info : list.value()) {
-        if (info.iteration < iteration) {
-            previousIteration = info.iteration;
-            break;
+    if (previousIteration < 0) {
+        Result<QVector<IterationInfo>> list = history::iterations(*db, email);
+        if (!list.ok()) {
+            Q_EMIT comparisonLoaded(current.value(), {}, false, {}, list.error(), ticket);
+            return;
+        }
+        // The newest stored iteration older than this one (the list is newest first).
+        previousIteration = 0;
+        for (const IterationInfo &info : list.value()) {
+            if (info.iteration < iteration) {
+                previousIteration = info.iteration;
+                break;
+            }
         }
     }
     if (previousIteration == 0) {
         Q_EMIT comparisonLoaded(current.value(), {}, false, {}, QString(), ticket);
         return;
     }
+    Q_EMIT comparisonProgress(tr("Reading iteration #%1, the one before…").arg(previousIteration), ticket);
     Result<RunReport> previous = history::loadIteration(*db, email, previousIteration);
     if (!previous.ok()) {
         Q_EMIT comparisonLoaded(current.value(), {}, false, {}, previous.error(), ticket);
         return;
     }
+    Q_EMIT comparisonProgress(tr("Comparing…"), ticket);
     const QVector<OutlierDiff> diffs = compareRuns(previous.value(), current.value());
     Q_EMIT comparisonLoaded(current.value(), previous.value(), true, diffs, QString(), ticket);
 }
@@ -138,7 +180,7 @@ void QueryWorker::buildChart(const ChartDataBuilder::Input &input, quint64 ticke
 }
 
 void QueryWorker::exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
-                            quint64 ticket)
+                            bool compared, const QVector<OutlierDiff> &diffs, quint64 ticket)
 {
     RunReport filled = report;
     if (allPoints) {
@@ -163,7 +205,7 @@ void QueryWorker::exportCsv(const Config &config, const RunReport &report, const
             }
         }
     }
-    const Status written = writeCsvFile(filled, path, allPoints);
+    const Status written = writeDesktopCsvFile(filled, compared ? &diffs : nullptr, path, allPoints);
     if (!written.ok()) {
         Q_EMIT csvExported(false, written.error(), ticket);
         return;

@@ -6,6 +6,7 @@
 #include "Database.h"
 #include "History.h"
 #include "RunReport.h"
+#include "RunThresholds.h"
 
 #include <QObject>
 
@@ -27,8 +28,15 @@ public:
     // All of these run on the worker's thread.
     void knownEmails(const fo::Config &config, quint64 ticket);
     void iterations(const fo::Config &config, const QString &email, quint64 ticket);
+    // Whether the database has any record of `email` (RecordCounts.h).
+    void recordPresence(const fo::Config &config, const QString &email, quint64 ticket);
+    // How many rows of each table a run for `email` will read.
+    void recordCounts(const fo::Config &config, const QString &email, quint64 ticket);
     // Loads `iteration` and, when there is one, the stored iteration before it, and compares them.
-    void comparison(const fo::Config &config, const QString &email, int iteration, quint64 ticket);
+    // `previousIteration`: the stored iteration before it when the caller knows it (0: there is none), so that the
+    // list of iterations is not read again (a scan of both outlier tables: 0.4 s at 1M rows); -1 when unknown.
+    void comparison(const fo::Config &config, const QString &email, int iteration, int previousIteration,
+                    quint64 ticket);
     void series(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
                 quint64 ticket);
     // Opens a fresh connection with `config` and runs a trivial query.
@@ -36,13 +44,19 @@ public:
     // Sorts and maps a series for the chart (a million points take longer than a GUI frame).
     void buildChart(const fo::ui::ChartDataBuilder::Input &input, quint64 ticket);
     // Writes the CSV export; for "all points", first loads the series the report lacks.
+    // With `compared`, a status column says which outliers are new since the iteration compared with (`diffs`).
     void exportCsv(const fo::Config &config, const fo::RunReport &report, const QString &path, bool allPoints,
-                   quint64 ticket);
+                   bool compared, const QVector<fo::OutlierDiff> &diffs, quint64 ticket);
 
 Q_SIGNALS:
     void knownEmailsLoaded(const QStringList &emails, const QString &error, quint64 ticket);
-    void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations, const QString &error,
-                          quint64 ticket);
+    void recordPresenceLoaded(const QString &email, bool exists, const QString &error, quint64 ticket);
+    void recordCountsLoaded(const QString &email, qint64 raw, qint64 processed, const QString &error, quint64 ticket);
+    // `thresholds`: of the iterations this tool wrote (the old job's are not in it).
+    void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations,
+                          const QHash<int, fo::RunThresholds> &thresholds, const QString &error, quint64 ticket);
+    // Where opening an iteration is: reading it, reading the one before, comparing.
+    void comparisonProgress(const QString &stage, quint64 ticket);
     void comparisonLoaded(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,
                           const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,

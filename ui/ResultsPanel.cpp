@@ -11,12 +11,14 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fo::ui {
@@ -109,6 +111,10 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
         if (ticket != m_chartTicket)
             return;
         m_chart->setChartData(chartData);
+        if (m_pendingZoom && chartData.source == m_selectedSource && chartData.dataType == m_selectedType) {
+            m_chart->setViewRanges(*m_pendingZoom);
+            m_pendingZoom.reset();
+        }
         // The view fills its line in the next event-loop pass (no long stall in one go); announce after that.
         QTimer::singleShot(0, this, &ResultsPanel::chartUpdated);
     });
@@ -138,6 +144,26 @@ QWidget *ResultsPanel::buildOutlierBox(QWidget *parent)
     return box;
 }
 
+void ResultsPanel::fitTypeTable()
+{
+    // The width the table needs for whole type names and every count shown (longer in Russian than in English).
+    QHeaderView *header = m_typeView->horizontalHeader();
+    int needed = 2 * m_typeView->frameWidth() + m_typeView->verticalScrollBar()->sizeHint().width() + 4;
+    for (int column = 0; column < TypeTableModel::ColumnCount; ++column) {
+        if (!m_typeView->isColumnHidden(column))
+            needed += std::max(header->sectionSizeHint(column),
+                               static_cast<QAbstractItemView *>(m_typeView)->sizeHintForColumn(column));
+    }
+    // The tab's own margins around the table.
+    needed += m_sideTabs->width() - m_typeView->width() > 0 ? m_sideTabs->width() - m_typeView->width() : 8;
+    QList<int> shares = sizes();
+    const int total = shares.value(0) + shares.value(1);
+    if (shares.size() != 2 || total <= 0 || shares[0] >= needed)
+        return;
+    const int left = std::min(needed, total / 2); // the chart keeps at least half
+    setSizes({left, total - left});
+}
+
 bool ResultsPanel::hasChart() const
 {
     return !m_chart->chartData().points.isEmpty() || !m_chart->chartData().markers.isEmpty();
@@ -150,6 +176,23 @@ void ResultsPanel::forgetSeries()
 
 void ResultsPanel::showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs)
 {
+    // Another run or iteration of the same user keeps the type the operator looks at.
+    const bool sameUser = m_hasReport && current.email == m_report.email;
+    m_pendingZoom.reset();
+    showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : QString());
+}
+
+void ResultsPanel::restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
+                                 Source source, const QString &dataType,
+                                 const std::optional<std::array<double, 4>> &zoom)
+{
+    m_pendingZoom = zoom;
+    showReportSelecting(current, previous, diffs, source, dataType);
+}
+
+void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport *previous,
+                                       const QVector<OutlierDiff> &diffs, Source keepSource, const QString &keepType)
+{
     // The values read for another user's charts are of no use any more.
     if (current.email != m_report.email)
         m_seriesCache.clear();
@@ -161,10 +204,16 @@ void ResultsPanel::showReport(const RunReport &current, const RunReport *previou
     m_typeModel->setReport(m_report, m_comparing, m_diffs);
     for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn})
         m_typeView->setColumnHidden(column, !m_comparing);
+    // A comparison is about what changed: new, resolved and persisting take the place of the rows and skipped counts
+    // (still in each row's tooltip), so that they are seen beside the type names, without scrolling.
+    for (int column : {TypeTableModel::RowsColumn, TypeTableModel::SkippedColumn})
+        m_typeView->setColumnHidden(column, m_comparing);
     m_typeView->resizeColumnsToContents();
     m_typeView->horizontalHeader()->setSectionResizeMode(TypeTableModel::TypeColumn, QHeaderView::Stretch);
+    fitTypeTable();
     m_outlierView->setColumnHidden(OutlierTableModel::StatusColumn, !m_comparing);
-    m_sideTabs->setCurrentIndex(m_comparing ? m_sideTabs->indexOf(m_history) : 0);
+    // The data types, with what changed per type when comparing (the history list is one click away).
+    m_sideTabs->setCurrentIndex(0);
 
     // Select the type with the most outliers (new ones first when comparing), so the chart shows something useful.
     int bestRow = -1;
@@ -178,7 +227,9 @@ void ResultsPanel::showReport(const RunReport &current, const RunReport *previou
             bestRow = i;
         }
     }
-    if (bestRow >= 0) {
+    if (!keepType.isEmpty() && m_typeModel->rowOf(keepSource, keepType) >= 0) {
+        selectType(keepSource, keepType);
+    } else if (bestRow >= 0) {
         selectType(rows[bestRow].source, rows[bestRow].dataType);
     } else {
         m_selectedType.clear();

@@ -7,6 +7,9 @@
 #include <QHash>
 #include <QSplitter>
 
+#include <array>
+#include <optional>
+
 class QLabel;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -34,8 +37,14 @@ class ResultsPanel : public QSplitter
 public:
     ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget *parent = nullptr);
 
-    // `previous` (may be null) is the iteration compared with, and `diffs` what changed since it.
+    // `previous` (may be null) is the iteration compared with, and `diffs` what changed since it. The data type
+    // selected stays selected when the new report is of the same user and has it; otherwise the type with the most
+    // outliers (new ones first when comparing) is selected.
     void showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs);
+    // The same, selecting `dataType` of `source` and, once its chart is built, showing `zoom` when given (what a
+    // window rebuilt in another language carries over).
+    void restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
+                       Source source, const QString &dataType, const std::optional<std::array<double, 4>> &zoom);
     // The values read for charts are out of date (a run has just written new ones).
     void forgetSeries();
     void selectType(Source source, const QString &dataType);
@@ -45,6 +54,9 @@ public:
     bool isComparing() const { return m_comparing; }
     bool hasChart() const;
     QString selectedType() const { return m_selectedType; }
+    Source selectedSource() const { return m_selectedSource; }
+    const RunReport &previousReport() const { return m_previous; }
+    const QVector<OutlierDiff> &diffs() const { return m_diffs; }
 
     OutlierChartView *chartView() const { return m_chart; }
     TypeTableModel *typeModel() const { return m_typeModel; }
@@ -60,6 +72,10 @@ Q_SIGNALS:
 
 private:
     QWidget *buildOutlierBox(QWidget *parent);
+    // Widens the side panel (up to half the width) when the type table needs it.
+    void fitTypeTable();
+    void showReportSelecting(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
+                             Source keepSource, const QString &keepType);
     void onTypeSelectionChanged();
     void onOutlierSelectionChanged();
     void requestChart(Source source, const QString &dataType);
@@ -78,6 +94,7 @@ private:
     QString m_selectedType;
     quint64 m_chartTicket = 0;
     quint64 m_seriesTicket = 0;
+    std::optional<std::array<double, 4>> m_pendingZoom; // shown once the selected type's chart is built
 
     QTabWidget *m_sideTabs = nullptr;
     QTableView *m_typeView = nullptr;

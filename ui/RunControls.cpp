@@ -35,6 +35,7 @@ RunControls::RunControls(QWidget *parent)
     m_completer->setFilterMode(Qt::MatchContains);
     m_emailEdit->setCompleter(m_completer);
     m_emailHint->setObjectName(QStringLiteral("emailHint"));
+    m_emailHint->setWordWrap(true);
 
     for (QDoubleSpinBox *k : {m_rawK, m_processedK}) {
         k->setRange(0.1, 100.0);
@@ -67,6 +68,8 @@ RunControls::RunControls(QWidget *parent)
     grid->setHorizontalSpacing(10);
     auto *emailLabel = new QLabel(tr("User &email:"), this);
     emailLabel->setBuddy(m_emailEdit);
+    // Two rows: the email with Run and Cancel; under it, the hint on the left and the options on the right. In one row
+    // the Russian labels made the window wider than its default size, and squeezed Run ("Запустить") and the rest.
     grid->addWidget(emailLabel, 0, 0);
     grid->addWidget(m_emailEdit, 0, 1);
     auto *options = new QHBoxLayout;
@@ -79,10 +82,13 @@ RunControls::RunControls(QWidget *parent)
     options->addSpacing(10);
     options->addWidget(m_notify);
     options->addWidget(m_dryRun);
-    grid->addLayout(options, 0, 2);
-    grid->addWidget(m_runButton, 0, 3);
-    grid->addWidget(m_cancelButton, 0, 4);
-    grid->addWidget(m_emailHint, 1, 1, 1, 4);
+    auto *secondRow = new QHBoxLayout;
+    secondRow->setSpacing(12);
+    secondRow->addWidget(m_emailHint, 1);
+    secondRow->addLayout(options);
+    grid->addWidget(m_runButton, 0, 2);
+    grid->addWidget(m_cancelButton, 0, 3);
+    grid->addLayout(secondRow, 1, 1, 1, 3);
     grid->setColumnStretch(1, 1);
 
     m_settleTimer->setSingleShot(true);
@@ -122,6 +128,29 @@ QStringList RunControls::knownEmails() const
     return m_emailModel->stringList();
 }
 
+void RunControls::setRecordPresence(const QString &email, bool hasRecords)
+{
+    m_presenceEmail = email;
+    m_presence = hasRecords;
+    if (hasRecords && !m_emailModel->stringList().contains(email) && !m_emailModel->stringList().isEmpty()) {
+        QStringList emails = m_emailModel->stringList();
+        emails.append(email);
+        emails.sort();
+        m_emailModel->setStringList(emails);
+    }
+    updateHint();
+}
+
+bool RunControls::lacksRecords() const
+{
+    const QString address = email();
+    if (!isValidEmail(address))
+        return false;
+    if (address == m_presenceEmail)
+        return !m_presence;
+    return !m_emailModel->stringList().isEmpty() && !m_emailModel->stringList().contains(address);
+}
+
 void RunControls::setThresholds(double raw, double processed)
 {
     m_rawK->setValue(raw);
@@ -146,6 +175,16 @@ bool RunControls::isDryRun() const
 bool RunControls::notifiesUser() const
 {
     return m_notify->isChecked();
+}
+
+void RunControls::setDryRun(bool dryRun)
+{
+    m_dryRun->setChecked(dryRun);
+}
+
+void RunControls::setNotifiesUser(bool notify)
+{
+    m_notify->setChecked(notify);
 }
 
 void RunControls::setState(State state)
@@ -175,7 +214,7 @@ void RunControls::updateHint()
     } else if (!isValidEmail(address)) {
         m_emailHint->setText(tr("“%1” is not a valid email address.").arg(address));
         style = QStringLiteral("color: #c5221f;");
-    } else if (!m_emailModel->stringList().isEmpty() && !m_emailModel->stringList().contains(address)) {
+    } else if (lacksRecords()) {
         m_emailHint->setText(tr("✔ Valid address, but the database has no records for it."));
         style = QStringLiteral("color: #9a6700;");
     } else {

@@ -33,12 +33,19 @@ public:
     // The emails the database has records for: the completer offers them, and the hint says when one is unknown.
     void setKnownEmails(const QStringList &emails);
     QStringList knownEmails() const;
+    // What the database said, just now, about the records of `email`: it overrides the list above for that email (the
+    // list is read once, at the start; records can arrive later).
+    void setRecordPresence(const QString &email, bool hasRecords);
+    // The email typed is valid and, as far as the window knows, the database has no record of it.
+    bool lacksRecords() const;
 
     void setThresholds(double raw, double processed);
     double rawThreshold() const;
     double processedThreshold() const;
     bool isDryRun() const;
     bool notifiesUser() const;
+    void setDryRun(bool dryRun);
+    void setNotifiesUser(bool notify);
 
     void setState(State state);
     State state() const { return m_state; }
@@ -72,6 +79,8 @@ private:
     QPushButton *m_runButton;
     QPushButton *m_cancelButton;
     QTimer *m_settleTimer;
+    QString m_presenceEmail; // the email the database was last asked about
+    bool m_presence = false;
 };
 
 } // namespace fo::ui

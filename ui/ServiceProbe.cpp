@@ -86,4 +86,41 @@ void ServiceProbe::probeHttp(const QString &url, QObject *context, Callback done
     });
 }
 
+void ServiceProbe::checkHttp(const QString &url, const QList<int> &expected, const QString &expectedNote,
+                             QObject *context, OutcomeCallback done)
+{
+    QPointer<QObject> guard(context);
+    auto answer = [guard, done](Outcome outcome, const QString &message) {
+        if (guard && done)
+            done(outcome, message);
+    };
+    const QUrl target(url.trimmed());
+    if (url.trimmed().isEmpty()) {
+        QTimer::singleShot(0, this, [answer] { answer(Outcome::NotConfigured, tr("Not configured.")); });
+        return;
+    }
+    if (!target.isValid() || target.host().isEmpty()
+        || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))) {
+        QTimer::singleShot(0, this,
+                           [answer, url] { answer(Outcome::Failed, tr("“%1” is not a valid http(s) URL.").arg(url)); });
+        return;
+    }
+    QNetworkRequest request(target);
+    request.setTransferTimeout(m_timeoutMs);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [reply, answer, url, expected, expectedNote] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0)
+            answer(Outcome::Failed, tr("Cannot reach %1: %2").arg(url, reply->errorString()));
+        else if (expected.contains(status))
+            answer(Outcome::Ok, tr("%1 answers (HTTP %2: %3).").arg(url).arg(status).arg(expectedNote));
+        else if (status >= 200 && status < 400)
+            answer(Outcome::Ok, tr("%1 answers (HTTP %2).").arg(url).arg(status));
+        else
+            answer(Outcome::Warning,
+                   tr("%1 is reachable, but answered HTTP %2: check the address.").arg(url).arg(status));
+    });
+}
+
 } // namespace fo::ui

@@ -18,6 +18,11 @@ class ServiceProbe : public QObject
 public:
     using Callback = std::function<void(bool ok, const QString &message)>;
 
+    // What a settings "Test" button says: the service answered as it should; it answered, but not as the service
+    // would at that address (a 404: the address is wrong); it could not be reached; nothing is configured.
+    enum class Outcome { Ok, Warning, Failed, NotConfigured };
+    using OutcomeCallback = std::function<void(Outcome outcome, const QString &message)>;
+
     explicit ServiceProbe(QObject *parent = nullptr);
 
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
@@ -26,6 +31,10 @@ public:
     void probeRedis(const QString &host, int port, QObject *context, Callback done);
     // Any HTTP answer from the server is a success: the service is there, whatever the path.
     void probeHttp(const QString &url, QObject *context, Callback done);
+    // GET `url`: a 2xx or 3xx answer, or one of `expected` (401 from an endpoint that needs a token, 405 from one
+    // that takes only POST), is Ok, described by `expectedNote`; any other HTTP status is a Warning that names it.
+    void checkHttp(const QString &url, const QList<int> &expected, const QString &expectedNote, QObject *context,
+                   OutcomeCallback done);
 
 private:
     QNetworkAccessManager *m_network;

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -21,12 +22,31 @@ namespace fo::ui {
 
 namespace {
 
-QLabel *resultLabel(QWidget *parent)
+// Room for the longest answer at the dialog's width (four lines for a service; six for the database, whose refusal
+// comes with its advice), so that a result never pushes the rows below it down (where the next click was aimed).
+QLabel *resultLabel(QWidget *parent, int lines = 4)
 {
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setFixedHeight(label->fontMetrics().lineSpacing() * lines + 4);
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     return label;
+}
+
+// The settings' variables, with the label of their field in this dialog.
+QList<QPair<QString, QString>> fieldNames()
+{
+    return {{QStringLiteral("DB_HOST"), SettingsDialog::tr("Host")},
+            {QStringLiteral("DB_PORT"), SettingsDialog::tr("Port")},
+            {QStringLiteral("DB_USER"), SettingsDialog::tr("User")},
+            {QStringLiteral("DB_PASSWORD"), SettingsDialog::tr("Password")},
+            {QStringLiteral("DB_NAME"), SettingsDialog::tr("Database")},
+            {QStringLiteral("REDIS_HOST"), SettingsDialog::tr("Redis")},
+            {QStringLiteral("REDIS_PORT"), SettingsDialog::tr("Redis port")},
+            {QStringLiteral("AUTH_API_BASE_URL"), SettingsDialog::tr("Auth API")},
+            {QStringLiteral("NOTIFICATIONS_API_BASE_URL"), SettingsDialog::tr("Notifications API")}};
 }
 
 QWidget *withButton(QWidget *field, QPushButton *button, QWidget *parent)
@@ -51,13 +71,11 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
       m_name(new QLineEdit(this)),
       m_user(new QLineEdit(this)),
       m_password(new QLineEdit(this)),
-      m_dbResult(resultLabel(this)),
+      m_dbResult(resultLabel(this, 6)),
       m_auth(new QLineEdit(this)),
       m_authResult(resultLabel(this)),
       m_notifications(new QLineEdit(this)),
       m_notificationsResult(resultLabel(this)),
-      m_dataCollection(new QLineEdit(this)),
-      m_dataCollectionResult(resultLabel(this)),
       m_redisHost(new QLineEdit(this)),
       m_redisPort(new QSpinBox(this)),
       m_redisResult(resultLabel(this)),
@@ -67,7 +85,7 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    setMinimumWidth(560);
+    setMinimumWidth(680);
 
     m_engine->addItem(tr("PostgreSQL"), QStringLiteral("postgresql"));
     m_engine->addItem(tr("SQLite (a local file)"), QStringLiteral("sqlite"));
@@ -86,8 +104,6 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
     m_authResult->setObjectName(QStringLiteral("authTestResult"));
     m_notifications->setObjectName(QStringLiteral("notificationsUrlEdit"));
     m_notificationsResult->setObjectName(QStringLiteral("notificationsTestResult"));
-    m_dataCollection->setObjectName(QStringLiteral("dataCollectionUrlEdit"));
-    m_dataCollectionResult->setObjectName(QStringLiteral("dataCollectionTestResult"));
     m_redisHost->setObjectName(QStringLiteral("redisHostEdit"));
     m_redisPort->setObjectName(QStringLiteral("redisPortSpin"));
     m_redisResult->setObjectName(QStringLiteral("redisTestResult"));
@@ -125,18 +141,16 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
     auto *servicesForm = new QFormLayout(servicesPage);
     auto *authTest = new QPushButton(tr("Test connection"), servicesPage);
     auto *notificationsTest = new QPushButton(tr("Test connection"), servicesPage);
-    auto *dataCollectionTest = new QPushButton(tr("Test connection"), servicesPage);
     auto *redisTest = new QPushButton(tr("Test connection"), servicesPage);
     authTest->setObjectName(QStringLiteral("testAuthButton"));
     notificationsTest->setObjectName(QStringLiteral("testNotificationsButton"));
-    dataCollectionTest->setObjectName(QStringLiteral("testDataCollectionButton"));
     redisTest->setObjectName(QStringLiteral("testRedisButton"));
     servicesForm->addRow(tr("Auth API:"), withButton(m_auth, authTest, servicesPage));
     servicesForm->addRow(QString(), m_authResult);
     servicesForm->addRow(tr("Notifications API:"), withButton(m_notifications, notificationsTest, servicesPage));
     servicesForm->addRow(QString(), m_notificationsResult);
-    servicesForm->addRow(tr("Data collection API:"), withButton(m_dataCollection, dataCollectionTest, servicesPage));
-    servicesForm->addRow(QString(), m_dataCollectionResult);
+    // The data collection API (DATA_COLLECTION_API_BASE_URL) is read by the platform's web front end, not by this
+    // tool: nothing here uses it, so the dialog does not ask for it (a value from the environment is kept).
     auto *redisRow = new QWidget(servicesPage);
     auto *redisLayout = new QHBoxLayout(redisRow);
     redisLayout->setContentsMargins(0, 0, 0, 0);
@@ -177,13 +191,13 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
     connect(dbTest, &QPushButton::clicked, this, &SettingsDialog::testDatabase);
     connect(authTest, &QPushButton::clicked, this, &SettingsDialog::testAuth);
     connect(notificationsTest, &QPushButton::clicked, this, &SettingsDialog::testNotifications);
-    connect(dataCollectionTest, &QPushButton::clicked, this, &SettingsDialog::testDataCollection);
     connect(redisTest, &QPushButton::clicked, this, &SettingsDialog::testRedis);
-    connect(m_engine, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEngine);
+    connect(m_engine, &QComboBox::currentIndexChanged, this, &SettingsDialog::onEngineChosen);
     connect(m_tasks->queryWorker(), &QueryWorker::connectionTested, this,
             [this](bool ok, const QString &message, quint64 ticket) {
                 if (ticket == m_dbTicket)
-                    showResult(m_dbResult, ok, message);
+                    showResult(m_dbResult, ok ? ServiceProbe::Outcome::Ok : ServiceProbe::Outcome::Failed, QString(),
+                               message);
             });
 }
 
@@ -198,13 +212,15 @@ void SettingsDialog::setConfig(const Config &config, const QString &language)
     m_password->setText(config.dbPassword);
     m_auth->setText(config.authApiBaseUrl);
     m_notifications->setText(config.notificationsApiBaseUrl);
-    m_dataCollection->setText(config.dataCollectionApiBaseUrl);
     m_redisHost->setText(config.redisHost);
     m_redisPort->setValue(config.redisPort);
     m_rawK->setValue(config.rawThreshold);
     m_processedK->setValue(config.processedThreshold);
     const int languageIndex = m_language->findData(language);
     m_language->setCurrentIndex(languageIndex < 0 ? 0 : languageIndex);
+    m_postgres = config.dbEngine != Config::DbEngine::Sqlite;
+    m_sqlitePath = m_postgres ? embeddedDatabasePath() : config.dbName;
+    m_postgresName = m_postgres ? config.dbName : QStringLiteral("records");
     updateEngine();
 }
 
@@ -221,7 +237,6 @@ Config SettingsDialog::config() const
     c.dbPassword = m_password->text();
     c.authApiBaseUrl = m_auth->text().trimmed();
     c.notificationsApiBaseUrl = m_notifications->text().trimmed();
-    c.dataCollectionApiBaseUrl = m_dataCollection->text().trimmed();
     c.redisHost = m_redisHost->text().trimmed();
     c.redisPort = m_redisPort->value();
     c.rawThreshold = m_rawK->value();
@@ -244,6 +259,26 @@ QString SettingsDialog::redisTestResult() const
     return m_redisResult->text();
 }
 
+void SettingsDialog::onEngineChosen()
+{
+    const bool postgres = m_engine->currentData().toString() != QLatin1String("sqlite");
+    if (postgres == m_postgres)
+        return;
+    // Each engine keeps its own database name: a SQLite file path is no PostgreSQL database, and back.
+    if (postgres) {
+        m_sqlitePath = m_name->text().trimmed();
+        m_name->setText(m_postgresName);
+    } else {
+        m_postgresName = m_name->text().trimmed();
+        m_name->setText(m_sqlitePath);
+    }
+    m_postgres = postgres;
+    // The last test was of the other engine.
+    m_dbResult->clear();
+    m_dbResult->setToolTip(QString());
+    updateEngine();
+}
+
 void SettingsDialog::updateEngine()
 {
     const bool postgres = m_engine->currentData().toString() != QLatin1String("sqlite");
@@ -252,48 +287,96 @@ void SettingsDialog::updateEngine()
     m_name->setPlaceholderText(postgres ? QStringLiteral("records") : tr("path of the SQLite file"));
 }
 
-void SettingsDialog::showResult(QLabel *label, bool ok, const QString &message)
+void SettingsDialog::showResult(QLabel *label, ServiceProbe::Outcome outcome, const QString &field,
+                                const QString &message)
 {
-    label->setStyleSheet(ok ? QStringLiteral("color: #1e8e3e;") : QStringLiteral("color: #c5221f;"));
-    label->setText((ok ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + message);
+    QString text = message;
+    for (const auto &[variable, name] : fieldNames())
+        text.replace(QRegularExpression(QStringLiteral("\\b%1\\b").arg(variable)),
+                     QStringLiteral("%1 (%2)").arg(name, variable));
+    if (!field.isEmpty() && outcome != ServiceProbe::Outcome::Ok)
+        text = tr("%1: %2").arg(field, text);
+    QString mark;
+    QString colour;
+    switch (outcome) {
+    case ServiceProbe::Outcome::Ok:
+        mark = QStringLiteral("✔ ");
+        colour = QStringLiteral("#1e8e3e");
+        break;
+    case ServiceProbe::Outcome::Warning:
+        mark = QStringLiteral("⚠ ");
+        colour = QStringLiteral("#9a6700");
+        break;
+    case ServiceProbe::Outcome::Failed:
+        mark = QStringLiteral("✘ ");
+        colour = QStringLiteral("#c5221f");
+        break;
+    case ServiceProbe::Outcome::NotConfigured:
+        // Neutral, as in the status bar: nothing is wrong with a service the operator chose not to use.
+        mark = QStringLiteral("– ");
+        colour = QStringLiteral("palette(placeholder-text)");
+        break;
+    }
+    label->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
+    label->setText(mark + text);
+    label->setToolTip(text);
+}
+
+void SettingsDialog::showConnecting(QLabel *label)
+{
+    label->setStyleSheet(QString());
+    label->setToolTip(QString());
+    label->setText(tr("Connecting…"));
 }
 
 void SettingsDialog::testDatabase()
 {
-    m_dbResult->setStyleSheet(QString());
-    m_dbResult->setText(tr("Connecting…"));
+    showConnecting(m_dbResult);
     m_dbTicket = m_tasks->testConnection(config());
 }
 
 void SettingsDialog::testAuth()
 {
-    m_authResult->setText(tr("Connecting…"));
+    showConnecting(m_authResult);
     QString origin = m_auth->text().trimmed();
     while (origin.endsWith(QLatin1Char('/')))
         origin.chop(1);
-    m_probe->probeHttp(origin + QStringLiteral("/auth-api/api/v1/auth/users/me"), this,
-                       [this](bool ok, const QString &message) { showResult(m_authResult, ok, message); });
+    // The "who am I" endpoint of docs/platform.md, section 6: without a token, the auth API answers 401.
+    const QString url = origin.isEmpty() ? QString() : origin + QStringLiteral("/auth-api/api/v1/auth/users/me");
+    m_probe->checkHttp(url, {401}, tr("the auth API asks for a sign-in, as it should"), this,
+                       [this](ServiceProbe::Outcome outcome, const QString &message) {
+                           showResult(m_authResult, outcome, tr("Auth API"), message);
+                       });
 }
 
 void SettingsDialog::testNotifications()
 {
-    m_notificationsResult->setText(tr("Connecting…"));
-    m_probe->probeHttp(m_notifications->text(), this,
-                       [this](bool ok, const QString &message) { showResult(m_notificationsResult, ok, message); });
-}
-
-void SettingsDialog::testDataCollection()
-{
-    m_dataCollectionResult->setText(tr("Connecting…"));
-    m_probe->probeHttp(m_dataCollection->text(), this,
-                       [this](bool ok, const QString &message) { showResult(m_dataCollectionResult, ok, message); });
+    showConnecting(m_notificationsResult);
+    QString base = m_notifications->text().trimmed();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    // The one endpoint the tool uses (docs/platform.md, section 5) takes only POST: a GET gets 405 when the address
+    // is right (nothing is sent), and 404 when it is not.
+    const QString url = base.isEmpty() ? QString() : base + QStringLiteral("/send_email");
+    m_probe->checkHttp(url, {405}, tr("the send_email endpoint is there"), this,
+                       [this](ServiceProbe::Outcome outcome, const QString &message) {
+                           showResult(m_notificationsResult, outcome, tr("Notifications API"), message);
+                       });
 }
 
 void SettingsDialog::testRedis()
 {
-    m_redisResult->setText(tr("Connecting…"));
+    if (m_redisHost->text().trimmed().isEmpty()) {
+        showResult(m_redisResult, ServiceProbe::Outcome::NotConfigured, QString(),
+                   tr("Not configured: runs set no \"job is active\" flag."));
+        return;
+    }
+    showConnecting(m_redisResult);
     m_probe->probeRedis(m_redisHost->text().trimmed(), m_redisPort->value(), this,
-                        [this](bool ok, const QString &message) { showResult(m_redisResult, ok, message); });
+                        [this](bool ok, const QString &message) {
+                            showResult(m_redisResult, ok ? ServiceProbe::Outcome::Ok : ServiceProbe::Outcome::Failed,
+                                       QString(), message);
+                        });
 }
 
 } // namespace fo::ui

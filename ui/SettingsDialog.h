@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Config.h"
+#include "ServiceProbe.h"
 
 #include <QDialog>
 
@@ -13,7 +14,6 @@ class QSpinBox;
 namespace fo::ui {
 
 class BackgroundTasks;
-class ServiceProbe;
 
 // The settings: database (the password goes to the keychain), API origins, Redis, default thresholds, language.
 // Every connection has a "Test connection" button; the tests run asynchronously.
@@ -36,15 +36,18 @@ public Q_SLOTS:
     void testDatabase();
     void testAuth();
     void testNotifications();
-    void testDataCollection();
     void testRedis();
 
 Q_SIGNALS:
     void settingsAccepted(const fo::Config &config, const QString &language);
 
 private:
-    void showResult(QLabel *label, bool ok, const QString &message);
+    // The result line of a test: a fixed height (the rows below never move) that holds the whole text. `field` is the
+    // label of the field tested; a message that names a variable gets the field's label first ("Host (DB_HOST)").
+    void showResult(QLabel *label, ServiceProbe::Outcome outcome, const QString &field, const QString &message);
+    void showConnecting(QLabel *label);
     void updateEngine();
+    void onEngineChosen();
 
     BackgroundTasks *m_tasks;
     ServiceProbe *m_probe;
@@ -60,8 +63,6 @@ private:
     QLabel *m_authResult;
     QLineEdit *m_notifications;
     QLabel *m_notificationsResult;
-    QLineEdit *m_dataCollection;
-    QLabel *m_dataCollectionResult;
     QLineEdit *m_redisHost;
     QSpinBox *m_redisPort;
     QLabel *m_redisResult;
@@ -69,6 +70,9 @@ private:
     QDoubleSpinBox *m_processedK;
     QComboBox *m_language;
     Config m_base;
+    QString m_sqlitePath; // the database name each engine had, restored when the engine is switched back
+    QString m_postgresName;
+    bool m_postgres = true;
 };
 
 } // namespace fo::ui

@@ -84,6 +84,8 @@ SignInDialog::SignInDialog(AuthSession *session, QWidget *parent)
 void SignInDialog::setOrigin(const QString &origin)
 {
     m_origin->setText(origin);
+    // The address is there: what is left to type is the login.
+    (origin.trimmed().isEmpty() ? m_origin : m_login)->setFocus();
 }
 
 void SignInDialog::setLogin(const QString &login)

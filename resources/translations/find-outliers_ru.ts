@@ -86,37 +86,37 @@
 <context>
     <name>fo::ui::ChartPanel</name>
     <message>
-        <location filename="../../ui/ChartPanel.cpp" line="21"/>
+        <location filename="../../ui/ChartPanel.cpp" line="22"/>
         <source>Zoom in</source>
         <translation>Приблизить</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartPanel.cpp" line="22"/>
+        <location filename="../../ui/ChartPanel.cpp" line="23"/>
         <source>Zoom in (+, the wheel, or drag a rectangle)</source>
         <translation>Приблизить (+, колесо мыши или выделение прямоугольника)</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartPanel.cpp" line="23"/>
+        <location filename="../../ui/ChartPanel.cpp" line="24"/>
         <source>Zoom out</source>
         <translation>Отдалить</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartPanel.cpp" line="24"/>
+        <location filename="../../ui/ChartPanel.cpp" line="25"/>
         <source>Zoom out (−, or the wheel)</source>
         <translation>Отдалить (− или колесо мыши)</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartPanel.cpp" line="25"/>
+        <location filename="../../ui/ChartPanel.cpp" line="26"/>
         <source>Reset zoom</source>
         <translation>Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartPanel.cpp" line="27"/>
+        <location filename="../../ui/ChartPanel.cpp" line="28"/>
         <source>Show everything (Home)</source>
         <translation>Показать всё (Home)</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartPanel.cpp" line="28"/>
+        <location filename="../../ui/ChartPanel.cpp" line="31"/>
         <source>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan</source>
         <translation>Выделите область или крутите колесо для масштаба · Shift+перетаскивание или средняя кнопка — сдвиг</translation>
     </message>
@@ -144,22 +144,22 @@
         <translation>Экспорт в %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="68"/>
+        <location filename="../../ui/ExportActions.cpp" line="69"/>
         <source>Save chart as PNG</source>
         <translation>Сохранить график как PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="68"/>
+        <location filename="../../ui/ExportActions.cpp" line="69"/>
         <source>PNG images (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="75"/>
+        <location filename="../../ui/ExportActions.cpp" line="76"/>
         <source>Saved the chart to %1.</source>
         <translation>График сохранён в %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportActions.cpp" line="77"/>
+        <location filename="../../ui/ExportActions.cpp" line="78"/>
         <source>Cannot write the image %1. Choose another folder.</source>
         <translation>Не удалось записать изображение %1. Выберите другую папку.</translation>
     </message>
@@ -167,66 +167,91 @@
 <context>
     <name>fo::ui::ExportDialog</name>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="17"/>
+        <location filename="../../ui/ExportDialog.cpp" line="20"/>
         <source>&amp;Outliers only (one row per outlier)</source>
         <translation>&amp;Только выбросы (строка на каждый выброс)</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="18"/>
+        <location filename="../../ui/ExportDialog.cpp" line="21"/>
         <source>&amp;All points (every numeric value, with an is_outlier column)</source>
         <translation>&amp;Все точки (каждое числовое значение, со столбцом is_outlier)</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="22"/>
-        <location filename="../../ui/ExportDialog.cpp" line="81"/>
+        <location filename="../../ui/ExportDialog.cpp" line="25"/>
+        <location filename="../../ui/ExportDialog.cpp" line="117"/>
         <source>Export CSV</source>
         <translation>Экспорт в CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="28"/>
-        <source>The same columns as the command line&apos;s --csv: email, iteration, source, data_type, record_id, time (UTC), value, z, mean, std, k.</source>
-        <translation>Те же столбцы, что и у --csv в командной строке: email, iteration, source, data_type, record_id, time (UTC), value, z, mean, std, k.</translation>
+        <location filename="../../ui/ExportDialog.cpp" line="31"/>
+        <source>Columns: email, iteration, source (raw or processed), data type, record id, time (UTC), value, z, mean, std, k and unit; when two iterations are compared, also whether each outlier is new or persisting.</source>
+        <translation>Столбцы: email, итерация, источник (сырые или обработанные), тип данных, id записи, время (UTC), значение, z, среднее, std, k и единица измерения; при сравнении двух итераций — ещё и новый ли выброс или сохранившийся.</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="33"/>
+        <location filename="../../ui/ExportDialog.cpp" line="38"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="39"/>
+        <location filename="../../ui/ExportDialog.cpp" line="44"/>
         <source>Export</source>
         <translation>Экспортировать</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="43"/>
+        <location filename="../../ui/ExportDialog.cpp" line="48"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../ui/ExportDialog.cpp" line="81"/>
+        <location filename="../../ui/ExportDialog.cpp" line="117"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="136"/>
+        <source>Replace the file?</source>
+        <translation>Заменить файл?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="137"/>
+        <source>%1 already exists.</source>
+        <translation>%1 уже существует.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="141"/>
+        <source>Replace it with this export, or go back and choose another name.</source>
+        <translation>Замените его этим экспортом или вернитесь и выберите другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="142"/>
+        <source>Replace</source>
+        <translation>Заменить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExportDialog.cpp" line="144"/>
+        <source>Choose another name</source>
+        <translation>Выбрать другое имя</translation>
     </message>
 </context>
 <context>
     <name>fo::ui::HistoryController</name>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="20"/>
+        <location filename="../../ui/HistoryController.cpp" line="21"/>
         <source>Cannot read the stored iterations: %1</source>
         <translation>Не удалось прочитать сохранённые итерации: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="32"/>
+        <location filename="../../ui/HistoryController.cpp" line="38"/>
         <source>Cannot open the iteration: %1</source>
         <translation>Не удалось открыть итерацию: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="37"/>
+        <location filename="../../ui/HistoryController.cpp" line="43"/>
         <source>The previous iteration could not be loaded for the comparison: %1</source>
         <translation>Не удалось загрузить предыдущую итерацию для сравнения: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryController.cpp" line="48"/>
+        <location filename="../../ui/HistoryController.cpp" line="59"/>
         <source>Reading the stored iterations of %1…</source>
         <translation>Чтение сохранённых итераций %1…</translation>
     </message>
@@ -234,67 +259,89 @@
 <context>
     <name>fo::ui::HistoryPanel</name>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="23"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="33"/>
         <source>Open and compare</source>
         <translation>Открыть и сравнить</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="24"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="34"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="38"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="49"/>
         <source>Show this iteration compared with the one before it</source>
         <translation>Показать эту итерацию в сравнении с предыдущей</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="63"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="68"/>
+        <source>Outliers per iteration</source>
+        <translation>Выбросы по итерациям</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="89"/>
         <source>Enter a user&apos;s email to see their stored iterations.</source>
         <translation>Введите адрес почты пользователя, чтобы увидеть его сохранённые итерации.</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Iteration</source>
         <translation>Итерация</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="157"/>
         <source>Raw</source>
         <translation>Сырые</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="159"/>
         <source>Processed</source>
         <translation>Обработанные</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="76"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
         <source>Started by</source>
         <translation>Кто запустил</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="91"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="103"/>
+        <source>k raw / processed</source>
+        <translation>k сырые / обработанные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="105"/>
+        <source>The thresholds the iteration was computed with: compare iterations with care when they differ</source>
+        <translation>Пороги, с которыми вычислена итерация: сравнивайте итерации осторожно, если они различаются</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="123"/>
+        <source>%1 / %2 (old job)</source>
+        <translation>%1 / %2 (старая задача)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HistoryPanel.cpp" line="129"/>
         <source>old job</source>
         <translation>старая задача</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="93"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="131"/>
         <source>scheduled (headless)</source>
         <translation>по расписанию (без окна)</translation>
     </message>
     <message>
-        <location filename="../../ui/HistoryPanel.cpp" line="99"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="138"/>
         <source>No stored iterations for %1 yet.</source>
         <translation>Для %1 пока нет сохранённых итераций.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/HistoryPanel.cpp" line="100"/>
+        <location filename="../../ui/HistoryPanel.cpp" line="139"/>
         <source>%n stored iteration(s) for %1. Double-click one to compare it with the one before.</source>
         <translation>
             <numerusform>%n сохранённая итерация для %1. Дважды щёлкните по итерации, чтобы сравнить её с предыдущей.</numerusform>
@@ -307,237 +354,315 @@
     <name>fo::ui::MainWindow</name>
     <message>
         <location filename="../../ui/DesktopMain.cpp" line="28"/>
-        <location filename="../../ui/MainWindow.cpp" line="41"/>
-        <location filename="../../ui/MainWindowHost.cpp" line="44"/>
+        <location filename="../../ui/MainWindow.cpp" line="46"/>
+        <location filename="../../ui/MainWindowHost.cpp" line="59"/>
         <source>Find outliers</source>
         <translation>Поиск выбросов</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="96"/>
+        <location filename="../../ui/MainWindow.cpp" line="101"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="100"/>
+        <location filename="../../ui/MainWindow.cpp" line="105"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="103"/>
+        <location filename="../../ui/MainWindow.cpp" line="108"/>
         <source>&amp;Account</source>
         <translation>&amp;Учётная запись</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="104"/>
+        <location filename="../../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Войти…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="105"/>
+        <location filename="../../ui/MainWindow.cpp" line="110"/>
         <source>Sign &amp;out</source>
         <translation>В&amp;ыйти из учётной записи</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="107"/>
+        <location filename="../../ui/MainWindow.cpp" line="112"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="108"/>
+        <location filename="../../ui/MainWindow.cpp" line="113"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="110"/>
+        <location filename="../../ui/MainWindow.cpp" line="115"/>
         <source>Check &amp;services</source>
         <translation>Проверить &amp;сервисы</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="112"/>
+        <location filename="../../ui/MainWindow.cpp" line="117"/>
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="113"/>
+        <location filename="../../ui/MainWindow.cpp" line="118"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Параметры…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="116"/>
+        <location filename="../../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="117"/>
+        <location filename="../../ui/MainWindow.cpp" line="122"/>
+        <source>&amp;How outliers are found</source>
+        <translation>&amp;Как находятся выбросы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="123"/>
+        <source>How outliers are found</source>
+        <translation>Как находятся выбросы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="127"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="128"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="132"/>
         <source>&amp;About Find outliers</source>
         <translation>&amp;О программе «Поиск выбросов»</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="118"/>
+        <location filename="../../ui/MainWindow.cpp" line="133"/>
         <source>About Find outliers</source>
         <translation>О программе «Поиск выбросов»</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="119"/>
+        <location filename="../../ui/MainWindow.cpp" line="134"/>
         <source>&lt;h3&gt;Find outliers %1&lt;/h3&gt;&lt;p&gt;Flags z-score outliers in a person&apos;s health records and records what it found, exactly as the platform&apos;s job does.&lt;/p&gt;&lt;p&gt;A value is an outlier when |z| = |value − mean| / std &gt; k, per data type.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Поиск выбросов %1&lt;/h3&gt;&lt;p&gt;Находит выбросы по z-оценке в медицинских записях человека и сохраняет найденное — в точности как задача платформы.&lt;/p&gt;&lt;p&gt;Значение — выброс, если |z| = |значение − среднее| / std &gt; k, отдельно для каждого типа данных.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="169"/>
+        <location filename="../../ui/MainWindow.cpp" line="222"/>
         <source>&lt;b&gt;The system keychain is not available&lt;/b&gt; (%1). Your sign-in and the database password are kept in memory for this session only; you will have to enter them again next time.</source>
         <translation>&lt;b&gt;Системное хранилище паролей недоступно&lt;/b&gt; (%1). Данные входа и пароль базы данных хранятся в памяти только на время этого сеанса; в следующий раз их придётся ввести снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="252"/>
+        <location filename="../../ui/MainWindow.cpp" line="365"/>
         <source>“%1” is not a valid email address. Correct it and press Run again.</source>
         <translation>«%1» — некорректный адрес почты. Исправьте его и снова нажмите «Запустить».</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="258"/>
+        <location filename="../../ui/MainWindow.cpp" line="378"/>
         <source>Sign in to run: the run is recorded under your name. (A dry run needs no sign-in.)</source>
         <translation>Войдите, чтобы запустить: запуск записывается под вашим именем. (Для пробного запуска вход не нужен.)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="278"/>
+        <location filename="../../ui/MainWindow.cpp" line="398"/>
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="288"/>
+        <location filename="../../ui/MainWindow.cpp" line="408"/>
+        <source>No records for this user</source>
+        <translation>У пользователя нет записей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="409"/>
+        <source>The database has no records for %1.</source>
+        <translation>В базе данных нет записей для %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="413"/>
+        <source>A run finds nothing to check, but still stores an empty iteration under your name. Check the address first, or run anyway.</source>
+        <translation>Запуску нечего проверять, но он всё равно сохранит пустую итерацию под вашим именем. Сначала проверьте адрес или всё же запустите.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="415"/>
+        <source>Notify the user of this run</source>
+        <translation>Уведомить пользователя об этом запуске</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="419"/>
+        <source>Run anyway</source>
+        <translation>Всё равно запустить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="437"/>
+        <source>A run is in progress</source>
+        <translation>Идёт запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="438"/>
+        <source>The run for %1 has not finished.</source>
+        <translation>Запуск для %1 ещё не завершён.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="442"/>
+        <source>Cancel it and quit: nothing of it is written, the user is told that the analysis did not complete, and the run flag goes back to &quot;false&quot; before the window closes. Or keep running and close the window later.</source>
+        <translation>Отменить его и выйти: ничего из него не будет записано, пользователь узнает, что анализ не завершён, а флаг запуска вернётся в &quot;false&quot; до закрытия окна. Или продолжить запуск и закрыть окно позже.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="445"/>
+        <source>Cancel the run and quit</source>
+        <translation>Отменить запуск и выйти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="447"/>
+        <source>Keep running</source>
+        <translation>Продолжить запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="476"/>
         <source>Cancelling… nothing will be written.</source>
         <translation>Отмена… ничего не будет записано.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="310"/>
+        <location filename="../../ui/MainWindow.cpp" line="498"/>
         <source>Warning: %1</source>
         <translation>Предупреждение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="320"/>
+        <location filename="../../ui/MainWindow.cpp" line="516"/>
         <source>The run failed and nothing was written: %1</source>
         <translation>Запуск не удался, ничего не записано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="323"/>
+        <location filename="../../ui/MainWindow.cpp" line="519"/>
         <source>The run was cancelled: nothing was written and the run flag is back to &quot;false&quot;.</source>
         <translation>Запуск отменён: ничего не записано, флаг запуска снова &quot;false&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="330"/>
+        <location filename="../../ui/MainWindow.cpp" line="526"/>
         <source>The run finished with warnings:</source>
         <translation>Запуск завершён с предупреждениями:</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="372"/>
+        <location filename="../../ui/MainWindow.cpp" line="569"/>
         <source>Opening iteration #%1 of %2…</source>
         <translation>Открытие итерации №%1 для %2…</translation>
     </message>
 </context>
 <context>
+    <name>fo::ui::MainWindowHost</name>
+    <message>
+        <location filename="../../ui/MainWindowHost.cpp" line="46"/>
+        <source>The language changes when the run has finished.</source>
+        <translation>Язык сменится, когда запуск завершится.</translation>
+    </message>
+</context>
+<context>
     <name>fo::ui::OutlierChartView</name>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="101"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="70"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="103"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="72"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="108"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="81"/>
         <source>Band: mean ± k·std</source>
         <translation>Полоса: среднее ± k·std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="116"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="89"/>
         <source>Mean</source>
         <translation>Среднее</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="121"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="94"/>
         <source>Values</source>
         <translation>Значения</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="127"/>
-        <location filename="../../ui/OutlierChartView.cpp" line="197"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="167"/>
         <source>Outliers (|z| &gt; k)</source>
         <translation>Выбросы (|z| &gt; k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="129"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="100"/>
         <source>Persisting outliers</source>
         <translation>Сохранившиеся выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="131"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="101"/>
         <source>Resolved outliers</source>
         <translation>Исчезнувшие выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="133"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="102"/>
         <source>Selected</source>
         <translation>Выбрано</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="159"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="129"/>
         <source>Select a data type to see its chart</source>
         <translation>Выберите тип данных, чтобы увидеть его график</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="197"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="167"/>
         <source>New outliers</source>
         <translation>Новые выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="240"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="210"/>
         <source>raw records</source>
         <translation>сырые записи</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="240"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="210"/>
         <source>processed records</source>
         <translation>обработанные записи</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="241"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="211"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="243"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="213"/>
         <source>mean %1, std %2, k = %3</source>
         <translation>среднее %1, std %2, k = %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="506"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="487"/>
         <source>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Value: %2&lt;br&gt;z: %3</source>
         <translation>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;Значение: %2&lt;br&gt;z: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="509"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="490"/>
         <source>&lt;span style=&apos;color:#d93025&apos;&gt;Outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d93025&apos;&gt;Выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="513"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="494"/>
         <source>&lt;span style=&apos;color:#d93025&apos;&gt;New outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#d93025&apos;&gt;Новый выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="517"/>
-        <source>&lt;span style=&apos;color:#8e1b10&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#8e1b10&apos;&gt;Сохранившийся выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
+        <location filename="../../ui/OutlierChartView.cpp" line="498"/>
+        <source>&lt;span style=&apos;color:#0072b2&apos;&gt;Persisting outlier: |z| %1 &amp;gt; k = %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#0072b2&apos;&gt;Сохранившийся выброс: |z| %1 &amp;gt; k = %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="521"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="502"/>
         <source>Resolved: an outlier in the previous iteration only</source>
         <translation>Исчез: был выбросом только в предыдущей итерации</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="526"/>
+        <location filename="../../ui/OutlierChartView.cpp" line="507"/>
         <source>Record #%1</source>
         <translation>Запись №%1</translation>
     </message>
@@ -545,107 +670,107 @@
 <context>
     <name>fo::ui::OutlierTableModel</name>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="122"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="99"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="124"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="101"/>
         <source>persisting</source>
         <translation>сохранился</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="126"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="103"/>
         <source>resolved</source>
         <translation>исчез</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="128"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="105"/>
         <source>outlier</source>
         <translation>выброс</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="189"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="166"/>
         <source>raw</source>
         <translation>сырые</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="189"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="166"/>
         <source>processed</source>
         <translation>обработанные</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="200"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="177"/>
         <source>z unknown (stored by the old job)</source>
         <translation>z неизвестен (записано старой задачей)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="202"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="179"/>
         <source>was |z| %1 &gt; %2</source>
         <translation>был |z| %1 &gt; %2</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="203"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="180"/>
         <source>|z| %1 &gt; k %2  (%3× k)</source>
         <translation>|z| %1 &gt; k %2  (%3× k)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="244"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="221"/>
         <source>z = (value − mean) / std = (%1 − %2) / %3 = %4; a point is an outlier when |z| &gt; k = %5</source>
         <translation>z = (значение − среднее) / std = (%1 − %2) / %3 = %4; точка — выброс, если |z| &gt; k = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="258"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="236"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="260"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="238"/>
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="262"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="240"/>
         <source>Data type</source>
         <translation>Тип данных</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="264"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="242"/>
         <source>Time (UTC)</source>
         <translation>Время (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="266"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="244"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="268"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="246"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="270"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="248"/>
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="272"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="250"/>
         <source>Mean</source>
         <translation>Среднее</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="274"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="252"/>
         <source>Std</source>
         <translation>Std</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="276"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="254"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierTableModel.cpp" line="278"/>
+        <location filename="../../ui/OutlierTableModel.cpp" line="256"/>
         <source>Record id</source>
         <translation>id записи</translation>
     </message>
@@ -653,17 +778,32 @@
 <context>
     <name>fo::ui::QueryWorker</name>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="129"/>
+        <location filename="../../ui/QueryWorker.cpp" line="113"/>
+        <source>Reading iteration #%1…</source>
+        <translation>Чтение итерации №%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="138"/>
+        <source>Reading iteration #%1, the one before…</source>
+        <translation>Чтение итерации №%1, предыдущей…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="144"/>
+        <source>Comparing…</source>
+        <translation>Сравнение…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/QueryWorker.cpp" line="171"/>
         <source>Running a test query</source>
         <translation>Выполнение тестового запроса</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="132"/>
+        <location filename="../../ui/QueryWorker.cpp" line="174"/>
         <source>Connected to %1.</source>
         <translation>Подключено к %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="171"/>
+        <location filename="../../ui/QueryWorker.cpp" line="213"/>
         <source>Exported to %1.</source>
         <translation>Экспортировано в %1.</translation>
     </message>
@@ -671,42 +811,42 @@
 <context>
     <name>fo::ui::ResultsPanel</name>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="72"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="74"/>
         <source>Data types</source>
         <translation>Типы данных</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="74"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="76"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="102"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="104"/>
         <source>Cannot load the values of %1: %2</source>
         <translation>Не удалось загрузить значения %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="122"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="128"/>
         <source>Outliers</source>
         <translation>Выбросы</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="186"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="237"/>
         <source>No numeric values for this user</source>
         <translation>У этого пользователя нет числовых значений</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="219"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="270"/>
         <source>raw</source>
         <translation>сырые</translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="219"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="270"/>
         <source>processed</source>
         <translation>обработанные</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ResultsPanel.cpp" line="221"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="272"/>
         <source>Outliers of %1 (%2): %n row(s)</source>
         <translation>
             <numerusform>Выбросы %1 (%2): %n строка</numerusform>
@@ -715,7 +855,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ResultsPanel.cpp" line="237"/>
+        <location filename="../../ui/ResultsPanel.cpp" line="288"/>
         <source>Loading the values of %1…</source>
         <translation>Загрузка значений %1…</translation>
     </message>
@@ -748,57 +888,57 @@
         <translation>user@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="46"/>
+        <location filename="../../ui/RunControls.cpp" line="47"/>
         <source>Raw records: a value is an outlier when |z| &gt; k</source>
         <translation>Сырые записи: значение — выброс, если |z| &gt; k</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="47"/>
+        <location filename="../../ui/RunControls.cpp" line="48"/>
         <source>Processed (daily) records: a value is an outlier when |z| &gt; k</source>
         <translation>Обработанные (суточные) записи: значение — выброс, если |z| &gt; k</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="51"/>
+        <location filename="../../ui/RunControls.cpp" line="52"/>
         <source>Send the start and completion messages to the user, as the platform&apos;s job does</source>
         <translation>Отправить пользователю сообщения о начале и завершении, как это делает задача платформы</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="53"/>
+        <location filename="../../ui/RunControls.cpp" line="54"/>
         <source>Compute and show the outliers; write nothing, set no flag, send no message</source>
         <translation>Вычислить и показать выбросы; ничего не записывать, не ставить флаг, не отправлять сообщений</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="68"/>
+        <location filename="../../ui/RunControls.cpp" line="69"/>
         <source>User &amp;email:</source>
         <translation>&amp;Почта пользователя:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="74"/>
+        <location filename="../../ui/RunControls.cpp" line="77"/>
         <source>Raw k:</source>
         <translation>k сырых:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="77"/>
+        <location filename="../../ui/RunControls.cpp" line="80"/>
         <source>Processed k:</source>
         <translation>k обработанных:</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="173"/>
+        <location filename="../../ui/RunControls.cpp" line="212"/>
         <source>Enter the email of the user whose records you want to check.</source>
         <translation>Введите адрес почты пользователя, записи которого нужно проверить.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="176"/>
+        <location filename="../../ui/RunControls.cpp" line="215"/>
         <source>“%1” is not a valid email address.</source>
         <translation>«%1» — некорректный адрес почты.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="179"/>
+        <location filename="../../ui/RunControls.cpp" line="218"/>
         <source>✔ Valid address, but the database has no records for it.</source>
         <translation>✔ Адрес корректен, но в базе данных нет записей для него.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunControls.cpp" line="182"/>
+        <location filename="../../ui/RunControls.cpp" line="221"/>
         <source>✔ Valid address.</source>
         <translation>✔ Адрес корректен.</translation>
     </message>
@@ -806,104 +946,163 @@
 <context>
     <name>fo::ui::RunSummaryRow</name>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="25"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="18"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="35"/>
         <source>Enter a user&apos;s email and press Run, or open a stored iteration under History.</source>
         <translation>Введите адрес почты пользователя и нажмите «Запустить» или откройте сохранённую итерацию во вкладке «История».</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="70"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="152"/>
+        <source>Reading raw records: %1 of %2 rows (%3%)</source>
+        <translation>Чтение сырых записей: %1 из %2 строк (%3%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="153"/>
+        <source>Reading processed records: %1 of %2 rows (%3%)</source>
+        <translation>Чтение обработанных записей: %1 из %2 строк (%3%)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/RunSummaryRow.cpp" line="156"/>
+        <source>about %n minute(s) left</source>
+        <translation>
+            <numerusform>осталось около %n минуты</numerusform>
+            <numerusform>осталось около %n минут</numerusform>
+            <numerusform>осталось около %n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/RunSummaryRow.cpp" line="158"/>
+        <source>about %n second(s) left</source>
+        <translation>
+            <numerusform>осталось около %n секунды</numerusform>
+            <numerusform>осталось около %n секунд</numerusform>
+            <numerusform>осталось около %n секунд</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="182"/>
         <source>Connecting to the database…</source>
         <translation>Подключение к базе данных…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="72"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="184"/>
         <source>Waiting for other runs for this user…</source>
         <translation>Ожидание других запусков для этого пользователя…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="74"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="186"/>
         <source>Setting the run flag…</source>
         <translation>Установка флага запуска…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="76"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="188"/>
         <source>Notifying the user of the start…</source>
         <translation>Уведомление пользователя о начале…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="78"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="190"/>
         <source>Reading raw records: %1 rows</source>
         <translation>Чтение сырых записей: %1 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="80"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="192"/>
         <source>Reading processed records: %1 rows</source>
         <translation>Чтение обработанных записей: %1 строк</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="82"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="194"/>
         <source>Detecting outliers…</source>
         <translation>Поиск выбросов…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="84"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="196"/>
         <source>Writing: %1 outliers</source>
         <translation>Запись: %1 выбросов</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="86"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="198"/>
         <source>Notifying the user of the result…</source>
         <translation>Уведомление пользователя о результате…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="88"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="200"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="99"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="211"/>
         <source>completed</source>
         <translation>завершена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="102"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="214"/>
         <source>dry run, nothing written</source>
         <translation>пробный запуск, ничего не записано</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="105"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="217"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="108"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="220"/>
         <source>cancelled</source>
         <translation>отменена</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="114"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="226"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · dry run at %2 UTC</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · пробный запуск в %2 UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="116"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="228"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · iteration #%2 · %3 UTC · %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · итерация №%2 · %3 UTC · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="122"/>
-        <source> · raw: %1 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt; · processed: %3 rows, &lt;span style=&apos;color:#d93025&apos;&gt;%4 outliers&lt;/span&gt;</source>
-        <translation> · сырые: строк %1, &lt;span style=&apos;color:#d93025&apos;&gt;выбросов %2&lt;/span&gt; · обработанные: строк %3, &lt;span style=&apos;color:#d93025&apos;&gt;выбросов %4&lt;/span&gt;</translation>
+        <location filename="../../ui/RunSummaryRow.cpp" line="237"/>
+        <location filename="../../ui/RunSummaryRow.cpp" line="238"/>
+        <source>%1 outliers</source>
+        <translation>выбросов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="127"/>
-        <source> · raw: &lt;span style=&apos;color:#d93025&apos;&gt;%1 outliers&lt;/span&gt; · processed: &lt;span style=&apos;color:#d93025&apos;&gt;%2 outliers&lt;/span&gt;</source>
-        <translation> · сырые: &lt;span style=&apos;color:#d93025&apos;&gt;выбросов %1&lt;/span&gt; · обработанные: &lt;span style=&apos;color:#d93025&apos;&gt;выбросов %2&lt;/span&gt;</translation>
+        <location filename="../../ui/RunSummaryRow.cpp" line="241"/>
+        <source> · raw: %1 rows, %2 · processed: %3 rows, %4</source>
+        <translation> · сырые: строк %1, %2 · обработанные: строк %3, %4</translation>
     </message>
     <message>
-        <location filename="../../ui/RunSummaryRow.cpp" line="138"/>
-        <source>Compared with iteration #%1: &lt;span style=&apos;color:#d93025&apos;&gt;&lt;b&gt;%2 new&lt;/b&gt;&lt;/span&gt;, %3 resolved, %4 persisting</source>
-        <translation>В сравнении с итерацией №%1: &lt;span style=&apos;color:#d93025&apos;&gt;&lt;b&gt;новых %2&lt;/b&gt;&lt;/span&gt;, исчезло %3, сохранилось %4</translation>
+        <location filename="../../ui/RunSummaryRow.cpp" line="245"/>
+        <source> · raw: %1 · processed: %2</source>
+        <translation> · сырые: %1 · обработанные: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="253"/>
+        <source>%1 new</source>
+        <translation>новых: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="257"/>
+        <source>Compared with iteration #%1: %2, %3 resolved, %4 persisting</source>
+        <translation>В сравнении с итерацией №%1: %2, исчезли: %3, сохранились: %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="263"/>
+        <source>raw k %1 → %2</source>
+        <translation>k сырых %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="265"/>
+        <source>processed k %1 → %2</source>
+        <translation>k обработанных %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunSummaryRow.cpp" line="269"/>
+        <source>The thresholds differ (%1): part of the change comes from them, not from the data.</source>
+        <translation>Пороги различаются (%1): часть изменений вызвана ими, а не данными.</translation>
     </message>
 </context>
 <context>
@@ -1014,23 +1213,37 @@
     </message>
     <message>
         <location filename="../../ui/ServiceProbe.cpp" line="68"/>
+        <location filename="../../ui/ServiceProbe.cpp" line="99"/>
         <source>Not configured.</source>
         <translation>Не настроено.</translation>
     </message>
     <message>
         <location filename="../../ui/ServiceProbe.cpp" line="73"/>
+        <location filename="../../ui/ServiceProbe.cpp" line="105"/>
         <source>“%1” is not a valid http(s) URL.</source>
         <translation>«%1» — некорректный http(s) URL.</translation>
     </message>
     <message>
         <location filename="../../ui/ServiceProbe.cpp" line="83"/>
+        <location filename="../../ui/ServiceProbe.cpp" line="120"/>
         <source>%1 answers (HTTP %2).</source>
         <translation>%1 отвечает (HTTP %2).</translation>
     </message>
     <message>
         <location filename="../../ui/ServiceProbe.cpp" line="85"/>
+        <location filename="../../ui/ServiceProbe.cpp" line="116"/>
         <source>Cannot reach %1: %2</source>
         <translation>Нет связи с %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ServiceProbe.cpp" line="118"/>
+        <source>%1 answers (HTTP %2: %3).</source>
+        <translation>%1 отвечает (HTTP %2: %3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ServiceProbe.cpp" line="123"/>
+        <source>%1 is reachable, but answered HTTP %2: check the address.</source>
+        <translation>%1 доступен, но ответил HTTP %2: проверьте адрес.</translation>
     </message>
 </context>
 <context>
@@ -1064,151 +1277,204 @@
 <context>
     <name>fo::ui::SettingsDialog</name>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="69"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="87"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="72"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="90"/>
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="73"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="91"/>
         <source>SQLite (a local file)</source>
         <translation>SQLite (локальный файл)</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="77"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="95"/>
         <source>kept in the system keychain</source>
         <translation>хранится в системном хранилище паролей</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="97"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="113"/>
         <source>empty: no run flag</source>
         <translation>пусто: без флага запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="98"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="114"/>
         <source>empty: no notifications</source>
         <translation>пусто: без уведомлений</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="104"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="120"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="112"/>
-        <location filename="../../ui/SettingsDialog.cpp" line="126"/>
-        <location filename="../../ui/SettingsDialog.cpp" line="127"/>
         <location filename="../../ui/SettingsDialog.cpp" line="128"/>
-        <location filename="../../ui/SettingsDialog.cpp" line="129"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="142"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="143"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="144"/>
         <source>Test connection</source>
         <translation>Проверить соединение</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="114"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="130"/>
         <source>Engine:</source>
         <translation>СУБД:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="115"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="131"/>
         <source>Host:</source>
         <translation>Хост:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="116"/>
-        <location filename="../../ui/SettingsDialog.cpp" line="144"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="132"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="158"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="117"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="133"/>
         <source>Database:</source>
         <translation>База данных:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="118"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="134"/>
         <source>User:</source>
         <translation>Пользователь:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="119"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="135"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="122"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="346"/>
+        <source>the auth API asks for a sign-in, as it should</source>
+        <translation>API авторизации просит войти, как и должен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="361"/>
+        <source>the send_email endpoint is there</source>
+        <translation>адрес send_email на месте</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="371"/>
+        <source>Not configured: runs set no &quot;job is active&quot; flag.</source>
+        <translation>Не настроено: запуски не ставят флаг &quot;задача активна&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="45"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="138"/>
         <source>Database</source>
         <translation>База данных</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="134"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="41"/>
+        <source>Host</source>
+        <translation>Хост</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="42"/>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="43"/>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="44"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="46"/>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="47"/>
+        <source>Redis port</source>
+        <translation>Порт Redis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="48"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="348"/>
+        <source>Auth API</source>
+        <translation>API авторизации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="49"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="363"/>
+        <source>Notifications API</source>
+        <translation>API уведомлений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="148"/>
         <source>Auth API:</source>
         <translation>API авторизации:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="136"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="150"/>
         <source>Notifications API:</source>
         <translation>API уведомлений:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="138"/>
-        <source>Data collection API:</source>
-        <translation>API сбора данных:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="147"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="161"/>
         <source>Redis:</source>
         <translation>Redis:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="149"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="163"/>
         <source>Services</source>
         <translation>Сервисы</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="153"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="167"/>
         <source>Raw records, k:</source>
         <translation>Сырые записи, k:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="154"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="168"/>
         <source>Processed records, k:</source>
         <translation>Обработанные записи, k:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="155"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="169"/>
         <source>A value is an outlier when |z| &gt; k. The platform&apos;s job uses 3 for raw and 2 for processed records.</source>
         <translation>Значение — выброс, если |z| &gt; k. Задача платформы использует 3 для сырых и 2 для обработанных записей.</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="160"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="174"/>
         <source>Analysis</source>
         <translation>Анализ</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="164"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="178"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="165"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="179"/>
         <source>Interface</source>
         <translation>Интерфейс</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="252"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="287"/>
         <source>path of the SQLite file</source>
         <translation>путь к файлу SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="264"/>
-        <location filename="../../ui/SettingsDialog.cpp" line="270"/>
-        <location filename="../../ui/SettingsDialog.cpp" line="280"/>
-        <location filename="../../ui/SettingsDialog.cpp" line="287"/>
-        <location filename="../../ui/SettingsDialog.cpp" line="294"/>
+        <location filename="../../ui/SettingsDialog.cpp" line="298"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SettingsDialog.cpp" line="329"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -1256,7 +1522,7 @@
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../ui/SignInDialog.cpp" line="114"/>
+        <location filename="../../ui/SignInDialog.cpp" line="116"/>
         <source>Enter a test-account login.</source>
         <translation>Введите логин тестовой учётной записи.</translation>
     </message>
@@ -1342,6 +1608,109 @@
         <location filename="../../ui/TypeTableModel.cpp" line="186"/>
         <source>Persisting</source>
         <translation>Сохранились</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::help</name>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="54"/>
+        <source>&lt;h3&gt;How outliers are found&lt;/h3&gt;&lt;p&gt;Each data type of a user (heart rate, steps, SpO2…) is checked on its own, separately for raw records and for the daily processed records.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Every value that reads as a number counts; text such as “120/80” or “n/a”, and values that are not finite, are skipped (the &lt;i&gt;Skipped&lt;/i&gt; column counts them).&lt;/li&gt;&lt;li&gt;The mean and the standard deviation (std, of the whole population) of those numbers are computed exactly as the platform&apos;s Python job computes them.&lt;/li&gt;&lt;li&gt;For each value, z = (value − mean) / std says how many standard deviations it lies from the mean.&lt;/li&gt;&lt;li&gt;A value is an &lt;b&gt;outlier&lt;/b&gt; when |z| &amp;gt; k: k = 3 for raw records and k = 2 for processed records by default (the thresholds beside Run). |z| equal to k is not an outlier; when std is 0 (all values equal), nothing is.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The chart shades the band mean ± k·std: the outliers are the points outside it. The &lt;i&gt;Why&lt;/i&gt; column of the outliers table gives |z|, k and how many times k the |z| is.&lt;/p&gt;&lt;p&gt;A run that is not a dry run stores the outliers as a new iteration, as the job does; &lt;i&gt;History&lt;/i&gt; compares an iteration with the one before it: &lt;b&gt;new&lt;/b&gt; outliers, &lt;b&gt;persisting&lt;/b&gt; ones, and &lt;b&gt;resolved&lt;/b&gt; ones (outliers before, not any more). When the thresholds of the two differ, some of the change comes from the thresholds, not from the data.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Как находятся выбросы&lt;/h3&gt;&lt;p&gt;Каждый тип данных пользователя (пульс, шаги, SpO2…) проверяется отдельно, и отдельно для сырых записей и для дневных обработанных.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Учитывается каждое значение, которое читается как число; текст вроде «120/80» или «n/a» и бесконечные значения пропускаются (их считает столбец &lt;i&gt;Пропущено&lt;/i&gt;).&lt;/li&gt;&lt;li&gt;Среднее и стандартное отклонение (std, по всей совокупности) этих чисел вычисляются в точности так же, как их вычисляет задача платформы на Python.&lt;/li&gt;&lt;li&gt;Для каждого значения z = (значение − среднее) / std показывает, на сколько стандартных отклонений оно отстоит от среднего.&lt;/li&gt;&lt;li&gt;Значение — &lt;b&gt;выброс&lt;/b&gt;, если |z| &amp;gt; k: по умолчанию k = 3 для сырых записей и k = 2 для обработанных (пороги рядом с кнопкой «Запустить»). |z|, равное k, — не выброс; если std равно 0 (все значения одинаковы), выбросов нет.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;График закрашивает полосу среднее ± k·std: выбросы — точки вне её. Столбец &lt;i&gt;Почему&lt;/i&gt; таблицы выбросов показывает |z|, k и во сколько раз |z| больше k.&lt;/p&gt;&lt;p&gt;Запуск не в пробном режиме сохраняет выбросы как новую итерацию, как это делает задача; &lt;i&gt;История&lt;/i&gt; сравнивает итерацию с предыдущей: &lt;b&gt;новые&lt;/b&gt; выбросы, &lt;b&gt;сохранившиеся&lt;/b&gt; и &lt;b&gt;исчезнувшие&lt;/b&gt; (были выбросами, больше нет). Если пороги двух итераций различаются, часть изменений вызвана порогами, а не данными.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="79"/>
+        <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Сочетания клавиш&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="80"/>
+        <source>Enter (in the email field)</source>
+        <translation>Enter (в поле адреса)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="80"/>
+        <source>Run</source>
+        <translation>Запустить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="81"/>
+        <source>Export CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="82"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="83"/>
+        <source>Check the services</source>
+        <translation>Проверить сервисы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="84"/>
+        <source>Quit (asks first during a run)</source>
+        <translation>Выход (во время запуска сначала спросит)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="85"/>
+        <source>How outliers are found</source>
+        <translation>Как находятся выбросы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="86"/>
+        <source>&lt;h4&gt;On the chart&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;На графике&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="87"/>
+        <source>Drag</source>
+        <translation>Перетаскивание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="87"/>
+        <source>Zoom into the rectangle</source>
+        <translation>Приблизить выделенный прямоугольник</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="88"/>
+        <source>Wheel, + and −</source>
+        <translation>Колесо мыши, + и −</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="88"/>
+        <source>Zoom in and out</source>
+        <translation>Приблизить и отдалить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="89"/>
+        <source>Shift+drag, middle button, arrow keys</source>
+        <translation>Shift+перетаскивание, средняя кнопка, стрелки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="89"/>
+        <source>Pan</source>
+        <translation>Сдвиг</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="90"/>
+        <source>Home, 0</source>
+        <translation>Home, 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="90"/>
+        <source>Show everything (reset the zoom)</source>
+        <translation>Показать всё (сбросить масштаб)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="91"/>
+        <source>A row of the outliers table</source>
+        <translation>Строка таблицы выбросов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/HelpPages.cpp" line="91"/>
+        <source>Centre the chart on that outlier</source>
+        <translation>Поставить этот выброс в центр графика</translation>
     </message>
 </context>
 </TS>

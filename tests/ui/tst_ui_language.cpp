@@ -4,9 +4,12 @@
 
 #include "AppSettings.h"
 #include "AuthSession.h"
+#include "Database.h"
+#include "DemoSeeder.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "MainWindowHost.h"
+#include "OutlierChartView.h"
 #include "OutlierTableModel.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
@@ -14,9 +17,14 @@
 #include "TypeTableModel.h"
 #include "UiTestSupport.h"
 
+#include <QAbstractButton>
+#include <QApplication>
+#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -24,7 +32,11 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QValueAxis>
 
 using namespace fo;
 using namespace fo::ui;
@@ -39,6 +51,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void switchingToRussianRebuildsTheWindow();
     void switchingBackToEnglish();
+    void switchKeepsTheRunAndTheForm();
+    void russianWindowClipsNothing();
 
 private:
     MainWindow *switchLanguage(const QString &code);
@@ -58,6 +72,11 @@ void TestUiLanguage::initTestCase()
     QString error;
     m_dbName = createDatabase(QStringLiteral("ui_language"), &error);
     QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
+    {
+        Result<Database> db = Database::open(pgConfig(m_dbName));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QVERIFY(demo::seed(db.value()).ok());
+    }
     useTestEnvironment(m_dbName, QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), QString(), false);
     AppSettings().setLanguage(QStringLiteral("en"));
 
@@ -70,6 +89,9 @@ void TestUiLanguage::initTestCase()
     QVERIFY(m_host->window());
     QVERIFY(QTest::qWaitForWindowExposed(m_host->window()));
     QCOMPARE(m_host->window()->runButton()->text(), QStringLiteral("Run"));
+    // The settings dialog starts from the password the window read from the keychain (or the environment): open it
+    // only once that read has answered.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_host->window()->runConfig().dbPassword.isEmpty(), 10000);
 }
 
 void TestUiLanguage::cleanupTestCase()
@@ -158,6 +180,118 @@ void TestUiLanguage::switchingBackToEnglish()
     QTRY_COMPARE(english->userLabel()->text(), QStringLiteral("Not signed in"));
     QCOMPARE(english->emailEdit()->text(), QStringLiteral("someone@example.com"));
     QCOMPARE(AppSettings().language(), QStringLiteral("en"));
+}
+
+// A language switch keeps everything the operator has in front of them: the shown run, the selected type, the zoom,
+// and every form value; above all "Dry run", so that the next Run does not write and notify (issue 12 item 3).
+void TestUiLanguage::switchKeepsTheRunAndTheForm()
+{
+    MainWindow *english = m_host->window();
+    QTRY_VERIFY_WITH_TIMEOUT(!english->runConfig().dbPassword.isEmpty(), 10000);
+    english->emailEdit()->setText(QString::fromLatin1(demo::Email));
+    english->dryRunCheck()->setChecked(true);
+    english->notifyCheck()->setChecked(false);
+    english->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->setValue(2.5);
+    english->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->setValue(1.75);
+    QSignalSpy finished(english, &MainWindow::runFinished);
+    QTest::mouseClick(english->runButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    const RunReport report = finished.first().first().value<RunReport>();
+    QVERIFY2(report.status == RunStatus::DryRun, qPrintable(report.error));
+
+    // The operator looks at a type of their choice, zoomed in.
+    const QString type = QStringLiteral("StepsRecord");
+    english->selectType(Source::Processed, type);
+    QTRY_COMPARE(english->chartView()->chartData().dataType, type);
+    english->chartView()->zoomBy(3.0);
+    QVERIFY(english->chartView()->isZoomed());
+    const std::array<double, 4> zoom = english->chartView()->viewRanges();
+
+    MainWindow *russian = switchLanguage(QStringLiteral("ru"));
+    QVERIFY(russian);
+    QCOMPARE(russian->runButton()->text(), QStringLiteral("Запустить"));
+    QCOMPARE(russian->emailEdit()->text(), QString::fromLatin1(demo::Email));
+    QVERIFY(russian->dryRunCheck()->isChecked());
+    QVERIFY(!russian->notifyCheck()->isChecked());
+    QCOMPARE(russian->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->value(), 2.5);
+    QCOMPARE(russian->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->value(), 1.75);
+    // The same run, the same type, the same zoom.
+    QCOMPARE(russian->report().runId, report.runId);
+    QCOMPARE(russian->report().status, RunStatus::DryRun);
+    QCOMPARE(russian->typeModel()->rowCount(), report.raw.types.size() + report.processed.types.size());
+    QTRY_COMPARE(russian->chartView()->chartData().dataType, type);
+    QTRY_VERIFY(russian->chartView()->isZoomed());
+    const std::array<double, 4> after = russian->chartView()->viewRanges();
+    for (int i = 0; i < 4; ++i)
+        QVERIFY2(std::abs(after[i] - zoom[i]) <= 1.0, qPrintable(QString::number(i)));
+    QCOMPARE(russian->outlierModel()->rowCount(), [&] {
+        for (const TypeReport &t : report.processed.types)
+            if (t.dataType == type)
+                return int(t.outliers.size());
+        return -1;
+    }());
+}
+
+// In Russian, at the default window size, with a run shown: no button or label is narrower than its size hint (a
+// word-wrapped label is as tall as its text needs), the type names are whole, and the chart's numbers use the
+// locale's decimal comma as the tables do (issue 12 item 10).
+void TestUiLanguage::russianWindowClipsNothing()
+{
+    MainWindow *russian = m_host->window();
+    QCOMPARE(russian->runButton()->text(), QStringLiteral("Запустить"));
+    QVERIFY(russian->report().raw.types.size() > 0);
+    russian->resize(1280, 820);
+    // The window fits the default size: its minimum is not wider (a row that cannot shrink would widen it).
+    QVERIFY2(russian->minimumSizeHint().width() <= 1280,
+             qPrintable(QStringLiteral("minimum width %1").arg(russian->minimumSizeHint().width())));
+    QTRY_COMPARE(russian->size(), QSize(1280, 820));
+    QApplication::processEvents();
+
+    QStringList clipped;
+    for (QAbstractButton *button : russian->findChildren<QAbstractButton *>()) {
+        if (!button->isVisibleTo(russian) || button->text().isEmpty())
+            continue;
+        if (button->width() < button->sizeHint().width())
+            clipped << QStringLiteral("button “%1”: %2 < %3")
+                           .arg(button->text())
+                           .arg(button->width())
+                           .arg(button->sizeHint().width());
+    }
+    for (QLabel *label : russian->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(russian) || label->text().isEmpty())
+            continue;
+        if (label->wordWrap()) {
+            if (label->height() < label->heightForWidth(label->width()))
+                clipped << QStringLiteral("label “%1”: height %2 < %3")
+                               .arg(label->text())
+                               .arg(label->height())
+                               .arg(label->heightForWidth(label->width()));
+        } else if (label->width() < label->sizeHint().width()) {
+            clipped << QStringLiteral("label “%1”: %2 < %3")
+                           .arg(label->text())
+                           .arg(label->width())
+                           .arg(label->sizeHint().width());
+        }
+    }
+    QAbstractItemView *types = russian->typeView();
+    const int typeColumn = TypeTableModel::TypeColumn;
+    const int typeWidth = russian->typeView()->columnWidth(typeColumn);
+    if (typeWidth < types->sizeHintForColumn(typeColumn))
+        clipped << QStringLiteral("type names: %1 < %2").arg(typeWidth).arg(types->sizeHintForColumn(typeColumn));
+    // A toolbar that does not fit hides what is left behind its "»" button.
+    for (QToolBar *bar : russian->findChildren<QToolBar *>()) {
+        if (!bar->isVisibleTo(russian))
+            continue;
+        for (QToolButton *extension : bar->findChildren<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+            if (extension->isVisible())
+                clipped << QStringLiteral("toolbar with a hidden part");
+    }
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("\n"))));
+
+    // Numbers in the locale's way everywhere: the chart's axes too.
+    QChart *chart = russian->chartView()->chart();
+    QVERIFY(chart->localizeNumbers());
+    QCOMPARE(chart->locale().decimalPoint(), QStringLiteral(","));
 }
 
 QTEST_MAIN(TestUiLanguage)

@@ -2,22 +2,26 @@
 // local stubs: sign in, run for the seeded demo user, read the chart and the table, compare two runs, export CSV,
 // sign in again at the next start, and the 401 → refresh → sign-in-again path.
 
-#include "UiTestSupport.h"
-
 #include "AuthSession.h"
+#include "BackgroundTasks.h"
+#include "ChartMarkers.h"
 #include "ChartTime.h"
 #include "Database.h"
 #include "DemoSeeder.h"
+#include "DesktopCsv.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "OutlierChartView.h"
 #include "OutlierTableModel.h"
+#include "QueryWorker.h"
 #include "ReportWriters.h"
 #include "SecretStore.h"
 #include "SignInDialog.h"
 #include "TypeTableModel.h"
+#include "UiTestSupport.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QCheckBox>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
@@ -30,6 +34,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -58,6 +63,7 @@ private Q_SLOTS:
     void emailValidationAndCompleter();
     void runShowsChartAndTable();
     void historyCompare();
+    void openingShowsProgressAndCancels();
     void exportCsv();
     void saveChartAsPng();
     void nextStartSignsInWithStoredToken();
@@ -357,6 +363,70 @@ void TestUiMainWindow::historyCompare()
     }
     QCOMPARE(tableNew, int((after - before).size()));
     QVERIFY(!m_window->outlierView()->isColumnHidden(OutlierTableModel::StatusColumn));
+
+    // Issue 12 item 7. The history shows each iteration's thresholds and operator.
+    QCOMPARE(history->thresholdsTextAt(0), QStringLiteral("2 / 2.5"));
+    QCOMPARE(history->thresholdsTextAt(1), QStringLiteral("3 / 2"));
+    QCOMPARE(history->operatorTextAt(0), SupportEmail);
+    // The comparison says the thresholds differ, so that "N new" is not misread.
+    const QString summary = m_window->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("raw k 3 → 2")) && summary.contains(QStringLiteral("processed k 2 → 2.5")),
+             qPrintable(summary));
+    // New and resolved are seen beside whole type names, without scrolling.
+    QTableView *types = m_window->typeView();
+    QTRY_VERIFY(types->isVisible());
+    QCOMPARE(types->horizontalScrollBar()->value(), 0);
+    for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn}) {
+        QVERIFY(!types->isColumnHidden(column));
+        QVERIFY2(types->columnViewportPosition(column) + types->columnWidth(column) <= types->viewport()->width(),
+                 qPrintable(QStringLiteral("column %1 ends at %2 of %3")
+                                .arg(column)
+                                .arg(types->columnViewportPosition(column) + types->columnWidth(column))
+                                .arg(types->viewport()->width())));
+    }
+    QVERIFY(types->columnWidth(TypeTableModel::TypeColumn)
+            >= static_cast<QAbstractItemView *>(types)->sizeHintForColumn(TypeTableModel::TypeColumn));
+    // New and persisting differ in colour (apart for colour-blind readers: not two reds) and in shape.
+    const QColor newColor = markers::outlier().color;
+    const QColor persistingColor = markers::persisting().color;
+    QVERIFY(std::abs(newColor.hueF() - persistingColor.hueF()) > 0.3);
+    QVERIFY(markers::outlier().shape != markers::persisting().shape);
+    // A small chart of the outlier counts per iteration.
+    QChartView *counts = history->countsChart();
+    QVERIFY(counts->isVisibleTo(history)); // on the History tab
+    QCOMPARE(counts->chart()->series().size(), 2);
+    QCOMPARE(static_cast<QLineSeries *>(counts->chart()->series().first())->count(), history->iterationCount());
+}
+
+// Opening a stored iteration shows where it is, and Cancel drops it: the window keeps what it showed (issue 12
+// item 6).
+void TestUiMainWindow::openingShowsProgressAndCancels()
+{
+    HistoryPanel *history = m_window->historyPanel();
+    const int shownIteration = m_window->report().iteration;
+    QVERIFY(m_window->isComparing());
+    QSignalSpy loaded(m_window->tasks()->queryWorker(), &QueryWorker::comparisonLoaded);
+    QSignalSpy shown(m_window.get(), &MainWindow::comparisonShown);
+    history->selectIteration(m_first.iteration);
+    QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
+    QVERIFY2(m_window->progressText().contains(QStringLiteral("iteration #%1").arg(m_first.iteration)),
+             qPrintable(m_window->progressText()));
+    auto *cancel = m_window->findChild<QPushButton *>(QStringLiteral("cancelOpenButton"));
+    QVERIFY(cancel && cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!cancel->isVisible());
+    // The worker's answer still comes, and is dropped.
+    QVERIFY(loaded.count() > 0 || loaded.wait(30000));
+    QCoreApplication::processEvents();
+    QCOMPARE(shown.count(), 0);
+    QCOMPARE(m_window->report().iteration, shownIteration);
+    QVERIFY(m_window->isComparing());
+    // Opened again without cancelling, it shows.
+    history->selectIteration(shownIteration);
+    QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
+    QVERIFY(shown.wait(30000));
+    QVERIFY(!cancel->isVisible());
+    QCOMPARE(m_window->report().iteration, shownIteration);
 }
 
 void TestUiMainWindow::exportCsv()
@@ -371,8 +441,23 @@ void TestUiMainWindow::exportCsv()
     QFile file(outliersPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
-    QCOMPARE(QString::fromUtf8(lines.first().trimmed()), csvHeader(false).join(QLatin1Char(',')));
+    // The headless columns, then the unit and (the iteration is compared with the one before) the status.
+    QVERIFY(m_window->isComparing());
+    QCOMPARE(QString::fromUtf8(lines.first().trimmed()), desktopCsvHeader(false, true).join(QLatin1Char(',')));
+    QVERIFY(lines.first().startsWith(QByteArray(csvHeader(false).join(QLatin1Char(',')).toUtf8() + ",unit,status")));
     QCOMPARE(qint64(lines.size() - 1), shown.raw.outlierCount + shown.processed.outlierCount);
+    qint64 added = 0, newRows = 0, persistingRows = 0;
+    for (const OutlierDiff &d : compareRuns(m_first, m_second))
+        added += d.added.size();
+    for (int i = 1; i < lines.size(); ++i) {
+        const QByteArray row = lines.at(i).trimmed();
+        newRows += row.endsWith(",new") ? 1 : 0;
+        persistingRows += row.endsWith(",persisting") ? 1 : 0;
+        if (row.contains(",HeartRateRecord,"))
+            QVERIFY2(row.contains(",bpm,"), row.constData());
+    }
+    QCOMPARE(newRows, added);
+    QCOMPARE(newRows + persistingRows, qint64(lines.size() - 1));
     QCOMPARE(qint64(lines.size() - 1), m_second.raw.outlierCount + m_second.processed.outlierCount);
     QVERIFY(lines.at(1).startsWith(QByteArray(DemoEmail.toUtf8() + ',' + QByteArray::number(m_second.iteration) + ',')));
 
@@ -384,7 +469,7 @@ void TestUiMainWindow::exportCsv()
     QFile all(allPath);
     QVERIFY(all.open(QIODevice::ReadOnly));
     const QList<QByteArray> allLines = all.readAll().trimmed().split('\n');
-    QCOMPARE(QString::fromUtf8(allLines.first().trimmed()), csvHeader(true).join(QLatin1Char(',')));
+    QCOMPARE(QString::fromUtf8(allLines.first().trimmed()), desktopCsvHeader(true, true).join(QLatin1Char(',')));
     qint64 numeric = 0;
     for (Source s : {Source::Raw, Source::Processed})
         for (const TypeReport &t : m_second.table(s).types)
@@ -403,7 +488,15 @@ void TestUiMainWindow::saveChartAsPng()
     QVERIFY(save);
     QVERIFY(m_window->menuBar()->actions().first()->menu()->actions().contains(save));
     QTRY_VERIFY(save->isEnabled());
-    QVERIFY(m_window->chartView()->outlierSeries()->count() + m_window->chartView()->persistingSeries()->count() > 0);
+    // The window keeps the type the operator selected (issue 12 item 4): select one with new outliers, drawn red.
+    for (const TypeTableModel::Row &row : m_window->typeModel()->rowsData()) {
+        if (row.added > 0) {
+            m_window->selectType(row.source, row.dataType);
+            QTRY_COMPARE(m_window->chartView()->chartData().dataType, row.dataType);
+            break;
+        }
+    }
+    QVERIFY(m_window->chartView()->outlierSeries()->count() > 0);
     save->trigger();
     QFileDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>()) && dialog->isVisible());

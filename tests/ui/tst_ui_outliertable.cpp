@@ -65,6 +65,10 @@ void TestUiOutlierTable::whyShowsZAboveK_data()
     QTest::addColumn<QString>("zColumn");
     QTest::addColumn<QString>("kText");
 
+    QTest::newRow("1.01 times k") << 3.04 << 3.0 << QStringLiteral("3.04") << QStringLiteral("3.04")
+                                  << QStringLiteral("3");
+    QTest::newRow("8.34681: the same in the tooltip")
+        << 8.34681 << 3.0 << QStringLiteral("8.35") << QStringLiteral("8.35") << QStringLiteral("3");
     QTest::newRow("far above: two decimals")
         << 4.5678 << 3.0 << QStringLiteral("4.57") << QStringLiteral("4.57") << QStringLiteral("3");
     QTest::newRow("negative, far") << -5.0 << 2.0 << QStringLiteral("5.00") << QStringLiteral("-5.00")
@@ -116,6 +120,17 @@ void TestUiOutlierTable::whyShowsZAboveK()
         QVERIFY2(shownZ > shownK, qPrintable(why));
     else
         QCOMPARE(match.captured(1).section(QLatin1Char('.'), 1).size(), 6);
+
+    // "(1.0× k)" for an outlier reads as a contradiction too: the ratio shows the digits it needs to be above 1.
+    static const QRegularExpression ratio(QStringLiteral("\\(([0-9.]+)× k\\)"));
+    const QRegularExpressionMatch ratioMatch = ratio.match(why);
+    QVERIFY2(ratioMatch.hasMatch(), qPrintable(why));
+    if (std::abs(z) / k - 1.0 >= 5e-7)
+        QVERIFY2(ratioMatch.captured(1).toDouble() > 1.0, qPrintable(why));
+
+    // z is rounded the same way in the table and in its tooltip.
+    const QString tip = model.index(0, OutlierTableModel::ZColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("= %1;").arg(zColumn)), qPrintable(tip));
 }
 
 void TestUiOutlierTable::resolvedRowsReadTheSame()

@@ -11,6 +11,7 @@
 #include "SettingsDialog.h"
 #include "UiTestSupport.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -21,6 +22,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fo;
@@ -30,6 +33,8 @@ using namespace fo::test;
 namespace {
 const QString Ok = QStringLiteral("✔ ");
 const QString Failed = QStringLiteral("✘ ");
+const QString Warned = QStringLiteral("⚠ ");
+const QString Neutral = QStringLiteral("– ");
 } // namespace
 
 class TestUiSettings : public QObject
@@ -43,6 +48,10 @@ private Q_SLOTS:
     void testConnectionSucceedsAgainstTheRealServices();
     void testConnectionFailsAgainstAClosedPort();
     void cancelSavesNothing();
+    void resultsKeepTheLayoutStillAndShowWhole();
+    void errorsNameTheFieldsLabel();
+    void engineSwitchKeepsEachEnginesName();
+    void http404IsAWarningAndUnsetIsNeutral();
 
 private:
     SettingsDialog *openDialog();
@@ -55,11 +64,11 @@ private:
     std::optional<std::pair<QString, int>> m_redis;
     std::unique_ptr<AuthApiStub> m_auth;
     std::unique_ptr<HttpStub> m_notifications;
-    std::unique_ptr<HttpStub> m_dataCollection;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AuthSession> m_session;
     std::unique_ptr<MainWindow> m_window;
     QPointer<SettingsDialog> m_dialog;
+    QTemporaryDir m_tmpDir;
 };
 
 void TestUiSettings::initTestCase()
@@ -76,7 +85,11 @@ void TestUiSettings::initTestCase()
 
     m_auth = std::make_unique<AuthApiStub>();
     m_notifications = std::make_unique<HttpStub>();
-    m_dataCollection = std::make_unique<HttpStub>();
+    // As the real API (FastAPI) answers a GET on its POST-only endpoint; the Test button sends nothing.
+    HttpStub::Response methodNotAllowed;
+    methodNotAllowed.status = 405;
+    methodNotAllowed.body = "{\"detail\":\"Method Not Allowed\"}";
+    m_notifications->setRoute("GET", "/notifications/send_email", methodNotAllowed);
     useTestEnvironment(m_dbName, m_auth->baseUrl(), m_notifications->baseUrl() + QStringLiteral("/notifications"));
     // The password is typed in the settings, as an operator would: neither the environment nor the keychain has it.
     qunsetenv("DB_PASSWORD");
@@ -133,7 +146,12 @@ QString TestUiSettings::clickAndWait(const char *button, const char *result)
         return QStringLiteral("(no widget %1 or %2)").arg(QString::fromLatin1(button), QString::fromLatin1(result));
     label->clear();
     QTest::mouseClick(push, Qt::LeftButton);
-    (void)QTest::qWaitFor([&] { return label->text().startsWith(Ok) || label->text().startsWith(Failed); }, 20000);
+    (void)QTest::qWaitFor(
+        [&] {
+            return label->text().startsWith(Ok) || label->text().startsWith(Failed) || label->text().startsWith(Warned)
+                || label->text().startsWith(Neutral);
+        },
+        20000);
     return label->text();
 }
 
@@ -150,7 +168,8 @@ void TestUiSettings::savesSettingsAndKeepsThePasswordInTheKeychain()
     QVERIFY(field<QLineEdit>("dbPasswordEdit")->text() != m_pg->password);
 
     field<QLineEdit>("dbPasswordEdit")->setText(m_pg->password);
-    field<QLineEdit>("dataCollectionUrlEdit")->setText(m_dataCollection->baseUrl());
+    // Nothing in the tool uses the data collection API: the dialog does not ask for it.
+    QVERIFY(!field<QLineEdit>("dataCollectionUrlEdit"));
     field<QLineEdit>("redisHostEdit")->setText(m_redis->first);
     field<QSpinBox>("redisPortSpin")->setValue(m_redis->second);
     field<QDoubleSpinBox>("defaultRawThresholdSpin")->setValue(2.75);
@@ -172,8 +191,6 @@ void TestUiSettings::savesSettingsAndKeepsThePasswordInTheKeychain()
     QCOMPARE(settings.value(QStringLiteral("services/authApiBaseUrl")).toString(), m_auth->baseUrl());
     QCOMPARE(settings.value(QStringLiteral("services/notificationsApiBaseUrl")).toString(),
              m_notifications->baseUrl() + QStringLiteral("/notifications"));
-    QCOMPARE(settings.value(QStringLiteral("services/dataCollectionApiBaseUrl")).toString(),
-             m_dataCollection->baseUrl());
     QCOMPARE(settings.value(QStringLiteral("analysis/rawThreshold")).toDouble(), 2.75);
     QCOMPARE(settings.value(QStringLiteral("analysis/processedThreshold")).toDouble(), 1.5);
     for (const QString &key : settings.allKeys())
@@ -184,7 +201,6 @@ void TestUiSettings::savesSettingsAndKeepsThePasswordInTheKeychain()
     const Config saved = AppSettings().config();
     QCOMPARE(saved.rawThreshold, 2.75);
     QCOMPARE(saved.processedThreshold, 1.5);
-    QCOMPARE(saved.dataCollectionApiBaseUrl, m_dataCollection->baseUrl());
     QVERIFY(saved.dbPassword.isEmpty());
     QCOMPARE(m_window->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->value(), 2.75);
     QCOMPARE(m_window->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->value(), 1.5);
@@ -232,9 +248,6 @@ void TestUiSettings::testConnectionSucceedsAgainstTheRealServices()
     result = clickAndWait("testAuthButton", "authTestResult");
     QVERIFY2(result.startsWith(Ok) && result.contains(m_auth->baseUrl()), qPrintable(result));
     QVERIFY(m_auth->count("GET", "/auth-api/api/v1/auth/users/me") >= 1);
-
-    result = clickAndWait("testDataCollectionButton", "dataCollectionTestResult");
-    QVERIFY2(result.startsWith(Ok) && result.contains(m_dataCollection->baseUrl()), qPrintable(result));
     m_dialog->reject();
     QTRY_VERIFY(!m_dialog);
 }
@@ -271,10 +284,6 @@ void TestUiSettings::testConnectionFailsAgainstAClosedPort()
     result = clickAndWait("testAuthButton", "authTestResult");
     QVERIFY2(result.startsWith(Failed) && result.contains(closedUrl), qPrintable(result));
 
-    field<QLineEdit>("dataCollectionUrlEdit")->setText(closedUrl);
-    result = clickAndWait("testDataCollectionButton", "dataCollectionTestResult");
-    QVERIFY2(result.startsWith(Failed) && result.contains(closedUrl), qPrintable(result));
-
     // Testing saves nothing.
     m_dialog->reject();
     QTRY_VERIFY(!m_dialog);
@@ -293,6 +302,112 @@ void TestUiSettings::cancelSavesNothing()
     QCOMPARE(QSettings().value(QStringLiteral("analysis/rawThreshold")).toDouble(), 2.75);
     QCOMPARE(QSettings().value(QStringLiteral("database/host")).toString(), m_pg->host);
     QCOMPARE(m_window->runConfig().dbHost, m_pg->host);
+}
+
+// A Test result never moves the rows below it (the next click lands where it was aimed), and its whole text shows
+// without resizing the dialog (issue 12 item 9).
+void TestUiSettings::resultsKeepTheLayoutStillAndShowWhole()
+{
+    QVERIFY(openDialog());
+    auto *tabs = m_dialog->findChild<QTabWidget *>();
+    tabs->setCurrentIndex(1); // Services
+    auto *notifyButton = field<QPushButton>("testNotificationsButton");
+    auto *redisButton = field<QPushButton>("testRedisButton");
+    QTRY_VERIFY(notifyButton->isVisible());
+    const QPoint notifyBefore = notifyButton->mapTo(m_dialog, QPoint());
+    const QPoint redisBefore = redisButton->mapTo(m_dialog, QPoint());
+    const QSize dialogBefore = m_dialog->size();
+
+    // A long answer: a refused connection, with the address and the reason.
+    field<QLineEdit>("authUrlEdit")
+        ->setText(QStringLiteral("http://127.0.0.1:%1/a/rather/long/path/to/show/wrapping").arg(closedPort()));
+    const QString result = clickAndWait("testAuthButton", "authTestResult");
+    QVERIFY2(result.startsWith(Failed), qPrintable(result));
+    QApplication::processEvents();
+    QCOMPARE(notifyButton->mapTo(m_dialog, QPoint()), notifyBefore);
+    QCOMPARE(redisButton->mapTo(m_dialog, QPoint()), redisBefore);
+    QCOMPARE(m_dialog->size(), dialogBefore);
+    auto *label = field<QLabel>("authTestResult");
+    QVERIFY2(
+        label->heightForWidth(label->width()) <= label->height(),
+        qPrintable(
+            QStringLiteral("needs %1 px, has %2").arg(label->heightForWidth(label->width())).arg(label->height())));
+
+    // The database's refusal is the longest text the dialog shows: whole, too.
+    tabs->setCurrentIndex(0);
+    field<QLineEdit>("dbPasswordEdit")->setText(QStringLiteral("not-the-password"));
+    const QString db = clickAndWait("testDatabaseButton", "dbTestResult");
+    QVERIFY2(db.startsWith(Failed), qPrintable(db));
+    auto *dbLabel = field<QLabel>("dbTestResult");
+    QApplication::processEvents();
+    QVERIFY2(dbLabel->heightForWidth(dbLabel->width()) <= dbLabel->height(),
+             qPrintable(QStringLiteral("needs %1 px, has %2: %3")
+                            .arg(dbLabel->heightForWidth(dbLabel->width()))
+                            .arg(dbLabel->height())
+                            .arg(db)));
+    m_dialog->reject();
+    QTRY_VERIFY(!m_dialog);
+}
+
+void TestUiSettings::errorsNameTheFieldsLabel()
+{
+    QVERIFY(openDialog());
+    field<QLineEdit>("dbPasswordEdit")->setText(QStringLiteral("not-the-password"));
+    QString result = clickAndWait("testDatabaseButton", "dbTestResult");
+    QVERIFY2(result.startsWith(Failed) && result.contains(QStringLiteral("Host (DB_HOST)"))
+                 && result.contains(QStringLiteral("Password (DB_PASSWORD)")),
+             qPrintable(result));
+    field<QLineEdit>("notificationsUrlEdit")->setText(QStringLiteral("notifications-api:8083"));
+    result = clickAndWait("testNotificationsButton", "notificationsTestResult");
+    QVERIFY2(result.startsWith(Failed) && result.contains(QStringLiteral("Notifications API:")), qPrintable(result));
+    m_dialog->reject();
+    QTRY_VERIFY(!m_dialog);
+}
+
+// Each engine keeps its own database name, and a test of the other engine is not shown any more.
+void TestUiSettings::engineSwitchKeepsEachEnginesName()
+{
+    QVERIFY(openDialog());
+    auto *engine = field<QComboBox>("dbEngineCombo");
+    auto *name = field<QLineEdit>("dbNameEdit");
+    QCOMPARE(name->text(), m_dbName);
+    engine->setCurrentIndex(engine->findData(QStringLiteral("sqlite")));
+    const QString sqlitePath = m_tmpDir.filePath(QStringLiteral("local.sqlite"));
+    name->setText(sqlitePath);
+    QString result = clickAndWait("testDatabaseButton", "dbTestResult");
+    QVERIFY2(result.startsWith(Ok) && result.contains(QStringLiteral("sqlite"), Qt::CaseInsensitive),
+             qPrintable(result));
+
+    engine->setCurrentIndex(engine->findData(QStringLiteral("postgresql")));
+    QCOMPARE(name->text(), m_dbName);
+    QVERIFY2(field<QLabel>("dbTestResult")->text().isEmpty(), qPrintable(field<QLabel>("dbTestResult")->text()));
+    engine->setCurrentIndex(engine->findData(QStringLiteral("sqlite")));
+    QCOMPARE(name->text(), sqlitePath);
+    m_dialog->reject();
+    QTRY_VERIFY(!m_dialog);
+}
+
+void TestUiSettings::http404IsAWarningAndUnsetIsNeutral()
+{
+    QVERIFY(openDialog());
+    // A server answers, but not the service: a 404 is no green check.
+    field<QLineEdit>("notificationsUrlEdit")->setText(m_notifications->baseUrl() + QStringLiteral("/wrong/path"));
+    QString result = clickAndWait("testNotificationsButton", "notificationsTestResult");
+    QVERIFY2(result.startsWith(Warned) && result.contains(QStringLiteral("answered HTTP 404: check the address")),
+             qPrintable(result));
+    field<QLineEdit>("authUrlEdit")->setText(m_notifications->baseUrl());
+    result = clickAndWait("testAuthButton", "authTestResult");
+    QVERIFY2(result.startsWith(Warned) && result.contains(QStringLiteral("404")), qPrintable(result));
+
+    // Nothing configured: neutral, as in the status bar.
+    field<QLineEdit>("notificationsUrlEdit")->clear();
+    result = clickAndWait("testNotificationsButton", "notificationsTestResult");
+    QVERIFY2(result.startsWith(Neutral) && !result.contains(QStringLiteral("✘")), qPrintable(result));
+    field<QLineEdit>("redisHostEdit")->clear();
+    result = clickAndWait("testRedisButton", "redisTestResult");
+    QVERIFY2(result.startsWith(Neutral), qPrintable(result));
+    m_dialog->reject();
+    QTRY_VERIFY(!m_dialog);
 }
 
 QTEST_MAIN(TestUiSettings)

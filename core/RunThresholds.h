@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QHash>
+#include <QString>
+
+namespace fo {
+
+class Database;
+
+// The thresholds each stored iteration of an email was computed with, from this tool's runs table (docs/platform.md,
+// section 1: our own tables). Iterations the old job wrote are not in it: it always used k = 3 and k = 2.
+struct RunThresholds
+{
+    double raw = 3.0;
+    double processed = 2.0;
+};
+
+Result<QHash<int, RunThresholds>> storedThresholds(Database &db, const QString &email);
+
+} // namespace fo
