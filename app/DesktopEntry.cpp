@@ -7,4 +7,6 @@ namespace fo {
 
 int runDesktopEntry(int &argc, char **argv) { return ui::runDesktop(argc, argv); }
 
+const char *desktopEntryHelp() { return "Without arguments, opens the desktop window."; }
+
 } // namespace fo

@@ -10,4 +10,7 @@ namespace fo {
 // Call it with no QCoreApplication alive: the desktop creates its own application object.
 int runDesktopEntry(int &argc, char **argv);
 
+// The sentence of --help that says what find-outliers does without arguments, in this build.
+const char *desktopEntryHelp();
+
 } // namespace fo

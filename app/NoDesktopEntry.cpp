@@ -16,4 +16,9 @@ int runDesktopEntry(int &, char **)
     return ExitUsageError;
 }
 
+const char *desktopEntryHelp()
+{
+    return "This build has no desktop window (FO_DESKTOP=OFF): give --email or another of the options below.";
+}
+
 } // namespace fo

@@ -6,7 +6,7 @@
 - at run time, a whole run (--demo on SQLite, with notifications sent to a local HTTP server) loads none of them
   either (the dynamic loader's own list, LD_DEBUG=files, which also shows the plugins Qt opens with dlopen);
 - started without a headless verb, it needs no display: it says in one line on stderr that this build has no
-  desktop and how to run the job, prints nothing on stdout, and exits with 2 (usage error).
+  desktop and how to run the job, prints nothing on stdout, and exits with 2 (usage error); --help says so too.
 
 Registered only in the headless build (tests/packaging/CMakeLists.txt), with FO_BINARY pointing at its binary.
 """
@@ -119,6 +119,14 @@ class HeadlessBinary(unittest.TestCase):
                 self.assertEqual(len(lines), 1, f"one line, not: {run.stderr!r}")
                 self.assertRegex(lines[0], r"no desktop")
                 self.assertIn("--email", lines[0])
+
+    def test_help_does_not_promise_a_window(self):
+        run = subprocess.run([BINARY, "--help"], capture_output=True, text=True, env=self.env, timeout=60,
+                             check=False)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("--email", run.stdout)
+        self.assertNotIn("opens the desktop window", run.stdout)
+        self.assertIn("no desktop window", run.stdout)
 
     def test_version_loads_only_the_core_libraries(self):
         run, loaded = self.loaded_files(["--version"])
