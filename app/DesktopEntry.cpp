@@ -5,8 +5,14 @@
 
 namespace fo {
 
-int runDesktopEntry(int &argc, char **argv) { return ui::runDesktop(argc, argv); }
+int runDesktopEntry(int &argc, char **argv)
+{
+    return ui::runDesktop(argc, argv);
+}
 
-const char *desktopEntryHelp() { return "Without arguments, opens the desktop window."; }
+const char *desktopEntryHelp()
+{
+    return "Without arguments, opens the desktop window.";
+}
 
 } // namespace fo

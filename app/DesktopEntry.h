@@ -2,8 +2,8 @@
 
 namespace fo {
 
-// What find-outliers does when it is started without a headless verb (STYLE.md 2). CMake links exactly one
-// implementation (app/CMakeLists.txt):
+// What find-outliers does when it is started without a headless verb (docs/architecture.md). CMake links exactly
+// one implementation (app/CMakeLists.txt):
 //   DesktopEntry.cpp    the desktop build: creates the QApplication and opens the window of ui/;
 //   NoDesktopEntry.cpp  the headless build (-DFO_DESKTOP=OFF): says in one line on stderr that this build has no
 //                       desktop and how to run the job, and returns ExitUsageError (2). It needs no display.

@@ -1,6 +1,6 @@
 // find-outliers: one executable, two front ends. Headless when a headless verb is given (no display needed),
 // otherwise the entry point that CMake linked: the desktop window, or in the headless build (-DFO_DESKTOP=OFF) a
-// line saying that this build has no desktop (STYLE.md 2, DesktopEntry.h).
+// line saying that this build has no desktop (DesktopEntry.h, docs/architecture.md).
 #include "DesktopEntry.h"
 #include "HeadlessApp.h"
 
