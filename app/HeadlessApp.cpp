@@ -1,12 +1,12 @@
 #include "HeadlessApp.h"
 
 #include "BatchRunner.h"
-#include "DesktopEntry.h"
 #include "History.h"
 
 #include "Config.h"
 #include "Database.h"
 #include "DemoSeeder.h"
+#include "DesktopEntry.h"
 #include "Email.h"
 #include "Pipeline.h"
 #include "ReportWriters.h"
