@@ -7,6 +7,7 @@
 #include "Config.h"
 #include "Database.h"
 #include "DemoSeeder.h"
+#include "DesktopEntry.h"
 #include "Email.h"
 #include "Logging.h"
 #include "Pipeline.h"
@@ -224,8 +225,8 @@ int runHeadless(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Finds outliers in one user's health records (z-score per data type), stores them in the "
-                       "platform's tables, sets the Redis \"job is active\" flag and notifies the user.\n"
-                       "Without arguments, opens the desktop window.\n\n")
+                       "platform's tables, sets the Redis \"job is active\" flag and notifies the user.\n")
+        + QString::fromUtf8(desktopEntryHelp()) + QStringLiteral("\n\n")
         + exitCodeHelp());
     parser.addHelpOption();
     parser.addVersionOption();

@@ -1,6 +1,7 @@
 // find-outliers: one executable, two front ends. Headless when a headless verb is given (no display needed),
-// otherwise the desktop window (STYLE.md 2).
-#include "DesktopMain.h"
+// otherwise the entry point that CMake linked: the desktop window, or in the headless build (-DFO_DESKTOP=OFF) a
+// line saying that this build has no desktop (DesktopEntry.h, docs/architecture.md).
+#include "DesktopEntry.h"
 #include "HeadlessApp.h"
 
 #include <QCoreApplication>
@@ -14,5 +15,5 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return fo::runHeadless(QCoreApplication::arguments());
     }
-    return fo::ui::runDesktop(argc, argv);
+    return fo::runDesktopEntry(argc, argv);
 }

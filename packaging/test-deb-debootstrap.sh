@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Tests the Debian package and the container's runtime set in clean Debian 12 roots made with debootstrap:
 #
-#   packaging/test-deb-debootstrap.sh [--keep] [--base-tarball FILE] [DEB]
+#   packaging/test-deb-debootstrap.sh [--keep] [--base-tarball FILE] [--headless-binary FILE] [DEB]
 #
 #   DEB                  the package (default: the one scripts/package.sh wrote in $FO_BUILD_DIR/package)
+#   --headless-binary FILE  the job image's binary, from the headless build (-DFO_DESKTOP=OFF; default:
+#                        $FO_HEADLESS_BUILD_DIR/app/find-outliers, build-headless/ unless set)
 #   --base-tarball FILE  reuse this tarball of a minimal Debian 12 root, or save one there after debootstrap; the
 #                        debootstrap itself takes several minutes, the rest about two
 #   --keep               leave the roots in place (their paths are printed)
@@ -12,8 +14,8 @@
 #   package  scripts/test-deb.sh --root: dpkg -i, apt-get install -f, then find-outliers --version, --demo and the
 #            offscreen window, as nobody with an empty HOME. Proves the package's dependencies are complete.
 #   image    what packaging/docker/Dockerfile's runtime stage does: packaging/bootstrap.sh --clean runtime, the
-#            binary alone in /usr/bin, a system user, then --version and --demo as that user. Proves the runtime
-#            set is complete without a Docker engine.
+#            headless binary alone in /usr/bin, a system user, then --version and --demo as that user. Proves the
+#            runtime set is complete without a Docker engine, and prints the root's size.
 #
 # Needs root (debootstrap, chroot, mounts) and apt's access to Debian: the mirror is the first Debian URI of this
 # machine's apt sources, or FO_DEBIAN_MIRROR. CI uses scripts/test-deb.sh on its own throwaway machine instead,
@@ -33,6 +35,7 @@ fail() {
 
 keep=0
 tarball=""
+headless_binary=""
 deb=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -41,8 +44,12 @@ while [[ $# -gt 0 ]]; do
             tarball=$(realpath -m "${2:?--base-tarball needs a file}")
             shift
             ;;
+        --headless-binary)
+            headless_binary=$(realpath -m "${2:?--headless-binary needs a file}")
+            shift
+            ;;
         -h | --help)
-            sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+            sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *) deb=$(realpath "$1") ;;
@@ -58,6 +65,12 @@ if [[ -z "$deb" ]]; then
     [[ ${#found[@]} -eq 1 ]] || fail "no package found; run scripts/package.sh first or name the .deb"
     deb=$(realpath "${found[0]}")
 fi
+
+if [[ -z "$headless_binary" ]]; then
+    headless_binary=$(realpath -m "${FO_HEADLESS_BUILD_DIR:-build-headless}/app/find-outliers")
+fi
+[[ -x "$headless_binary" ]] ||
+    fail "no headless binary at $headless_binary; build it with -DFO_DESKTOP=OFF or name it with --headless-binary"
 
 if ! command -v debootstrap >/dev/null 2>&1; then
     log "installing debootstrap"
@@ -134,14 +147,15 @@ scripts/test-deb.sh --root "$package_root" "$deb"
 log "root 'package' passed after $((SECONDS - started)) s"
 
 # ---- image: the Dockerfile's runtime stage --------------------------------------------------------------------------
-log "root 'image': packaging/bootstrap.sh --clean runtime, then the binary alone"
+log "root 'image': packaging/bootstrap.sh --clean runtime, then the headless binary alone"
 make_root image
 image_root=$made_root
 cp "$repo/packaging/bootstrap.sh" "$image_root/tmp/bootstrap.sh"
 chroot "$image_root" bash /tmp/bootstrap.sh --clean runtime >"$work/image-bootstrap.log" 2>&1 ||
     { tail -n 30 "$work/image-bootstrap.log" >&2; fail "bootstrap.sh runtime failed in a clean root"; }
 rm "$image_root/tmp/bootstrap.sh"
-dpkg-deb --fsys-tarfile "$deb" | tar -xf - -C "$image_root" ./usr/bin/find-outliers
+install -m 755 "$headless_binary" "$image_root/usr/bin/find-outliers"
+strip "$image_root/usr/bin/find-outliers"
 chroot "$image_root" useradd --uid 10001 --user-group --no-log-init --create-home --home-dir /home/find-outliers \
     --shell /usr/sbin/nologin find-outliers
 image_user=(chroot --userspec=10001:10001 "$image_root" env -i PATH=/usr/bin:/bin HOME=/home/find-outliers

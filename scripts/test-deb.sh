@@ -10,7 +10,7 @@
 # 1. The package: it holds the binary, the .desktop file, the AppStream metainfo and every icon; the shipped
 #    .desktop and metainfo pass desktop-file-validate and `appstreamcli validate --no-net`; its Depends name the
 #    run-time plugins that dpkg-shlibdeps cannot see; and every package it depends on is in
-#    `packaging/bootstrap.sh --list runtime`, so that the container's runtime stage has what the binary loads.
+#    `packaging/bootstrap.sh --list runtime runtime-desktop` (the headless job's set and the desktop's).
 # 2. The install: `dpkg -i`, then `apt-get install -f` for the dependencies, as root (or through sudo).
 # 3. The smoke test, as a user other than root when run as root (`nobody`), with a fresh empty HOME and a clean
 #    environment (no DISPLAY, no QT_QPA_PLATFORM, no DB_* settings): /usr/bin/find-outliers --version prints the
@@ -149,19 +149,19 @@ for needed in libqt6sql6-psql libqt6sql6-sqlite libsecret-1-0 qt6-qpa-plugins li
 done
 [[ "$recommends" == *gnome-keyring* ]] || fail "Recommends does not name a keyring: $recommends"
 
-# Every dependency (the first of each set of alternatives) must be in the runtime set the container installs, or be
-# part of every Debian system.
-mapfile -t runtime_set < <(packaging/bootstrap.sh --list runtime)
+# Every dependency (the first of each set of alternatives) must be in the runtime sets (the headless job's and the
+# desktop's), or be part of every Debian system.
+mapfile -t runtime_set < <(packaging/bootstrap.sh --list runtime runtime-desktop)
 base_set=(libc6 libgcc-s1 libstdc++6)
 IFS=',' read -ra dep_items <<<"$depends"
 for item in "${dep_items[@]}"; do
     name=$(sed -E 's/^ *//; s/[ (|].*//' <<<"$item")
     [[ " ${runtime_set[*]} ${base_set[*]} " == *" $name "* ]] ||
-        fail "the package depends on $name, which packaging/bootstrap.sh runtime does not install (the container would lack it)"
+        fail "the package depends on $name, which packaging/bootstrap.sh runtime runtime-desktop does not install"
 done
 log "Depends: $depends"
 log "Recommends: $recommends"
-log "every dependency is in packaging/bootstrap.sh runtime"
+log "every dependency is in packaging/bootstrap.sh runtime runtime-desktop"
 
 # ---- 2. The install -------------------------------------------------------------------------------------------------
 cp "$deb" "$target_tmp_out/find-outliers.deb"

@@ -5,7 +5,7 @@ This DAG replaces the old job's DAG, which ran the same image name with its comm
 ``find-outliers --email <user>``. Pause and remove the old DAG before unpausing this one: both would run every
 hour, and the old one fails on the new image.
 
-Like the old DAG (PLATFORM.md section 7): hourly; the users come from the auth API's ``get_all_users``; one mapped
+Like the old DAG (docs/platform.md section 7): hourly; the users come from the auth API's ``get_all_users``; one mapped
 task per user, one at a time; two retries and a 60-minute limit per user. SIGTERM (the execution timeout, a
 cleared task) cancels a run cleanly: nothing of it is written and the Redis flag goes back to "false".
 
@@ -54,7 +54,7 @@ RETRIES = 2
 RETRY_DELAY = timedelta(minutes=5)
 EXECUTION_TIMEOUT = timedelta(minutes=60)
 
-# The platform's email rule (PLATFORM.md section 2). The tool checks it too and exits 2 without touching anything;
+# The platform's email rule (docs/platform.md section 2). The tool checks it too and exits 2 without touching anything;
 # checking here keeps a bad address from costing a pod and two retries.
 EMAIL_PATTERN = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 

@@ -53,7 +53,7 @@ while [[ $# -gt 0 ]]; do
     shift
 done
 
-# The platform's email rule (PLATFORM.md section 2), checked here too because the email is put into the manifest.
+# The platform's email rule (docs/platform.md section 2), checked here too because the email is put into the manifest.
 if [[ -n "$run_once" ]] && ! [[ "$run_once" =~ ^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$ ]]; then
     echo "deploy.sh: \"$run_once\" is not a valid email address (expected name@domain.tld)" >&2
     exit 2

@@ -2,7 +2,8 @@
 """packaging/docker/Dockerfile builds with what CI runs, since no Docker engine is here to build it:
 
 - two stages on Debian 12: "build" and "runtime";
-- the build stage installs with `packaging/bootstrap.sh ... build` and builds with cmake; the runtime stage
+- the build stage installs with `packaging/bootstrap.sh ... build-headless` and makes the headless build with
+  cmake (-DFO_DESKTOP=OFF: the job's image carries no desktop); the runtime stage
   installs with `packaging/bootstrap.sh ... runtime` only (CI runs the same script with the same sets, and
   scripts/test-deb.sh checks that the runtime set covers the package's dependencies);
 - every set it names exists (`bootstrap.sh --list SET`);
@@ -96,9 +97,10 @@ class Dockerfile(unittest.TestCase):
         return sets
 
     def test_build_stage_installs_with_bootstrap_and_builds_with_cmake(self):
-        self.assertEqual(self.bootstrap_sets("build"), [["build"]])
+        self.assertEqual(self.bootstrap_sets("build"), [["build-headless"]])
         runs = " ".join(self.runs("build"))
         self.assertRegex(runs, r"cmake -S \. -B \S+ -G Ninja -DCMAKE_BUILD_TYPE=Release")
+        self.assertIn("-DFO_DESKTOP=OFF", runs, "the job's image is the headless build")
         self.assertIn("-DFO_BUILD_TESTS=OFF", runs)
         self.assertIn("cmake --build", runs)
         self.assertIn("cmake --install", runs)

@@ -16,7 +16,7 @@ SOURCE = Path(os.environ.get("FO_SOURCE_DIR", Path(__file__).resolve().parents[2
 K8S = SOURCE / "packaging" / "k8s"
 DOCKER = SOURCE / "packaging" / "docker"
 
-# The platform's settings (PLATFORM.md section 3).
+# The platform's settings (docs/platform.md section 3).
 PLATFORM_SETTINGS = {
     "DB_ENGINE", "DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "DB_NAME", "REDIS_HOST", "REDIS_PORT",
     "REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE", "NOTIFICATIONS_API_BASE_URL", "AUTH_API_BASE_URL",

@@ -1,0 +1,18 @@
+// The desktop build's entry point: the window of ui/ (see DesktopEntry.h).
+#include "DesktopEntry.h"
+
+#include "DesktopMain.h"
+
+namespace fo {
+
+int runDesktopEntry(int &argc, char **argv)
+{
+    return ui::runDesktop(argc, argv);
+}
+
+const char *desktopEntryHelp()
+{
+    return "Without arguments, opens the desktop window.";
+}
+
+} // namespace fo
