@@ -8,7 +8,7 @@
 
 namespace fo {
 
-// The platform's configuration (PLATFORM.md 3), with the same variable names.
+// The platform's configuration (docs/platform.md 3), with the same variable names.
 // Precedence: command-line flags > process environment > env file > defaults.
 struct Config
 {

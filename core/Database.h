@@ -41,7 +41,7 @@ private:
 // "what failed: the driver's text"; never contains the password.
 QString sqlErrorText(const QString &what, const QSqlError &error);
 
-// Names of this tool's own tables (PLATFORM.md 1: "We may add tables of our own").
+// Names of this tool's own tables (docs/platform.md 1: "We may add tables of our own").
 inline constexpr const char *RunsTable = "find_outliers_runs";
 inline constexpr const char *RunTypesTable = "find_outliers_run_types";
 

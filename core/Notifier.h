@@ -8,7 +8,7 @@ class QNetworkAccessManager;
 
 namespace fo {
 
-// The platform's notifications API (PLATFORM.md 5): POST <base>/send_email with {to_email, subject, message}.
+// The platform's notifications API (docs/platform.md 5): POST <base>/send_email with {to_email, subject, message}.
 // 10 s timeout per attempt. A user must never get the same message twice, so a message is sent again (once, after a
 // one-second pause) only when it certainly did not reach the API: the connection was refused, the host is unknown,
 // no connection was made within the timeout, or the API answered 503. Never after the request went out without an

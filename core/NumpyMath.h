@@ -7,7 +7,7 @@
 namespace fo {
 
 // numpy's float64 sum, bit for bit: blocks of 8192 values, each reduced by numpy's pairwise summation
-// (PLATFORM.md 2, "The z-score rule, exactly").
+// (docs/platform.md 2, "The z-score rule, exactly").
 double numpySum(const double *values, std::size_t count);
 
 struct ZScoreStats

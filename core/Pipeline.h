@@ -33,7 +33,7 @@ struct ProgressUpdate
     qint64 count = 0; // rows read so far, or outliers written
 };
 
-// One run for one email, exactly as PLATFORM.md 2 describes. Synchronous: call it on the thread that should do the
+// One run for one email, exactly as docs/platform.md 2 describes. Synchronous: call it on the thread that should do the
 // work (the headless main thread, or the desktop's worker thread). It opens its own database connection, Redis
 // connection and network manager, all owned by the calling thread.
 class Pipeline

@@ -6,7 +6,7 @@ struct redisContext;
 
 namespace fo {
 
-// The platform's "job is active" flag (PLATFORM.md 4): key <namespace><email>, "true" with a one-hour expiry while
+// The platform's "job is active" flag (docs/platform.md 4): key <namespace><email>, "true" with a one-hour expiry while
 // a run is under way, "false" (no expiry) when it ends, however it ends. Redis is advisory: every failure is
 // returned as a warning text and never fails the run.
 class RedisFlag

@@ -17,7 +17,7 @@ namespace fo::fuzz {
 // line's text, which may hold a secret.
 std::string checkEnvFile(const std::uint8_t *data, std::size_t size);
 
-// fo::parseValue: never crashes; accepts exactly the grammar of PLATFORM.md 2 (ASCII decimal, optional sign and
+// fo::parseValue: never crashes; accepts exactly the grammar of docs/platform.md 2 (ASCII decimal, optional sign and
 // exponent, surrounding ASCII whitespace), gives the same double as the C library's strtod (bit for bit, signed
 // zero included), and refuses what is not finite.
 std::string checkValue(const std::uint8_t *data, std::size_t size);

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A local stand-in for the platform's auth API and notifications API (PLATFORM.md sections 5 and 6).
+"""A local stand-in for the platform's auth API and notifications API (docs/platform.md sections 5 and 6).
 
     scripts/platform-stub.py [--port 8081] [--mail-dir DIR] [--account LOGIN:EMAIL:NAME ...]
 
@@ -54,7 +54,7 @@ AUTH_PREFIX = "/auth-api/api/v1"
 NOTIFICATIONS_PREFIX = "/notifications-api/api/v1/notifications"
 MAX_BODY = 1 << 20
 DAY = 24 * 60 * 60
-# The platform's email rule (PLATFORM.md 2, step 1).
+# The platform's email rule (docs/platform.md 2, step 1).
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 LOGIN_RE = re.compile(r"[A-Za-z0-9._@+-]{1,64}")
 DEFAULT_ACCOUNTS = [("support", "support@example.com", "Sam Support")]
@@ -437,7 +437,7 @@ def read_secret(path: Path | None) -> bytes:
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="A local stand-in for the platform's auth API and notifications API (PLATFORM.md 5 and 6).",
+        description="A local stand-in for the platform's auth API and notifications API (docs/platform.md 5 and 6).",
         epilog="Built-in account: support (support@example.com, Sam Support).")
     parser.add_argument("--port", type=port_number, default=8081,
                         help="port on 127.0.0.1 (default 8081; 0 picks a free one)")

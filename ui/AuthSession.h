@@ -15,7 +15,7 @@ namespace fo::ui {
 
 class SecretStore;
 
-// The operator's session with the platform's auth API (PLATFORM.md 6): test-account sign-in, users/me, refresh, and
+// The operator's session with the platform's auth API (docs/platform.md 6): test-account sign-in, users/me, refresh, and
 // the tokens kept in the keychain under a key scoped by the auth API origin. Asynchronous throughout.
 //
 // A 401 on an authorised call triggers one refresh and one retry; when the refresh fails too, sessionExpired() asks

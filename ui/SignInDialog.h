@@ -12,7 +12,7 @@ namespace fo::ui {
 class AuthSession;
 struct UserInfo;
 
-// Sign-in with a platform test account (PLATFORM.md 6): the auth API origin and the login. Opens with open(), never
+// Sign-in with a platform test account (docs/platform.md 6): the auth API origin and the login. Opens with open(), never
 // exec(); accepts itself when the session signs in.
 class SignInDialog : public QDialog
 {

@@ -4,7 +4,7 @@
 
 namespace fo::ui {
 
-// The operator, as the auth API's users/me describes them (PLATFORM.md 6).
+// The operator, as the auth API's users/me describes them (docs/platform.md 6).
 struct UserInfo
 {
     QString googleSub;

@@ -15,7 +15,7 @@ class QTcpSocket;
 namespace fo::test {
 
 // A small HTTP/1.1 server on 127.0.0.1 (a free port) that stands in for another team's service in tests: the
-// notifications API and the auth API (PLATFORM.md 5 and 6). It records every request and answers from a route
+// notifications API and the auth API (docs/platform.md 5 and 6). It records every request and answers from a route
 // table, then from a handler, else 404. One request per connection: every answer carries `Connection: close`.
 // Lives in the thread that creates it; keep that thread's event loop running while the tool talks to it
 // (runTool does).

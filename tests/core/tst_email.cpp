@@ -1,5 +1,5 @@
 // fo::isValidEmail: the platform's rule ^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$ on the whole string
-// (PLATFORM.md 2, step 1).
+// (docs/platform.md 2, step 1).
 //
 // Every expected outcome below is what Python's re.fullmatch(pattern, text) gives (checked with /usr/bin/python3).
 // Two things people often get wrong are written down on purpose:

@@ -1,4 +1,4 @@
-// fo::parseEnvText (the .env dialect, PLATFORM.md 3) and fo::resolveConfig (the precedence of the layers).
+// fo::parseEnvText (the .env dialect, docs/platform.md 3) and fo::resolveConfig (the precedence of the layers).
 //
 // The dialect follows python-dotenv, which the old job's `.env` / `.env.prod` files were written for; where the
 // expected outcome below is a choice, the row's comment says so. Checked against python-dotenv 1.2:

@@ -453,7 +453,7 @@ void TestNumpyMath::referenceCoversWhatItMust()
           "the flagged set differs in %d and %d",
           int(m_cases.size()), naiveDiffers, unblockedDiffersAbove8192, naiveFlagsDiffer, unblockedFlagsDiffer);
 
-    // The ties of PLATFORM.md: numpy's |z| is exactly k, and z == k is not an outlier.
+    // The ties of docs/platform.md 2: numpy's |z| is exactly k, and z == k is not an outlier.
     for (const ReferenceCase &c : std::as_const(m_cases)) {
         if (c.name == QLatin1String("tie_k3_n10")) {
             QVERIFY(sameBits(c.maxAbsZ, 3.0));

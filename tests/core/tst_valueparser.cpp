@@ -1,4 +1,4 @@
-// fo::parseValue: which `value` texts count as numbers, and the exact double each gives (PLATFORM.md 2, "Parsing
+// fo::parseValue: which `value` texts count as numbers, and the exact double each gives (docs/platform.md 2, "Parsing
 // value").
 //
 // Where a text is accepted, the expected double is the one Python's float() gives for it (the old job's parser),
@@ -166,7 +166,7 @@ void TestValueParser::parseValue_data()
     rejected("NUL inside", QByteArray("1\0" "2", 3));
     rejected("zero-width space after", "5\xe2\x80\x8b"); // U+200B
 
-    // Python accepts these; we do not (PLATFORM.md: ASCII digits and ASCII whitespace only).
+    // Python accepts these; we do not (docs/platform.md 2: ASCII digits and ASCII whitespace only).
     rejected("digit groups 1_000", "1_000");
     rejected("Arabic-Indic digits 123", "\xd9\xa1\xd9\xa2\xd9\xa3"); // U+0661 U+0662 U+0663
     rejected("Arabic-Indic digit 1", "\xd9\xa1");

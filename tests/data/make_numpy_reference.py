@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates tests/data/numpy_reference.json: numpy's own answers for the z-score rule (PLATFORM.md 2).
+"""Generates tests/data/numpy_reference.json: numpy's own answers for the z-score rule (docs/platform.md 2).
 
 The C++ test tests/core/tst_numpymath.cpp checks, bit for bit, that fo::numpySum, fo::meanAndStd and fo::isOutlier
 give what numpy gives for every case in the JSON file.
@@ -70,7 +70,7 @@ def pairwise(a):
 
 
 def blocked(a):
-    """What PLATFORM.md says np.sum does: 0.0, plus the pairwise sum of each block of 8192 values."""
+    """What docs/platform.md 2 says np.sum does: 0.0, plus the pairwise sum of each block of 8192 values."""
     s = 0.0
     for start in range(0, len(a), BLOCK):
         s += pairwise(a[start:start + BLOCK])

@@ -46,7 +46,7 @@ struct Seeded
 };
 
 // A user whose expected outliers are known by construction (the z-scores are far from k, except the ties, which
-// PLATFORM.md says must NOT be flagged), with another user's records interleaved by id.
+// docs/platform.md 2 says must NOT be flagged), with another user's records interleaved by id.
 Seeded seedTarget(ScopedPgDatabase &pg)
 {
     Seeded seeded;
@@ -163,7 +163,7 @@ private slots:
         QVERIFY(findType(report.raw, QStringLiteral("TieRaw"))->outliers.isEmpty());
         QVERIFY(findType(report.processed, QStringLiteral("TieProcessed"))->outliers.isEmpty());
         QVERIFY(findType(report.processed, QStringLiteral("Constant"))->outliers.isEmpty());
-        QVERIFY(findType(report.processed, QStringLiteral("Constant"))->std > 0.0); // the tiny std of PLATFORM.md
+        QVERIFY(findType(report.processed, QStringLiteral("Constant"))->std > 0.0); // the tiny std of docs/platform.md 2
         QCOMPARE(report.raw.rows, qint64(53 + 10 + 24 + 3 + 11));
 
         // The runs table holds the run and its per-type statistics.

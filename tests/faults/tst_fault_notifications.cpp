@@ -1,4 +1,4 @@
-// The notifications API (another team's service, PLATFORM.md 5) fails in the ways the network fails: it refuses
+// The notifications API (another team's service, docs/platform.md 5) fails in the ways the network fails: it refuses
 // connections, answers bytes that are not HTTP, drops the connection after reading the request, answers 5xx, or
 // answers later than the timeout (10 s). The run completes and is stored (exit 0), the flag ends "false", and the
 // warning names the cause. A user must never get the same message twice, so each test counts, exactly, the requests

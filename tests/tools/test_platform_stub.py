@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""scripts/platform-stub.py speaks the platform's auth API and notifications API (PLATFORM.md 5 and 6) over HTTP.
+"""scripts/platform-stub.py speaks the platform's auth API and notifications API (docs/platform.md 5 and 6) over HTTP.
 
 Starts the stub on a free loopback port and checks every endpoint from the outside: status codes, answer shapes,
 HS256 signatures, token lifetimes and expiry, refresh, the saved messages, malformed requests, and that the log

@@ -1,6 +1,6 @@
 #pragma once
 
-// Shared by the desktop tests: a stand-in for the platform's auth API (PLATFORM.md 6) on a local HttpStub, and the
+// Shared by the desktop tests: a stand-in for the platform's auth API (docs/platform.md 6) on a local HttpStub, and the
 // environment that points the window at the test services.
 
 #include "HttpStub.h"
