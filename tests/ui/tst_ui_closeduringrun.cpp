@@ -14,6 +14,9 @@
 #include "UiTestSupport.h"
 
 #include <QCheckBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void keepRunningKeepsTheWindow();
+    void cancelButtonSendsOneEndMessage();
     void cancelAndQuitWaitsForTheWorker();
 
 private:
@@ -46,6 +50,8 @@ private:
     bool startRunAndWaitForFlag();
     QMessageBox *closeQuestion() const;
     int postsReceived() const;
+    // The messages the user got, per iteration number: "start", "completion", "not completed".
+    QMap<int, QStringList> messagesByIteration() const;
 
     QString m_dbName;
     std::unique_ptr<AuthApiStub> m_auth;
@@ -111,6 +117,25 @@ int TestUiCloseDuringRun::postsReceived() const
     return n;
 }
 
+QMap<int, QStringList> TestUiCloseDuringRun::messagesByIteration() const
+{
+    QMap<int, QStringList> byIteration;
+    static const QRegularExpression subject(QStringLiteral("^\\[Iteration #(\\d+)\\] (.*)$"));
+    for (const HttpStub::Request &r : m_notifications->requests()) {
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        const QRegularExpressionMatch match = subject.match(body.value(QStringLiteral("subject")).toString());
+        if (!match.hasMatch())
+            continue;
+        const QString text = match.captured(2);
+        byIteration[match.captured(1).toInt()]
+            << (text == QStringLiteral("Запуск поиска выбросов")       ? QStringLiteral("start")
+                : text == QStringLiteral("Завершение поиска выбросов") ? QStringLiteral("completion")
+                : text == QStringLiteral("Поиск выбросов не завершён") ? QStringLiteral("not completed")
+                                                                        : text);
+    }
+    return byIteration;
+}
+
 bool TestUiCloseDuringRun::startRunAndWaitForFlag()
 {
     redisDel(FlagKey);
@@ -145,6 +170,30 @@ void TestUiCloseDuringRun::keepRunningKeepsTheWindow()
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Completed);
     QCOMPARE(redisGet(FlagKey), QStringLiteral("false"));
     QVERIFY(m_window);
+    QCOMPARE(messagesByIteration().value(1), QStringList({QStringLiteral("start"), QStringLiteral("completion")}));
+}
+
+// Cancel during a run that sent its start message: the attempt keeps its number (cancelled), and the user gets
+// exactly one end message for it, saying that it did not complete.
+void TestUiCloseDuringRun::cancelButtonSendsOneEndMessage()
+{
+    QVERIFY(startRunAndWaitForFlag());
+    QSignalSpy finished(m_window.data(), &MainWindow::runFinished);
+    QTRY_VERIFY(m_window->cancelButton()->isEnabled());
+    QTest::mouseClick(m_window->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Cancelled);
+    QCOMPARE(redisGet(FlagKey), QStringLiteral("false"));
+    const QMap<int, QStringList> messages = messagesByIteration();
+    QCOMPARE(messages.value(2), QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
+    QSqlDatabase db = openPg(m_dbName, QStringLiteral("check_cancel"));
+    QVERIFY(db.isOpen());
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE iteration = 2 AND status = "
+                                       "'cancelled'")),
+             1);
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("check_cancel"));
 }
 
 void TestUiCloseDuringRun::cancelAndQuitWaitsForTheWorker()
@@ -169,6 +218,8 @@ void TestUiCloseDuringRun::cancelAndQuitWaitsForTheWorker()
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Cancelled);
     QCOMPARE(redisGet(FlagKey), QStringLiteral("false"));
     QTRY_VERIFY(!m_window);
+    // One start and one end message for the attempt the window closed on (iteration 3).
+    QTRY_COMPARE(messagesByIteration().value(3), QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
 
     // Nothing of the cancelled run was stored: the only completed run is the first test's, and no outlier row has
     // the cancelled run's time (a reserved attempt may be recorded as cancelled, never as completed).
