@@ -3,12 +3,14 @@
 #include "ConnectionFailure.h"
 #include "Database.h"
 #include "Email.h"
+#include "LogContext.h"
 #include "Notifier.h"
 #include "NumpyMath.h"
 #include "RecordReader.h"
 #include "RedisFlag.h"
 #include "RunLock.h"
 #include "RunWriter.h"
+#include "StageTimer.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -127,6 +129,12 @@ void Pipeline::progress(Stage stage, qint64 count) const
         m_progress(ProgressUpdate{stage, count});
 }
 
+void Pipeline::lap(const char *stage) const
+{
+    if (m_timer)
+        m_timer->lap(stage);
+}
+
 void Pipeline::warn(RunReport &report, const QString &text) const
 {
     if (text.isEmpty())
@@ -164,17 +172,28 @@ RunReport Pipeline::run(const RunRequest &request)
     report.processed.source = Source::Processed;
     report.processed.k = request.processedThreshold;
 
+    if (m_timer)
+        m_timer->start();
+    LogContext::current() = LogContext{request.email, 0};
     Context context;
     const Ending ending = execute(request, report, context);
+    lap("other");
     report.status = ending.status;
     report.error = ending.error;
     if (report.finishedAt.isNull() || (!context.stored && ending.status != RunStatus::DryRun))
         report.finishedAt = nowUtcMs();
     if (!context.stored && (ending.status == RunStatus::Failed || ending.status == RunStatus::Cancelled))
         endUnstored(report, context);
+    lap("end-unstored");
     // The flag goes back to "false" on every way out: success, failure and cancel (docs/platform.md 4).
-    if (context.flag)
+    if (context.flag) {
         warn(report, context.flag->setInactive());
+        lap("flag-end");
+    }
+    context.notifier.reset();
+    context.flag.reset();
+    context.db.reset();
+    lap("disconnect");
     progress(Stage::Done);
     return report;
 }
@@ -222,6 +241,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         return failed(opened.error());
     }
     context.db.emplace(std::move(opened).value());
+    lap("connect");
     Database &db = *context.db;
     // A failure on the open connection: connection-level when libpq has lost it (report.transient).
     const auto dbFailed = [&](const QString &error) {
@@ -232,6 +252,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     // Columns of a type the read cannot use are refused before anything is flagged, sent or written.
     if (const Status columns = checkRecordTables(db, request.email, !request.dryRun); !columns)
         return dbFailed(columns.error() + QStringLiteral(". Nothing was written."));
+    lap("tables");
 
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
     RunLock lock;
@@ -239,6 +260,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         const Status access = checkWriteAccess(db);
         if (!access)
             return dbFailed(access.error());
+        lap("privileges");
         progress(Stage::Locking);
         const Result<RunLock::Outcome> locked = lock.acquire(
             db, request.email, isCancelled,
@@ -248,6 +270,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             return dbFailed(locked.error());
         if (locked.value() == RunLock::Outcome::Cancelled)
             return cancelledEnding;
+        lap("lock");
     }
 
     if (request.dryRun) {
@@ -255,12 +278,16 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         if (!iteration)
             return dbFailed(iteration.error());
         report.iteration = iteration.value();
+        LogContext::current().iteration = report.iteration;
+        lap("iteration");
     } else {
         // The number is taken for good before anything is announced: a failed attempt keeps it.
         const Status reserved = reserveIteration(db, report);
         if (!reserved)
             return dbFailed(reserved.error());
         context.reserved = true;
+        LogContext::current().iteration = report.iteration;
+        lap("reserve");
         if (cancelled())
             return cancelledEnding;
 
@@ -274,6 +301,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             context.flag = std::make_unique<RedisFlag>(m_config.redisHost, m_config.redisPort,
                                                        m_config.redisNamespace + request.email);
             warn(report, context.flag->setActive());
+            lap("flag");
         }
 
         if (request.notify) {
@@ -290,6 +318,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             progress(Stage::NotifyingStart);
             context.startSent = true;
             warn(report, context.notifier->sendStart(report));
+            lap("notify-start");
         }
     }
     if (cancelled())
@@ -311,14 +340,17 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             return dbFailed(outcome.error() + QStringLiteral(". Nothing was written."));
         if (outcome.value() == ReadOutcome::Cancelled)
             return cancelledEnding;
+        lap(source == Source::Raw ? "read-raw" : "read-processed");
         progress(Stage::Detecting);
         const double k = source == Source::Raw ? request.rawThreshold : request.processedThreshold;
         report.table(source) = detect(source, k, accumulators, request.keepSeries);
+        lap("detect");
     }
     if (!request.keepSeries) {
         const Status timed = fillOutlierTimes(db, report);
         if (!timed)
             return dbFailed(timed.error() + QStringLiteral(". Nothing was written."));
+        lap("outlier-times");
     }
     if (cancelled())
         return cancelledEnding;
@@ -334,12 +366,14 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     if (written.value() == WriteOutcome::Cancelled)
         return cancelledEnding;
     context.stored = true;
+    lap("write");
     progress(Stage::Writing, report.raw.outlierCount + report.processed.outlierCount);
     report.status = RunStatus::Completed;
 
     if (context.notifier) {
         progress(Stage::NotifyingEnd);
         warn(report, context.notifier->sendCompletion(report));
+        lap("notify-end");
     }
     return Ending{RunStatus::Completed, QString()};
 }

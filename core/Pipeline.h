@@ -10,6 +10,7 @@
 namespace fo {
 
 class RedisFlag;
+class StageTimer;
 
 enum class Stage { Connecting, Locking, Flagging, NotifyingStart, ReadingRaw, ReadingProcessed, Detecting, Writing,
                    NotifyingEnd, Done };
@@ -49,6 +50,8 @@ public:
     void setWarningCallback(LogFn fn) { m_warn = std::move(fn); }
     // Cooperative cancellation: checked between batches of rows and between stages.
     void setCancelFlag(const std::atomic_bool *flag) { m_cancel = flag; }
+    // Times each stage of every run (connect, table check, lock, reservation, reads, write...); null: none.
+    void setStageTimer(StageTimer *timer) { m_timer = timer; }
 
     // Returns the report. status tells how it ended; on Failed, `error` says why and nothing was written.
     RunReport run(const RunRequest &request);
@@ -67,11 +70,13 @@ private:
     bool cancelled() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
     void progress(Stage stage, qint64 count = 0) const;
     void warn(RunReport &report, const QString &text) const;
+    void lap(const char *stage) const;
 
     Config m_config;
     ProgressFn m_progress;
     LogFn m_warn;
     const std::atomic_bool *m_cancel = nullptr;
+    StageTimer *m_timer = nullptr;
 };
 
 } // namespace fo
