@@ -125,6 +125,7 @@ QVector<RunReport> BatchRunner::run(const QStringList &emails)
     auto work = [&] {
         Pipeline pipeline(m_config);
         pipeline.setCancelFlag(m_cancel);
+        pipeline.setKeepConnection(true); // one connection per worker, not one per email (issue 14)
         StageTimer stages;
         if (m_options.stageTimes)
             pipeline.setStageTimer(&stages);

@@ -13,7 +13,8 @@
 namespace fo {
 
 // Runs the pipeline for many emails with at most `jobs` at a time. Each worker is a QThread with its own database,
-// Redis and network connections (STYLE.md 5). One email's failure does not stop the others.
+// Redis and network connections (STYLE.md 5); its database connection is kept from one email to the next
+// (Pipeline::setKeepConnection) and opened again after a failure. One email's failure does not stop the others.
 //
 // A run that fails for a connection-level reason (RunReport::transient: the server refused or lost the connection,
 // has too many connections, is starting or shutting down) is run again for the same email, for at most

@@ -147,9 +147,30 @@ void Pipeline::warn(RunReport &report, const QString &text) const
 }
 
 // What a run holds while it goes, so that its ending (run()) can record and announce how it ended.
-struct Pipeline::Context
+// What a run keeps for the next one with setKeepConnection(true).
+struct Pipeline::Session
 {
     std::optional<Database> db;
+    bool readOnly = false;
+    std::optional<RecordTables> tables;
+    bool writeAccessChecked = false;
+    IterationCache iterations;
+};
+
+Pipeline::~Pipeline() = default;
+
+void Pipeline::setKeepConnection(bool keep)
+{
+    if (!keep)
+        m_session.reset();
+    else if (!m_session)
+        m_session = std::make_unique<Session>();
+}
+
+struct Pipeline::Context
+{
+    Database *db = nullptr;      // the run's connection: its own, or the one kept in the session
+    std::optional<Database> ownDb;
     std::unique_ptr<RedisFlag> flag;
     std::unique_ptr<Notifier> notifier;
     bool reserved = false;  // the iteration number is recorded in find_outliers_runs ("running")
@@ -192,7 +213,11 @@ RunReport Pipeline::run(const RunRequest &request)
     }
     context.notifier.reset();
     context.flag.reset();
-    context.db.reset();
+    context.db = nullptr;
+    context.ownDb.reset();
+    // A connection that met a failure (or a cancel, in the middle of something) is not used again.
+    if (m_session && report.status != RunStatus::Completed && report.status != RunStatus::DryRun)
+        *m_session = Session{};
     lap("disconnect");
     progress(Stage::Done);
     return report;
@@ -234,13 +259,30 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     progress(Stage::Connecting);
     // A dry run only reads: it creates no table, so it works for a SELECT-only role, on a standby and on a
     // read-only SQLite file.
-    Result<Database> opened =
-        Database::open(m_config, request.dryRun ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadWrite);
-    if (!opened) {
-        report.transient = isConnectionFailureMessage(opened.error());
-        return failed(opened.error());
+    Session *session = m_session.get();
+    if (session && session->db) {
+        // A kept connection that the server has closed since (idle timeout, restart) is opened again here, so that
+        // the run does not fail on its first statement.
+        QSqlQuery alive(session->db->db());
+        if (session->readOnly != request.dryRun || !alive.exec(QStringLiteral("SELECT 1"))) {
+            qCDebug(lcPipeline) << "the kept database connection is gone; opening a new one";
+            alive = QSqlQuery();
+            *session = Session{};
+        }
     }
-    context.db.emplace(std::move(opened).value());
+    if (!session || !session->db) {
+        Result<Database> opened =
+            Database::open(m_config, request.dryRun ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadWrite);
+        if (!opened) {
+            report.transient = isConnectionFailureMessage(opened.error());
+            return failed(opened.error());
+        }
+        std::optional<Database> &slot = session ? session->db : context.ownDb;
+        slot.emplace(std::move(opened).value());
+        if (session)
+            session->readOnly = request.dryRun;
+    }
+    context.db = session ? &*session->db : &*context.ownDb;
     lap("connect");
     Database &db = *context.db;
     // A failure on the open connection: connection-level when libpq has lost it (report.transient).
@@ -250,16 +292,22 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     };
 
     // Columns of a type the read cannot use are refused before anything is flagged, sent or written.
-    if (const Status columns = checkRecordTables(db, request.email, !request.dryRun); !columns)
+    std::optional<RecordTables> runTables;
+    std::optional<RecordTables> &tables = session ? session->tables : runTables;
+    if (const Status columns = checkRecordTables(db, request.email, !request.dryRun, tables); !columns)
         return dbFailed(columns.error() + QStringLiteral(". Nothing was written."));
     lap("tables");
 
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
     RunLock lock;
     if (!request.dryRun) {
-        const Status access = checkWriteAccess(db);
-        if (!access)
-            return dbFailed(access.error());
+        if (!session || !session->writeAccessChecked) {
+            const Status access = checkWriteAccess(db);
+            if (!access)
+                return dbFailed(access.error());
+            if (session)
+                session->writeAccessChecked = true;
+        }
         lap("privileges");
         progress(Stage::Locking);
         const Result<RunLock::Outcome> locked = lock.acquire(
@@ -274,7 +322,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     }
 
     if (request.dryRun) {
-        const Result<int> iteration = nextIteration(db, request.email);
+        const Result<int> iteration = nextIteration(db, request.email, session ? &session->iterations : nullptr);
         if (!iteration)
             return dbFailed(iteration.error());
         report.iteration = iteration.value();
@@ -282,7 +330,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         lap("iteration");
     } else {
         // The number is taken for good before anything is announced: a failed attempt keeps it.
-        const Status reserved = reserveIteration(db, report);
+        const Status reserved = reserveIteration(db, report, session ? &session->iterations : nullptr);
         if (!reserved)
             return dbFailed(reserved.error());
         context.reserved = true;
@@ -334,6 +382,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         read.withTimes = request.keepSeries;
         read.progress = [&](qint64 rows) { progress(stage, rows); };
         read.cancelled = isCancelled;
+        read.columns = tables ? &tables->columns(source) : nullptr;
         accumulators.clear();
         const Result<ReadOutcome> outcome = readRecords(db, read, accumulators);
         if (!outcome)

@@ -138,25 +138,44 @@ Status completeRunRecord(Database &db, const RunReport &report)
                          .arg(report.runId)
                          .arg(report.iteration)};
 
-    if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, "
-                                      "numeric_rows, skipped_rows, mean, std, k, outliers) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-        return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
+    // The per-type rows in as few statements as possible (one for up to TypeRowsPerStatement types), each row's
+    // values bound: one round trip instead of one per type.
+    struct TypeRow
+    {
+        Source source;
+        const TypeReport *type;
+    };
+    QVector<TypeRow> rows;
     for (const TableReport *table : {&report.raw, &report.processed}) {
-        for (const TypeReport &type : table->types) {
-            query.bindValue(0, report.runId);
-            query.bindValue(1, sourceName(table->source));
-            query.bindValue(2, type.dataTypeIsNull ? QVariant(QMetaType(QMetaType::QString)) : QVariant(type.dataType));
-            query.bindValue(3, type.rows);
-            query.bindValue(4, type.numericRows);
-            query.bindValue(5, type.skippedRows);
-            query.bindValue(6, nullableDouble(type.mean));
-            query.bindValue(7, nullableDouble(type.std));
-            query.bindValue(8, type.k);
-            query.bindValue(9, qint64(type.outliers.size()));
-            if (!query.exec())
-                return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
+        for (const TypeReport &type : table->types)
+            rows.append(TypeRow{table->source, &type});
+    }
+    // 10 values a row: well below PostgreSQL's 65535 parameters, and SQLite's 999 of old versions.
+    const qsizetype TypeRowsPerStatement = db.isPostgres() ? 500 : 90;
+    for (qsizetype from = 0; from < rows.size(); from += TypeRowsPerStatement) {
+        const qsizetype count = std::min(TypeRowsPerStatement, rows.size() - from);
+        QStringList tuples;
+        for (qsizetype i = 0; i < count; ++i)
+            tuples << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, "
+                                          "numeric_rows, skipped_rows, mean, std, k, outliers) VALUES ")
+                           + tuples.join(QStringLiteral(", "))))
+            return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
+        for (qsizetype i = 0; i < count; ++i) {
+            const TypeReport &type = *rows.at(from + i).type;
+            query.addBindValue(report.runId);
+            query.addBindValue(sourceName(rows.at(from + i).source));
+            query.addBindValue(type.dataTypeIsNull ? QVariant(QMetaType(QMetaType::QString)) : QVariant(type.dataType));
+            query.addBindValue(type.rows);
+            query.addBindValue(type.numericRows);
+            query.addBindValue(type.skippedRows);
+            query.addBindValue(nullableDouble(type.mean));
+            query.addBindValue(nullableDouble(type.std));
+            query.addBindValue(type.k);
+            query.addBindValue(qint64(type.outliers.size()));
         }
+        if (!query.exec())
+            return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
     }
     return {};
 }
@@ -186,10 +205,62 @@ QString idArrayLiteral(const QVector<qint64> &ids, qsizetype from, qsizetype cou
     return text;
 }
 
-Result<int> nextIteration(Database &db, const QString &email)
+namespace {
+
+// Adds the outlier rows of one table with ids in (from, to] to the cache's highest iteration per email.
+Status scanOutlierRows(Database &db, Source source, qint64 from, qint64 to, IterationCache::Table &table)
+{
+    if (to <= from)
+        return {};
+    QSqlQuery query(db.db());
+    query.setForwardOnly(true);
+    const bool prepared = query.prepare(QStringLiteral("SELECT r.email, MAX(o.outliers_search_iteration_num) FROM %1 o "
+                                                       "JOIN %2 r ON r.id = o.%3 WHERE o.id > ? AND o.id <= ? "
+                                                       "GROUP BY r.email")
+                                            .arg(outlierTable(source), recordTable(source), outlierIdColumn(source)));
+    query.addBindValue(from);
+    query.addBindValue(to);
+    if (!prepared || !query.exec())
+        return Error{sqlErrorText(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
+                                  query.lastError())};
+    while (query.next()) {
+        int &highest = table.highestByEmail[query.value(0).toString()];
+        highest = std::max(highest, query.value(1).toInt());
+    }
+    if (query.lastError().isValid())
+        return Error{sqlErrorText(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
+                                  query.lastError())};
+    return {};
+}
+
+// The highest iteration of the email's rows above `watermark` in one outlier table (and perhaps a few below it),
+// from the cache, brought up to `high` (the table's highest id now) first.
+Result<int> cachedPlatformIteration(Database &db, Source source, const QString &email, qint64 watermark, qint64 high,
+                                    IterationCache::Table &table)
+{
+    if (table.scannedTo < 0)
+        table.coveredFrom = table.scannedTo = high;
+    if (high > table.scannedTo) {
+        if (const Status scanned = scanOutlierRows(db, source, table.scannedTo, high, table); !scanned)
+            return Error{scanned.error()};
+        table.scannedTo = high;
+    }
+    if (watermark < table.coveredFrom) {
+        if (const Status scanned = scanOutlierRows(db, source, watermark, table.coveredFrom, table); !scanned)
+            return Error{scanned.error()};
+        table.coveredFrom = watermark;
+    }
+    return table.highestByEmail.value(email, 0);
+}
+
+} // namespace
+
+Result<int> nextIteration(Database &db, const QString &email, IterationCache *cache)
 {
     // A dry run on a database where this tool never ran (and may not create anything) has no runs table to read.
-    if (!ownRunsTableExists(db))
+    if (cache && !cache->runsTableExists)
+        cache->runsTableExists = ownRunsTableExists(db);
+    if (cache ? !cache->runsTableExists : !ownRunsTableExists(db))
         return platformIteration(db, email);
 
     // Our latest run for this email, with the highest outlier ids when it was written.
@@ -200,6 +271,25 @@ Result<int> nextIteration(Database &db, const QString &email)
     last.addBindValue(email);
     if (!lastPrepared || !last.exec())
         return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), last.lastError())};
+
+    if (cache) {
+        const bool found = last.next();
+        const bool watermarked = found && !last.value(1).isNull() && !last.value(2).isNull();
+        const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
+        if (!high)
+            return Error{high.error()};
+        const Result<int> raw = cachedPlatformIteration(db, Source::Raw, email,
+                                                        watermarked ? last.value(1).toLongLong() : 0,
+                                                        high.value().first, cache->raw);
+        if (!raw)
+            return Error{raw.error()};
+        const Result<int> processed = cachedPlatformIteration(db, Source::Processed, email,
+                                                              watermarked ? last.value(2).toLongLong() : 0,
+                                                              high.value().second, cache->processed);
+        if (!processed)
+            return Error{processed.error()};
+        return std::max({found ? last.value(0).toInt() : 0, raw.value(), processed.value()}) + 1;
+    }
 
     // Without an index on the outlier tables' record-id columns (the platform's schema has none), the full
     // search joins every stored outlier row to the records. After our first run for an email, only rows added
@@ -289,7 +379,7 @@ Result<int> platformIteration(Database &db, const QString &email)
     return query.value(0).toInt() + 1;
 }
 
-Status reserveIteration(Database &db, RunReport &report)
+Status reserveIteration(Database &db, RunReport &report, IterationCache *cache)
 {
     QSqlDatabase &sql = db.db();
     if (!sql.transaction())
@@ -299,7 +389,7 @@ Status reserveIteration(Database &db, RunReport &report)
         sql.rollback();
         return Status(Error{error + QStringLiteral(". Nothing was written and no message was sent.")});
     };
-    const Result<int> next = nextIteration(db, report.email);
+    const Result<int> next = nextIteration(db, report.email, cache);
     if (!next)
         return rollback(next.error());
     const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
