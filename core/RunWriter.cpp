@@ -1,6 +1,7 @@
 #include "RunWriter.h"
 
 #include "Database.h"
+#include "PgExec.h"
 #include "RecordReader.h"
 
 #include <QHash>
@@ -59,6 +60,23 @@ Status insertOutliers(Database &db, const RunReport &report, Source source)
         return {};
     const QString what = QStringLiteral("Writing %1").arg(outlierTable(source));
     const QString stamp = timestampText(report.finishedAt);
+    if (PgExec pg(db); pg.isAvailable()) {
+        // One statement (and one round trip) per batch of ids, bound as one array value.
+        const QByteArray sql = QStringLiteral("INSERT INTO %1 (%2, outliers_search_iteration_num, "
+                                              "outliers_search_iteration_datetime) "
+                                              "SELECT unnest(CAST($1 AS bigint[])), $2, CAST($3 AS timestamptz)")
+                                   .arg(outlierTable(source), outlierIdColumn(source))
+                                   .toUtf8();
+        for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
+            const Result<QVector<QStringList>> done =
+                pg.exec(what, sql.constData(),
+                        {idArrayLiteral(ids, from, std::min(IdsPerStatement, ids.size() - from)), report.iteration,
+                         stamp});
+            if (!done)
+                return Error{done.error()};
+        }
+        return {};
+    }
     QSqlQuery query(db.db());
     if (db.isPostgres()) {
         // One statement per batch: the ids go in as one array value, not one round trip per row.
@@ -108,12 +126,74 @@ QString timestampPlaceholder(const Database &db)
     return db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
 }
 
+// completeRunRecord() on PostgreSQL: one round trip for the runs row and one for all the per-type rows, their
+// columns bound as arrays (unnest).
+Status completeRunRecordPostgres(PgExec &pg, const RunReport &report, const QPair<qint64, qint64> &high)
+{
+    const Result<QVector<QStringList>> updated = pg.exec(
+        QStringLiteral("Writing find_outliers_runs"),
+        "UPDATE find_outliers_runs SET finished_at = CAST($1 AS timestamptz), status = $2, raw_rows = $3, "
+        "raw_outliers = $4, processed_rows = $5, processed_outliers = $6, raw_outliers_high_id = $7, "
+        "processed_outliers_high_id = $8, error = NULL WHERE run_id = $9 RETURNING 1",
+        {timestampText(report.finishedAt), statusName(RunStatus::Completed), report.raw.rows, report.raw.outlierCount,
+         report.processed.rows, report.processed.outlierCount, high.first, high.second, report.runId});
+    if (!updated)
+        return Error{updated.error()};
+    if (updated.value().size() != 1)
+        return Error{QStringLiteral("Writing find_outliers_runs failed: the reserved row of run %1 (iteration %2) is "
+                                    "gone")
+                         .arg(report.runId)
+                         .arg(report.iteration)};
+    // Each column as one array literal: text elements quoted ("..." with \ and \" escaped), NULL unquoted.
+    const auto quoted = [](const QString &text) -> QString {
+        QString escaped = text;
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+        return QLatin1Char('"') + escaped + QLatin1Char('"');
+    };
+    const auto number = [](double value) {
+        return std::isfinite(value) ? QString::number(value, 'g', QLocale::FloatingPointShortest)
+                                    : QStringLiteral("NULL");
+    };
+    QStringList sources, types, rows, numeric, skipped, means, stds, ks, outliers;
+    for (const TableReport *table : {&report.raw, &report.processed}) {
+        for (const TypeReport &type : table->types) {
+            sources << sourceName(table->source);
+            types << (type.dataTypeIsNull ? QStringLiteral("NULL") : quoted(type.dataType));
+            rows << QString::number(type.rows);
+            numeric << QString::number(type.numericRows);
+            skipped << QString::number(type.skippedRows);
+            means << number(type.mean);
+            stds << number(type.std);
+            ks << number(type.k);
+            outliers << QString::number(type.outliers.size());
+        }
+    }
+    if (sources.isEmpty())
+        return {};
+    const auto array = [](const QStringList &items) -> QString {
+        return QLatin1Char('{') + items.join(QLatin1Char(',')) + QLatin1Char('}');
+    };
+    const Result<QVector<QStringList>> inserted = pg.exec(
+        QStringLiteral("Writing find_outliers_run_types"),
+        "INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, numeric_rows, skipped_rows, mean, "
+        "std, k, outliers) SELECT $1, * FROM unnest(CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS bigint[]), "
+        "CAST($5 AS bigint[]), CAST($6 AS bigint[]), CAST($7 AS double precision[]), "
+        "CAST($8 AS double precision[]), CAST($9 AS double precision[]), CAST($10 AS bigint[]))",
+        {report.runId, array(sources), array(types), array(rows), array(numeric), array(skipped), array(means),
+         array(stds), array(ks), array(outliers)});
+    if (!inserted)
+        return Error{inserted.error()};
+    return {};
+}
+
 // Inside the write transaction, after our own outlier rows: the reserved row becomes the completed run.
 Status completeRunRecord(Database &db, const RunReport &report)
 {
     const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
     if (!high)
         return Error{high.error()};
+    if (PgExec pg(db); pg.isAvailable())
+        return completeRunRecordPostgres(pg, report, high.value());
     QSqlQuery query(db.db());
     if (!query.prepare(QStringLiteral("UPDATE find_outliers_runs SET finished_at = %1, status = ?, raw_rows = ?, "
                                       "raw_outliers = ?, processed_rows = ?, processed_outliers = ?, "
@@ -212,6 +292,23 @@ Status scanOutlierRows(Database &db, Source source, qint64 from, qint64 to, Iter
 {
     if (to <= from)
         return {};
+    if (PgExec pg(db); pg.isAvailable()) {
+        const Result<QVector<QStringList>> rows =
+            pg.exec(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
+                    QStringLiteral("SELECT r.email, MAX(o.outliers_search_iteration_num) FROM %1 o JOIN %2 r ON "
+                                   "r.id = o.%3 WHERE o.id > $1 AND o.id <= $2 GROUP BY r.email")
+                        .arg(outlierTable(source), recordTable(source), outlierIdColumn(source))
+                        .toUtf8()
+                        .constData(),
+                    {from, to});
+        if (!rows)
+            return Error{rows.error()};
+        for (const QStringList &row : rows.value()) {
+            int &highest = table.highestByEmail[row.value(0)];
+            highest = std::max(highest, row.value(1).toInt());
+        }
+        return {};
+    }
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
     const bool prepared = query.prepare(QStringLiteral("SELECT r.email, MAX(o.outliers_search_iteration_num) FROM %1 o "
@@ -262,6 +359,35 @@ Result<int> nextIteration(Database &db, const QString &email, IterationCache *ca
         cache->runsTableExists = ownRunsTableExists(db);
     if (cache ? !cache->runsTableExists : !ownRunsTableExists(db))
         return platformIteration(db, email);
+
+    if (cache) {
+        if (PgExec pg(db); pg.isAvailable()) {
+            // Our latest run for this email, with the highest outlier ids when it was written; one round trip.
+            const Result<QVector<QStringList>> latest =
+                pg.exec(QStringLiteral("Finding the iteration number for %1").arg(email),
+                        "SELECT iteration, raw_outliers_high_id, processed_outliers_high_id FROM find_outliers_runs "
+                        "WHERE email = $1 ORDER BY iteration DESC LIMIT 1",
+                        {email});
+            if (!latest)
+                return Error{latest.error()};
+            const QStringList row = latest.value().value(0);
+            const bool watermarked = !row.isEmpty() && !row.at(1).isNull() && !row.at(2).isNull();
+            const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
+            if (!high)
+                return Error{high.error()};
+            const Result<int> raw = cachedPlatformIteration(db, Source::Raw, email,
+                                                            watermarked ? row.at(1).toLongLong() : 0,
+                                                            high.value().first, cache->raw);
+            if (!raw)
+                return Error{raw.error()};
+            const Result<int> processed = cachedPlatformIteration(db, Source::Processed, email,
+                                                                  watermarked ? row.at(2).toLongLong() : 0,
+                                                                  high.value().second, cache->processed);
+            if (!processed)
+                return Error{processed.error()};
+            return std::max({row.isEmpty() ? 0 : row.at(0).toInt(), raw.value(), processed.value()}) + 1;
+        }
+    }
 
     // Our latest run for this email, with the highest outlier ids when it was written.
     QSqlQuery last(db.db());
@@ -331,6 +457,25 @@ Status fillOutlierTimes(Database &db, RunReport &report)
             continue;
         QHash<qint64, qint64> times;
         times.reserve(ids.size());
+        if (PgExec pg(db); pg.isAvailable()) {
+            const QByteArray sql = QStringLiteral("SELECT id, %1 FROM %2 WHERE id = ANY(CAST($1 AS bigint[]))")
+                                       .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source))
+                                       .toUtf8();
+            for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
+                const Result<QVector<QStringList>> rows =
+                    pg.exec(QStringLiteral("Reading outlier times"), sql.constData(),
+                            {idArrayLiteral(ids, from, std::min(IdsPerStatement, ids.size() - from))});
+                if (!rows)
+                    return Error{rows.error()};
+                for (const QStringList &row : rows.value())
+                    times.insert(row.value(0).toLongLong(), row.value(1).toLongLong());
+            }
+            for (TypeReport &type : table.types) {
+                for (OutlierPoint &point : type.outliers)
+                    point.time = QDateTime::fromMSecsSinceEpoch(times.value(point.recordId), Qt::UTC);
+            }
+            continue;
+        }
         QSqlQuery query(db.db());
         query.setForwardOnly(true);
         const QString filter = db.isPostgres() ? QStringLiteral("id = ANY(CAST(? AS bigint[]))")
@@ -395,6 +540,24 @@ Status reserveIteration(Database &db, RunReport &report, IterationCache *cache)
     const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
     if (!high)
         return rollback(high.error());
+    if (PgExec pg(db); pg.isAvailable()) {
+        const Result<QVector<QStringList>> inserted = pg.exec(
+            QStringLiteral("Reserving the iteration number"),
+            "INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, started_at, finished_at, status, "
+            "raw_threshold, processed_threshold, tool_version, raw_rows, raw_outliers, processed_rows, "
+            "processed_outliers, raw_outliers_high_id, processed_outliers_high_id) VALUES ($1, $2, $3, $4, "
+            "CAST($5 AS timestamptz), CAST($5 AS timestamptz), $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)",
+            {report.runId, report.email, next.value(),
+             report.operatorEmail.isNull() ? QString(QLatin1String("")) : report.operatorEmail,
+             timestampText(report.startedAt), QStringLiteral("running"), report.rawThreshold,
+             report.processedThreshold, report.toolVersion, high.value().first, high.value().second});
+        if (!inserted)
+            return rollback(inserted.error());
+        if (!sql.commit())
+            return rollback(sqlErrorText(QStringLiteral("Reserving the iteration number"), sql.lastError()));
+        report.iteration = next.value();
+        return {};
+    }
     QSqlQuery query(db.db());
     const QString ts = timestampPlaceholder(db);
     if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, "
