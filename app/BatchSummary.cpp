@@ -26,7 +26,7 @@ BatchSummary BatchSummary::of(const QVector<RunReport> &reports, const QVector<d
             summary.failed << report.email;
         }
         if (report.status != RunStatus::Cancelled)
-            all.append(Slow{report.email, seconds.value(i), report.raw.rows + report.processed.rows});
+            all.append(Slow {report.email, seconds.value(i), report.raw.rows + report.processed.rows});
     }
     const qsizetype shown = std::min<qsizetype>(SlowestShown, all.size());
     std::partial_sort(all.begin(), all.begin() + shown, all.end(),
@@ -60,7 +60,9 @@ QString BatchSummary::slowestText() const
         return {};
     QStringList parts;
     for (const Slow &slow : slowest)
-        parts << QStringLiteral("%1 %2 s (%3 rows)").arg(slow.email, QString::number(slow.seconds, 'f', 2)).arg(slow.rows);
+        parts << QStringLiteral("%1 %2 s (%3 rows)")
+                     .arg(slow.email, QString::number(slow.seconds, 'f', 2))
+                     .arg(slow.rows);
     return QStringLiteral("slowest: ") + parts.join(QStringLiteral(", "));
 }
 
@@ -68,18 +70,18 @@ QJsonObject BatchSummary::toJson() const
 {
     QJsonArray slow;
     for (const Slow &s : slowest)
-        slow.append(QJsonObject{{QStringLiteral("email"), s.email},
-                                {QStringLiteral("seconds"), s.seconds},
-                                {QStringLiteral("rows"), double(s.rows)}});
-    QJsonObject object{{QStringLiteral("emails"), emails},
-                       {QStringLiteral("completed"), completed},
-                       {QStringLiteral("failed"), int(failed.size())},
-                       {QStringLiteral("failed_emails"), QJsonArray::fromStringList(failed)},
-                       {QStringLiteral("cancelled"), cancelled},
-                       {QStringLiteral("rows_read"), double(rowsRead)},
-                       {QStringLiteral("wall_seconds"), wallSeconds},
-                       {QStringLiteral("jobs"), jobs},
-                       {QStringLiteral("slowest"), slow}};
+        slow.append(QJsonObject {{QStringLiteral("email"), s.email},
+                                 {QStringLiteral("seconds"), s.seconds},
+                                 {QStringLiteral("rows"), double(s.rows)}});
+    QJsonObject object {{QStringLiteral("emails"), emails},
+                        {QStringLiteral("completed"), completed},
+                        {QStringLiteral("failed"), int(failed.size())},
+                        {QStringLiteral("failed_emails"), QJsonArray::fromStringList(failed)},
+                        {QStringLiteral("cancelled"), cancelled},
+                        {QStringLiteral("rows_read"), double(rowsRead)},
+                        {QStringLiteral("wall_seconds"), wallSeconds},
+                        {QStringLiteral("jobs"), jobs},
+                        {QStringLiteral("slowest"), slow}};
     object.insert(QStringLiteral("shard"), shard.isEmpty() ? QJsonValue() : QJsonValue(shard));
     return object;
 }

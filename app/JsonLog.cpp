@@ -13,7 +13,7 @@
 namespace fo::jsonlog {
 namespace {
 
-std::atomic_bool g_enabled{false};
+std::atomic_bool g_enabled {false};
 
 QMutex &writeMutex()
 {
@@ -50,8 +50,8 @@ void writeLine(const QByteArray &line)
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const LogContext &run = LogContext::current();
-    writeLine(record(type, QString::fromUtf8(context.category ? context.category : "default"), run.email,
-                     run.iteration, message));
+    writeLine(record(type, QString::fromUtf8(context.category ? context.category : "default"), run.email, run.iteration,
+                     message));
     if (type == QtFatalMsg)
         std::abort();
 }
@@ -64,7 +64,10 @@ void install()
     qInstallMessageHandler(handler);
 }
 
-bool enabled() { return g_enabled.load(); }
+bool enabled()
+{
+    return g_enabled.load();
+}
 
 QByteArray record(QtMsgType type, const QString &category, const QString &email, int iteration, const QString &message,
                   const QJsonObject *extra)

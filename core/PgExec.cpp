@@ -5,9 +5,8 @@
 #include <QLocale>
 #include <QSqlDriver>
 
-#include <libpq-fe.h>
-
 #include <cmath>
+#include <libpq-fe.h>
 #include <memory>
 #include <vector>
 
@@ -58,7 +57,7 @@ PgExec::PgExec(Database &db)
 Result<QVector<QStringList>> PgExec::exec(const QString &what, const char *sql, const QVariantList &values)
 {
     if (!m_conn)
-        return Error{QStringLiteral("%1 failed: no PostgreSQL connection").arg(what)};
+        return Error {QStringLiteral("%1 failed: no PostgreSQL connection").arg(what)};
     std::vector<std::optional<QByteArray>> texts;
     texts.reserve(std::size_t(values.size()));
     std::vector<const char *> pointers;
@@ -81,7 +80,7 @@ Result<QVector<QStringList>> PgExec::exec(const QString &what, const char *sql, 
             reason.chop(1);
         if (reason.isEmpty())
             reason = QStringLiteral("unknown database error");
-        return Error{QStringLiteral("%1 failed: %2").arg(what, reason)};
+        return Error {QStringLiteral("%1 failed: %2").arg(what, reason)};
     }
     QVector<QStringList> rows;
     const int count = PQntuples(result.get());

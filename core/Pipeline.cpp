@@ -146,7 +146,6 @@ void Pipeline::warn(RunReport &report, const QString &text) const
         m_warn(text);
 }
 
-// What a run holds while it goes, so that its ending (run()) can record and announce how it ended.
 // What a run keeps for the next one with setKeepConnection(true).
 struct Pipeline::Session
 {
@@ -167,6 +166,7 @@ void Pipeline::setKeepConnection(bool keep)
         m_session = std::make_unique<Session>();
 }
 
+// What a run holds while it goes, so that its ending (run()) can record and announce how it ended.
 struct Pipeline::Context
 {
     Database *db = nullptr;      // the run's connection: its own, or the one kept in the session

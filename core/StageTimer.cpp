@@ -26,7 +26,7 @@ void StageTimer::lap(const char *stage)
             return;
         }
     }
-    m_laps.append(Lap{stage, spent});
+    m_laps.append(Lap {stage, spent});
 }
 
 qint64 StageTimer::totalNsecs() const
@@ -41,7 +41,8 @@ QString StageTimer::text() const
 {
     QStringList parts;
     for (const Lap &lap : m_laps)
-        parts << QStringLiteral("%1 %2").arg(QLatin1String(lap.stage), QString::number(double(lap.nsecs) / 1e6, 'f', 2));
+        parts << QStringLiteral("%1 %2").arg(QLatin1String(lap.stage),
+                                             QString::number(double(lap.nsecs) / 1e6, 'f', 2));
     return parts.join(QStringLiteral(", "));
 }
 

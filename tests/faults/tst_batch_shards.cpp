@@ -93,7 +93,7 @@ private slots:
             QVERIFY2(shard->err().contains("(shard "), shard->err().constData());
             all << mine;
         }
-        QCOMPARE(all.size(), users.size());                     // no overlap...
+        QCOMPARE(all.size(), users.size()); // no overlap...
         QCOMPARE(QSet<QString>(all.begin(), all.end()).size(), users.size());
         QCOMPARE(QSet<QString>(all.begin(), all.end()), QSet<QString>(users.begin(), users.end())); // ...and no gap
         QCOMPARE(watch.count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE status = 'completed'")), 60);
@@ -105,19 +105,19 @@ private slots:
         const QString list = writeList(QStringLiteral("shard-users.txt"), reversed);
         for (int i = 0; i < 3; ++i) {
             const QStringList expected = emailsOf(shards.at(std::size_t(i))->out());
-            const ToolResult fromList = runTool({QStringLiteral("--emails-from"), list, QStringLiteral("--shard"),
-                                                 QStringLiteral("%1/3").arg(i), QStringLiteral("--dry-run"),
-                                                 QStringLiteral("--json")},
-                                                env);
+            const ToolResult fromList =
+                runTool({QStringLiteral("--emails-from"), list, QStringLiteral("--shard"),
+                         QStringLiteral("%1/3").arg(i), QStringLiteral("--dry-run"), QStringLiteral("--json")},
+                        env);
             QVERIFY2(fromList.exitCode == 0, fromList.err.constData());
             QStringList got = emailsOf(fromList.out);
             QCOMPARE(QSet<QString>(got.begin(), got.end()), QSet<QString>(expected.begin(), expected.end()));
             QMap<QString, QString> indexed = env;
             indexed.insert(QStringLiteral("JOB_COMPLETION_INDEX"), QString::number(i));
-            const ToolResult automatic = runTool({QStringLiteral("--all-users"), QStringLiteral("--shard"),
-                                                  QStringLiteral("auto/3"), QStringLiteral("--dry-run"),
-                                                  QStringLiteral("--json")},
-                                                 indexed);
+            const ToolResult automatic =
+                runTool({QStringLiteral("--all-users"), QStringLiteral("--shard"), QStringLiteral("auto/3"),
+                         QStringLiteral("--dry-run"), QStringLiteral("--json")},
+                        indexed);
             QVERIFY2(automatic.exitCode == 0, automatic.err.constData());
             got = emailsOf(automatic.out);
             QCOMPARE(QSet<QString>(got.begin(), got.end()), QSet<QString>(expected.begin(), expected.end()));
@@ -132,10 +132,10 @@ private slots:
         QVERIFY2(db.ok(), qPrintable(db.error()));
         const QString list = writeList(QStringLiteral("one.txt"), {QStringLiteral("user0@example.com")});
         for (int i = 0; i < 4; ++i) {
-            const ToolResult result = runTool({QStringLiteral("--emails-from"), list, QStringLiteral("--shard"),
-                                               QStringLiteral("%1/4").arg(i), QStringLiteral("--dry-run"),
-                                               QStringLiteral("--json")},
-                                              toolEnv(db.name()));
+            const ToolResult result =
+                runTool({QStringLiteral("--emails-from"), list, QStringLiteral("--shard"),
+                         QStringLiteral("%1/4").arg(i), QStringLiteral("--dry-run"), QStringLiteral("--json")},
+                        toolEnv(db.name()));
             QVERIFY2(result.exitCode == 0, result.err.constData());
             QCOMPARE(emailsOf(result.out).size(), i == 3 ? 1 : 0);
         }
@@ -146,24 +146,24 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("jobIndex"); // null: unset
         QTest::addColumn<QByteArray>("says");
-        const QStringList all{QStringLiteral("--all-users")};
-        QTest::newRow("I = N") << (all + QStringList{QStringLiteral("--shard"), QStringLiteral("3/3")}) << QString()
+        const QStringList all {QStringLiteral("--all-users")};
+        QTest::newRow("I = N") << (all + QStringList {QStringLiteral("--shard"), QStringLiteral("3/3")}) << QString()
                                << QByteArray("has I outside 0 to N-1");
-        QTest::newRow("N = 0") << (all + QStringList{QStringLiteral("--shard"), QStringLiteral("0/0")}) << QString()
+        QTest::newRow("N = 0") << (all + QStringList {QStringLiteral("--shard"), QStringLiteral("0/0")}) << QString()
                                << QByteArray("has N outside 1 to");
-        QTest::newRow("not I/N") << (all + QStringList{QStringLiteral("--shard"), QStringLiteral("two")}) << QString()
+        QTest::newRow("not I/N") << (all + QStringList {QStringLiteral("--shard"), QStringLiteral("two")}) << QString()
                                  << QByteArray("is not of the form I/N");
-        QTest::newRow("negative") << (all + QStringList{QStringLiteral("--shard"), QStringLiteral("-1/3")})
+        QTest::newRow("negative") << (all + QStringList {QStringLiteral("--shard"), QStringLiteral("-1/3")})
                                   << QString() << QByteArray("is not of the form I/N");
-        QTest::newRow("auto, no index") << (all + QStringList{QStringLiteral("--shard"), QStringLiteral("auto/3")})
+        QTest::newRow("auto, no index") << (all + QStringList {QStringLiteral("--shard"), QStringLiteral("auto/3")})
                                         << QString() << QByteArray("JOB_COMPLETION_INDEX, which is not set");
         QTest::newRow("auto, index too big")
-            << (all + QStringList{QStringLiteral("--shard"), QStringLiteral("auto/3")}) << QStringLiteral("3")
+            << (all + QStringList {QStringLiteral("--shard"), QStringLiteral("auto/3")}) << QStringLiteral("3")
             << QByteArray("not a shard from 0 to 2");
-        QTest::newRow("one email") << QStringList{QStringLiteral("--email"), QStringLiteral("a@example.com"),
-                                                  QStringLiteral("--shard"), QStringLiteral("0/2")}
+        QTest::newRow("one email") << QStringList {QStringLiteral("--email"), QStringLiteral("a@example.com"),
+                                                   QStringLiteral("--shard"), QStringLiteral("0/2")}
                                    << QString() << QByteArray("--shard works with --emails-from and --all-users");
-        QTest::newRow("bad log format") << (all + QStringList{QStringLiteral("--log-format"), QStringLiteral("xml")})
+        QTest::newRow("bad log format") << (all + QStringList {QStringLiteral("--log-format"), QStringLiteral("xml")})
                                         << QString() << QByteArray("is not text or json");
     }
 
@@ -195,8 +195,8 @@ private slots:
         for (const bool dryRun : {false, true}) {
             const qint64 before = watch.count(sessions);
             QVERIFY(before >= 0);
-            QStringList args{QStringLiteral("--all-users"), QStringLiteral("--jobs"), QStringLiteral("2"),
-                             QStringLiteral("--no-notify")};
+            QStringList args {QStringLiteral("--all-users"), QStringLiteral("--jobs"), QStringLiteral("2"),
+                              QStringLiteral("--no-notify")};
             if (dryRun)
                 args << QStringLiteral("--dry-run");
             const ToolResult result = runTool(args, toolEnv(db.name()));
@@ -205,7 +205,8 @@ private slots:
             // The list of users, and one connection per worker: at most 3 (one per email before: 31).
             QTRY_VERIFY_WITH_TIMEOUT(watch.count(sessions) - before >= 2, 10000);
             const qint64 used = watch.count(sessions) - before;
-            QVERIFY2(used <= 3, qPrintable(QStringLiteral("%1 sessions for 30 emails (dry run: %2)").arg(used).arg(dryRun)));
+            QVERIFY2(used <= 3,
+                     qPrintable(QStringLiteral("%1 sessions for 30 emails (dry run: %2)").arg(used).arg(dryRun)));
         }
     }
 
@@ -218,11 +219,12 @@ private slots:
         for (const QString &user : users)
             QVERIFY(insertSmallUser(watch, user));
         const auto writeOldJobRow = [&](const QString &email, int iteration) {
-            return watch.exec(QStringLiteral("INSERT INTO outliers_records (raw_record_id, outliers_search_iteration_num, "
-                                             "outliers_search_iteration_datetime) SELECT MIN(id), %1, now() FROM "
-                                             "raw_records WHERE email = '%2'")
-                                  .arg(iteration)
-                                  .arg(email));
+            return watch.exec(
+                QStringLiteral("INSERT INTO outliers_records (raw_record_id, outliers_search_iteration_num, "
+                               "outliers_search_iteration_datetime) SELECT MIN(id), %1, now() FROM "
+                               "raw_records WHERE email = '%2'")
+                    .arg(iteration)
+                    .arg(email));
         };
         const auto iterations = [&](const QByteArray &json) {
             QMap<QString, int> byEmail;
@@ -233,7 +235,7 @@ private slots:
         };
         // Before our first batch the old job stored iteration 7 for the third user.
         QVERIFY(writeOldJobRow(users.at(2), 7));
-        const QStringList args{QStringLiteral("--all-users"), QStringLiteral("--json"), QStringLiteral("--no-notify")};
+        const QStringList args {QStringLiteral("--all-users"), QStringLiteral("--json"), QStringLiteral("--no-notify")};
         ToolResult result = runTool(args, toolEnv(db.name()));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QMap<QString, int> got = iterations(result.out);
@@ -245,7 +247,7 @@ private slots:
         QVERIFY(writeOldJobRow(users.at(3), 20));
         QVERIFY(writeOldJobRow(users.at(0), 30));
         for (const bool dryRun : {true, false}) {
-            result = runTool(dryRun ? args + QStringList{QStringLiteral("--dry-run")} : args, toolEnv(db.name()));
+            result = runTool(dryRun ? args + QStringList {QStringLiteral("--dry-run")} : args, toolEnv(db.name()));
             QVERIFY2(result.exitCode == 0, result.err.constData());
             got = iterations(result.out);
             QCOMPARE(got.value(users.at(0)), 31);
@@ -267,11 +269,11 @@ private slots:
         for (const QString &user : users)
             QVERIFY(insertSmallUser(watch, user));
         const QString awkward = QStringLiteral("not \"an\" \\email\t\x01"); // fails validation, is named in its error
-        const QString list = writeList(QStringLiteral("log-users.txt"), users + QStringList{awkward});
-        const ToolResult result = runTool({QStringLiteral("--emails-from"), list, QStringLiteral("--json"),
-                                           QStringLiteral("--no-notify"), QStringLiteral("--verbose"),
-                                           QStringLiteral("--log-format"), QStringLiteral("json")},
-                                          toolEnv(db.name()));
+        const QString list = writeList(QStringLiteral("log-users.txt"), users + QStringList {awkward});
+        const ToolResult result =
+            runTool({QStringLiteral("--emails-from"), list, QStringLiteral("--json"), QStringLiteral("--no-notify"),
+                     QStringLiteral("--verbose"), QStringLiteral("--log-format"), QStringLiteral("json")},
+                    toolEnv(db.name()));
         QCOMPARE(result.exitCode, 1); // the awkward one failed
         const QList<QByteArray> lines = result.err.trimmed().split('\n');
         QVERIFY(lines.size() > 4);
@@ -285,7 +287,8 @@ private slots:
             const QJsonObject record = document.object();
             for (const char *key : {"time", "level", "category", "email", "iteration", "message"})
                 QVERIFY2(record.contains(QLatin1String(key)), line.constData());
-            QVERIFY(QDateTime::fromString(record.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).isValid());
+            QVERIFY(
+                QDateTime::fromString(record.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs).isValid());
             if (record.value(QStringLiteral("category")) == QLatin1String("fo.core.writer")) {
                 // "stored iteration 1 for log0@example.com": the run's email and number, from the worker's thread.
                 QVERIFY(users.contains(record.value(QStringLiteral("email")).toString()));
@@ -322,14 +325,15 @@ private slots:
         PgObserver watch(db.name());
         for (const QString &user : usersNamed(QStringLiteral("sum"), 3))
             QVERIFY(insertSmallUser(watch, user));
-        const ToolResult result = runTool({QStringLiteral("--all-users"), QStringLiteral("--no-notify"),
-                                           QStringLiteral("--stage-times")},
-                                          toolEnv(db.name()));
+        const ToolResult result =
+            runTool({QStringLiteral("--all-users"), QStringLiteral("--no-notify"), QStringLiteral("--stage-times")},
+                    toolEnv(db.name()));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         const qint64 rows = watch.count(QStringLiteral("SELECT (SELECT COUNT(*) FROM raw_records) + "
                                                        "(SELECT COUNT(*) FROM processed_records)"));
         const QList<QByteArray> lines = result.out.trimmed().split('\n');
-        QVERIFY2(lines.last().contains(QStringLiteral("3 completed, 0 failed, 0 cancelled; %1 rows read").arg(rows).toUtf8()),
+        QVERIFY2(lines.last().contains(
+                     QStringLiteral("3 completed, 0 failed, 0 cancelled; %1 rows read").arg(rows).toUtf8()),
                  result.out.constData());
         QVERIFY2(result.out.contains("find-outliers: slowest: sum"), result.out.constData());
         // --stage-times: each email's line has its stages, and their mean closes the batch.
