@@ -151,20 +151,26 @@ while read -r name seconds; do
         printf "%-16s %8d %10.2f %9.1f %12.2f %8s\n", n, u, s, u / s, 1000 * s / u, ratio }'
 done <"$results"
 
+first_jobs=$(echo "$jobs_list" | awk '{print $1}')
 echo
-echo "Stages of the real run with --jobs $(echo "$jobs_list" | awk '{print $1}'), mean ms per user:"
-grep 'stages, mean ms per email' "$work/run-$(echo "$jobs_list" | awk '{print $1}').log" | sed 's/.*: //' | tr ',' '\n' |
+echo "Stages of the real run with --jobs $first_jobs, mean ms per user (a worker's time; with 2 jobs, 2 at once):"
+grep 'stages, mean ms per email' "$work/run-$first_jobs.log" | sed 's/.*: //' | tr ',' '\n' |
     awk 'NF == 2 { printf "  %-16s %8.2f\n", $1, $2; total += $2 } END { printf "  %-16s %8.2f\n", "total", total }'
 echo "Per user, the first 3 (ms):"
-grep '^\[' "$work/run-$(echo "$jobs_list" | awk '{print $1}').log" | head -3 | sed 's/^/  /'
+grep '^\[' "$work/run-$first_jobs.log" | sed -n '1,3s/^/  /p'
 
-# Projection: K pods, each running --jobs 1 at the measured rate of one process with --jobs 1, the database not yet
-# the bottleneck (with one server for every pod, the floor's rate is the bound).
-best=$(awk '$1 ~ /^run\/jobs=/ { r = $2 } END { print r }' "$results")
-rate=$(awk -v u="$users" -v s="$(awk '$1 == "run/jobs=1" { print $2 }' "$results")" 'BEGIN { if (s > 0) print u / s; else print 0 }')
+# Projection for 100,000 users on K pods, each one process with --jobs 1: a pod runs at the rate of one worker here
+# (the --jobs 1 run, or the --jobs J run's rate / J), and all pods together at most at the floor's rate (what one
+# database server like this one streams), whichever is lower.
+per_pod=$(awk -v u="$users" '$1 ~ /^run\/jobs=/ { split($1, a, "="); r = u / $2 / a[2]; if (a[2] == 1 || best == "") best = r; if (a[2] == 1) one = r }
+    END { print (one != "" ? one : best) }' "$results")
+database=$(awk -v u="$users" '$1 == "floor" { print u / $2 }' "$results")
 echo
-echo "Projected wall time for 100,000 users (one process with --jobs 1 does $rate users/s here):"
+echo "Projected wall time for 100,000 users: a pod (--jobs 1) does $(printf '%.1f' "$per_pod") users/s here; the database" \
+    "${database:+streams $(printf '%.1f' "$database") users/s (the floor)}"
 for k in $pods_list; do
-    awk -v k="$k" -v r="$rate" 'BEGIN { if (r > 0) printf "  %3d pods: %7.0f s (%.1f min)\n", k, 100000 / (r * k), 100000 / (r * k) / 60 }'
+    awk -v k="$k" -v r="$per_pod" -v d="${database:-0}" 'BEGIN {
+        rate = k * r; bound = "pods"
+        if (d > 0 && d < rate) { rate = d; bound = "database" }
+        if (rate > 0) printf "  %3d pods: %7.0f s (%.1f min, bound by the %s)\n", k, 100000 / rate, 100000 / rate / 60, bound }'
 done
-[[ -n "$best" ]] || true
