@@ -369,7 +369,7 @@ int runHeadless(const QStringList &arguments)
 
     const QString logFormat = parser.value(logFormatOption);
     if (logFormat == QLatin1String("json")) {
-        jsonlog::install();
+        jsonlog::install(parser.isSet(verboseOption));
     } else if (logFormat != QLatin1String("text")) {
         printError(QStringLiteral("--log-format \"%1\" is not text or json. See find-outliers --help.").arg(logFormat));
         return ExitUsageError;

@@ -9,11 +9,13 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 
 namespace fo::jsonlog {
 namespace {
 
 std::atomic_bool g_enabled {false};
+std::atomic_bool g_verbose {false};
 
 QMutex &writeMutex()
 {
@@ -49,17 +51,20 @@ void writeLine(const QByteArray &line)
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    const char *category = context.category ? context.category : "default";
+    if (!g_verbose.load() && type != QtFatalMsg && std::strncmp(category, "fo.", 3) != 0)
+        return; // Qt's own message (a QtSql warning, a driver's): only with --verbose, as in the text format
     const LogContext &run = LogContext::current();
-    writeLine(record(type, QString::fromUtf8(context.category ? context.category : "default"), run.email, run.iteration,
-                     message));
+    writeLine(record(type, QString::fromUtf8(category), run.email, run.iteration, message));
     if (type == QtFatalMsg)
         std::abort();
 }
 
 } // namespace
 
-void install()
+void install(bool verbose)
 {
+    g_verbose = verbose;
     g_enabled = true;
     qInstallMessageHandler(handler);
 }

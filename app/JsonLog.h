@@ -15,8 +15,9 @@ namespace fo::jsonlog {
 // escaped by the JSON writer (quotes, backslashes, control characters, newlines in a message), so a record is always
 // one line and one object whatever an email or an error text holds.
 
-// Installs the handler for Qt's messages (qCInfo, qCWarning... of every category) and turns on record().
-void install();
+// Installs the handler for Qt's messages and turns on record(). Our categories (fo.*, filtered by the rules --verbose
+// sets) always go out; Qt's own messages (QtSql's warnings, a driver's) only with `verbose`, as in the text format.
+void install(bool verbose);
 bool enabled();
 
 // One record, without the newline. `email` null and `iteration` 0 mean "no run".
