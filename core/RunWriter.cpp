@@ -362,19 +362,25 @@ Result<int> nextIteration(Database &db, const QString &email, IterationCache *ca
 
     if (cache) {
         if (PgExec pg(db); pg.isAvailable()) {
-            // Our latest run for this email, with the highest outlier ids when it was written; one round trip.
+            // In one round trip: the outlier tables' highest ids now, and our latest run for this email with the
+            // highest outlier ids when it was written (NULLs when there is none).
             const Result<QVector<QStringList>> latest =
                 pg.exec(QStringLiteral("Finding the iteration number for %1").arg(email),
-                        "SELECT iteration, raw_outliers_high_id, processed_outliers_high_id FROM find_outliers_runs "
-                        "WHERE email = $1 ORDER BY iteration DESC LIMIT 1",
+                        "SELECT (SELECT COALESCE(MAX(id), 0) FROM outliers_records), "
+                        "(SELECT COALESCE(MAX(id), 0) FROM processed_records_outliers_records), "
+                        "r.iteration, r.raw_outliers_high_id, r.processed_outliers_high_id FROM (SELECT 1) AS one "
+                        "LEFT JOIN LATERAL (SELECT iteration, raw_outliers_high_id, processed_outliers_high_id FROM "
+                        "find_outliers_runs WHERE email = $1 ORDER BY iteration DESC LIMIT 1) AS r ON true",
                         {email});
             if (!latest)
                 return Error{latest.error()};
-            const QStringList row = latest.value().value(0);
+            const QStringList found = latest.value().value(0);
+            if (found.size() != 5)
+                return Error{QStringLiteral("Finding the iteration number for %1 failed: no answer").arg(email)};
+            const QStringList row = found.at(2).isNull() ? QStringList() : found.mid(2);
             const bool watermarked = !row.isEmpty() && !row.at(1).isNull() && !row.at(2).isNull();
-            const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
-            if (!high)
-                return Error{high.error()};
+            const Result<QPair<qint64, qint64>> high = qMakePair(found.at(0).toLongLong(), found.at(1).toLongLong());
+            cache->lastHigh = high.value();
             const Result<int> raw = cachedPlatformIteration(db, Source::Raw, email,
                                                             watermarked ? row.at(1).toLongLong() : 0,
                                                             high.value().first, cache->raw);
@@ -537,7 +543,11 @@ Status reserveIteration(Database &db, RunReport &report, IterationCache *cache)
     const Result<int> next = nextIteration(db, report.email, cache);
     if (!next)
         return rollback(next.error());
-    const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
+    // With the cache on PostgreSQL, nextIteration() has just read the highest ids, in this transaction.
+    const bool known = cache && cache->lastHigh.first >= 0 && db.isPostgres();
+    const Result<QPair<qint64, qint64>> high = known ? Result<QPair<qint64, qint64>>(cache->lastHigh) : outlierHighIds(db);
+    if (cache)
+        cache->lastHigh = qMakePair(qint64(-1), qint64(-1));
     if (!high)
         return rollback(high.error());
     if (PgExec pg(db); pg.isAvailable()) {
