@@ -10,10 +10,10 @@ When to use which:
     per-user (find_outliers_dag.py)   a few hundred users: the users come from the auth API's get_all_users, so
                                       users with no records yet are notified too; each user is a task of its own
                                       in Airflow's grid, retried on its own.
-    sharded (this DAG)                thousands of users and more: a pod runs about 84 users/s of 1,000 records
-                                      (README, Performance), so 100,000 users take about 6 minutes on 4 pods, where
-                                      the database sets the pace; the users are those with records (a user with
-                                      none has nothing to analyse).
+    sharded (this DAG)                thousands of users and more: a pod runs 84 to 127 users/s of 1,000 records
+                                      (README, Performance), so 100,000 users take 3 to 6 minutes on 4 pods, where
+                                      the database starts to set the pace; the users are those with records (a
+                                      user with none has nothing to analyse).
 
 N is the DAG parameter ``shards`` (default FIND_OUTLIERS_SHARDS, 4): a manual run may set another. A shard is not
 retried as a whole: the tool already runs an email again after a connection failure (--retry-for), a data error
