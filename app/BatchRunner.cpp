@@ -125,6 +125,10 @@ QVector<RunReport> BatchRunner::run(const QStringList &emails)
     auto work = [&] {
         Pipeline pipeline(m_config);
         pipeline.setCancelFlag(m_cancel);
+        pipeline.setKeepConnection(true); // one connection per worker, not one per email (issue 14)
+        StageTimer stages;
+        if (m_options.stageTimes)
+            pipeline.setStageTimer(&stages);
         QString current;
         pipeline.setWarningCallback([&](const QString &text) {
             if (m_onWarning) {
@@ -186,7 +190,8 @@ QVector<RunReport> BatchRunner::run(const QStringList &emails)
             {
                 QMutexLocker lock(&outputMutex);
                 if (m_onFinished)
-                    m_onFinished(index, total, report, seconds, attempts);
+                    m_onFinished(Finished{index, total, &report, seconds, attempts,
+                                          m_options.stageTimes ? &stages : nullptr});
             }
             reports[std::size_t(index)] = std::move(report);
         }

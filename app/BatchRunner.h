@@ -2,6 +2,7 @@
 
 #include "Config.h"
 #include "Pipeline.h"
+#include "StageTimer.h"
 
 #include <QStringList>
 #include <QVector>
@@ -12,7 +13,8 @@
 namespace fo {
 
 // Runs the pipeline for many emails with at most `jobs` at a time. Each worker is a QThread with its own database,
-// Redis and network connections (STYLE.md 5). One email's failure does not stop the others.
+// Redis and network connections (STYLE.md 5); its database connection is kept from one email to the next
+// (Pipeline::setKeepConnection) and opened again after a failure. One email's failure does not stop the others.
 //
 // A run that fails for a connection-level reason (RunReport::transient: the server refused or lost the connection,
 // has too many connections, is starting or shutting down) is run again for the same email, for at most
@@ -30,18 +32,23 @@ public:
         int jobs = 1;
         RunRequest request;       // every field but email is used for each email
         int retryForSeconds = 60; // 0: never run an email again
+        bool stageTimes = false;  // time each stage of every run (StageTimer); passed to the finished callback
     };
 
     BatchRunner(Config config, Options options);
 
     void setCancelFlag(const std::atomic_bool *flag) { m_cancel = flag; }
-    // Called on the worker's thread, serialised: index (0-based), total, the finished report, the time it took (all
-    // attempts) and the number of attempts.
-    void setOnFinished(
-        std::function<void(int index, int total, const RunReport &report, double seconds, int attempts)> fn)
+    struct Finished
     {
-        m_onFinished = std::move(fn);
-    }
+        int index = 0; // 0-based, in the order given
+        int total = 0;
+        const RunReport *report = nullptr;
+        double seconds = 0; // all attempts
+        int attempts = 0;
+        const StageTimer *stages = nullptr; // the last attempt's stages; null unless Options::stageTimes
+    };
+    // Called on the worker's thread, serialised, after each email.
+    void setOnFinished(std::function<void(const Finished &finished)> fn) { m_onFinished = std::move(fn); }
     void setWarningCallback(std::function<void(const QString &email, const QString &text)> fn)
     {
         m_onWarning = std::move(fn);
@@ -59,7 +66,7 @@ private:
     Config m_config;
     Options m_options;
     const std::atomic_bool *m_cancel = nullptr;
-    std::function<void(int, int, const RunReport &, double, int)> m_onFinished;
+    std::function<void(const Finished &)> m_onFinished;
     std::function<void(const QString &, const QString &)> m_onWarning;
     std::function<void(const QString &, const QString &, double)> m_onBackoff;
 };

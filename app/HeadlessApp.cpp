@@ -1,8 +1,11 @@
 #include "HeadlessApp.h"
 
 #include "BatchRunner.h"
+#include "BatchSummary.h"
 #include "CsvTarget.h"
 #include "History.h"
+#include "JsonLog.h"
+#include "Shard.h"
 
 #include "Config.h"
 #include "Database.h"
@@ -25,10 +28,13 @@
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <algorithm>
 #include <atomic>
-#include <memory>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
 
 namespace fo {
 namespace {
@@ -42,7 +48,8 @@ extern "C" void onTerminate(int)
 
 const char *const HeadlessFlags[] = {"--email", "--demo", "--emails-from", "--all-users", "--jobs", "--version", "-v", "--help", "-h", "--help-all",
                                      "--env-file", "--dry-run", "--json", "--csv", "--no-notify",
-                                     "--raw-threshold", "--processed-threshold", "--verbose", "--retry-for"};
+                                     "--raw-threshold", "--processed-threshold", "--verbose", "--retry-for",
+                                     "--shard", "--stage-times", "--log-format"};
 
 QTextStream &out()
 {
@@ -67,7 +74,22 @@ void writeOut(const QByteArray &bytes)
 
 void printError(const QString &text)
 {
-    err() << "find-outliers: error: " << escapeControlChars(text) << Qt::endl;
+    if (jsonlog::enabled())
+        jsonlog::write(QtCriticalMsg, "fo.app", text);
+    else
+        err() << "find-outliers: error: " << escapeControlChars(text) << Qt::endl;
+}
+
+// A warning for the person running the tool: a line on stderr, or one JSON record with --log-format json.
+void printWarning(const QString &email, const QString &text)
+{
+    if (jsonlog::enabled())
+        jsonlog::writeFor(QtWarningMsg, "fo.app", email, 0, text);
+    else if (email.isEmpty())
+        err() << "find-outliers: warning: " << escapeControlChars(text) << Qt::endl;
+    else
+        err() << "find-outliers: warning: " << escapeControlChars(email) << ": " << escapeControlChars(text)
+              << Qt::endl;
 }
 
 QString exitCodeHelp()
@@ -133,9 +155,20 @@ bool finishCsv(CsvTarget *target, const QVector<RunReport> &reports, bool dryRun
     return true;
 }
 
-int runBatch(const Config &config, const RunRequest &request, const QStringList &emails, int jobs, int retryFor,
-             bool json, CsvTarget *csv)
+struct BatchOptions
 {
+    int jobs = 1;
+    int retryFor = 60;
+    bool json = false;
+    bool stageTimes = false;
+    QString shard; // "I/N", or empty
+};
+
+int runBatch(const Config &config, const RunRequest &request, const QStringList &emails, const BatchOptions &batch,
+             CsvTarget *csv)
+{
+    const int jobs = batch.jobs;
+    const bool json = batch.json;
     if (emails.isEmpty()) {
         err() << "find-outliers: no emails to run for." << Qt::endl;
         if (json)
@@ -147,47 +180,66 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
     BatchRunner::Options options;
     options.jobs = jobs;
     options.request = request;
-    options.retryForSeconds = retryFor;
+    options.retryForSeconds = batch.retryFor;
+    options.stageTimes = batch.stageTimes;
     BatchRunner runner(config, options);
     runner.setCancelFlag(&g_cancel);
-    runner.setWarningCallback([](const QString &email, const QString &text) {
-        err() << "find-outliers: warning: " << escapeControlChars(email) << ": " << escapeControlChars(text)
-              << Qt::endl;
-    });
+    runner.setWarningCallback([](const QString &email, const QString &text) { printWarning(email, text); });
     runner.setBackoffCallback([](const QString &email, const QString &error, double seconds) {
-        err() << "find-outliers: warning: " << escapeControlChars(email) << ": " << escapeControlChars(error)
-              << " Every worker waits "
-              << QString::number(seconds, 'f', 1) << " s before its next attempt." << Qt::endl;
+        printWarning(email, error + QStringLiteral(" Every worker waits %1 s before its next attempt.")
+                                        .arg(QString::number(seconds, 'f', 1)));
     });
-    // One progress line per email: on stdout as the text report, or on stderr when stdout carries the JSON.
+    // One progress line per email: on stdout as the text report, or on stderr when stdout carries the JSON (then, with
+    // --log-format json, as a JSON record).
     QTextStream &progress = json ? err() : out();
-    runner.setOnFinished([&progress](int index, int total, const RunReport &report, double seconds, int attempts) {
-        progress << "[" << (index + 1) << "/" << total << "] " << escapeControlChars(report.email) << ": ";
+    const bool progressAsJson = json && jsonlog::enabled();
+    QVector<double> seconds(emails.size());
+    // The stages' total over the emails, in their order of first appearance (--stage-times).
+    QVector<StageTimer::Lap> stageTotals;
+    runner.setOnFinished([&](const BatchRunner::Finished &finished) {
+        const RunReport &report = *finished.report;
+        seconds[finished.index] = finished.seconds;
+        QString line;
         if (report.status == RunStatus::Completed || report.status == RunStatus::DryRun)
-            progress << statusName(report.status) << ", iteration " << report.iteration << ", "
-                     << report.raw.outlierCount << " raw and " << report.processed.outlierCount
-                     << " processed outliers in " << QString::number(seconds, 'f', 2) << " s";
+            line = QStringLiteral("%1, iteration %2, %3 raw and %4 processed outliers in %5 s")
+                       .arg(statusName(report.status))
+                       .arg(report.iteration)
+                       .arg(report.raw.outlierCount)
+                       .arg(report.processed.outlierCount)
+                       .arg(QString::number(finished.seconds, 'f', 2));
         else if (report.status == RunStatus::Cancelled)
-            progress << "cancelled, nothing written";
+            line = QStringLiteral("cancelled, nothing written");
         else
-            progress << "FAILED: " << escapeControlChars(report.error);
-        if (attempts > 1 && report.status != RunStatus::Failed) // a failure's error says how many
-            progress << " (" << attempts << " attempts)";
-        progress << Qt::endl;
+            line = QStringLiteral("FAILED: ") + report.error;
+        if (finished.attempts > 1 && report.status != RunStatus::Failed) // a failure's error says how many
+            line += QStringLiteral(" (%1 attempts)").arg(finished.attempts);
+        if (finished.stages) {
+            line += QStringLiteral(" [ms: %1]").arg(finished.stages->text());
+            for (const StageTimer::Lap &lap : finished.stages->laps()) {
+                auto it = std::find_if(stageTotals.begin(), stageTotals.end(), [&](const StageTimer::Lap &total) {
+                    return std::strcmp(total.stage, lap.stage) == 0;
+                });
+                if (it == stageTotals.end())
+                    stageTotals.append(lap);
+                else
+                    it->nsecs += lap.nsecs;
+            }
+        }
+        if (progressAsJson) {
+            const QJsonObject extra{{QStringLiteral("status"), statusName(report.status)},
+                                    {QStringLiteral("seconds"), finished.seconds}};
+            jsonlog::writeFor(report.status == RunStatus::Failed ? QtWarningMsg : QtInfoMsg, "fo.app.batch",
+                              report.email, report.iteration,
+                              QStringLiteral("[%1/%2] %3").arg(finished.index + 1).arg(finished.total).arg(line),
+                              &extra);
+            return;
+        }
+        progress << "[" << (finished.index + 1) << "/" << finished.total << "] " << escapeControlChars(report.email)
+                 << ": " << escapeControlChars(line) << Qt::endl;
     });
     const QVector<RunReport> reports = runner.run(emails);
-
-    QStringList failed;
-    int completed = 0;
-    int cancelled = 0;
-    for (const RunReport &report : reports) {
-        if (report.status == RunStatus::Completed || report.status == RunStatus::DryRun)
-            ++completed;
-        else if (report.status == RunStatus::Cancelled)
-            ++cancelled;
-        else
-            failed << report.email;
-    }
+    const BatchSummary summary =
+        BatchSummary::of(reports, seconds, double(timer.nsecsElapsed()) / 1e9, jobs, batch.shard);
     // The CSV first (it may be /dev/stdout), then the JSON and the summary, which a CSV failure never loses.
     const bool csvOk = finishCsv(csv, reports, request.dryRun);
     if (json) {
@@ -196,14 +248,24 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
             array.append(QJsonDocument::fromJson(formatJson(report)).object());
         out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
     }
-    progress << "find-outliers: " << reports.size() << " emails in " << QString::number(timer.elapsed() / 1000.0, 'f', 2)
-          << " s with " << jobs << (jobs == 1 ? " job" : " jobs") << ": " << completed << " completed, "
-          << failed.size() << " failed";
-    if (!failed.isEmpty())
-        progress << " (" << escapeControlChars(failed.join(QStringLiteral(", "))) << ")";
-    progress << ", " << cancelled << " cancelled";
-    progress << Qt::endl;
-    return failed.isEmpty() && cancelled == 0 && csvOk ? ExitSuccess : ExitRunFailed;
+    QStringList stageParts;
+    for (const StageTimer::Lap &lap : stageTotals)
+        stageParts << QStringLiteral("%1 %2").arg(QLatin1String(lap.stage),
+                                                  QString::number(double(lap.nsecs) / 1e6 / double(reports.size()), 'f', 2));
+    if (progressAsJson) {
+        QJsonObject extra{{QStringLiteral("summary"), summary.toJson()}};
+        if (!stageParts.isEmpty())
+            extra.insert(QStringLiteral("stage_ms_per_email"), stageParts.join(QStringLiteral(", ")));
+        jsonlog::writeFor(QtInfoMsg, "fo.app.batch", QString(), 0, summary.text(), &extra);
+    } else {
+        if (!stageParts.isEmpty())
+            progress << "find-outliers: stages, mean ms per email: " << stageParts.join(QStringLiteral(", "))
+                     << Qt::endl;
+        if (!summary.slowestText().isEmpty())
+            progress << "find-outliers: " << escapeControlChars(summary.slowestText()) << Qt::endl;
+        progress << "find-outliers: " << escapeControlChars(summary.text()) << Qt::endl;
+    }
+    return summary.failed.isEmpty() && summary.cancelled == 0 && csvOk ? ExitSuccess : ExitRunFailed;
 }
 
 } // namespace
@@ -271,9 +333,24 @@ int runHeadless(const QStringList &arguments)
                        "lost, too many connections, the server starting or stopping) for up to this many seconds, all "
                        "workers backing off together; 0 never runs one again (default 60)."),
         QStringLiteral("seconds"), QStringLiteral("60"));
-    parser.addOptions({emailOption, emailsFromOption, allUsersOption, jobsOption, retryForOption, demoOption,
-                       envFileOption, dryRunOption, noNotifyOption, rawKOption, processedKOption, jsonOption, csvOption,
-                       verboseOption});
+    const QCommandLineOption shardOption(
+        QStringLiteral("shard"),
+        QStringLiteral("With --emails-from or --all-users: run only shard I of N, the emails whose FNV-1a 64 hash (of "
+                       "their UTF-8 bytes) modulo N is I, so that N processes split the users with no overlap and no "
+                       "gap. auto/N takes I from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)."),
+        QStringLiteral("I/N"));
+    const QCommandLineOption stageTimesOption(
+        QStringLiteral("stage-times"),
+        QStringLiteral("With --emails-from or --all-users: add to each email's line the milliseconds each stage took "
+                       "(connect, table check, lock, reservation, reads, write...) and print their mean."));
+    const QCommandLineOption logFormatOption(
+        QStringLiteral("log-format"),
+        QStringLiteral("text (default) or json: one JSON object per line on stderr (time, level, category, email, "
+                       "iteration, message)."),
+        QStringLiteral("format"), QStringLiteral("text"));
+    parser.addOptions({emailOption, emailsFromOption, allUsersOption, jobsOption, retryForOption, shardOption,
+                       stageTimesOption, demoOption, envFileOption, dryRunOption, noNotifyOption, rawKOption,
+                       processedKOption, jsonOption, csvOption, verboseOption, logFormatOption});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText() + QStringLiteral(". See find-outliers --help."));
@@ -299,8 +376,16 @@ int runHeadless(const QStringList &arguments)
         return ExitUsageError;
     }
 
+    const QString logFormat = parser.value(logFormatOption);
+    if (logFormat == QLatin1String("json")) {
+        jsonlog::install(parser.isSet(verboseOption));
+    } else if (logFormat != QLatin1String("text")) {
+        printError(QStringLiteral("--log-format \"%1\" is not text or json. See find-outliers --help.").arg(logFormat));
+        return ExitUsageError;
+    }
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
-    installMessageHandler(parser.isSet(verboseOption)); // stderr: our own lines; Qt's only with --verbose
+    if (!jsonlog::enabled())
+        installMessageHandler(parser.isSet(verboseOption)); // stderr: our own lines; Qt's only with --verbose
     QLoggingCategory::setFilterRules(parser.isSet(verboseOption)
                                          ? QStringLiteral("fo.*=true")
                                          : QStringLiteral("fo.*.debug=false\nfo.*.info=false\nfo.core.pipeline.info=true\n"
@@ -332,6 +417,27 @@ int runHeadless(const QStringList &arguments)
     if (parser.isSet(retryForOption) && !batch) {
         printError(QStringLiteral("--retry-for works with --emails-from and --all-users; a single run is not run "
                                   "again (its scheduler's retry does that)."));
+        return ExitUsageError;
+    }
+    std::optional<Shard> shard;
+    if (parser.isSet(shardOption)) {
+        if (!batch) {
+            printError(QStringLiteral("--shard works with --emails-from and --all-users (it picks a part of many "
+                                      "users); --email runs one user."));
+            return ExitUsageError;
+        }
+        const Result<Shard> parsed = parseShard(parser.value(shardOption), qEnvironmentVariableIsSet("JOB_COMPLETION_INDEX")
+                                                                             ? qEnvironmentVariable("JOB_COMPLETION_INDEX")
+                                                                             : QString());
+        if (!parsed) {
+            printError(parsed.error());
+            return ExitUsageError;
+        }
+        shard = parsed.value();
+    }
+    if (parser.isSet(stageTimesOption) && !batch) {
+        printError(QStringLiteral("--stage-times works with --emails-from and --all-users; for one email, --verbose "
+                                  "logs every step with its time."));
         return ExitUsageError;
     }
     const QString email = demo ? QString::fromLatin1(demo::Email) : parser.value(emailOption);
@@ -382,10 +488,11 @@ int runHeadless(const QStringList &arguments)
             QStringList lines;
             for (const int line : duplicate.lines)
                 lines << QString::number(line);
-            err() << "find-outliers: warning: " << escapeControlChars(duplicate.email) << " is listed "
-                  << duplicate.lines.size() << " times in "
-                  << escapeControlChars(listPath == QLatin1String("-") ? QStringLiteral("standard input") : listPath)
-                  << " (lines " << lines.join(QStringLiteral(", ")) << "); it runs once." << Qt::endl;
+            printWarning(QString(), QStringLiteral("%1 is listed %2 times in %3 (lines %4); it runs once.")
+                                        .arg(duplicate.email)
+                                        .arg(duplicate.lines.size())
+                                        .arg(listPath == QLatin1String("-") ? QStringLiteral("standard input") : listPath,
+                                             lines.join(QStringLiteral(", "))));
         }
     }
     std::unique_ptr<CsvTarget> csv;
@@ -444,12 +551,20 @@ int runHeadless(const QStringList &arguments)
             }
             emails = known.value();
         }
-        return runBatch(config.value(), request, emails, jobs, retryFor, json, csv.get());
+        BatchOptions options;
+        options.jobs = jobs;
+        options.retryFor = retryFor;
+        options.json = json;
+        options.stageTimes = parser.isSet(stageTimesOption);
+        if (shard) {
+            emails = shard->filter(emails);
+            options.shard = shard->text();
+        }
+        return runBatch(config.value(), request, emails, options, csv.get());
     }
     Pipeline pipeline(config.value());
     pipeline.setCancelFlag(&g_cancel);
-    pipeline.setWarningCallback(
-        [](const QString &text) { err() << "find-outliers: warning: " << escapeControlChars(text) << Qt::endl; });
+    pipeline.setWarningCallback([](const QString &text) { printWarning(QString(), text); });
     request.email = email;
     const RunReport report = pipeline.run(request);
 

@@ -4,12 +4,14 @@
 #include "Database.h"
 #include "Email.h"
 #include "EmailCase.h"
+#include "LogContext.h"
 #include "Notifier.h"
 #include "NumpyMath.h"
 #include "RecordReader.h"
 #include "RedisFlag.h"
 #include "RunLock.h"
 #include "RunWriter.h"
+#include "StageTimer.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -128,6 +130,12 @@ void Pipeline::progress(Stage stage, qint64 count) const
         m_progress(ProgressUpdate{stage, count});
 }
 
+void Pipeline::lap(const char *stage) const
+{
+    if (m_timer)
+        m_timer->lap(stage);
+}
+
 void Pipeline::warn(RunReport &report, const QString &text) const
 {
     if (text.isEmpty())
@@ -139,10 +147,31 @@ void Pipeline::warn(RunReport &report, const QString &text) const
         m_warn(text);
 }
 
+// What a run keeps for the next one with setKeepConnection(true).
+struct Pipeline::Session
+{
+    std::optional<Database> db;
+    bool readOnly = false;
+    std::optional<RecordTables> tables;
+    bool writeAccessChecked = false;
+    IterationCache iterations;
+};
+
+Pipeline::~Pipeline() = default;
+
+void Pipeline::setKeepConnection(bool keep)
+{
+    if (!keep)
+        m_session.reset();
+    else if (!m_session)
+        m_session = std::make_unique<Session>();
+}
+
 // What a run holds while it goes, so that its ending (run()) can record and announce how it ended.
 struct Pipeline::Context
 {
-    std::optional<Database> db;
+    Database *db = nullptr;      // the run's connection: its own, or the one kept in the session
+    std::optional<Database> ownDb;
     std::unique_ptr<RedisFlag> flag;
     std::unique_ptr<Notifier> notifier;
     bool reserved = false;  // the iteration number is recorded in find_outliers_runs ("running")
@@ -165,17 +194,32 @@ RunReport Pipeline::run(const RunRequest &request)
     report.processed.source = Source::Processed;
     report.processed.k = request.processedThreshold;
 
+    if (m_timer)
+        m_timer->start();
+    LogContext::current() = LogContext{request.email, 0};
     Context context;
     const Ending ending = execute(request, report, context);
+    lap("other");
     report.status = ending.status;
     report.error = ending.error;
     if (report.finishedAt.isNull() || (!context.stored && ending.status != RunStatus::DryRun))
         report.finishedAt = nowUtcMs();
     if (!context.stored && (ending.status == RunStatus::Failed || ending.status == RunStatus::Cancelled))
         endUnstored(report, context);
+    lap("end-unstored");
     // The flag goes back to "false" on every way out: success, failure and cancel (docs/platform.md 4).
-    if (context.flag)
+    if (context.flag) {
         warn(report, context.flag->setInactive());
+        lap("flag-end");
+    }
+    context.notifier.reset();
+    context.flag.reset();
+    context.db = nullptr;
+    context.ownDb.reset();
+    // A connection that met a failure (or a cancel, in the middle of something) is not used again.
+    if (m_session && report.status != RunStatus::Completed && report.status != RunStatus::DryRun)
+        *m_session = Session{};
+    lap("disconnect");
     progress(Stage::Done);
     return report;
 }
@@ -216,13 +260,31 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     progress(Stage::Connecting);
     // A dry run only reads: it creates no table, so it works for a SELECT-only role, on a standby and on a
     // read-only SQLite file.
-    Result<Database> opened =
-        Database::open(m_config, request.dryRun ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadWrite);
-    if (!opened) {
-        report.transient = isConnectionFailureMessage(opened.error());
-        return failed(opened.error());
+    Session *session = m_session.get();
+    if (session && session->db) {
+        // A kept connection that the server has closed since (idle timeout, restart) is opened again here, so that
+        // the run does not fail on its first statement.
+        QSqlQuery alive(session->db->db());
+        if (session->readOnly != request.dryRun || !alive.exec(QStringLiteral("SELECT 1"))) {
+            qCDebug(lcPipeline) << "the kept database connection is gone; opening a new one";
+            alive = QSqlQuery();
+            *session = Session{};
+        }
     }
-    context.db.emplace(std::move(opened).value());
+    if (!session || !session->db) {
+        Result<Database> opened =
+            Database::open(m_config, request.dryRun ? Database::OpenMode::ReadOnly : Database::OpenMode::ReadWrite);
+        if (!opened) {
+            report.transient = isConnectionFailureMessage(opened.error());
+            return failed(opened.error());
+        }
+        std::optional<Database> &slot = session ? session->db : context.ownDb;
+        slot.emplace(std::move(opened).value());
+        if (session)
+            session->readOnly = request.dryRun;
+    }
+    context.db = session ? &*session->db : &*context.ownDb;
+    lap("connect");
     Database &db = *context.db;
     // A failure on the open connection: connection-level when libpq has lost it (report.transient).
     const auto dbFailed = [&](const QString &error) {
@@ -231,15 +293,23 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     };
 
     // Columns of a type the read cannot use are refused before anything is flagged, sent or written.
-    if (const Status columns = checkRecordTables(db, request.email, !request.dryRun); !columns)
+    std::optional<RecordTables> runTables;
+    std::optional<RecordTables> &tables = session ? session->tables : runTables;
+    if (const Status columns = checkRecordTables(db, request.email, !request.dryRun, tables); !columns)
         return dbFailed(columns.error() + QStringLiteral(". Nothing was written."));
+    lap("tables");
 
     // Everything below holds the per-email lock; it is released when `lock` goes out of scope.
     RunLock lock;
     if (!request.dryRun) {
-        const Status access = checkWriteAccess(db);
-        if (!access)
-            return dbFailed(access.error());
+        if (!session || !session->writeAccessChecked) {
+            const Status access = checkWriteAccess(db);
+            if (!access)
+                return dbFailed(access.error());
+            if (session)
+                session->writeAccessChecked = true;
+        }
+        lap("privileges");
         progress(Stage::Locking);
         const Result<RunLock::Outcome> locked = lock.acquire(
             db, request.email, isCancelled,
@@ -249,19 +319,24 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             return dbFailed(locked.error());
         if (locked.value() == RunLock::Outcome::Cancelled)
             return cancelledEnding;
+        lap("lock");
     }
 
     if (request.dryRun) {
-        const Result<int> iteration = nextIteration(db, request.email);
+        const Result<int> iteration = nextIteration(db, request.email, session ? &session->iterations : nullptr);
         if (!iteration)
             return dbFailed(iteration.error());
         report.iteration = iteration.value();
+        LogContext::current().iteration = report.iteration;
+        lap("iteration");
     } else {
         // The number is taken for good before anything is announced: a failed attempt keeps it.
-        const Status reserved = reserveIteration(db, report);
+        const Status reserved = reserveIteration(db, report, session ? &session->iterations : nullptr);
         if (!reserved)
             return dbFailed(reserved.error());
         context.reserved = true;
+        LogContext::current().iteration = report.iteration;
+        lap("reserve");
         if (cancelled())
             return cancelledEnding;
 
@@ -275,6 +350,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             context.flag = std::make_unique<RedisFlag>(m_config.redisHost, m_config.redisPort,
                                                        m_config.redisNamespace + request.email);
             warn(report, context.flag->setActive());
+            lap("flag");
         }
 
         if (request.notify) {
@@ -291,6 +367,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
             progress(Stage::NotifyingStart);
             context.startSent = true;
             warn(report, context.notifier->sendStart(report));
+            lap("notify-start");
         }
     }
     if (cancelled())
@@ -306,15 +383,18 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         read.withTimes = request.keepSeries;
         read.progress = [&](qint64 rows) { progress(stage, rows); };
         read.cancelled = isCancelled;
+        read.columns = tables ? &tables->columns(source) : nullptr;
         accumulators.clear();
         const Result<ReadOutcome> outcome = readRecords(db, read, accumulators);
         if (!outcome)
             return dbFailed(outcome.error() + QStringLiteral(". Nothing was written."));
         if (outcome.value() == ReadOutcome::Cancelled)
             return cancelledEnding;
+        lap(source == Source::Raw ? "read-raw" : "read-processed");
         progress(Stage::Detecting);
         const double k = source == Source::Raw ? request.rawThreshold : request.processedThreshold;
         report.table(source) = detect(source, k, accumulators, request.keepSeries);
+        lap("detect");
     }
     if (report.raw.rows == 0 && report.processed.rows == 0)
         warn(report, otherCaseWarning(db, request.email)); // "no records for X; records exist for Y"
@@ -322,6 +402,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         const Status timed = fillOutlierTimes(db, report);
         if (!timed)
             return dbFailed(timed.error() + QStringLiteral(". Nothing was written."));
+        lap("outlier-times");
     }
     if (cancelled())
         return cancelledEnding;
@@ -337,12 +418,14 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
     if (written.value() == WriteOutcome::Cancelled)
         return cancelledEnding;
     context.stored = true;
+    lap("write");
     progress(Stage::Writing, report.raw.outlierCount + report.processed.outlierCount);
     report.status = RunStatus::Completed;
 
     if (context.notifier) {
         progress(Stage::NotifyingEnd);
         warn(report, context.notifier->sendCompletion(report));
+        lap("notify-end");
     }
     return Ending{RunStatus::Completed, QString()};
 }

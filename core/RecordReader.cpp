@@ -118,19 +118,33 @@ qint64 integerMaximum(qint64 oid)
 // narrower than the records' id column (integer against bigint) is the table's highest id looked up (the primary
 // key's index: one cheap lookup), and only when that does not fit, the email's. A column that is missing or not an
 // integer is left to the write to report.
-Status checkOutlierIdColumn(Database &db, Source source, const RecordColumns &records, const QString &email)
+QString outlierIdColumn(Source source)
 {
-    const QString outliers = source == Source::Raw ? QStringLiteral("outliers_records")
-                                                   : QStringLiteral("processed_records_outliers_records");
-    const QString column = QStringLiteral("%1.%2").arg(
-        outliers, source == Source::Raw ? QStringLiteral("raw_record_id") : QStringLiteral("processed_record_id"));
-    const QString what = QStringLiteral("Checking %1").arg(column);
-    const Result<QHash<QString, ColumnType>> described = describeColumns(db, outliers, what);
+    return source == Source::Raw ? QStringLiteral("outliers_records.raw_record_id")
+                                 : QStringLiteral("processed_records_outliers_records.processed_record_id");
+}
+
+// The largest id the outlier table's record-id column holds (the maximum of qint64 when it is missing or not an
+// integer: left to the write to report), and its type's name.
+Result<QPair<qint64, QString>> outlierIdLimit(Database &db, Source source)
+{
+    const QString column = outlierIdColumn(source);
+    const Result<QHash<QString, ColumnType>> described = describeColumns(
+        db, column.section(QLatin1Char('.'), 0, 0), QStringLiteral("Checking %1").arg(column));
     if (!described)
         return Error {described.error()};
     const ColumnType type = described.value().value(column.section(QLatin1Char('.'), 1));
-    const qint64 limit = integerMaximum(type.oid);
-    if (!isIntegerType(type.oid) || limit >= records.idLimit)
+    if (!isIntegerType(type.oid))
+        return qMakePair(std::numeric_limits<qint64>::max(), type.typeName);
+    return qMakePair(integerMaximum(type.oid), type.typeName);
+}
+
+Status checkOutlierIdColumn(Database &db, Source source, const RecordColumns &records, qint64 limit,
+                            const QString &typeName, const QString &email)
+{
+    const QString column = outlierIdColumn(source);
+    const QString what = QStringLiteral("Checking %1").arg(column);
+    if (limit >= records.idLimit)
         return {};
     qint64 highest = 0;
     for (const bool ofEmail : {false, true}) {
@@ -148,7 +162,7 @@ Status checkOutlierIdColumn(Database &db, Source source, const RecordColumns &re
     }
     return Error {QStringLiteral("Storing the outliers would fail: the records of %1 in %2 have ids up to %3, but %4 "
                                  "is %5 and holds at most %6. Change %4 to bigint, as %2.id is, or run with --dry-run")
-                      .arg(email, records.table, QString::number(highest), column, type.typeName,
+                      .arg(email, records.table, QString::number(highest), column, typeName,
                            QString::number(limit))}; // one pass: an email may hold a '%'
 }
 
@@ -221,12 +235,39 @@ Result<RecordColumns> recordColumns(Database &db, Source source)
 
 Status checkRecordTables(Database &db, const QString &email, bool forWriting)
 {
-    for (const Source source : {Source::Raw, Source::Processed}) {
-        const Result<RecordColumns> columns = recordColumns(db, source);
-        if (!columns)
-            return Error {columns.error()};
-        if (forWriting && db.isPostgres()) {
-            const Status fits = checkOutlierIdColumn(db, source, columns.value(), email);
+    std::optional<RecordTables> known;
+    return checkRecordTables(db, email, forWriting, known);
+}
+
+Status checkRecordTables(Database &db, const QString &email, bool forWriting, std::optional<RecordTables> &known)
+{
+    if (!known) {
+        RecordTables tables;
+        for (const Source source : {Source::Raw, Source::Processed}) {
+            const Result<RecordColumns> columns = recordColumns(db, source);
+            if (!columns)
+                return Error {columns.error()};
+            (source == Source::Raw ? tables.raw : tables.processed) = columns.value();
+        }
+        known = tables;
+    }
+    if (forWriting && db.isPostgres() && !known->outliersDescribed) {
+        for (const Source source : {Source::Raw, Source::Processed}) {
+            const Result<QPair<qint64, QString>> limit = outlierIdLimit(db, source);
+            if (!limit)
+                return Error {limit.error()};
+            (source == Source::Raw ? known->rawOutlierIdLimit : known->processedOutlierIdLimit) = limit.value().first;
+            (source == Source::Raw ? known->rawOutlierIdType : known->processedOutlierIdType) = limit.value().second;
+        }
+        known->outliersDescribed = true;
+    }
+    if (forWriting && db.isPostgres()) {
+        for (const Source source : {Source::Raw, Source::Processed}) {
+            const bool raw = source == Source::Raw;
+            const Status fits = checkOutlierIdColumn(db, source, known->columns(source),
+                                                     raw ? known->rawOutlierIdLimit : known->processedOutlierIdLimit,
+                                                     raw ? known->rawOutlierIdType : known->processedOutlierIdType,
+                                                     email);
             if (!fits)
                 return fits;
         }
@@ -236,7 +277,8 @@ Status checkRecordTables(Database &db, const QString &email, bool forWriting)
 
 Result<ReadOutcome> readRecords(Database &db, const ReadRequest &request, std::vector<TypeAccumulator> &types)
 {
-    const Result<RecordColumns> columns = recordColumns(db, request.source);
+    const Result<RecordColumns> columns = request.columns ? Result<RecordColumns>(*request.columns)
+                                                          : recordColumns(db, request.source);
     if (!columns)
         return Error {columns.error()};
     if (db.isPostgres() && copyReadAllowed()) {

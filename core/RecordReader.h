@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace fo {
@@ -23,6 +24,8 @@ struct TypeAccumulator
     bool dataTypeIsNull = false; // the rows' data_type is NULL: a group of its own, apart from ""
 };
 
+struct RecordColumns;
+
 struct ReadRequest
 {
     Source source = Source::Raw;
@@ -30,6 +33,7 @@ struct ReadRequest
     bool withTimes = false;
     std::function<void(qint64 rowsSoFar)> progress; // every few thousand rows
     std::function<bool()> cancelled; // polled between batches
+    const RecordColumns *columns = nullptr; // from recordColumns() on this connection; null: looked up by the read
 };
 
 enum class ReadOutcome { Done, Cancelled };
@@ -57,6 +61,24 @@ Result<RecordColumns> recordColumns(Database &db, Source source);
 // that the outlier tables' record-id columns hold the ids of the email's records (an integer column cannot hold the
 // ids above 2^31 of a bigint id column), so that such a run fails here, not in its write.
 Status checkRecordTables(Database &db, const QString &email, bool forWriting);
+
+// What checkRecordTables() learns of the tables, kept for one connection so that a batch asks the catalog once per
+// connection, not once per email (the email's own check, ids against a narrower outlier column, still runs for each).
+struct RecordTables
+{
+    RecordColumns raw;
+    RecordColumns processed;
+    bool outliersDescribed = false;                                // the two limits below are known
+    qint64 rawOutlierIdLimit = std::numeric_limits<qint64>::max(); // the largest id the outlier column holds
+    qint64 processedOutlierIdLimit = std::numeric_limits<qint64>::max();
+    QString rawOutlierIdType;
+    QString processedOutlierIdType;
+
+    const RecordColumns &columns(Source source) const { return source == Source::Raw ? raw : processed; }
+};
+
+// checkRecordTables() with what it learns kept in `known` (filled on the first call for a connection, then used).
+Status checkRecordTables(Database &db, const QString &email, bool forWriting, std::optional<RecordTables> &known);
 
 // Reads every row of the email from raw_records or processed_records, parses each value, and groups by data type,
 // each type's values in id order. Memory grows with the numeric values only, never with row objects.

@@ -1,6 +1,7 @@
 #include "RunLock.h"
 
 #include "Database.h"
+#include "PgExec.h"
 
 #include <QDeadlineTimer>
 #include <QLockFile>
@@ -29,7 +30,19 @@ Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, co
         m_lockFile = std::make_unique<QLockFile>(db.db().databaseName() + QStringLiteral(".run-lock"));
 
     while (true) {
-        if (db.isPostgres()) {
+        if (PgExec pg(db); pg.isAvailable()) {
+            // One round trip a try (a QSqlQuery::prepare() costs three on QPSQL).
+            const Result<QVector<QStringList>> tried =
+                pg.exec(QStringLiteral("Taking the run lock for %1").arg(email),
+                        "SELECT pg_try_advisory_lock($1, hashtext($2))", {RunLockClass, email});
+            if (!tried)
+                return Error{tried.error()};
+            if (tried.value().value(0).value(0) == QLatin1String("t")) {
+                m_db = &db;
+                m_email = email;
+                return Outcome::Acquired;
+            }
+        } else if (db.isPostgres()) {
             QSqlQuery query(db.db());
             // A failed prepare holds the server's reason (say, a terminated connection): report that one.
             const bool prepared = query.prepare(QStringLiteral("SELECT pg_try_advisory_lock(?, hashtext(?))"));
@@ -68,12 +81,17 @@ Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, co
 void RunLock::release()
 {
     // When the connection is gone, the server has released the lock with it (and there is nothing to prepare on).
-    if (m_db && m_db->db().isOpen()) {
-        QSqlQuery query(m_db->db());
-        query.prepare(QStringLiteral("SELECT pg_advisory_unlock(?, hashtext(?))"));
-        query.addBindValue(RunLockClass);
-        query.addBindValue(m_email);
-        query.exec(); // if the connection is gone, the server has released the lock with it
+    if (m_db) {
+        if (PgExec pg(*m_db); pg.isAvailable()) {
+            pg.exec(QStringLiteral("Releasing the run lock"), "SELECT pg_advisory_unlock($1, hashtext($2))",
+                    {RunLockClass, m_email});
+        } else if (m_db->db().isOpen()) {
+            QSqlQuery query(m_db->db());
+            query.prepare(QStringLiteral("SELECT pg_advisory_unlock(?, hashtext(?))"));
+            query.addBindValue(RunLockClass);
+            query.addBindValue(m_email);
+            query.exec(); // if the connection is gone, the server has released the lock with it
+        }
     }
     m_db = nullptr;
     if (m_lockFile) {

@@ -1,6 +1,7 @@
 #include "RunWriter.h"
 
 #include "Database.h"
+#include "PgExec.h"
 #include "RecordReader.h"
 
 #include <QHash>
@@ -59,6 +60,23 @@ Status insertOutliers(Database &db, const RunReport &report, Source source)
         return {};
     const QString what = QStringLiteral("Writing %1").arg(outlierTable(source));
     const QString stamp = timestampText(report.finishedAt);
+    if (PgExec pg(db); pg.isAvailable()) {
+        // One statement (and one round trip) per batch of ids, bound as one array value.
+        const QByteArray sql = QStringLiteral("INSERT INTO %1 (%2, outliers_search_iteration_num, "
+                                              "outliers_search_iteration_datetime) "
+                                              "SELECT unnest(CAST($1 AS bigint[])), $2, CAST($3 AS timestamptz)")
+                                   .arg(outlierTable(source), outlierIdColumn(source))
+                                   .toUtf8();
+        for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
+            const Result<QVector<QStringList>> done =
+                pg.exec(what, sql.constData(),
+                        {idArrayLiteral(ids, from, std::min(IdsPerStatement, ids.size() - from)), report.iteration,
+                         stamp});
+            if (!done)
+                return Error{done.error()};
+        }
+        return {};
+    }
     QSqlQuery query(db.db());
     if (db.isPostgres()) {
         // One statement per batch: the ids go in as one array value, not one round trip per row.
@@ -108,12 +126,74 @@ QString timestampPlaceholder(const Database &db)
     return db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
 }
 
+// completeRunRecord() on PostgreSQL: one round trip for the runs row and one for all the per-type rows, their
+// columns bound as arrays (unnest).
+Status completeRunRecordPostgres(PgExec &pg, const RunReport &report, const QPair<qint64, qint64> &high)
+{
+    const Result<QVector<QStringList>> updated = pg.exec(
+        QStringLiteral("Writing find_outliers_runs"),
+        "UPDATE find_outliers_runs SET finished_at = CAST($1 AS timestamptz), status = $2, raw_rows = $3, "
+        "raw_outliers = $4, processed_rows = $5, processed_outliers = $6, raw_outliers_high_id = $7, "
+        "processed_outliers_high_id = $8, error = NULL WHERE run_id = $9 RETURNING 1",
+        {timestampText(report.finishedAt), statusName(RunStatus::Completed), report.raw.rows, report.raw.outlierCount,
+         report.processed.rows, report.processed.outlierCount, high.first, high.second, report.runId});
+    if (!updated)
+        return Error{updated.error()};
+    if (updated.value().size() != 1)
+        return Error{QStringLiteral("Writing find_outliers_runs failed: the reserved row of run %1 (iteration %2) is "
+                                    "gone")
+                         .arg(report.runId)
+                         .arg(report.iteration)};
+    // Each column as one array literal: text elements quoted ("..." with \ and \" escaped), NULL unquoted.
+    const auto quoted = [](const QString &text) -> QString {
+        QString escaped = text;
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+        return QLatin1Char('"') + escaped + QLatin1Char('"');
+    };
+    const auto number = [](double value) {
+        return std::isfinite(value) ? QString::number(value, 'g', QLocale::FloatingPointShortest)
+                                    : QStringLiteral("NULL");
+    };
+    QStringList sources, types, rows, numeric, skipped, means, stds, ks, outliers;
+    for (const TableReport *table : {&report.raw, &report.processed}) {
+        for (const TypeReport &type : table->types) {
+            sources << sourceName(table->source);
+            types << (type.dataTypeIsNull ? QStringLiteral("NULL") : quoted(type.dataType));
+            rows << QString::number(type.rows);
+            numeric << QString::number(type.numericRows);
+            skipped << QString::number(type.skippedRows);
+            means << number(type.mean);
+            stds << number(type.std);
+            ks << number(type.k);
+            outliers << QString::number(type.outliers.size());
+        }
+    }
+    if (sources.isEmpty())
+        return {};
+    const auto array = [](const QStringList &items) -> QString {
+        return QLatin1Char('{') + items.join(QLatin1Char(',')) + QLatin1Char('}');
+    };
+    const Result<QVector<QStringList>> inserted = pg.exec(
+        QStringLiteral("Writing find_outliers_run_types"),
+        "INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, numeric_rows, skipped_rows, mean, "
+        "std, k, outliers) SELECT $1, * FROM unnest(CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS bigint[]), "
+        "CAST($5 AS bigint[]), CAST($6 AS bigint[]), CAST($7 AS double precision[]), "
+        "CAST($8 AS double precision[]), CAST($9 AS double precision[]), CAST($10 AS bigint[]))",
+        {report.runId, array(sources), array(types), array(rows), array(numeric), array(skipped), array(means),
+         array(stds), array(ks), array(outliers)});
+    if (!inserted)
+        return Error{inserted.error()};
+    return {};
+}
+
 // Inside the write transaction, after our own outlier rows: the reserved row becomes the completed run.
 Status completeRunRecord(Database &db, const RunReport &report)
 {
     const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
     if (!high)
         return Error{high.error()};
+    if (PgExec pg(db); pg.isAvailable())
+        return completeRunRecordPostgres(pg, report, high.value());
     QSqlQuery query(db.db());
     if (!query.prepare(QStringLiteral("UPDATE find_outliers_runs SET finished_at = %1, status = ?, raw_rows = ?, "
                                       "raw_outliers = ?, processed_rows = ?, processed_outliers = ?, "
@@ -138,25 +218,44 @@ Status completeRunRecord(Database &db, const RunReport &report)
                          .arg(report.runId)
                          .arg(report.iteration)};
 
-    if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, "
-                                      "numeric_rows, skipped_rows, mean, std, k, outliers) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-        return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
+    // The per-type rows in as few statements as possible (one for up to TypeRowsPerStatement types), each row's
+    // values bound: one round trip instead of one per type.
+    struct TypeRow
+    {
+        Source source;
+        const TypeReport *type;
+    };
+    QVector<TypeRow> rows;
     for (const TableReport *table : {&report.raw, &report.processed}) {
-        for (const TypeReport &type : table->types) {
-            query.bindValue(0, report.runId);
-            query.bindValue(1, sourceName(table->source));
-            query.bindValue(2, type.dataTypeIsNull ? QVariant(QMetaType(QMetaType::QString)) : QVariant(type.dataType));
-            query.bindValue(3, type.rows);
-            query.bindValue(4, type.numericRows);
-            query.bindValue(5, type.skippedRows);
-            query.bindValue(6, nullableDouble(type.mean));
-            query.bindValue(7, nullableDouble(type.std));
-            query.bindValue(8, type.k);
-            query.bindValue(9, qint64(type.outliers.size()));
-            if (!query.exec())
-                return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
+        for (const TypeReport &type : table->types)
+            rows.append(TypeRow{table->source, &type});
+    }
+    // 10 values a row: well below PostgreSQL's 65535 parameters, and SQLite's 999 of old versions.
+    const qsizetype TypeRowsPerStatement = db.isPostgres() ? 500 : 90;
+    for (qsizetype from = 0; from < rows.size(); from += TypeRowsPerStatement) {
+        const qsizetype count = std::min(TypeRowsPerStatement, rows.size() - from);
+        QStringList tuples;
+        for (qsizetype i = 0; i < count; ++i)
+            tuples << QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, "
+                                          "numeric_rows, skipped_rows, mean, std, k, outliers) VALUES ")
+                           + tuples.join(QStringLiteral(", "))))
+            return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
+        for (qsizetype i = 0; i < count; ++i) {
+            const TypeReport &type = *rows.at(from + i).type;
+            query.addBindValue(report.runId);
+            query.addBindValue(sourceName(rows.at(from + i).source));
+            query.addBindValue(type.dataTypeIsNull ? QVariant(QMetaType(QMetaType::QString)) : QVariant(type.dataType));
+            query.addBindValue(type.rows);
+            query.addBindValue(type.numericRows);
+            query.addBindValue(type.skippedRows);
+            query.addBindValue(nullableDouble(type.mean));
+            query.addBindValue(nullableDouble(type.std));
+            query.addBindValue(type.k);
+            query.addBindValue(qint64(type.outliers.size()));
         }
+        if (!query.exec())
+            return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
     }
     return {};
 }
@@ -186,11 +285,115 @@ QString idArrayLiteral(const QVector<qint64> &ids, qsizetype from, qsizetype cou
     return text;
 }
 
-Result<int> nextIteration(Database &db, const QString &email)
+namespace {
+
+// Adds the outlier rows of one table with ids in (from, to] to the cache's highest iteration per email.
+Status scanOutlierRows(Database &db, Source source, qint64 from, qint64 to, IterationCache::Table &table)
+{
+    if (to <= from)
+        return {};
+    if (PgExec pg(db); pg.isAvailable()) {
+        const Result<QVector<QStringList>> rows =
+            pg.exec(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
+                    QStringLiteral("SELECT r.email, MAX(o.outliers_search_iteration_num) FROM %1 o JOIN %2 r ON "
+                                   "r.id = o.%3 WHERE o.id > $1 AND o.id <= $2 GROUP BY r.email")
+                        .arg(outlierTable(source), recordTable(source), outlierIdColumn(source))
+                        .toUtf8()
+                        .constData(),
+                    {from, to});
+        if (!rows)
+            return Error{rows.error()};
+        for (const QStringList &row : rows.value()) {
+            int &highest = table.highestByEmail[row.value(0)];
+            highest = std::max(highest, row.value(1).toInt());
+        }
+        return {};
+    }
+    QSqlQuery query(db.db());
+    query.setForwardOnly(true);
+    const bool prepared = query.prepare(QStringLiteral("SELECT r.email, MAX(o.outliers_search_iteration_num) FROM %1 o "
+                                                       "JOIN %2 r ON r.id = o.%3 WHERE o.id > ? AND o.id <= ? "
+                                                       "GROUP BY r.email")
+                                            .arg(outlierTable(source), recordTable(source), outlierIdColumn(source)));
+    query.addBindValue(from);
+    query.addBindValue(to);
+    if (!prepared || !query.exec())
+        return Error{sqlErrorText(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
+                                  query.lastError())};
+    while (query.next()) {
+        int &highest = table.highestByEmail[query.value(0).toString()];
+        highest = std::max(highest, query.value(1).toInt());
+    }
+    if (query.lastError().isValid())
+        return Error{sqlErrorText(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
+                                  query.lastError())};
+    return {};
+}
+
+// The highest iteration of the email's rows above `watermark` in one outlier table (and perhaps a few below it),
+// from the cache, brought up to `high` (the table's highest id now) first.
+Result<int> cachedPlatformIteration(Database &db, Source source, const QString &email, qint64 watermark, qint64 high,
+                                    IterationCache::Table &table)
+{
+    if (table.scannedTo < 0)
+        table.coveredFrom = table.scannedTo = high;
+    if (high > table.scannedTo) {
+        if (const Status scanned = scanOutlierRows(db, source, table.scannedTo, high, table); !scanned)
+            return Error{scanned.error()};
+        table.scannedTo = high;
+    }
+    if (watermark < table.coveredFrom) {
+        if (const Status scanned = scanOutlierRows(db, source, watermark, table.coveredFrom, table); !scanned)
+            return Error{scanned.error()};
+        table.coveredFrom = watermark;
+    }
+    return table.highestByEmail.value(email, 0);
+}
+
+} // namespace
+
+Result<int> nextIteration(Database &db, const QString &email, IterationCache *cache)
 {
     // A dry run on a database where this tool never ran (and may not create anything) has no runs table to read.
-    if (!ownRunsTableExists(db))
+    if (cache && !cache->runsTableExists)
+        cache->runsTableExists = ownRunsTableExists(db);
+    if (cache ? !cache->runsTableExists : !ownRunsTableExists(db))
         return platformIteration(db, email);
+
+    if (cache) {
+        if (PgExec pg(db); pg.isAvailable()) {
+            // In one round trip: the outlier tables' highest ids now, and our latest run for this email with the
+            // highest outlier ids when it was written (NULLs when there is none).
+            const Result<QVector<QStringList>> latest =
+                pg.exec(QStringLiteral("Finding the iteration number for %1").arg(email),
+                        "SELECT (SELECT COALESCE(MAX(id), 0) FROM outliers_records), "
+                        "(SELECT COALESCE(MAX(id), 0) FROM processed_records_outliers_records), "
+                        "r.iteration, r.raw_outliers_high_id, r.processed_outliers_high_id FROM (SELECT 1) AS one "
+                        "LEFT JOIN LATERAL (SELECT iteration, raw_outliers_high_id, processed_outliers_high_id FROM "
+                        "find_outliers_runs WHERE email = $1 ORDER BY iteration DESC LIMIT 1) AS r ON true",
+                        {email});
+            if (!latest)
+                return Error{latest.error()};
+            const QStringList found = latest.value().value(0);
+            if (found.size() != 5)
+                return Error{QStringLiteral("Finding the iteration number for %1 failed: no answer").arg(email)};
+            const QStringList row = found.at(2).isNull() ? QStringList() : found.mid(2);
+            const bool watermarked = !row.isEmpty() && !row.at(1).isNull() && !row.at(2).isNull();
+            const Result<QPair<qint64, qint64>> high = qMakePair(found.at(0).toLongLong(), found.at(1).toLongLong());
+            cache->lastHigh = high.value();
+            const Result<int> raw = cachedPlatformIteration(db, Source::Raw, email,
+                                                            watermarked ? row.at(1).toLongLong() : 0,
+                                                            high.value().first, cache->raw);
+            if (!raw)
+                return Error{raw.error()};
+            const Result<int> processed = cachedPlatformIteration(db, Source::Processed, email,
+                                                                  watermarked ? row.at(2).toLongLong() : 0,
+                                                                  high.value().second, cache->processed);
+            if (!processed)
+                return Error{processed.error()};
+            return std::max({row.isEmpty() ? 0 : row.at(0).toInt(), raw.value(), processed.value()}) + 1;
+        }
+    }
 
     // Our latest run for this email, with the highest outlier ids when it was written.
     QSqlQuery last(db.db());
@@ -200,6 +403,25 @@ Result<int> nextIteration(Database &db, const QString &email)
     last.addBindValue(email);
     if (!lastPrepared || !last.exec())
         return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), last.lastError())};
+
+    if (cache) {
+        const bool found = last.next();
+        const bool watermarked = found && !last.value(1).isNull() && !last.value(2).isNull();
+        const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
+        if (!high)
+            return Error{high.error()};
+        const Result<int> raw = cachedPlatformIteration(db, Source::Raw, email,
+                                                        watermarked ? last.value(1).toLongLong() : 0,
+                                                        high.value().first, cache->raw);
+        if (!raw)
+            return Error{raw.error()};
+        const Result<int> processed = cachedPlatformIteration(db, Source::Processed, email,
+                                                              watermarked ? last.value(2).toLongLong() : 0,
+                                                              high.value().second, cache->processed);
+        if (!processed)
+            return Error{processed.error()};
+        return std::max({found ? last.value(0).toInt() : 0, raw.value(), processed.value()}) + 1;
+    }
 
     // Without an index on the outlier tables' record-id columns (the platform's schema has none), the full
     // search joins every stored outlier row to the records. After our first run for an email, only rows added
@@ -241,6 +463,25 @@ Status fillOutlierTimes(Database &db, RunReport &report)
             continue;
         QHash<qint64, qint64> times;
         times.reserve(ids.size());
+        if (PgExec pg(db); pg.isAvailable()) {
+            const QByteArray sql = QStringLiteral("SELECT id, %1 FROM %2 WHERE id = ANY(CAST($1 AS bigint[]))")
+                                       .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source))
+                                       .toUtf8();
+            for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
+                const Result<QVector<QStringList>> rows =
+                    pg.exec(QStringLiteral("Reading outlier times"), sql.constData(),
+                            {idArrayLiteral(ids, from, std::min(IdsPerStatement, ids.size() - from))});
+                if (!rows)
+                    return Error{rows.error()};
+                for (const QStringList &row : rows.value())
+                    times.insert(row.value(0).toLongLong(), row.value(1).toLongLong());
+            }
+            for (TypeReport &type : table.types) {
+                for (OutlierPoint &point : type.outliers)
+                    point.time = QDateTime::fromMSecsSinceEpoch(times.value(point.recordId), Qt::UTC);
+            }
+            continue;
+        }
         QSqlQuery query(db.db());
         query.setForwardOnly(true);
         const QString filter = db.isPostgres() ? QStringLiteral("id = ANY(CAST(? AS bigint[]))")
@@ -289,7 +530,7 @@ Result<int> platformIteration(Database &db, const QString &email)
     return query.value(0).toInt() + 1;
 }
 
-Status reserveIteration(Database &db, RunReport &report)
+Status reserveIteration(Database &db, RunReport &report, IterationCache *cache)
 {
     QSqlDatabase &sql = db.db();
     if (!sql.transaction())
@@ -299,12 +540,34 @@ Status reserveIteration(Database &db, RunReport &report)
         sql.rollback();
         return Status(Error{error + QStringLiteral(". Nothing was written and no message was sent.")});
     };
-    const Result<int> next = nextIteration(db, report.email);
+    const Result<int> next = nextIteration(db, report.email, cache);
     if (!next)
         return rollback(next.error());
-    const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
+    // With the cache on PostgreSQL, nextIteration() has just read the highest ids, in this transaction.
+    const bool known = cache && cache->lastHigh.first >= 0 && db.isPostgres();
+    const Result<QPair<qint64, qint64>> high = known ? Result<QPair<qint64, qint64>>(cache->lastHigh) : outlierHighIds(db);
+    if (cache)
+        cache->lastHigh = qMakePair(qint64(-1), qint64(-1));
     if (!high)
         return rollback(high.error());
+    if (PgExec pg(db); pg.isAvailable()) {
+        const Result<QVector<QStringList>> inserted = pg.exec(
+            QStringLiteral("Reserving the iteration number"),
+            "INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, started_at, finished_at, status, "
+            "raw_threshold, processed_threshold, tool_version, raw_rows, raw_outliers, processed_rows, "
+            "processed_outliers, raw_outliers_high_id, processed_outliers_high_id) VALUES ($1, $2, $3, $4, "
+            "CAST($5 AS timestamptz), CAST($5 AS timestamptz), $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)",
+            {report.runId, report.email, next.value(),
+             report.operatorEmail.isNull() ? QString(QLatin1String("")) : report.operatorEmail,
+             timestampText(report.startedAt), QStringLiteral("running"), report.rawThreshold,
+             report.processedThreshold, report.toolVersion, high.value().first, high.value().second});
+        if (!inserted)
+            return rollback(inserted.error());
+        if (!sql.commit())
+            return rollback(sqlErrorText(QStringLiteral("Reserving the iteration number"), sql.lastError()));
+        report.iteration = next.value();
+        return {};
+    }
     QSqlQuery query(db.db());
     const QString ts = timestampPlaceholder(db);
     if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, "

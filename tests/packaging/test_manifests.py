@@ -92,10 +92,11 @@ class Manifests(unittest.TestCase):
     def test_the_expected_manifests_exist(self):
         self.assertEqual(
             set(self.documents),
-            {"configmap.yaml", "secret.example.yaml", "job.yaml", "cronjob.yaml"},
+            {"configmap.yaml", "secret.example.yaml", "job.yaml", "cronjob.yaml", "indexed-job.yaml",
+             "cronjob-sharded.yaml"},
         )
         self.assertEqual({k: len(v) for k, v in self.by_kind.items()},
-                         {"ConfigMap": 1, "Secret": 1, "Job": 1, "CronJob": 1})
+                         {"ConfigMap": 1, "Secret": 1, "Job": 2, "CronJob": 2})
 
     def test_required_keys(self):
         for name, docs in self.documents.items():
@@ -109,8 +110,10 @@ class Manifests(unittest.TestCase):
                 self.assertTrue(DNS_LABEL.fullmatch(doc["metadata"]["name"]), name)
 
     def pod_specs(self):
-        job = self.by_kind["Job"][0]
-        cron = self.by_kind["CronJob"][0]
+        # The one-email Job and the one-pod CronJob; the sharded pair (indexed-job.yaml, cronjob-sharded.yaml) is
+        # checked by test_sharded.py.
+        job = self.documents["job.yaml"][0]
+        cron = self.documents["cronjob.yaml"][0]
         return {"Job": (job["spec"], job["spec"]["template"]["spec"]),
                 "CronJob": (cron["spec"]["jobTemplate"]["spec"], cron["spec"]["jobTemplate"]["spec"]["template"]["spec"])}
 
@@ -147,7 +150,7 @@ class Manifests(unittest.TestCase):
         job_container = self.pod_specs()["Job"][1]["containers"][0]
         self.assertEqual(job_container["args"][0], "--email")
         self.assertEqual(len(job_container["args"]), 2)
-        cron = self.by_kind["CronJob"][0]["spec"]
+        cron = self.documents["cronjob.yaml"][0]["spec"]
         self.assertEqual(cron["schedule"], "0 * * * *")
         self.assertEqual(cron["concurrencyPolicy"], "Forbid")
         self.assertEqual(self.pod_specs()["CronJob"][1]["containers"][0]["args"][0], "--all-users")
