@@ -208,8 +208,8 @@ private slots:
         QVERIFY2(foreignStderrLines(verbose.err).isEmpty(), verbose.err.constData());
     }
 
-    // The connection dies inside the write transaction: QtSql then warns "Unable to free statement" and
-    // "QPSQLDriver::rollbackTransaction: Database not open" as the run ends. Without --verbose stderr has our own
+    // The connection dies inside the write transaction: QtSql then warns ("QPSQLDriver::rollbackTransaction: Database
+    // not open", "Unable to free statement") as the run ends. Without --verbose stderr has our own
     // lines only (the error); with --verbose Qt's lines are log lines.
     void qtWarningsStayInTheVerboseLog()
     {
@@ -236,10 +236,10 @@ private slots:
             QVERIFY2(tool.err().contains("find-outliers: error: Writing"), tool.describe().constData());
             QVERIFY2(foreignStderrLines(tool.err(), verbose).isEmpty(), tool.describe().constData());
             if (verbose)
-                QVERIFY2(tool.err().contains(" default warning: Unable to free statement"),
-                         tool.describe().constData());
+                QVERIFY2(tool.err().contains(" default warning: "), tool.describe().constData());
             else
-                QVERIFY2(!tool.err().contains("Unable to free statement"), tool.describe().constData());
+                QVERIFY2(!tool.err().contains("Unable to free statement") && !tool.err().contains("Database not open"),
+                         tool.describe().constData());
         }
     }
 };
