@@ -94,27 +94,19 @@ private:
                 .arg(quoted(email)));
     }
 
-    QString runStatus(const QString &email, int iteration)
+    // A column of the attempt's row in find_outliers_runs ("status", "error"); empty when there is none.
+    QString runColumn(const QString &email, int iteration, const QString &column)
     {
         QSqlQuery query(m_observer->db());
-        query.prepare(QStringLiteral("SELECT status FROM find_outliers_runs WHERE email = ? AND iteration = ?"));
+        query.prepare(QStringLiteral("SELECT %1 FROM find_outliers_runs WHERE email = ? AND iteration = ?").arg(column));
         query.addBindValue(email);
         query.addBindValue(iteration);
         if (!query.exec() || !query.next())
             return QString();
         return query.value(0).toString();
     }
-
-    QString runError(const QString &email, int iteration)
-    {
-        QSqlQuery query(m_observer->db());
-        query.prepare(QStringLiteral("SELECT error FROM find_outliers_runs WHERE email = ? AND iteration = ?"));
-        query.addBindValue(email);
-        query.addBindValue(iteration);
-        if (!query.exec() || !query.next())
-            return QString();
-        return query.value(0).toString();
-    }
+    QString runStatus(const QString &email, int iteration) { return runColumn(email, iteration, QStringLiteral("status")); }
+    QString runError(const QString &email, int iteration) { return runColumn(email, iteration, QStringLiteral("error")); }
 
     // The second run after a failed one: a new number, a start and a completion message, results stored.
     void verifyNextRunCompletes(const QString &email, const QString &ns, int failedIteration)
