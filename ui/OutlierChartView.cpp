@@ -1,8 +1,10 @@
 #include "OutlierChartView.h"
 
 #include "ChartMarkers.h"
+#include "ChartScale.h"
 #include "ChartTime.h"
 #include "NumberText.h"
+#include "TypeNames.h"
 #include "Downsampler.h"
 
 #include <QAreaSeries>
@@ -53,6 +55,8 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
     setMouseTracking(true);
+    // Mouse moves reach the viewport: without tracking there, a tooltip showed only while a button was held.
+    viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 220);
 
@@ -125,6 +129,7 @@ OutlierChartView::OutlierChartView(QWidget *parent)
 void OutlierChartView::clearChart(const QString &message)
 {
     m_data = ChartData();
+    m_axisY->setTitleText(tr("Value"));
     m_message = message.isEmpty() ? tr("Select a data type to see its chart") : message;
     for (QXYSeries *series : std::initializer_list<QXYSeries *>{
              m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected})
@@ -142,6 +147,9 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_data = newData;
     m_message.clear();
     m_selected->clear();
+    const QString unit = typeUnit(m_data.dataType);
+    m_axisY->setTitleText(unit.isEmpty() ? typeName(m_data.dataType)
+                                         : tr("%1, %2").arg(typeName(m_data.dataType), unit));
 
     QList<QPointF> current, persisting, resolved;
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
@@ -207,7 +215,7 @@ void OutlierChartView::updateTitle()
         return;
     }
     const QString source = m_data.source == Source::Raw ? tr("raw records") : tr("processed records");
-    QString title = tr("%1 (%2)").arg(m_data.dataType, source);
+    QString title = tr("%1 (%2)").arg(typeName(m_data.dataType), source);
     if (m_data.hasBand())
         title += QStringLiteral("  ·  ") + tr("mean %1, std %2, k = %3")
                      .arg(numberText(m_data.mean), numberText(m_data.std), numberText(m_data.k));
@@ -299,6 +307,19 @@ void OutlierChartView::setRanges(double fromX, double toX, double fromY, double 
     m_settingRanges = true;
     m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(fromX)), QDateTime::fromMSecsSinceEpoch(qint64(toX)));
     m_axisY->setRange(fromY, toY);
+    // Round ticks (1, 2 or 5 times a power of ten) with the decimals they need, whatever the range shown; the
+    // time labels suit the span: hours within two days, days up to a few months, months beyond.
+    const ChartScale::Ticks ticks = ChartScale::valueTicks(fromY, toY, 6);
+    if (ticks.step > 0.0) {
+        m_axisY->setTickType(QValueAxis::TicksDynamic);
+        m_axisY->setTickAnchor(0.0);
+        m_axisY->setTickInterval(ticks.step);
+        m_axisY->setLabelFormat(QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f"));
+    }
+    const double spanDays = (toX - fromX) / (24.0 * 3600 * 1000);
+    m_axisX->setFormat(spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")
+                       : spanDays <= 120.0 ? QStringLiteral("d MMM")
+                                           : QStringLiteral("MMM yyyy"));
     m_settingRanges = false;
 }
 
@@ -483,7 +504,9 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
         id = m_data.ids[index];
     }
     const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, numberText(value), zText(z, m_data.k));
+    QString text = tr("<b>%1 UTC</b><br>%2: %3<br>z: %4")
+                       .arg(time, typeName(m_data.dataType).toHtmlEscaped(),
+                            withUnit(numberText(value), m_data.dataType).toHtmlEscaped(), zText(z, m_data.k));
     switch (kind) {
     case MarkerKind::Current:
         text += QStringLiteral("<br>") + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
@@ -556,7 +579,8 @@ void OutlierChartView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    const QString text = tooltipAt(event->position().toPoint());
+    // Nothing covers the chart while a button is held (a drag-zoom or a pan).
+    const QString text = event->buttons() == Qt::NoButton ? tooltipAt(event->position().toPoint()) : QString();
     if (text.isEmpty())
         QToolTip::hideText();
     else

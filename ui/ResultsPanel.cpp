@@ -4,14 +4,18 @@
 #include "ChartDataBuilder.h"
 #include "ChartPanel.h"
 #include "HistoryPanel.h"
+#include "NotAnalysedView.h"
+#include "OverviewGrid.h"
 #include "OutlierChartView.h"
 #include "OutlierTableModel.h"
 #include "QueryWorker.h"
+#include "TypeNames.h"
 #include "TypeTableModel.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -73,17 +77,34 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
     m_history = new HistoryPanel(m_sideTabs);
     m_sideTabs->addTab(m_history, tr("History"));
 
-    // Right: the chart over the outliers table.
-    auto *right = new QSplitter(Qt::Vertical, this);
-    auto *chartPanel = new ChartPanel(right);
+    // Right: the overview of every type, and the detail of one: its chart (or why there is none) over its outliers.
+    m_viewTabs = new QTabWidget(this);
+    m_viewTabs->setObjectName(QStringLiteral("viewTabs"));
+    m_overview = new OverviewGrid(m_tasks, m_config, m_viewTabs);
+    m_viewTabs->addTab(m_overview, tr("Overview"));
+    auto *right = new QSplitter(Qt::Vertical, m_viewTabs);
+    m_detailStack = new QStackedWidget(right);
+    auto *chartPanel = new ChartPanel(m_detailStack);
     m_chart = chartPanel->chartView();
-    right->addWidget(chartPanel);
+    m_detailStack->addWidget(chartPanel);
+    m_notAnalysed = new NotAnalysedView(m_detailStack);
+    m_detailStack->addWidget(m_notAnalysed);
+    right->addWidget(m_detailStack);
     right->addWidget(buildOutlierBox(right));
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    m_viewTabs->addTab(right, tr("Detail"));
+    connect(m_overview, &OverviewGrid::typeActivated, this, [this](Source source, const QString &dataType) {
+        selectType(source, dataType);
+        showDetail();
+    });
+    connect(m_overview, &OverviewGrid::seriesLoaded, this,
+            [this](Source source, const QString &dataType, const Series &series) {
+                m_seriesCache.insert(seriesKey(source, dataType), series);
+            });
 
     addWidget(m_sideTabs);
-    addWidget(right);
+    addWidget(m_viewTabs);
     setStretchFactor(0, 0);
     setStretchFactor(1, 1);
     setSizes({440, 840});
@@ -103,7 +124,18 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
                     return;
                 }
                 m_seriesCache.insert(seriesKey(source, dataType), series);
+                m_overview->offerSeries(source, dataType, series);
                 buildChartFor(source, dataType, series);
+            });
+    connect(query, &QueryWorker::storedTextLoaded, this,
+            [this](Source, const QString &, const StoredText &text, const QString &error, quint64 ticket) {
+                if (ticket != m_textTicket)
+                    return;
+                if (error.isEmpty())
+                    m_notAnalysed->showText(text);
+                else
+                    m_notAnalysed->showError(error);
+                QTimer::singleShot(0, this, &ResultsPanel::chartUpdated);
             });
     connect(query, &QueryWorker::chartBuilt, this, [this](const ChartData &chartData, quint64 ticket) {
         if (ticket != m_chartTicket)
@@ -142,6 +174,16 @@ QWidget *ResultsPanel::buildOutlierBox(QWidget *parent)
     return box;
 }
 
+void ResultsPanel::showOverview()
+{
+    m_viewTabs->setCurrentWidget(m_overview);
+}
+
+void ResultsPanel::showDetail()
+{
+    m_viewTabs->setCurrentIndex(1);
+}
+
 bool ResultsPanel::hasChart() const
 {
     return !m_chart->chartData().points.isEmpty() || !m_chart->chartData().markers.isEmpty();
@@ -158,6 +200,7 @@ void ResultsPanel::showReport(const RunReport &current, const RunReport *previou
     const bool sameUser = m_hasReport && current.email == m_report.email;
     m_pendingZoom.reset();
     showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : QString());
+    showOverview();
 }
 
 void ResultsPanel::restoreReport(const RunReport &current, const RunReport *previous,
@@ -166,6 +209,7 @@ void ResultsPanel::restoreReport(const RunReport &current, const RunReport *prev
 {
     m_pendingZoom = zoom;
     showReportSelecting(current, previous, diffs, source, dataType);
+    showDetail();
 }
 
 void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport *previous,
@@ -179,6 +223,7 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
     m_previous = previous ? *previous : RunReport();
     m_diffs = diffs;
     m_hasReport = true;
+    m_overview->setReport(m_report);
     m_typeModel->setReport(m_report, m_comparing, m_diffs);
     for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn})
         m_typeView->setColumnHidden(column, !m_comparing);
@@ -241,13 +286,25 @@ void ResultsPanel::onTypeSelectionChanged()
     m_outlierView->resizeColumnsToContents();
     const QString source = row.source == Source::Raw ? tr("raw") : tr("processed");
     m_outlierTitle->setText(
-        tr("Outliers of %1 (%2): %n row(s)", nullptr, m_outlierModel->rowCount()).arg(row.dataType, source));
+        tr("Outliers of %1 (%2): %n row(s)", nullptr, m_outlierModel->rowCount()).arg(typeName(row.dataType), source));
     requestChart(row.source, row.dataType);
 }
 
 void ResultsPanel::requestChart(Source source, const QString &dataType)
 {
     const TypeReport *type = findType(m_report, source, dataType);
+    m_textTicket = 0;
+    if (type && type->rows > 0 && type->numericRows == 0) {
+        // Nothing the rule can read: say so, with a few stored values, instead of an empty chart.
+        m_chartTicket = 0;
+        m_seriesTicket = 0;
+        m_chart->clearChart(tr("%1: no numeric values").arg(typeName(dataType)));
+        m_notAnalysed->showLoading(source, *type);
+        m_detailStack->setCurrentWidget(m_notAnalysed);
+        m_textTicket = m_tasks->loadStoredText(m_config(), m_report.email, source, dataType);
+        return;
+    }
+    m_detailStack->setCurrentIndex(0);
     if (type && !type->series.ids.isEmpty()) {
         buildChartFor(source, dataType, type->series);
         return;
@@ -257,7 +314,7 @@ void ResultsPanel::requestChart(Source source, const QString &dataType)
         buildChartFor(source, dataType, *cached);
         return;
     }
-    m_chart->clearChart(tr("Loading the values of %1…").arg(dataType));
+    m_chart->clearChart(tr("Loading the values of %1…").arg(typeName(dataType)));
     m_chartTicket = 0;
     m_seriesTicket = m_tasks->loadSeries(m_config(), m_report.email, source, dataType);
 }
