@@ -7,10 +7,12 @@
 #include "TypeNames.h"
 #include "Downsampler.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
+#include <QHelpEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -55,8 +57,6 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
     setMouseTracking(true);
-    // Mouse moves reach the viewport: without tracking there, a tooltip showed only while a button was held.
-    viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 220);
 
@@ -641,6 +641,18 @@ bool OutlierChartView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::Leave)
         QToolTip::hideText();
+    if (event->type() == QEvent::ToolTip) {
+        // The application asks for a tooltip once the mouse rests (never while a button is held). QGraphicsView
+        // would ask the scene, which has none and hides the one mouseMoveEvent() showed: a tooltip stayed only
+        // while a button was held. Answer with the point's own.
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = QApplication::mouseButtons() == Qt::NoButton ? tooltipAt(help->pos()) : QString();
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
     return QChartView::viewportEvent(event);
 }
 
