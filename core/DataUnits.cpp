@@ -109,7 +109,7 @@ QString nameWithUnit(const QString &dataType, const QString &language)
 {
     const QString unit = unitOf(dataType, language);
     const QString name = plainName(dataType, language);
-    return unit.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, unit);
+    return unit.isEmpty() ? name : QStringLiteral("%1, %2").arg(name, unit);
 }
 
 bool isKnownDataType(const QString &dataType)

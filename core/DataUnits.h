@@ -20,7 +20,7 @@ enum class Source;
 QString plainName(const QString &dataType, const QString &language = QStringLiteral("en"));
 // "bpm", "уд/мин"; empty when unknown.
 QString unitOf(const QString &dataType, const QString &language = QStringLiteral("en"));
-// "Heart rate (bpm)", or the plain name alone when there is no unit.
+// "Heart rate, bpm", or the plain name alone when there is no unit.
 QString nameWithUnit(const QString &dataType, const QString &language = QStringLiteral("en"));
 // Whether the table knows the type.
 bool isKnownDataType(const QString &dataType);

@@ -68,7 +68,7 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
 {
     painter->save();
     painter->setFont(style.font);
-    const QFontMetricsF fm(style.font);
+    const QFontMetricsF fm(style.font, painter->device());
     QRectF plot = rect;
     double lo = minValue, hi = maxValue;
     for (const Mark &m : outliers) {

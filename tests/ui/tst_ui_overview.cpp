@@ -150,7 +150,7 @@ void TestUiOverview::namesAndUnits()
     QCOMPARE(plainName(QStringLiteral("LabGlucose"), QStringLiteral("ru")), QStringLiteral("LabGlucose"));
     QCOMPARE(unitOf(QStringLiteral("LabGlucose")), QString());
     QCOMPARE(nameWithUnit(QStringLiteral("LabGlucose")), QStringLiteral("LabGlucose"));
-    QCOMPARE(nameWithUnit(QStringLiteral("DistanceRecord")), QStringLiteral("Distance (km)"));
+    QCOMPARE(nameWithUnit(QStringLiteral("DistanceRecord")), QStringLiteral("Distance, km"));
 }
 
 void TestUiOverview::valuePairs()
