@@ -4,9 +4,11 @@
 
 namespace fo::ui {
 
+class ChartBrush;
 class OutlierChartView;
 
-// The chart with its tools above it: zoom in, zoom out, reset, and a reminder of the mouse gestures.
+// The chart with its tools above it (zoom in, zoom out, reset, the range presets 7 days to all, and a reminder of the
+// mouse gestures) and the overview strip with its brush below it (ChartBrush).
 class ChartPanel : public QWidget
 {
     Q_OBJECT
@@ -15,9 +17,15 @@ public:
     explicit ChartPanel(QWidget *parent = nullptr);
 
     OutlierChartView *chartView() const { return m_chart; }
+    ChartBrush *brush() const { return m_brush; }
+    // Shows the last `days` days of the data (0: everything).
+    void showLastDays(int days);
 
 private:
+    void updateBrushSeries();
+
     OutlierChartView *m_chart;
+    ChartBrush *m_brush;
 };
 
 } // namespace fo::ui

@@ -93,12 +93,12 @@ ChartScale::TimeTicks ChartScale::timeTicks(qint64 fromMs, qint64 toMs, int targ
         {365 * Day, 12, "yyyy"},     {2 * 365 * Day, 24, "yyyy"},  {5 * 365 * Day, 60, "yyyy"},
     }};
     const qint64 wanted = (toMs - fromMs) / std::max(1, target);
-    const Step *step = &steps.back();
+    // The step nearest to the wanted one (on a log scale): about `target` ticks, never far off.
+    const Step *step = &steps.front();
     for (const Step &s : steps) {
-        if (s.ms >= wanted) {
+        if (std::abs(std::log(double(s.ms) / double(std::max<qint64>(wanted, 1))))
+            < std::abs(std::log(double(step->ms) / double(std::max<qint64>(wanted, 1)))))
             step = &s;
-            break;
-        }
     }
     ticks.stepMs = step->ms;
     ticks.format = QString::fromLatin1(step->format);

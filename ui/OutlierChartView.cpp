@@ -140,6 +140,7 @@ void OutlierChartView::clearChart(const QString &message)
     for (QLegendMarker *marker : m_chart->legend()->markers())
         marker->setVisible(false);
     updateTitle();
+    Q_EMIT chartDataChanged();
 }
 
 void OutlierChartView::setChartData(const ChartData &newData)
@@ -206,6 +207,7 @@ void OutlierChartView::setChartData(const ChartData &newData)
     updateBand(fromX, toX);
     // The line now: deferring it to the next pass of the event loop painted the chart twice (first without it).
     showRanges(fromX, toX, fromY, toY, true);
+    Q_EMIT chartDataChanged();
 }
 
 void OutlierChartView::updateTitle()
@@ -391,6 +393,17 @@ void OutlierChartView::resetZoom()
     double fromX, toX, fromY, toY;
     fullRanges(&fromX, &toX, &fromY, &toY);
     showRanges(fromX, toX, fromY, toY);
+}
+
+void OutlierChartView::showXRange(double fromX, double toX)
+{
+    double fullFromX, fullToX, fullFromY, fullToY;
+    fullRanges(&fullFromX, &fullToX, &fullFromY, &fullToY);
+    fromX = std::max(fromX, fullFromX);
+    toX = std::min(toX, fullToX);
+    if (toX - fromX < 1000.0)
+        return;
+    showRanges(fromX, toX, fullFromY, fullToY);
 }
 
 void OutlierChartView::zoomBy(double factor)
@@ -597,6 +610,17 @@ void OutlierChartView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QChartView::mouseReleaseEvent(event);
+}
+
+void OutlierChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // As in the web front end: a double-click shows everything.
+    if (event->button() == Qt::LeftButton) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QChartView::mouseDoubleClickEvent(event);
 }
 
 void OutlierChartView::keyPressEvent(QKeyEvent *event)

@@ -37,6 +37,11 @@ public:
     std::array<double, 4> viewRanges() const;
     bool isZoomed() const;
     void setViewRanges(const std::array<double, 4> &ranges);
+    // Shows [fromX, toX] of the time axis (clamped to the data) with the whole value range: the range presets and
+    // the overview brush.
+    void showXRange(double fromX, double toX);
+    // The whole data's time range on the axis' scale.
+    std::pair<double, double> fullXRange() const { return {m_fullRanges[0], m_fullRanges[1]}; }
 
     // For tests and the screenshot tool.
     QLineSeries *lineSeries() const { return m_line; }
@@ -56,12 +61,15 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void pointHovered(qint64 recordId);
+    // New data is shown (or the chart was cleared).
+    void chartDataChanged();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool viewportEvent(QEvent *event) override;

@@ -3,15 +3,20 @@
 #include "BackgroundTasks.h"
 #include "ChartDataBuilder.h"
 #include "ChartPanel.h"
+#include "ChartTime.h"
 #include "HistoryPanel.h"
 #include "NotAnalysedView.h"
 #include "OverviewGrid.h"
 #include "OutlierChartView.h"
+#include "OutlierRangeFilter.h"
 #include "OutlierTableModel.h"
 #include "QueryWorker.h"
 #include "TypeNames.h"
 #include "TypeTableModel.h"
 
+#include <QCheckBox>
+#include <QDateTimeAxis>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
@@ -159,18 +164,33 @@ QWidget *ResultsPanel::buildOutlierBox(QWidget *parent)
     QFont titleFont = m_outlierTitle->font();
     titleFont.setBold(true);
     m_outlierTitle->setFont(titleFont);
+    m_followRange = new QCheckBox(tr("Only those in the chart's range"), box);
+    m_followRange->setObjectName(QStringLiteral("followRangeCheck"));
+    m_followRange->setToolTip(tr("List only the outliers in the time range the chart shows; it follows zoom and pan."));
     m_outlierView = new QTableView(box);
     m_outlierView->setObjectName(QStringLiteral("outlierView"));
     m_outlierModel = new OutlierTableModel(this);
-    m_outlierProxy = new QSortFilterProxyModel(this);
+    m_outlierProxy = new OutlierRangeFilter(this);
     m_outlierProxy->setSourceModel(m_outlierModel);
     m_outlierProxy->setSortRole(OutlierTableModel::SortRole);
     m_outlierView->setModel(m_outlierProxy);
     setUpTable(m_outlierView);
     m_outlierView->sortByColumn(OutlierTableModel::TimeColumn, Qt::AscendingOrder);
     m_outlierView->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_outlierTitle);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_outlierTitle, 1);
+    titleRow->addWidget(m_followRange);
+    layout->addLayout(titleRow);
     layout->addWidget(m_outlierView);
+    auto updateRange = [this] {
+        const std::array<double, 4> shown = m_chart->viewRanges();
+        m_outlierProxy->setRange(ChartTime::fromAxis(shown[0]), ChartTime::fromAxis(shown[1]));
+    };
+    connect(m_followRange, &QCheckBox::toggled, this, [this, updateRange](bool on) {
+        updateRange();
+        m_outlierProxy->setFollowing(on);
+    });
+    connect(m_chart->timeAxis(), &QDateTimeAxis::rangeChanged, this, updateRange);
     return box;
 }
 

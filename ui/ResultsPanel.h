@@ -10,6 +10,7 @@
 #include <array>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -23,6 +24,7 @@ class HistoryPanel;
 class NotAnalysedView;
 class OverviewGrid;
 class OutlierChartView;
+class OutlierRangeFilter;
 class OutlierTableModel;
 class TypeTableModel;
 
@@ -66,6 +68,7 @@ public:
     OutlierTableModel *outlierModel() const { return m_outlierModel; }
     QTableView *typeView() const { return m_typeView; }
     QTableView *outlierView() const { return m_outlierView; }
+    QCheckBox *followRangeCheck() const { return m_followRange; }
     HistoryPanel *historyPanel() const { return m_history; }
     QTabWidget *sideTabs() const { return m_sideTabs; }
     // The right side: the overview of every type (OverviewGrid) and the detail of one.
@@ -117,7 +120,8 @@ private:
     QLabel *m_outlierTitle = nullptr;
     QTableView *m_outlierView = nullptr;
     OutlierTableModel *m_outlierModel = nullptr;
-    QSortFilterProxyModel *m_outlierProxy = nullptr;
+    OutlierRangeFilter *m_outlierProxy = nullptr;
+    QCheckBox *m_followRange = nullptr;
 };
 
 } // namespace fo::ui
