@@ -264,6 +264,8 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
             bestRow = i;
         }
     }
+    // Chosen here, not by the operator: the overview stays in front (showReport()).
+    m_choosingType = true;
     if (!keepType.isEmpty() && m_typeModel->rowOf(keepSource, keepType) >= 0) {
         selectType(keepSource, keepType);
     } else if (bestRow >= 0) {
@@ -273,6 +275,7 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
         m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, false, Source::Raw, QString());
         m_chart->clearChart(tr("No numeric values for this user"));
     }
+    m_choosingType = false;
 }
 
 void ResultsPanel::selectType(Source source, const QString &dataType)
@@ -300,6 +303,9 @@ void ResultsPanel::onTypeSelectionChanged()
     const TypeTableModel::Row &row = m_typeModel->rowsData()[index.row()];
     m_selectedSource = row.source;
     m_selectedType = row.dataType;
+    // A type picked in the table (or a card) shows its detail.
+    if (!m_choosingType)
+        showDetail();
     m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, true, row.source, row.dataType);
     m_outlierView->setColumnHidden(OutlierTableModel::SourceColumn, true);
     m_outlierView->setColumnHidden(OutlierTableModel::TypeColumn, true);

@@ -106,6 +106,7 @@ private:
     quint64 m_seriesTicket = 0;
     std::optional<std::array<double, 4>> m_pendingZoom; // shown once the selected type's chart is built
     quint64 m_textTicket = 0;
+    bool m_choosingType = false; // showReportSelecting() selects a type, not the operator
 
     QTabWidget *m_sideTabs = nullptr;
     QTableView *m_typeView = nullptr;
