@@ -308,15 +308,24 @@ void OutlierChartView::setRanges(double fromX, double toX, double fromY, double 
 {
     m_settingRanges = true;
     m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(fromX)), QDateTime::fromMSecsSinceEpoch(qint64(toX)));
-    m_axisY->setRange(fromY, toY);
     // Round ticks (1, 2 or 5 times a power of ten) with the decimals they need, whatever the range shown; the
-    // time labels suit the span: hours within two days, days up to a few months, months beyond.
+    // time labels suit the span: hours within two days, days up to a few months, months beyond. The axis lays its
+    // ticks out at each change: the range and the interval change in the order whose step between has fewer ticks
+    // (the old interval over a new, much wider range would be millions).
     const ChartScale::Ticks ticks = ChartScale::valueTicks(fromY, toY, 6);
     if (ticks.step > 0.0) {
-        m_axisY->setTickType(QValueAxis::TicksDynamic);
-        m_axisY->setTickAnchor(0.0);
+        const double oldStep = m_axisY->tickType() == QValueAxis::TicksDynamic ? m_axisY->tickInterval() : 0.0;
+        const double oldSpan = m_axisY->max() - m_axisY->min();
+        const bool intervalFirst = oldStep <= 0.0 || (toY - fromY) / oldStep > oldSpan / ticks.step;
+        if (intervalFirst)
+            m_axisY->setTickInterval(ticks.step);
+        m_axisY->setRange(fromY, toY);
         m_axisY->setTickInterval(ticks.step);
+        m_axisY->setTickAnchor(0.0);
         m_axisY->setLabelFormat(QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f"));
+        m_axisY->setTickType(QValueAxis::TicksDynamic);
+    } else {
+        m_axisY->setRange(fromY, toY);
     }
     const double spanDays = (toX - fromX) / (24.0 * 3600 * 1000);
     m_axisX->setFormat(spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")

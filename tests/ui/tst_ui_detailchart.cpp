@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDateTimeAxis>
+#include <QElapsedTimer>
 #include <QTableView>
 #include <QTest>
 #include <QValueAxis>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void timeTicksSuitTheSpan_data();
     void timeTicksSuitTheSpan();
     void axisUsesRoundTicks();
+    void smallThenLargeRange();
     void presetsAndDoubleClick();
     void brushDrivesChartAndFollowsIt();
     void outlierTableFollowsRange();
@@ -156,6 +158,33 @@ void TestUiDetailChart::axisUsesRoundTicks()
     QCOMPARE(view.timeAxis()->format(), QStringLiteral("d MMM"));
     view.showXRange(double(StartMs), double(StartMs + DayMs));
     QCOMPARE(view.timeAxis()->format(), QStringLiteral("d MMM HH:mm"));
+}
+
+void TestUiDetailChart::smallThenLargeRange()
+{
+    // SpO2 (ticks every 0.5) and then steps (every 10,000): the axis never lays out the old interval over the new
+    // range (millions of ticks, minutes of work).
+    OutlierChartView view;
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    for (const auto &[type, scale] : {std::pair{QStringLiteral("BloodOxygenData"), 0.01},
+                                      std::pair{QStringLiteral("StepsRecord"), 400.0},
+                                      std::pair{QStringLiteral("BloodOxygenData"), 0.01}}) {
+        ChartDataBuilder::Input input;
+        TypeReport t = sampleType(60, 24);
+        for (double &v : t.series.values)
+            v = 97.0 + (v - 72.0) * scale * 10;
+        input.dataType = type;
+        input.series = t.series;
+        input.k = 3;
+        QElapsedTimer timer;
+        timer.start();
+        view.setChartData(ChartDataBuilder::build(input));
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        const double ticks = (view.valueAxis()->max() - view.valueAxis()->min()) / view.valueAxis()->tickInterval();
+        QVERIFY2(ticks >= 2 && ticks <= 12, qPrintable(QString::number(ticks)));
+    }
 }
 
 void TestUiDetailChart::presetsAndDoubleClick()

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void exportReportOfStoredIteration();
     void savedChartHasCaptionAndName();
+    void reportInRussian();
 
 private:
     MainWindow *window() const { return m_host->window(); }
@@ -224,6 +225,27 @@ void TestUiReport::savedChartHasCaptionAndName()
     const QByteArray shots = qgetenv("FO_UI_SHOTS_DIR");
     if (!shots.isEmpty())
         image.save(QString::fromLocal8Bit(shots) + QStringLiteral("/chart-with-caption.png"));
+}
+
+void TestUiReport::reportInRussian()
+{
+    // The report speaks the window's language: type names, units, headings and page numbers.
+    QCOMPARE(m_translations->install(QStringLiteral("ru")), QStringLiteral("ru"));
+    const QString path = m_tmp.filePath(QStringLiteral("report-ru.pdf"));
+    QSignalSpy finished(window()->reportExport(), &ReportExport::finished);
+    window()->reportExport()->exportTo(path);
+    QVERIFY(finished.count() == 1 || finished.wait(30000));
+    m_translations->install(QStringLiteral("en"));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const int pages = finished.first().at(2).toInt();
+    const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    QVERIFY(text.contains(QStringLiteral("Отчёт о выбросах: demo@example.com")));
+    QVERIFY(text.contains(QStringLiteral("Итерация: %1").arg(m_stored.iteration)));
+    QVERIFY(text.contains(QStringLiteral("Пульс, уд/мин")));
+    QVERIFY(text.contains(QStringLiteral("Шаги, шт")));
+    QVERIFY(text.contains(QStringLiteral("Сводка по типам данных")));
+    QVERIFY(text.contains(QStringLiteral("Страница 1 из %1").arg(pages)));
+    QVERIFY(!text.contains(QStringLiteral("Page 1 of")));
 }
 
 QTEST_MAIN(TestUiReport)
