@@ -11,6 +11,7 @@
 #include <QAreaSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFont>
 #include <QGraphicsLayout>
 #include <QHelpEvent>
 #include <QLegendMarker>
@@ -47,7 +48,10 @@ OutlierChartView::OutlierChartView(QWidget *parent)
       m_outliers(new QLineSeries),
       m_persisting(new QLineSeries),
       m_resolved(new QLineSeries),
-      m_selected(new QLineSeries)
+      m_selected(new QLineSeries),
+      m_envUpper(new QLineSeries(this)),
+      m_envLower(new QLineSeries(this)),
+      m_envelope(new QAreaSeries(m_envUpper, m_envLower))
 {
     setObjectName(QStringLiteral("chartView"));
     // QChartView made a chart of its own; setChart() hands it back to us rather than deleting it.
@@ -94,6 +98,12 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     meanColor.setAlphaF(0.55);
     m_meanLine->setPen(QPen(meanColor, 1, Qt::DashLine));
 
+    m_envelope->setName(tr("Range per pixel (min–max)"));
+    QColor envelopeFill = LineColor;
+    envelopeFill.setAlphaF(0.35);
+    m_envelope->setBrush(envelopeFill);
+    m_envelope->setPen(Qt::NoPen);
+
     m_line->setName(tr("Values"));
     m_line->setPen(QPen(LineColor, 1.4));
     m_line->setMarkerSize(4);
@@ -107,13 +117,14 @@ OutlierChartView::OutlierChartView(QWidget *parent)
         setUpMarkerSeries(series, style);
 
     for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{
-             m_band, m_meanLine, m_line, m_resolved, m_persisting, m_outliers, m_selected}) {
+             m_band, m_meanLine, m_envelope, m_line, m_resolved, m_persisting, m_outliers, m_selected}) {
         m_chart->addSeries(series);
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
     }
-    for (QLegendMarker *marker : m_chart->legend()->markers(m_selected))
-        marker->setVisible(false);
+    for (QAbstractSeries *hidden : {static_cast<QAbstractSeries *>(m_selected), static_cast<QAbstractSeries *>(m_envelope)})
+        for (QLegendMarker *marker : m_chart->legend()->markers(hidden))
+            marker->setVisible(false);
     // The resolved markers are rings: so is their legend square (a line series' square is filled with its colour).
     for (QLegendMarker *marker : m_chart->legend()->markers(m_resolved))
         marker->setBrush(Qt::NoBrush);
@@ -132,8 +143,14 @@ void OutlierChartView::clearChart(const QString &message)
     m_axisY->setTitleText(tr("Value"));
     m_message = message.isEmpty() ? tr("Select a data type to see its chart") : message;
     for (QXYSeries *series : std::initializer_list<QXYSeries *>{
-             m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected})
+             m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected,
+             m_envUpper, m_envLower})
         series->clear();
+    for (QList<QPointF> &all : m_allMarkers)
+        all.clear();
+    m_thinned = {false, false, false};
+    m_markerCounts.clear();
+    m_enveloped = false;
     computeFullRanges();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     setRanges(ChartTime::toAxis(now - 7LL * 24 * 3600 * 1000), ChartTime::toAxis(now), 0.0, 1.0);
@@ -178,6 +195,9 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_outliers->replace(current);
     m_persisting->replace(persisting);
     m_resolved->replace(resolved);
+    m_allMarkers = {current, persisting, resolved};
+    m_thinned = {false, false, false};
+    m_markerCounts.clear();
 
     const QList<std::pair<QAbstractSeries *, bool>> legend{{m_line, true},
                                                            {m_band, m_data.hasBand()},
@@ -355,13 +375,62 @@ void OutlierChartView::rebuildVisible()
         return;
     }
     const int columns = std::max(100, int(m_chart->plotArea().width()));
-    const QList<QPointF> points = Downsampler::minMax(m_data.points, m_data.flagged, fromX, toX, columns);
-    m_line->replace(points);
-    m_line->setPointsVisible(points.size() < columns / 6);
+    auto byX = [](const QPointF &p, double x) { return p.x() < x; };
+    const QPointF *begin = m_data.points.constData();
+    const QPointF *end = begin + m_data.points.size();
+    const QPointF *first = std::lower_bound(begin, end, fromX, byX);
+    const QPointF *last = std::lower_bound(first, end, toX, [](const QPointF &p, double x) { return p.x() <= x; });
+    const qsizetype visible = last - first;
+    const bool envelope = visible > 3 * qsizetype(columns);
+    if (envelope) {
+        // The envelope: per pixel column the minimum and maximum (the band) and the mean (the line). Every point is
+        // in a column; the outliers show as markers, not as spikes of the line.
+        QVector<double> lo(columns, HUGE_VAL), hi(columns, -HUGE_VAL), sum(columns, 0.0);
+        QVector<int> count(columns, 0);
+        const double scale = columns / (toX - fromX);
+        for (const QPointF *p = first; p != last; ++p) {
+            const int c = std::clamp(int((p->x() - fromX) * scale), 0, columns - 1);
+            lo[c] = std::min(lo[c], p->y());
+            hi[c] = std::max(hi[c], p->y());
+            sum[c] += p->y();
+            ++count[c];
+        }
+        QList<QPointF> upper, lower, means;
+        upper.reserve(columns);
+        lower.reserve(columns);
+        means.reserve(columns);
+        for (int c = 0; c < columns; ++c) {
+            if (count[c] == 0)
+                continue;
+            const double x = fromX + (c + 0.5) / scale;
+            upper.append(QPointF(x, hi[c]));
+            lower.append(QPointF(x, lo[c]));
+            means.append(QPointF(x, sum[c] / count[c]));
+        }
+        m_envUpper->replace(upper);
+        m_envLower->replace(lower);
+        m_line->replace(means);
+        m_line->setPointsVisible(false);
+    } else {
+        if (m_enveloped) {
+            m_envUpper->clear();
+            m_envLower->clear();
+        }
+        const QList<QPointF> points = Downsampler::minMax(m_data.points, m_data.flagged, fromX, toX, columns);
+        m_line->replace(points);
+        m_line->setPointsVisible(points.size() < columns / 6);
+    }
+    if (envelope != m_enveloped) {
+        m_enveloped = envelope;
+        for (QLegendMarker *marker : m_chart->legend()->markers(m_envelope))
+            marker->setVisible(envelope);
+        m_line->setName(envelope ? tr("Mean per pixel") : tr("Values"));
+    }
+    thinMarkers(fromX, toX);
     // Up to about three points a pixel column (the downsampling gives two, plus the outliers) the strokes show one by
     // one, and antialiasing keeps them smooth. Beyond that the line is a solid band: antialiasing shows nothing there
     // and triples the paint (25 ms for 5k points). The markers are images, drawn antialiased either way.
-    const bool antialias = points.size() <= 3 * qsizetype(columns);
+    const bool antialias = envelope || visible <= 3 * qsizetype(columns);
     if (renderHints().testFlag(QPainter::Antialiasing) != antialias)
         setRenderHint(QPainter::Antialiasing, antialias);
 }
@@ -372,6 +441,72 @@ std::array<std::pair<QLineSeries *, MarkerStyle>, 4> OutlierChartView::markerSer
              {m_persisting, markers::persisting()},
              {m_resolved, markers::resolved()},
              {m_selected, markers::selected()}}};
+}
+
+void OutlierChartView::thinMarkers(double fromX, double toX)
+{
+    // Zoomed out, markers closer than their width would pile up: one per marker-wide column (the farthest from the
+    // mean), with the number it stands for. Zoomed in, every outlier has its own marker.
+    m_markerCounts.clear();
+    const std::array<QLineSeries *, 3> series = {m_outliers, m_persisting, m_resolved};
+    const double width = m_chart->plotArea().width();
+    const double bucketPx = std::max<qreal>(4.0, markers::outlier().diameter);
+    const double centre = m_data.hasBand() ? m_data.mean : (m_fullRanges[2] + m_fullRanges[3]) / 2;
+    for (size_t k = 0; k < series.size(); ++k) {
+        const QList<QPointF> &all = m_allMarkers[k];
+        if (!m_enveloped || all.isEmpty() || width <= 0) {
+            if (m_thinned[k]) {
+                series[k]->replace(all);
+                m_thinned[k] = false;
+            }
+            continue;
+        }
+        const double scale = width / (toX - fromX) / bucketPx;
+        QList<QPointF> kept;
+        qsizetype i = 0;
+        while (i < all.size()) {
+            const QPointF &p = all[i];
+            if (p.x() < fromX || p.x() > toX) {
+                ++i;
+                continue;
+            }
+            const qint64 bucket = qint64(std::floor((p.x() - fromX) * scale));
+            QPointF extreme = p;
+            int n = 0;
+            for (; i < all.size() && all[i].x() <= toX && qint64(std::floor((all[i].x() - fromX) * scale)) == bucket;
+                 ++i, ++n) {
+                if (std::abs(all[i].y() - centre) > std::abs(extreme.y() - centre))
+                    extreme = all[i];
+            }
+            kept.append(extreme);
+            if (n > 1)
+                m_markerCounts.append({extreme, n});
+        }
+        series[k]->replace(kept);
+        m_thinned[k] = true;
+    }
+}
+
+void OutlierChartView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    if (m_markerCounts.isEmpty())
+        return;
+    painter->save();
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.8);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(markers::outlier().color);
+    const QRectF plot = m_chart->plotArea();
+    const qreal offset = markers::outlier().diameter * 0.6;
+    for (const auto &[point, count] : std::as_const(m_markerCounts)) {
+        const QPointF pos = m_chart->mapToPosition(point, m_line);
+        if (!plot.contains(pos))
+            continue;
+        painter->drawText(m_chart->mapToScene(pos) + QPointF(offset, -offset), QString::number(count));
+    }
+    painter->restore();
 }
 
 void OutlierChartView::updateMarkerImages()

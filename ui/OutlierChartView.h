@@ -4,6 +4,8 @@
 #include "ChartMarkers.h"
 
 #include <QChartView>
+#include <QList>
+#include <QVector>
 
 #include <array>
 #include <utility>
@@ -50,6 +52,12 @@ public:
     QLineSeries *persistingSeries() const { return m_persisting; }
     QLineSeries *resolvedSeries() const { return m_resolved; }
     QAreaSeries *bandSeries() const { return m_band; }
+    // Zoomed out (more than three points a pixel column): the min-max band per pixel column, with the line through
+    // the columns' means and the outlier markers thinned to one per marker width, with a count.
+    QAreaSeries *envelopeSeries() const { return m_envelope; }
+    bool isEnveloped() const { return m_enveloped; }
+    // The thinned markers that stand for more than one outlier: (axis point, count).
+    const QVector<std::pair<QPointF, int>> &markerCounts() const { return m_markerCounts; }
     QDateTimeAxis *timeAxis() const { return m_axisX; }
     QValueAxis *valueAxis() const { return m_axisY; }
     // The text the tooltip shows for the data point nearest to `pos` (empty when none is close).
@@ -73,11 +81,13 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void rebuildVisible();
     void scheduleRebuild();
     void updateMarkerImages();
+    void thinMarkers(double fromX, double toX);
     // The four marker series and how each looks (ChartMarkers.h).
     std::array<std::pair<QLineSeries *, MarkerStyle>, 4> markerSeries() const;
     void showRanges(double fromX, double toX, double fromY, double toY, bool dataChanged = false);
@@ -102,6 +112,13 @@ private:
     QLineSeries *m_persisting;
     QLineSeries *m_resolved;
     QLineSeries *m_selected;
+    QLineSeries *m_envUpper;
+    QLineSeries *m_envLower;
+    QAreaSeries *m_envelope;
+    bool m_enveloped = false;
+    std::array<QList<QPointF>, 3> m_allMarkers;   // current/new, persisting, resolved: every one
+    std::array<bool, 3> m_thinned = {false, false, false};
+    QVector<std::pair<QPointF, int>> m_markerCounts;
     double m_fullRanges[4] = {0.0, 0.0, 0.0, 1.0}; // fromX, toX, fromY, toY of the whole data (computed once per data)
     qreal m_markerImageRatio = 0.0; // the device pixel ratio the marker images were drawn for
     bool m_rebuildPending = false;
