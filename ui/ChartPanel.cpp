@@ -3,7 +3,10 @@
 #include "ChartBrush.h"
 #include "OutlierChartView.h"
 
+#include "ChartTime.h"
+
 #include <QAction>
+#include <QSettings>
 #include <QDateTimeAxis>
 #include <QLabel>
 #include <QToolBar>
@@ -27,6 +30,19 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     QAction *reset = tools->addAction(tr("Reset zoom"), m_chart, &OutlierChartView::resetZoom);
     reset->setObjectName(QStringLiteral("resetZoomAction"));
     reset->setToolTip(tr("Show everything (Home)"));
+    tools->addSeparator();
+    // UTC (as the platform stores times) or the machine's local time; remembered.
+    m_utcAction = tools->addAction(tr("UTC"));
+    m_utcAction->setObjectName(QStringLiteral("utcAction"));
+    m_utcAction->setCheckable(true);
+    m_utcAction->setChecked(QSettings().value(QStringLiteral("chart/utc"), true).toBool());
+    m_utcAction->setToolTip(tr("Times in UTC, as stored; off: in this computer's local time"));
+    ChartTime::setUtc(m_utcAction->isChecked());
+    connect(m_utcAction, &QAction::toggled, this, [this](bool utc) {
+        QSettings().setValue(QStringLiteral("chart/utc"), utc);
+        ChartTime::setUtc(utc);
+        Q_EMIT timeZoneChanged();
+    });
     tools->addSeparator();
     const std::pair<int, QString> presets[] = {
         {7, tr("7 days")}, {30, tr("30 days")}, {90, tr("90 days")}, {365, tr("1 year")}, {0, tr("All")}};

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QAction;
+
 namespace fo::ui {
 
 class ChartBrush;
@@ -20,12 +22,19 @@ public:
     ChartBrush *brush() const { return m_brush; }
     // Shows the last `days` days of the data (0: everything).
     void showLastDays(int days);
+    // The UTC / local switch (remembered in the settings).
+    QAction *utcAction() const { return m_utcAction; }
+
+Q_SIGNALS:
+    // The time axis switched between UTC and local time: the chart must be built again (ChartTime).
+    void timeZoneChanged();
 
 private:
     void updateBrushSeries();
 
     OutlierChartView *m_chart;
     ChartBrush *m_brush;
+    QAction *m_utcAction;
 };
 
 } // namespace fo::ui

@@ -72,7 +72,7 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     m_chart->setTitleFont(titleFont);
 
     m_axisX->setFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-    m_axisX->setTitleText(tr("Time (UTC)"));
+    m_axisX->setTitleText(tr("Time (%1)").arg(ChartTime::zoneName()));
     m_axisX->setTickCount(6);
     m_axisY->setTitleText(tr("Value"));
     m_axisY->setLabelFormat(QStringLiteral("%.6g"));
@@ -160,6 +160,7 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_data = newData;
     m_message.clear();
     m_selected->clear();
+    m_axisX->setTitleText(tr("Time (%1)").arg(ChartTime::zoneName()));
     const QString unit = typeUnit(m_data.dataType);
     m_axisY->setTitleText(unit.isEmpty() ? typeName(m_data.dataType)
                                          : tr("%1, %2").arg(typeName(m_data.dataType), unit));
@@ -665,8 +666,9 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
         z = m_data.zOf(value);
         id = m_data.ids[index];
     }
-    const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    QString text = tr("<b>%1 UTC</b><br>%2: %3<br>z: %4")
+    const QString time = ChartTime::text(timeMs, QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char(' ')
+                         + ChartTime::zoneName();
+    QString text = tr("<b>%1</b><br>%2: %3<br>z: %4")
                        .arg(time, typeName(m_data.dataType).toHtmlEscaped(),
                             withUnit(numberText(value), m_data.dataType).toHtmlEscaped(), zText(z, m_data.k));
     switch (kind) {

@@ -92,6 +92,10 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
     auto *chartPanel = new ChartPanel(m_detailStack);
     m_chart = chartPanel->chartView();
     m_detailStack->addWidget(chartPanel);
+    connect(chartPanel, &ChartPanel::timeZoneChanged, this, [this] {
+        if (m_hasReport && !m_selectedType.isEmpty())
+            requestChart(m_selectedSource, m_selectedType);
+    });
     m_notAnalysed = new NotAnalysedView(m_detailStack);
     m_detailStack->addWidget(m_notAnalysed);
     right->addWidget(m_detailStack);

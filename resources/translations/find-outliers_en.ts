@@ -159,6 +159,16 @@
         <source>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan · double-click shows everything</source>
         <translation>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan · double-click shows everything</translation>
     </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="35"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="39"/>
+        <source>Times in UTC, as stored; off: in this computer&apos;s local time</source>
+        <translation>Times in UTC, as stored; off: in this computer&apos;s local time</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::ExportActions</name>
@@ -585,9 +595,24 @@
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="520"/>
-        <source>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</source>
-        <translation>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</translation>
+        <location filename="../../ui/OutlierChartView.cpp" line="75"/>
+        <source>Time (%1)</source>
+        <translation>Time (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
+        <source>Range per pixel (min–max)</source>
+        <translation>Range per pixel (min–max)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="433"/>
+        <source>Mean per pixel</source>
+        <translation>Mean per pixel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="671"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,16 @@
         <source>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan · double-click shows everything</source>
         <translation>Перетаскивание — масштаб · колесо — масштаб · Shift+перетаскивание или средняя кнопка — сдвиг · двойной щелчок — всё</translation>
     </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="35"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="39"/>
+        <source>Times in UTC, as stored; off: in this computer&apos;s local time</source>
+        <translation>Время в UTC, как хранится; если выключено — местное время этого компьютера</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::ExportActions</name>
@@ -587,9 +597,24 @@
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/OutlierChartView.cpp" line="520"/>
-        <source>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</source>
-        <translation>&lt;b&gt;%1 UTC&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</translation>
+        <location filename="../../ui/OutlierChartView.cpp" line="75"/>
+        <source>Time (%1)</source>
+        <translation>Время (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
+        <source>Range per pixel (min–max)</source>
+        <translation>Диапазон на пиксель (мин.–макс.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="433"/>
+        <source>Mean per pixel</source>
+        <translation>Среднее на пиксель</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="671"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</translation>
     </message>
 </context>
 <context>
