@@ -251,12 +251,36 @@ void OutlierChartView::fullRanges(double *fromX, double *toX, double *fromY, dou
 void OutlierChartView::computeFullRanges()
 {
     double minX = HUGE_VAL, maxX = -HUGE_VAL, minY = HUGE_VAL, maxY = -HUGE_VAL;
+    // In the same pass, the minimum, maximum and sum of each block of BlockSize points: the envelope of a wide view
+    // reads whole blocks instead of every point (3M points: 47k blocks).
+    m_blockMin.clear();
+    m_blockMax.clear();
+    m_blockSum.clear();
     if (!m_data.points.isEmpty()) {
         minX = m_data.points.constFirst().x(); // const: first() would detach, a copy of the points
         maxX = m_data.points.constLast().x();
-        for (const QPointF &p : std::as_const(m_data.points)) {
-            minY = std::min(minY, p.y());
-            maxY = std::max(maxY, p.y());
+        const qsizetype n = m_data.points.size();
+        const qsizetype blocks = n / BlockSize;
+        m_blockMin.resize(blocks);
+        m_blockMax.resize(blocks);
+        m_blockSum.resize(blocks);
+        const QPointF *points = m_data.points.constData();
+        for (qsizetype b = 0; b < blocks; ++b) {
+            double l = HUGE_VAL, h = -HUGE_VAL, sum = 0.0;
+            for (const QPointF *q = points + b * BlockSize, *end = q + BlockSize; q != end; ++q) {
+                l = std::min(l, q->y());
+                h = std::max(h, q->y());
+                sum += q->y();
+            }
+            m_blockMin[b] = l;
+            m_blockMax[b] = h;
+            m_blockSum[b] = sum;
+            minY = std::min(minY, l);
+            maxY = std::max(maxY, h);
+        }
+        for (qsizetype i = blocks * BlockSize; i < n; ++i) {
+            minY = std::min(minY, points[i].y());
+            maxY = std::max(maxY, points[i].y());
         }
     }
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
@@ -381,8 +405,8 @@ void OutlierChartView::rebuildVisible()
     if (envelope) {
         // The envelope: per pixel column the minimum and maximum (the band) and the mean (the line). Every point is
         // in a column; the outliers show as markers, not as spikes of the line.
-        // The points are sorted by x: each column is a contiguous run, found by binary search, then summed in a
-        // tight loop (about 2 ms for a million points, against 11 ms for a column computed per point).
+        // The points are sorted by x: each column is a contiguous run, found by binary search, then read by blocks
+        // (computeFullRanges()) and the few points at its ends.
         QVector<double> lo(columns, HUGE_VAL), hi(columns, -HUGE_VAL), sum(columns, 0.0);
         QVector<qsizetype> count(columns, 0);
         const double scale = columns / (toX - fromX);
@@ -391,12 +415,24 @@ void OutlierChartView::rebuildVisible()
             const double columnEnd = fromX + (c + 1) / scale;
             const QPointF *e = c == columns - 1 ? last : std::lower_bound(p, last, columnEnd, byX);
             double l = HUGE_VAL, h = -HUGE_VAL, s = 0.0;
-            for (const QPointF *q = p; q != e; ++q) {
-                const double y = q->y();
-                l = std::min(l, y);
-                h = std::max(h, y);
-                s += y;
+            auto addPoints = [&](qsizetype from, qsizetype to) {
+                for (const QPointF *q = begin + from, *stop = begin + to; q != stop; ++q) {
+                    l = std::min(l, q->y());
+                    h = std::max(h, q->y());
+                    s += q->y();
+                }
+            };
+            // The points up to a block boundary, the whole blocks inside the column, the points after the last one.
+            const qsizetype i = p - begin, j = e - begin;
+            qsizetype a = std::min(j, (i + BlockSize - 1) / BlockSize * BlockSize);
+            addPoints(i, a);
+            for (; a + BlockSize <= j && a / BlockSize < m_blockMin.size(); a += BlockSize) {
+                const qsizetype b = a / BlockSize;
+                l = std::min(l, m_blockMin[b]);
+                h = std::max(h, m_blockMax[b]);
+                s += m_blockSum[b];
             }
+            addPoints(a, j);
             lo[c] = l;
             hi[c] = h;
             sum[c] = s;

@@ -119,6 +119,10 @@ private:
     std::array<QList<QPointF>, 3> m_allMarkers;   // current/new, persisting, resolved: every one
     std::array<bool, 3> m_thinned = {false, false, false};
     QVector<std::pair<QPointF, int>> m_markerCounts;
+    static constexpr qsizetype BlockSize = 64;
+    QVector<double> m_blockMin; // per block of BlockSize points (computeFullRanges())
+    QVector<double> m_blockMax;
+    QVector<double> m_blockSum;
     double m_fullRanges[4] = {0.0, 0.0, 0.0, 1.0}; // fromX, toX, fromY, toY of the whole data (computed once per data)
     qreal m_markerImageRatio = 0.0; // the device pixel ratio the marker images were drawn for
     bool m_rebuildPending = false;
