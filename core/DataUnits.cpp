@@ -33,8 +33,8 @@ const QHash<QString, TypeText> &typeTable()
         {QStringLiteral("SleepSessionData"), {"Sleep sessions", "Сеансы сна", "", ""}},
         {QStringLiteral("SleepSessionStagesData"), {"Sleep stages", "Фазы сна", "", ""}},
         {QStringLiteral("ActiveCaloriesBurnedRecord"), {"Active calories burned", "Активные калории", "kcal", "ккал"}},
-        {QStringLiteral("BasalMetabolicRateRecord"), {"Basal metabolic rate", "Базовый обмен веществ", "kcal/day",
-                                                       "ккал/сут"}},
+        {QStringLiteral("BasalMetabolicRateRecord"),
+         {"Basal metabolic rate", "Базовый обмен веществ", "kcal/day", "ккал/сут"}},
         {QStringLiteral("BloodPressureRecord"), {"Blood pressure", "Давление", "mmHg", "мм рт. ст."}},
         {QStringLiteral("BodyFatRecord"), {"Body fat", "Доля жира", "%", "%"}},
         {QStringLiteral("BodyTemperatureRecord"), {"Body temperature", "Температура тела", "°C", "°C"}},
@@ -42,11 +42,10 @@ const QHash<QString, TypeText> &typeTable()
         {QStringLiteral("ExerciseSessionRecord"), {"Exercise sessions", "Тренировки", "", ""}},
         {QStringLiteral("HydrationRecord"), {"Hydration", "Выпито воды", "L", "л"}},
         {QStringLiteral("WeightRecord"), {"Weight", "Вес", "kg", "кг"}},
-        {QStringLiteral("BasalBodyTemperatureRecord"), {"Basal body temperature", "Базальная температура", "°C",
-                                                         "°C"}},
+        {QStringLiteral("BasalBodyTemperatureRecord"), {"Basal body temperature", "Базальная температура", "°C", "°C"}},
         {QStringLiteral("FloorsClimbedRecord"), {"Floors climbed", "Этажи", "floors", "этажей"}},
-        {QStringLiteral("IntermenstrualBleedingRecord"), {"Intermenstrual bleeding", "Межменструальные кровотечения",
-                                                           "", ""}},
+        {QStringLiteral("IntermenstrualBleedingRecord"),
+         {"Intermenstrual bleeding", "Межменструальные кровотечения", "", ""}},
         {QStringLiteral("LeanBodyMassRecord"), {"Lean body mass", "Безжировая масса", "kg", "кг"}},
         {QStringLiteral("MenstruationFlowRecord"), {"Menstruation flow", "Менструации", "", ""}},
         {QStringLiteral("NutritionRecord"), {"Nutrition", "Питание", "kcal", "ккал"}},
@@ -56,10 +55,9 @@ const QHash<QString, TypeText> &typeTable()
         {QStringLiteral("SkinTemperatureRecord"), {"Skin temperature", "Температура кожи", "°C", "°C"}},
         {QStringLiteral("HeightRecord"), {"Height", "Рост", "m", "м"}},
         {QStringLiteral("ActivitySegmentRecord"), {"Activity segments", "Отрезки активности", "", ""}},
-        {QStringLiteral("CyclingPedalingCadenceRecord"), {"Cycling cadence", "Каденс на велосипеде", "rpm",
-                                                           "об/мин"}},
-        {QStringLiteral("CyclingPedalingCumulativeRecord"), {"Pedal revolutions", "Обороты педалей", "revolutions",
-                                                              "оборотов"}},
+        {QStringLiteral("CyclingPedalingCadenceRecord"), {"Cycling cadence", "Каденс на велосипеде", "rpm", "об/мин"}},
+        {QStringLiteral("CyclingPedalingCumulativeRecord"),
+         {"Pedal revolutions", "Обороты педалей", "revolutions", "оборотов"}},
         {QStringLiteral("HeartMinutesRecord"), {"Heart points", "Баллы кардио", "", ""}},
         {QStringLiteral("StepCadenceRecord"), {"Step cadence", "Темп шагов", "steps/min", "шагов/мин"}},
     };
@@ -75,10 +73,12 @@ bool isRussian(const QString &language)
 int frontEndRank(Source source, const QString &dataType)
 {
     static const QStringList raw = {QStringLiteral("HeartRateRecord"), QStringLiteral("BloodOxygenData")};
-    static const QStringList processed = {
-        QStringLiteral("SleepSessionTimeData"), QStringLiteral("ActiveMinutesRecord"),
-        QStringLiteral("DistanceRecord"), QStringLiteral("StepsRecord"),
-        QStringLiteral("TotalCaloriesBurnedRecord"), QStringLiteral("SpeedRecord")};
+    static const QStringList processed = {QStringLiteral("SleepSessionTimeData"),
+                                          QStringLiteral("ActiveMinutesRecord"),
+                                          QStringLiteral("DistanceRecord"),
+                                          QStringLiteral("StepsRecord"),
+                                          QStringLiteral("TotalCaloriesBurnedRecord"),
+                                          QStringLiteral("SpeedRecord")};
     if (source == Source::Raw) {
         const int i = int(raw.indexOf(dataType));
         return i;
@@ -123,7 +123,7 @@ QString overviewSortKey(Source source, const QString &dataType, const QString &l
     if (rank >= 0)
         return QStringLiteral("0%1").arg(rank, 2, 10, QLatin1Char('0'));
     return QStringLiteral("1") + plainName(dataType, language).toLower() + QChar(0x1f)
-           + (source == Source::Raw ? QLatin1Char('0') : QLatin1Char('1')) + dataType;
+        + (source == Source::Raw ? QLatin1Char('0') : QLatin1Char('1')) + dataType;
 }
 
 } // namespace fo

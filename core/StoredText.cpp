@@ -49,7 +49,7 @@ Result<StoredText> loadStoredText(Database &db, const QString &email, Source sou
     query.addBindValue(dataType);
     const QString what = QStringLiteral("Reading the stored values of %1 of %2").arg(dataType, email);
     if (!prepared || !query.exec())
-        return Error{sqlErrorText(what, query.lastError())};
+        return Error {sqlErrorText(what, query.lastError())};
     StoredText text;
     while (query.next()) {
         ++text.rows;
@@ -64,7 +64,7 @@ Result<StoredText> loadStoredText(Database &db, const QString &email, Source sou
         }
     }
     if (query.lastError().isValid())
-        return Error{sqlErrorText(what, query.lastError())};
+        return Error {sqlErrorText(what, query.lastError())};
     return text;
 }
 

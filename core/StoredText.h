@@ -20,7 +20,7 @@ struct StoredText
     QStringList samples; // the first few distinct values, as stored
     // Rows that read as "S/D": times (UTC ms since the epoch) and the two numbers.
     QVector<qint64> pairTimesMs;
-    QVector<double> firstValues;  // systolic
+    QVector<double> firstValues; // systolic
     QVector<double> secondValues; // diastolic
 };
 

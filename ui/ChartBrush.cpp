@@ -151,8 +151,9 @@ void ChartBrush::mouseMoveEvent(QMouseEvent *event)
     if (m_drag == Drag::None) {
         const QRectF brush = brushRect();
         const bool onEdge = std::abs(x - brush.left()) <= EdgeGrip || std::abs(x - brush.right()) <= EdgeGrip;
-        setCursor(onEdge ? Qt::SizeHorCursor : (x > brush.left() && x < brush.right()) ? Qt::OpenHandCursor
-                                                                                           : Qt::PointingHandCursor);
+        setCursor(onEdge                                        ? Qt::SizeHorCursor
+                      : (x > brush.left() && x < brush.right()) ? Qt::OpenHandCursor
+                                                                : Qt::PointingHandCursor);
         return;
     }
     const double delta = xToValue(x) - xToValue(m_pressX);

@@ -85,12 +85,24 @@ ChartScale::TimeTicks ChartScale::timeTicks(qint64 fromMs, qint64 toMs, int targ
         const char *format;
     };
     static const std::array<Step, 18> steps = {{
-        {Minute, 0, "HH:mm"},        {5 * Minute, 0, "HH:mm"},     {15 * Minute, 0, "HH:mm"},
-        {30 * Minute, 0, "HH:mm"},   {Hour, 0, "HH:mm"},           {3 * Hour, 0, "d MMM HH:mm"},
-        {6 * Hour, 0, "d MMM HH:mm"}, {12 * Hour, 0, "d MMM HH:mm"}, {Day, 0, "d MMM"},
-        {2 * Day, 0, "d MMM"},       {7 * Day, 0, "d MMM"},        {14 * Day, 0, "d MMM"},
-        {30 * Day, 1, "MMM yyyy"},   {91 * Day, 3, "MMM yyyy"},    {182 * Day, 6, "MMM yyyy"},
-        {365 * Day, 12, "yyyy"},     {2 * 365 * Day, 24, "yyyy"},  {5 * 365 * Day, 60, "yyyy"},
+        {Minute, 0, "HH:mm"},
+        {5 * Minute, 0, "HH:mm"},
+        {15 * Minute, 0, "HH:mm"},
+        {30 * Minute, 0, "HH:mm"},
+        {Hour, 0, "HH:mm"},
+        {3 * Hour, 0, "d MMM HH:mm"},
+        {6 * Hour, 0, "d MMM HH:mm"},
+        {12 * Hour, 0, "d MMM HH:mm"},
+        {Day, 0, "d MMM"},
+        {2 * Day, 0, "d MMM"},
+        {7 * Day, 0, "d MMM"},
+        {14 * Day, 0, "d MMM"},
+        {30 * Day, 1, "MMM yyyy"},
+        {91 * Day, 3, "MMM yyyy"},
+        {182 * Day, 6, "MMM yyyy"},
+        {365 * Day, 12, "yyyy"},
+        {2 * 365 * Day, 24, "yyyy"},
+        {5 * 365 * Day, 60, "yyyy"},
     }};
     const qint64 wanted = (toMs - fromMs) / std::max(1, target);
     // The step nearest to the wanted one (on a log scale): about `target` ticks, never far off.

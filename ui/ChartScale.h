@@ -24,8 +24,8 @@ public:
     struct TimeTicks
     {
         QVector<qint64> timesMs; // UTC
-        QString format;          // QDateTime format of a label
-        qint64 stepMs = 0;       // nominal (a month is 30 days, a year 365)
+        QString format; // QDateTime format of a label
+        qint64 stepMs = 0; // nominal (a month is 30 days, a year 365)
     };
     // Ticks between two UTC times. With `utc` false, the ticks fall on local midnights, months and hours.
     static TimeTicks timeTicks(qint64 fromMs, qint64 toMs, int target = 6, bool utc = true);

@@ -79,8 +79,9 @@ void NotAnalysedView::showText(const StoredText &text)
     QStringList quoted;
     for (const QString &sample : text.samples)
         quoted << (QStringLiteral("“") + sample + QStringLiteral("”"));
-    m_samples->setText(text.samples.isEmpty() ? tr("No stored value was found.")
-                                              : tr("A few of the stored values: %1").arg(quoted.join(QStringLiteral(", "))));
+    m_samples->setText(text.samples.isEmpty()
+                           ? tr("No stored value was found.")
+                           : tr("A few of the stored values: %1").arg(quoted.join(QStringLiteral(", "))));
     if (!text.pairTimesMs.isEmpty()) {
         m_first = SeriesSketch::make(pairSeries(text.pairTimesMs, text.firstValues), {}, 600);
         m_second = SeriesSketch::make(pairSeries(text.pairTimesMs, text.secondValues), {}, 600);
@@ -121,7 +122,8 @@ void NotAnalysedView::paintEvent(QPaintEvent *event)
     // Legend.
     qreal x = area.left();
     const qreal legendY = area.top() + line * 1.5;
-    for (const auto &[color, label] : {std::pair{SystolicColor, tr("Systolic")}, std::pair{DiastolicColor, tr("Diastolic")}}) {
+    for (const auto &[color, label] :
+         {std::pair {SystolicColor, tr("Systolic")}, std::pair {DiastolicColor, tr("Diastolic")}}) {
         p.fillRect(QRectF(x, legendY + line * 0.35, line * 0.9, line * 0.3), color);
         x += line * 1.2;
         p.setPen(palette().color(QPalette::Text));

@@ -4,7 +4,7 @@
 
 namespace fo::ui {
 
-OutlierRangeFilter::OutlierRangeFilter(QObject *parent) : QSortFilterProxyModel(parent) {}
+OutlierRangeFilter::OutlierRangeFilter(QObject *parent) : QSortFilterProxyModel(parent) { }
 
 void OutlierRangeFilter::setFollowing(bool following)
 {
@@ -28,7 +28,8 @@ bool OutlierRangeFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 {
     if (!m_following)
         return true;
-    const qint64 time = sourceModel()->index(sourceRow, 0, sourceParent).data(OutlierTableModel::TimeMsRole).toLongLong();
+    const qint64 time =
+        sourceModel()->index(sourceRow, 0, sourceParent).data(OutlierTableModel::TimeMsRole).toLongLong();
     return time >= m_fromMs && time <= m_toMs;
 }
 

@@ -10,6 +10,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QScrollBar>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -17,7 +18,7 @@ namespace fo::ui {
 
 namespace {
 
-constexpr int CardColumns = 240;  // sketch columns of a card
+constexpr int CardColumns = 240; // sketch columns of a card
 constexpr int PrintColumns = 900; // of a PDF chart (about 6 columns per millimetre across the page)
 
 QString key(Source source, const QString &dataType)
@@ -45,8 +46,7 @@ OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget 
     setWidget(m_content);
 
     connect(m_tasks->queryWorker(), &QueryWorker::seriesLoaded, this,
-            [this](Source source, const QString &dataType, const Series &series, const QString &error,
-                   quint64 ticket) {
+            [this](Source source, const QString &dataType, const Series &series, const QString &error, quint64 ticket) {
                 TypeCard *card = m_pending.value(ticket);
                 if (!card)
                     return;
@@ -57,7 +57,7 @@ OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget 
                     acceptSeries(source, dataType, series);
                     Q_EMIT seriesLoaded(source, dataType, series);
                 }
-                if (m_pending.isEmpty())
+                if (m_pending.isEmpty() && m_queue.isEmpty())
                     Q_EMIT completed();
             });
 }
@@ -79,6 +79,8 @@ QVector<QPair<Source, QString>> OverviewGrid::overviewOrder(const RunReport &rep
 
 void OverviewGrid::clear()
 {
+    ++m_generation;
+    m_queue.clear();
     m_pending.clear();
     m_printSketches.clear();
     for (TypeCard *card : std::as_const(m_cards)) {
@@ -113,13 +115,31 @@ void OverviewGrid::setReport(const RunReport &report)
         if (type->numericRows == 0)
             continue;
         if (!type->series.ids.isEmpty())
-            acceptSeries(source, dataType, type->series);
+            m_queue.append({source, type->dataType, type->series});
         else
             m_pending.insert(m_tasks->loadSeries(m_config(), report.email, source, dataType), card);
     }
     relayout();
-    if (m_pending.isEmpty())
-        Q_EMIT completed();
+    sketchNext();
+}
+
+void OverviewGrid::sketchNext()
+{
+    // One type per pass of the event loop: a run over millions of rows brings every series at once, and sketching
+    // them all in one go would stall the window.
+    if (m_queue.isEmpty()) {
+        if (m_pending.isEmpty())
+            Q_EMIT completed();
+        return;
+    }
+    const quint64 generation = m_generation;
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation != m_generation || m_queue.isEmpty())
+            return;
+        const Queued next = m_queue.takeFirst();
+        acceptSeries(next.source, next.dataType, next.series);
+        sketchNext();
+    });
 }
 
 void OverviewGrid::offerSeries(Source source, const QString &dataType, const Series &series)
@@ -128,7 +148,7 @@ void OverviewGrid::offerSeries(Source source, const QString &dataType, const Ser
         if (it.value()->source() == source && it.value()->dataType() == dataType) {
             m_pending.erase(it);
             acceptSeries(source, dataType, series);
-            if (m_pending.isEmpty())
+            if (m_pending.isEmpty() && m_queue.isEmpty())
                 Q_EMIT completed();
             return;
         }

@@ -40,7 +40,7 @@ public:
     TypeCard *card(Source source, const QString &dataType) const;
     int columnCount() const { return m_columns; }
     // Whether every numeric type has its sketch (or failed to load).
-    bool isComplete() const { return m_pending.isEmpty(); }
+    bool isComplete() const { return m_pending.isEmpty() && m_queue.isEmpty(); }
     // The sketch at print resolution for the PDF report (empty when not loaded).
     SeriesSketch printSketch(Source source, const QString &dataType) const;
 
@@ -61,6 +61,14 @@ private:
     void relayout();
     void acceptSeries(Source source, const QString &dataType, const Series &series);
     void moveFocus(TypeCard *from, int delta);
+    void sketchNext();
+
+    struct Queued
+    {
+        Source source;
+        QString dataType;
+        Series series;
+    };
 
     BackgroundTasks *m_tasks;
     ConfigSource m_config;
@@ -72,6 +80,8 @@ private:
     QVector<TypeCard *> m_cards;
     QHash<quint64, TypeCard *> m_pending; // ticket -> card waiting for its series
     QHash<QString, SeriesSketch> m_printSketches;
+    QVector<Queued> m_queue; // series at hand, sketched one per pass of the event loop
+    quint64 m_generation = 0;
     int m_columns = 0;
 };
 

@@ -47,8 +47,9 @@ struct Placed
 
 QString timeText(const QDateTime &time)
 {
-    return time.isValid() ? QLocale().toString(time.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC")
-                          : QStringLiteral("—");
+    return time.isValid()
+        ? QLocale().toString(time.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC")
+        : QStringLiteral("—");
 }
 
 const TypeReport *findType(const RunReport &report, Source source, const QString &dataType)
@@ -85,7 +86,8 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
     {
         QFile probe(path);
         if (!probe.open(QIODevice::WriteOnly))
-            return Error{tr("Cannot write the report to %1: %2. Choose another folder.").arg(path, probe.errorString())};
+            return Error {
+                tr("Cannot write the report to %1: %2. Choose another folder.").arg(path, probe.errorString())};
     }
     QPdfWriter writer(path);
     writer.setResolution(Dpi);
@@ -95,7 +97,7 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
     writer.setCreator(QStringLiteral("find-outliers"));
     QPainter painter;
     if (!painter.begin(&writer))
-        return Error{tr("Cannot write the report to %1. Choose another folder.").arg(path)};
+        return Error {tr("Cannot write the report to %1. Choose another folder.").arg(path)};
 
     const QRectF page = QRectF(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
     QFont body(QStringLiteral("DejaVu Sans"));
@@ -152,7 +154,8 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
                 const qreal cw = r.width() * columns[i].width;
                 p->setPen(i < colors.size() && colors[i].isValid() ? colors[i] : TextColor);
                 const QRectF cell(x + 4, r.top(), cw - 8, r.height());
-                p->drawText(cell, columns[i].align | Qt::AlignVCenter, m.elidedText(cells[i], Qt::ElideRight, cell.width()));
+                p->drawText(cell, columns[i].align | Qt::AlignVCenter,
+                            m.elidedText(cells[i], Qt::ElideRight, cell.width()));
                 x += cw;
             }
             p->setPen(QPen(rule ? TextColor : RuleColor, 0));
@@ -166,8 +169,7 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
     const QString status = report.status == RunStatus::DryRun ? tr("dry run, nothing stored") : tr("stored");
     const QString ranBy = report.operatorEmail.isEmpty() ? tr("the scheduled job") : report.operatorEmail;
     QStringList facts;
-    facts << tr("User: %1").arg(report.email)
-          << tr("Iteration: %1 (%2)").arg(report.iteration).arg(status)
+    facts << tr("User: %1").arg(report.email) << tr("Iteration: %1 (%2)").arg(report.iteration).arg(status)
           << tr("Run: %1 to %2, by %3").arg(timeText(report.startedAt), timeText(report.finishedAt), ranBy)
           << tr("Report made %1 by %2")
                  .arg(timeText(input.madeAt), input.madeBy.isEmpty() ? tr("an operator not signed in") : input.madeBy)
@@ -196,14 +198,14 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
         const TypeReport *type = findType(report, source, dataType);
         const bool analysed = type->numericRows > 0;
         const QString badge = !analysed ? tr("not analysed")
-                              : type->outliers.isEmpty() ? tr("all good")
-                                                         : tr("needs attention");
+            : type->outliers.isEmpty()  ? tr("all good")
+                                        : tr("needs attention");
         const QColor badgeColor = !analysed ? MutedColor : type->outliers.isEmpty() ? GoodColor : AttentionColor;
         Block row = rowBlock(summaryColumns,
-                             {nameWithUnit(dataType, typeLanguage()), source == Source::Raw ? tr("raw") : tr("processed"),
-                              locale.toString(type->rows), locale.toString(type->skippedRows),
-                              locale.toString(qint64(type->outliers.size())), numberText(type->mean),
-                              numberText(type->std), badge},
+                             {nameWithUnit(dataType, typeLanguage()),
+                              source == Source::Raw ? tr("raw") : tr("processed"), locale.toString(type->rows),
+                              locale.toString(type->skippedRows), locale.toString(qint64(type->outliers.size())),
+                              numberText(type->mean), numberText(type->std), badge},
                              small, {QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), badgeColor});
         row.header = summaryHeader.draw;
         row.headerHeight = summaryHeader.height;
@@ -234,8 +236,8 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
         const QString timeTitle = tr("Time (UTC)");
         const QString note = !analysed ? tr("Not analysed: none of its %1 stored values is a number the rule can read.")
                                              .arg(locale.toString(type->rows))
-                             : sketch.isEmpty() ? tr("The values of this type could not be read for the chart.")
-                                                : QString();
+            : sketch.isEmpty() ? tr("The values of this type could not be read for the chart.")
+                               : QString();
         b.draw = [=](QPainter *p, const QRectF &r) {
             p->setFont(subheading);
             p->setPen(TextColor);
@@ -275,18 +277,20 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
         };
     }
     blocks.append(listTitle);
-    const QVector<Column> listColumns = {{0.22, Qt::AlignLeft},  {0.10, Qt::AlignLeft}, {0.22, Qt::AlignLeft},
+    const QVector<Column> listColumns = {{0.22, Qt::AlignLeft},  {0.10, Qt::AlignLeft},  {0.22, Qt::AlignLeft},
                                          {0.14, Qt::AlignRight}, {0.08, Qt::AlignRight}, {0.24, Qt::AlignLeft}};
-    const Block listHeader = rowBlock(
-        listColumns, {tr("Data type"), tr("Table"), tr("Time (UTC)"), tr("Value"), tr("z"), tr("Why")}, smallBold, {}, true);
+    const Block listHeader =
+        rowBlock(listColumns, {tr("Data type"), tr("Table"), tr("Time (UTC)"), tr("Value"), tr("z"), tr("Why")},
+                 smallBold, {}, true);
     blocks.append(listHeader);
     qint64 listed = 0;
     for (const auto &[source, dataType] : order) {
         const TypeReport *type = findType(report, source, dataType);
         for (const OutlierPoint &o : type->outliers) {
             const double k = type->k > 0 ? type->k : report.table(source).k;
-            const QString why = std::isfinite(o.z) ? tr("|z| %1 > k = %2").arg(zText(std::abs(o.z), k), thresholdText(k))
-                                                    : tr("flagged by the old job");
+            const QString why = std::isfinite(o.z)
+                ? tr("|z| %1 > k = %2").arg(zText(std::abs(o.z), k), thresholdText(k))
+                : tr("flagged by the old job");
             Block row = rowBlock(listColumns,
                                  {typeName(dataType), source == Source::Raw ? tr("raw") : tr("processed"),
                                   o.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
@@ -313,11 +317,11 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
             pages.append(QVector<Placed>());
             y = 0;
             if (b.header) {
-                pages.last().append(Placed{&b, QRectF(0, y, w, b.headerHeight), true});
+                pages.last().append(Placed {&b, QRectF(0, y, w, b.headerHeight), true});
                 y += b.headerHeight;
             }
         }
-        pages.last().append(Placed{&b, QRectF(0, y, w, b.height), false});
+        pages.last().append(Placed {&b, QRectF(0, y, w, b.height), false});
         y += b.height;
     }
 
@@ -339,7 +343,7 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
         painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(i + 1).arg(pageCount));
     }
     if (!painter.end())
-        return Error{tr("Cannot finish the report %1. Choose another folder.").arg(path)};
+        return Error {tr("Cannot finish the report %1. Choose another folder.").arg(path)};
     return pageCount;
 }
 

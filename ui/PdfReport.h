@@ -23,8 +23,8 @@ public:
     struct Input
     {
         RunReport report;
-        QString madeBy;       // the operator signed in, or empty
-        QDateTime madeAt;     // UTC
+        QString madeBy; // the operator signed in, or empty
+        QDateTime madeAt; // UTC
         // The sketch of a type's series (empty when it has no numeric value).
         std::function<SeriesSketch(Source, const QString &)> sketch;
     };

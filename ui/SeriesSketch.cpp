@@ -22,7 +22,7 @@ SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint
     s.colMax.fill(nan, columns);
     s.colMean.fill(nan, columns);
     for (const OutlierPoint &p : outliers)
-        s.outliers.append(Mark{p.time.toMSecsSinceEpoch(), p.value});
+        s.outliers.append(Mark {p.time.toMSecsSinceEpoch(), p.value});
     std::sort(s.outliers.begin(), s.outliers.end(), [](const Mark &a, const Mark &b) { return a.timeMs < b.timeMs; });
     if (n == 0)
         return s;
@@ -121,8 +121,8 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
         painter->setPen(QPen(axisColor, 0));
         for (double v : valueTicks.values) {
             const QString label = QLocale().toString(v, 'f', valueTicks.decimals);
-            painter->drawText(QRectF(rect.left(), yOf(v) - fm.height() / 2, plot.left() - rect.left() - fm.height() * 0.3,
-                                     fm.height()),
+            painter->drawText(QRectF(rect.left(), yOf(v) - fm.height() / 2,
+                                     plot.left() - rect.left() - fm.height() * 0.3, fm.height()),
                               Qt::AlignRight | Qt::AlignVCenter, label);
         }
         timeTicks = ChartScale::timeTicks(fromMs, toMs, std::max(2, int(plot.width() / (fm.height() * 7))), style.utc);
@@ -146,8 +146,8 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
                           style.valueTitle);
         painter->restore();
     }
-    painter->setClipRect(plot.adjusted(-style.markerDiameter, -style.markerDiameter, style.markerDiameter,
-                                       style.markerDiameter));
+    painter->setClipRect(
+        plot.adjusted(-style.markerDiameter, -style.markerDiameter, style.markerDiameter, style.markerDiameter));
 
     if (band) {
         QColor fill = style.line;
@@ -176,7 +176,8 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
             const qreal x = colX(c);
             const qreal top = yOf(sketch.colMax[c]);
             const qreal bottom = yOf(sketch.colMin[c]);
-            painter->drawRect(QRectF(x, top, std::max<qreal>(colX(c + 1) - x, 0.5), std::max<qreal>(bottom - top, 0.8)));
+            painter->drawRect(
+                QRectF(x, top, std::max<qreal>(colX(c + 1) - x, 0.5), std::max<qreal>(bottom - top, 0.8)));
         }
         QPainterPath meanPath;
         bool started = false;

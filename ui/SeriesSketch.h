@@ -44,10 +44,10 @@ struct SeriesSketch
 
     struct Style
     {
-        bool axes = false;     // value and time ticks with labels, and the axis titles below
+        bool axes = false; // value and time ticks with labels, and the axis titles below
         bool utc = true;
-        QString valueTitle;    // "Heart rate (bpm)"
-        QString timeTitle;     // "Time (UTC)"
+        QString valueTitle; // "Heart rate (bpm)"
+        QString timeTitle; // "Time (UTC)"
         QFont font;
         QColor line = QColor(0x1a, 0x73, 0xe8);
         QColor outlier = QColor(0xd9, 0x30, 0x25);

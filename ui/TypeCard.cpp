@@ -62,12 +62,12 @@ QString TypeCard::summaryText() const
     const QLocale locale;
     const QString unit = typeUnit(m_type.dataType);
     const QString table = m_source == Source::Raw ? tr("raw records") : tr("processed records");
-    QString text = unit.isEmpty() ? tr("%1, %2").arg(titleText(), table)
-                                  : tr("%1 in %2, %3").arg(titleText(), unit, table);
+    QString text =
+        unit.isEmpty() ? tr("%1, %2").arg(titleText(), table) : tr("%1 in %2, %3").arg(titleText(), unit, table);
     text += QStringLiteral("\n")
-            + tr("%1 rows, %2 skipped, %3 outliers")
-                  .arg(locale.toString(m_type.rows), locale.toString(m_type.skippedRows),
-                       locale.toString(qint64(m_type.outliers.size())));
+        + tr("%1 rows, %2 skipped, %3 outliers")
+              .arg(locale.toString(m_type.rows), locale.toString(m_type.skippedRows),
+                   locale.toString(qint64(m_type.outliers.size())));
     text += QStringLiteral("\n") + badgeText();
     if (badge() == Badge::NotAnalysed)
         text += QStringLiteral(": ") + tr("no value is a number the rule can read");
@@ -117,8 +117,8 @@ void TypeCard::paintEvent(QPaintEvent *)
 
     // Badge, top right.
     QColor badgeColor = badge() == Badge::NeedsAttention ? AttentionColor
-                        : badge() == Badge::AllGood     ? GoodColor
-                                                        : NeutralColor;
+        : badge() == Badge::AllGood                      ? GoodColor
+                                                         : NeutralColor;
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     const QFontMetricsF smallFm(small);

@@ -67,7 +67,7 @@ TypeReport TestUiDetailChart::sampleType(int days, int perDay)
         type.series.timesMs.append(t);
         type.series.values.append(v);
         if (spike)
-            type.outliers.append(OutlierPoint{i + 1, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC), v, (v - 72) / 8});
+            type.outliers.append(OutlierPoint {i + 1, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC), v, (v - 72) / 8});
     }
     type.rows = type.numericRows = n;
     return type;
@@ -168,9 +168,9 @@ void TestUiDetailChart::smallThenLargeRange()
     view.resize(1000, 600);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    for (const auto &[type, scale] : {std::pair{QStringLiteral("BloodOxygenData"), 0.01},
-                                      std::pair{QStringLiteral("StepsRecord"), 400.0},
-                                      std::pair{QStringLiteral("BloodOxygenData"), 0.01}}) {
+    for (const auto &[type, scale] :
+         {std::pair {QStringLiteral("BloodOxygenData"), 0.01}, std::pair {QStringLiteral("StepsRecord"), 400.0},
+          std::pair {QStringLiteral("BloodOxygenData"), 0.01}}) {
         ChartDataBuilder::Input input;
         TypeReport t = sampleType(60, 24);
         for (double &v : t.series.values)

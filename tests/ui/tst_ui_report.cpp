@@ -131,12 +131,15 @@ void TestUiReport::exportReportOfStoredIteration()
     QSignalSpy finished(window()->reportExport(), &ReportExport::finished);
     action->trigger();
     QFileDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window()->findChild<QFileDialog *>(QStringLiteral("exportReportDialog"))) && dialog->isVisible());
+    QTRY_VERIFY((dialog = window()->findChild<QFileDialog *>(QStringLiteral("exportReportDialog")))
+                && dialog->isVisible());
     QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
     const QString suggested = dialog->selectedFiles().value(0);
     QVERIFY2(suggested.endsWith(QStringLiteral("/demo@example.com-iteration-%1-report.pdf").arg(m_stored.iteration)),
              qPrintable(suggested));
-    const QString path = qEnvironmentVariableIsSet("FO_UI_SHOTS_DIR") ? qEnvironmentVariable("FO_UI_SHOTS_DIR") + QStringLiteral("/report.pdf") : m_tmp.filePath(QStringLiteral("report.pdf"));
+    const QString path = qEnvironmentVariableIsSet("FO_UI_SHOTS_DIR")
+        ? qEnvironmentVariable("FO_UI_SHOTS_DIR") + QStringLiteral("/report.pdf")
+        : m_tmp.filePath(QStringLiteral("report.pdf"));
     QFile::remove(path); // no "Replace?" question
     dialog->selectFile(path);
     static_cast<QDialog *>(dialog)->accept();
@@ -172,20 +175,23 @@ void TestUiReport::exportReportOfStoredIteration()
     for (const TypeReport &type : m_stored.raw.types)
         heart = type.dataType == QLatin1String("HeartRateRecord") ? &type : heart;
     QVERIFY(heart && !heart->outliers.isEmpty());
-    const OutlierPoint top = *std::max_element(heart->outliers.cbegin(), heart->outliers.cend(),
-                                               [](const OutlierPoint &a, const OutlierPoint &b) { return a.value < b.value; });
+    const OutlierPoint top =
+        *std::max_element(heart->outliers.cbegin(), heart->outliers.cend(),
+                          [](const OutlierPoint &a, const OutlierPoint &b) { return a.value < b.value; });
     const QString time = top.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     const QRegularExpression row(QStringLiteral("Heart rate\\s+raw\\s+%1\\s+%2\\s*bpm\\s+%3\\s+\\|z\\| %3 > k = 3")
-                                     .arg(QRegularExpression::escape(time), QRegularExpression::escape(numberText(top.value)),
+                                     .arg(QRegularExpression::escape(time),
+                                          QRegularExpression::escape(numberText(top.value)),
                                           QRegularExpression::escape(zText(top.z, 3))));
     QVERIFY2(row.match(text).hasMatch(), qPrintable(row.pattern()));
 
     // The first page as an image, for the README.
     const QByteArray shots = qgetenv("FO_UI_SHOTS_DIR");
     if (!shots.isEmpty())
-        run(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
-                                         QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("3"), path,
-                                         QString::fromLocal8Bit(shots) + QStringLiteral("/report-page")});
+        run(QStringLiteral("pdftoppm"),
+            {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-f"),
+             QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("3"), path,
+             QString::fromLocal8Bit(shots) + QStringLiteral("/report-page")});
 }
 
 void TestUiReport::savedChartHasCaptionAndName()
@@ -209,7 +215,8 @@ void TestUiReport::savedChartHasCaptionAndName()
     QTRY_VERIFY(save->isEnabled());
     save->trigger();
     QFileDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window()->findChild<QFileDialog *>(QStringLiteral("saveChartDialog"))) && dialog->isVisible());
+    QTRY_VERIFY((dialog = window()->findChild<QFileDialog *>(QStringLiteral("saveChartDialog")))
+                && dialog->isVisible());
     QVERIFY2(dialog->selectedFiles().value(0).endsWith(
                  QStringLiteral("/demo@example.com-HeartRateRecord-iteration-%1.png").arg(m_stored.iteration)),
              qPrintable(dialog->selectedFiles().value(0)));
@@ -221,7 +228,8 @@ void TestUiReport::savedChartHasCaptionAndName()
     QTRY_VERIFY(image.load(path));
     const QSize chart = window()->chartView()->grab().size();
     QCOMPARE(image.width(), chart.width());
-    QVERIFY2(image.height() > chart.height(), qPrintable(QStringLiteral("%1 vs %2").arg(image.height()).arg(chart.height())));
+    QVERIFY2(image.height() > chart.height(),
+             qPrintable(QStringLiteral("%1 vs %2").arg(image.height()).arg(chart.height())));
     const QByteArray shots = qgetenv("FO_UI_SHOTS_DIR");
     if (!shots.isEmpty())
         image.save(QString::fromLocal8Bit(shots) + QStringLiteral("/chart-with-caption.png"));

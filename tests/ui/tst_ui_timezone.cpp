@@ -70,7 +70,8 @@ void TestUiTimeZone::switchToLocalAndRemember()
         QCOMPARE(firstLabel(), QStringLiteral("2026-03-01 00:00"));
         QPoint first = view->mapFromScene(view->chart()->mapToScene(
             view->chart()->mapToPosition(view->chartData().points.first(), view->lineSeries())));
-        QVERIFY2(view->tooltipAt(first).contains(QStringLiteral("2026-03-01 00:00:00 UTC")), qPrintable(view->tooltipAt(first)));
+        QVERIFY2(view->tooltipAt(first).contains(QStringLiteral("2026-03-01 00:00:00 UTC")),
+                 qPrintable(view->tooltipAt(first)));
 
         // Local time: the chart is built again (as the results panel does on timeZoneChanged).
         bool rebuilt = false;
@@ -85,7 +86,8 @@ void TestUiTimeZone::switchToLocalAndRemember()
         QCOMPARE(firstLabel(), QStringLiteral("2026-03-01 09:00"));
         first = view->mapFromScene(view->chart()->mapToScene(
             view->chart()->mapToPosition(view->chartData().points.first(), view->lineSeries())));
-        QVERIFY2(view->tooltipAt(first).contains(QStringLiteral("2026-03-01 09:00:00 JST")), qPrintable(view->tooltipAt(first)));
+        QVERIFY2(view->tooltipAt(first).contains(QStringLiteral("2026-03-01 09:00:00 JST")),
+                 qPrintable(view->tooltipAt(first)));
         // The brush and the range filter read the same mapping back.
         QCOMPARE(ChartTime::fromAxis(ChartTime::toAxis(t0)), t0);
     }
