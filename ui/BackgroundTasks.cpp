@@ -131,6 +131,19 @@ quint64 BackgroundTasks::loadComparison(const Config &config, const QString &ema
     return ticket;
 }
 
+quint64 BackgroundTasks::loadStoredText(const Config &config, const QString &email, Source source,
+                                        const QString &dataType)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, email, source, dataType, ticket] {
+            worker->storedText(config, email, source, dataType, ticket);
+        },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
 quint64 BackgroundTasks::loadSeries(const Config &config, const QString &email, Source source,
                                     const QString &dataType)
 {

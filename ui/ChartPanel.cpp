@@ -1,9 +1,14 @@
 #include "ChartPanel.h"
 
+#include "ChartBrush.h"
 #include "OutlierChartView.h"
+
+#include "ChartTime.h"
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QSettings>
+#include <QDateTimeAxis>
 #include <QLabel>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -26,9 +31,32 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     QAction *reset = tools->addAction(tr("Reset zoom"), m_chart, &OutlierChartView::resetZoom);
     reset->setObjectName(QStringLiteral("resetZoomAction"));
     reset->setToolTip(tr("Show everything (Home)"));
+    tools->addSeparator();
+    // UTC (as the platform stores times) or the machine's local time; remembered.
+    m_utcAction = tools->addAction(tr("UTC"));
+    m_utcAction->setObjectName(QStringLiteral("utcAction"));
+    m_utcAction->setCheckable(true);
+    m_utcAction->setChecked(QSettings().value(QStringLiteral("chart/utc"), true).toBool());
+    m_utcAction->setToolTip(tr("Times in UTC, as stored; off: in this computer's local time"));
+    ChartTime::setUtc(m_utcAction->isChecked());
+    connect(m_utcAction, &QAction::toggled, this, [this](bool utc) {
+        QSettings().setValue(QStringLiteral("chart/utc"), utc);
+        ChartTime::setUtc(utc);
+        Q_EMIT timeZoneChanged();
+    });
+    tools->addSeparator();
+    const std::pair<int, QString> presets[] = {
+        {7, tr("7 days")}, {30, tr("30 days")}, {90, tr("90 days")}, {365, tr("1 year")}, {0, tr("All")}};
+    for (const auto &[days, label] : presets) {
+        QAction *preset = tools->addAction(label, this, [this, days = days] { showLastDays(days); });
+        preset->setObjectName(QStringLiteral("rangePreset%1").arg(days));
+        preset->setToolTip(days > 0 ? tr("Show the last %1 days of the data").arg(days) : tr("Show everything"));
+    }
     // The hint beside the toolbar, not in it: in a toolbar that runs out of room it hid behind a "»" button. Here it
     // wraps onto a second line instead.
-    auto *hint = new QLabel(tr("Drag to zoom · wheel to zoom · Shift+drag or middle button to pan"), this);
+    auto *hint = new QLabel(tr("Drag to zoom · wheel to zoom · Shift+drag or middle button to pan · double-click "
+                               "shows everything"),
+                            this);
     hint->setObjectName(QStringLiteral("chartHint"));
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color: palette(placeholder-text); padding-left: 12px;"));
@@ -38,6 +66,53 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     top->addWidget(hint, 1);
     layout->addLayout(top);
     layout->addWidget(m_chart, 1);
+    m_brush = new ChartBrush(this);
+    layout->addWidget(m_brush);
+
+    // The brush drives the chart, and follows its zoom and pan.
+    connect(m_brush, &ChartBrush::windowRequested, m_chart, &OutlierChartView::showXRange);
+    connect(m_brush, &ChartBrush::resetRequested, m_chart, &OutlierChartView::resetZoom);
+    connect(m_chart->timeAxis(), &QDateTimeAxis::rangeChanged, m_brush, [this](const QDateTime &min, const QDateTime &max) {
+        m_brush->setWindow(double(min.toMSecsSinceEpoch()), double(max.toMSecsSinceEpoch()));
+    });
+    connect(m_chart, &OutlierChartView::chartDataChanged, this, &ChartPanel::updateBrushSeries);
+}
+
+void ChartPanel::updateBrushSeries()
+{
+    const ChartData &data = m_chart->chartData();
+    if (data.points.isEmpty()) {
+        m_brush->clear();
+        return;
+    }
+    // The sketch on the axis' scale: x values as times.
+    Series series;
+    series.ids.resize(data.points.size());
+    series.timesMs.reserve(data.points.size());
+    series.values.reserve(data.points.size());
+    for (const QPointF &p : data.points) {
+        series.timesMs.append(qint64(p.x()));
+        series.values.append(p.y());
+    }
+    QVector<OutlierPoint> outliers;
+    for (const ChartMarker &m : data.markers) {
+        if (m.kind != MarkerKind::Resolved)
+            outliers.append(OutlierPoint{m.recordId, QDateTime::fromMSecsSinceEpoch(qint64(m.x), Qt::UTC), m.y, m.z});
+    }
+    const auto [fromX, toX] = m_chart->fullXRange();
+    m_brush->setSeries(SeriesSketch::make(series, outliers, 600), fromX, toX);
+    const std::array<double, 4> shown = m_chart->viewRanges();
+    m_brush->setWindow(shown[0], shown[1]);
+}
+
+void ChartPanel::showLastDays(int days)
+{
+    if (days <= 0) {
+        m_chart->resetZoom();
+        return;
+    }
+    const auto [fromX, toX] = m_chart->fullXRange();
+    m_chart->showXRange(std::max(fromX, toX - double(days) * 24 * 3600 * 1000), toX);
 }
 
 } // namespace fo::ui

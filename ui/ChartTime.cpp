@@ -4,11 +4,14 @@
 #include <QHash>
 #include <QTimeZone>
 
+#include <atomic>
+
 namespace fo::ui {
 
 namespace {
 
 constexpr qint64 HourMs = 3600 * 1000;
+std::atomic_bool s_utc{true}; // read by the query thread's chart builder
 
 // Local offset from UTC in ms at `utcMs`, cached per hour (DST changes happen on hour boundaries).
 qint64 localOffsetMs(qint64 utcMs)
@@ -34,13 +37,38 @@ qint64 localOffsetMs(qint64 utcMs)
 
 double ChartTime::toAxis(qint64 utcMs)
 {
-    return double(utcMs - localOffsetMs(utcMs));
+    return s_utc ? double(utcMs - localOffsetMs(utcMs)) : double(utcMs);
 }
 
 qint64 ChartTime::fromAxis(double axisValue)
 {
     const auto v = qint64(axisValue);
-    return v + localOffsetMs(v);
+    return s_utc ? v + localOffsetMs(v) : v;
+}
+
+void ChartTime::setUtc(bool utc)
+{
+    s_utc = utc;
+}
+
+bool ChartTime::isUtc()
+{
+    return s_utc;
+}
+
+QString ChartTime::zoneName()
+{
+    if (s_utc)
+        return QStringLiteral("UTC");
+    const QDateTime now = QDateTime::currentDateTime();
+    const QString abbreviation = now.timeZoneAbbreviation();
+    return abbreviation.isEmpty() ? now.timeZone().displayName(now, QTimeZone::OffsetName) : abbreviation;
+}
+
+QString ChartTime::text(qint64 utcMs, const QString &format)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs, s_utc ? QTimeZone::utc() : QTimeZone::systemTimeZone());
+    return t.toString(format);
 }
 
 } // namespace fo::ui

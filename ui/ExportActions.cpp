@@ -1,6 +1,7 @@
 #include "ExportActions.h"
 
 #include "BackgroundTasks.h"
+#include "ChartCaption.h"
 #include "ExportDialog.h"
 #include "OutlierChartView.h"
 #include "QueryWorker.h"
@@ -63,8 +64,7 @@ void ExportActions::exportCsv(const QString &path, bool allPoints)
 
 void ExportActions::showPngDialog()
 {
-    const QString suggested =
-        QStringLiteral("%1-%2.png").arg(m_results->selectedType()).arg(m_results->report().iteration);
+    const QString suggested = ChartCaption::defaultPngName(m_results->report(), m_results->selectedType());
     auto *dialog =
         new QFileDialog(m_window, tr("Save chart as PNG"), QDir::home().filePath(suggested), tr("PNG images (*.png)"));
     dialog->setObjectName(QStringLiteral("saveChartDialog"));
@@ -82,7 +82,10 @@ void ExportActions::showPngDialog()
 
 bool ExportActions::saveChartPng(const QString &path)
 {
-    return m_results->chartView()->grab().save(path, "PNG");
+    // The chart as drawn, under a caption that says whose data it is: user, type, iteration and time range.
+    OutlierChartView *chart = m_results->chartView();
+    const QString caption = ChartCaption::text(m_results->report(), chart->chartData(), chart->viewRanges());
+    return ChartCaption::captioned(chart->grab(), caption).save(path, "PNG");
 }
 
 } // namespace fo::ui

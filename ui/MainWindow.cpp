@@ -10,6 +10,7 @@
 #include "NoticeBanner.h"
 #include "OutlierChartView.h"
 #include "QueryWorker.h"
+#include "ReportExport.h"
 #include "ResultsPanel.h"
 #include "RunControls.h"
 #include "RunSummaryRow.h"
@@ -89,6 +90,8 @@ void MainWindow::buildUi()
 
     m_history = new HistoryController(m_tasks, m_results->historyPanel(), config, this);
     m_export = new ExportActions(m_tasks, m_results, config, this);
+    m_reportExport = new ReportExport(
+        m_results, [this] { return m_session->isSignedIn() ? m_session->user().email : QString(); }, this);
 
     // Status bar: the services and who is signed in.
     m_services = new ServiceMonitor(m_tasks, m_probe, config, statusBar());
@@ -101,6 +104,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_export->csvAction());
     file->addAction(m_export->pngAction());
+    file->addAction(m_reportExport->action());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(help::quitShortcut());
@@ -218,6 +222,8 @@ void MainWindow::connectParts()
     connect(m_export, &ExportActions::exportFinished, this, &MainWindow::exportFinished);
     connect(m_export, &ExportActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_export, &ExportActions::failed, this, &MainWindow::showError);
+    connect(m_reportExport, &ReportExport::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_reportExport, &ReportExport::failed, this, &MainWindow::showError);
 
     connect(m_secrets, &SecretStore::fallbackActivated, this, [this](const QString &reason) {
         m_keychainNotice->showMessage(tr("<b>The system keychain is not available</b> (%1). Your sign-in and the "
@@ -348,6 +354,7 @@ void MainWindow::restoreViewState(const ViewState &state)
 void MainWindow::updateActions()
 {
     m_export->updateActions();
+    m_reportExport->updateAction();
     m_signInAction->setEnabled(!m_session->isSignedIn());
     m_signOutAction->setEnabled(m_session->isSignedIn());
 }

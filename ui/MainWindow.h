@@ -22,6 +22,7 @@ namespace fo::ui {
 class AuthSession;
 class BackgroundTasks;
 class ExportActions;
+class ReportExport;
 class HistoryController;
 class SecretStore;
 class ServiceProbe;
@@ -98,6 +99,7 @@ public:
     ServiceIndicator *redisIndicator() const { return m_services->redisIndicator(); }
     ServiceIndicator *notificationsIndicator() const { return m_services->notificationsIndicator(); }
     QLabel *userLabel() const { return m_userLabel; }
+    ReportExport *reportExport() const { return m_reportExport; }
 
 public Q_SLOTS:
     void startRun();
@@ -182,6 +184,7 @@ private:
     ResultsPanel *m_results = nullptr;
     HistoryController *m_history = nullptr;
     ExportActions *m_export = nullptr;
+    ReportExport *m_reportExport = nullptr;
     ServiceMonitor *m_services = nullptr;
     SessionLabel *m_userLabel = nullptr;
 

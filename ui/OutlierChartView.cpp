@@ -1,14 +1,20 @@
 #include "OutlierChartView.h"
 
 #include "ChartMarkers.h"
+#include "ChartScale.h"
 #include "ChartTime.h"
+#include "NumberText.h"
+#include "TypeNames.h"
 #include "Downsampler.h"
 #include "NumberText.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFont>
 #include <QGraphicsLayout>
+#include <QHelpEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -44,7 +50,8 @@ OutlierChartView::OutlierChartView(QWidget *parent)
       m_outliers(new QLineSeries),
       m_persisting(new QLineSeries),
       m_resolved(new QLineSeries),
-      m_selected(new QLineSeries)
+      m_selected(new QLineSeries),
+      m_envelope(new QLineSeries)
 {
     setObjectName(QStringLiteral("chartView"));
     // QChartView made a chart of its own; setChart() hands it back to us rather than deleting it.
@@ -67,7 +74,7 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     m_chart->setTitleFont(titleFont);
 
     m_axisX->setFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-    m_axisX->setTitleText(tr("Time (UTC)"));
+    m_axisX->setTitleText(tr("Time (%1)").arg(ChartTime::zoneName()));
     m_axisX->setTickCount(6);
     m_axisY->setTitleText(tr("Value"));
     m_axisY->setLabelFormat(QStringLiteral("%.6g"));
@@ -91,6 +98,9 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     meanColor.setAlphaF(0.55);
     m_meanLine->setPen(QPen(meanColor, 1, Qt::DashLine));
 
+    m_envelope->setName(tr("Range per pixel (min–max)"));
+    m_envelope->setPen(QPen(QColor(0x9f, 0xb8, 0xd2), 1.0));
+
     m_line->setName(tr("Values"));
     m_line->setPen(QPen(LineColor, 1.4));
     m_line->setMarkerSize(4);
@@ -104,13 +114,14 @@ OutlierChartView::OutlierChartView(QWidget *parent)
         setUpMarkerSeries(series, style);
 
     for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{
-             m_band, m_meanLine, m_line, m_resolved, m_persisting, m_outliers, m_selected}) {
+             m_band, m_meanLine, m_envelope, m_line, m_resolved, m_persisting, m_outliers, m_selected}) {
         m_chart->addSeries(series);
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
     }
-    for (QLegendMarker *marker : m_chart->legend()->markers(m_selected))
-        marker->setVisible(false);
+    for (QAbstractSeries *hidden : {static_cast<QAbstractSeries *>(m_selected), static_cast<QAbstractSeries *>(m_envelope)})
+        for (QLegendMarker *marker : m_chart->legend()->markers(hidden))
+            marker->setVisible(false);
     // The resolved markers are rings: so is their legend square (a line series' square is filled with its colour).
     for (QLegendMarker *marker : m_chart->legend()->markers(m_resolved))
         marker->setBrush(Qt::NoBrush);
@@ -126,16 +137,24 @@ OutlierChartView::OutlierChartView(QWidget *parent)
 void OutlierChartView::clearChart(const QString &message)
 {
     m_data = ChartData();
+    m_axisY->setTitleText(tr("Value"));
     m_message = message.isEmpty() ? tr("Select a data type to see its chart") : message;
     for (QXYSeries *series : std::initializer_list<QXYSeries *>{
-             m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected})
+             m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected,
+             m_envelope})
         series->clear();
+    for (QList<QPointF> &all : m_allMarkers)
+        all.clear();
+    m_thinned = {false, false, false};
+    m_markerCounts.clear();
+    m_enveloped = false;
     computeFullRanges();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     setRanges(ChartTime::toAxis(now - 7LL * 24 * 3600 * 1000), ChartTime::toAxis(now), 0.0, 1.0);
     for (QLegendMarker *marker : m_chart->legend()->markers())
         marker->setVisible(false);
     updateTitle();
+    Q_EMIT chartDataChanged();
 }
 
 void OutlierChartView::setChartData(const ChartData &newData)
@@ -143,6 +162,10 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_data = newData;
     m_message.clear();
     m_selected->clear();
+    m_axisX->setTitleText(tr("Time (%1)").arg(ChartTime::zoneName()));
+    const QString unit = typeUnit(m_data.dataType);
+    m_axisY->setTitleText(unit.isEmpty() ? typeName(m_data.dataType)
+                                         : tr("%1, %2").arg(typeName(m_data.dataType), unit));
 
     QList<QPointF> current, persisting, resolved;
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
@@ -170,6 +193,9 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_outliers->replace(current);
     m_persisting->replace(persisting);
     m_resolved->replace(resolved);
+    m_allMarkers = {current, persisting, resolved};
+    m_thinned = {false, false, false};
+    m_markerCounts.clear();
 
     const QList<std::pair<QAbstractSeries *, bool>> legend{{m_line, true},
                                                            {m_band, m_data.hasBand()},
@@ -199,6 +225,7 @@ void OutlierChartView::setChartData(const ChartData &newData)
     updateBand(fromX, toX);
     // The line now: deferring it to the next pass of the event loop painted the chart twice (first without it).
     showRanges(fromX, toX, fromY, toY, true);
+    Q_EMIT chartDataChanged();
 }
 
 void OutlierChartView::updateTitle()
@@ -208,7 +235,7 @@ void OutlierChartView::updateTitle()
         return;
     }
     const QString source = m_data.source == Source::Raw ? tr("raw records") : tr("processed records");
-    QString title = tr("%1 (%2)").arg(m_data.dataType, source);
+    QString title = tr("%1 (%2)").arg(typeName(m_data.dataType), source);
     if (m_data.hasBand())
         title += QStringLiteral("  ·  ") + tr("mean %1, std %2, k = %3")
                      .arg(numberText(m_data.mean), numberText(m_data.std), numberText(m_data.k));
@@ -226,12 +253,36 @@ void OutlierChartView::fullRanges(double *fromX, double *toX, double *fromY, dou
 void OutlierChartView::computeFullRanges()
 {
     double minX = HUGE_VAL, maxX = -HUGE_VAL, minY = HUGE_VAL, maxY = -HUGE_VAL;
+    // In the same pass, the minimum, maximum and sum of each block of BlockSize points: the envelope of a wide view
+    // reads whole blocks instead of every point (3M points: 47k blocks).
+    m_blockMin.clear();
+    m_blockMax.clear();
+    m_blockSum.clear();
     if (!m_data.points.isEmpty()) {
         minX = m_data.points.constFirst().x(); // const: first() would detach, a copy of the points
         maxX = m_data.points.constLast().x();
-        for (const QPointF &p : std::as_const(m_data.points)) {
-            minY = std::min(minY, p.y());
-            maxY = std::max(maxY, p.y());
+        const qsizetype n = m_data.points.size();
+        const qsizetype blocks = n / BlockSize;
+        m_blockMin.resize(blocks);
+        m_blockMax.resize(blocks);
+        m_blockSum.resize(blocks);
+        const QPointF *points = m_data.points.constData();
+        for (qsizetype b = 0; b < blocks; ++b) {
+            double l = HUGE_VAL, h = -HUGE_VAL, sum = 0.0;
+            for (const QPointF *q = points + b * BlockSize, *end = q + BlockSize; q != end; ++q) {
+                l = std::min(l, q->y());
+                h = std::max(h, q->y());
+                sum += q->y();
+            }
+            m_blockMin[b] = l;
+            m_blockMax[b] = h;
+            m_blockSum[b] = sum;
+            minY = std::min(minY, l);
+            maxY = std::max(maxY, h);
+        }
+        for (qsizetype i = blocks * BlockSize; i < n; ++i) {
+            minY = std::min(minY, points[i].y());
+            maxY = std::max(maxY, points[i].y());
         }
     }
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
@@ -299,7 +350,29 @@ void OutlierChartView::setRanges(double fromX, double toX, double fromY, double 
 {
     m_settingRanges = true;
     m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(fromX)), QDateTime::fromMSecsSinceEpoch(qint64(toX)));
-    m_axisY->setRange(fromY, toY);
+    // Round ticks (1, 2 or 5 times a power of ten) with the decimals they need, whatever the range shown; the
+    // time labels suit the span: hours within two days, days up to a few months, months beyond. The axis lays its
+    // ticks out at each change: the range and the interval change in the order whose step between has fewer ticks
+    // (the old interval over a new, much wider range would be millions).
+    const ChartScale::Ticks ticks = ChartScale::valueTicks(fromY, toY, 6);
+    if (ticks.step > 0.0) {
+        const double oldStep = m_axisY->tickType() == QValueAxis::TicksDynamic ? m_axisY->tickInterval() : 0.0;
+        const double oldSpan = m_axisY->max() - m_axisY->min();
+        const bool intervalFirst = oldStep <= 0.0 || (toY - fromY) / oldStep > oldSpan / ticks.step;
+        if (intervalFirst)
+            m_axisY->setTickInterval(ticks.step);
+        m_axisY->setRange(fromY, toY);
+        m_axisY->setTickInterval(ticks.step);
+        m_axisY->setTickAnchor(0.0);
+        m_axisY->setLabelFormat(QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f"));
+        m_axisY->setTickType(QValueAxis::TicksDynamic);
+    } else {
+        m_axisY->setRange(fromY, toY);
+    }
+    const double spanDays = (toX - fromX) / (24.0 * 3600 * 1000);
+    m_axisX->setFormat(spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")
+                       : spanDays <= 120.0 ? QStringLiteral("d MMM")
+                                           : QStringLiteral("MMM yyyy"));
     m_settingRanges = false;
 }
 
@@ -324,13 +397,84 @@ void OutlierChartView::rebuildVisible()
         return;
     }
     const int columns = std::max(100, int(m_chart->plotArea().width()));
-    const QList<QPointF> points = Downsampler::minMax(m_data.points, m_data.flagged, fromX, toX, columns);
-    m_line->replace(points);
-    m_line->setPointsVisible(points.size() < columns / 6);
+    auto byX = [](const QPointF &p, double x) { return p.x() < x; };
+    const QPointF *begin = m_data.points.constData();
+    const QPointF *end = begin + m_data.points.size();
+    const QPointF *first = std::lower_bound(begin, end, fromX, byX);
+    const QPointF *last = std::lower_bound(first, end, toX, [](const QPointF &p, double x) { return p.x() <= x; });
+    const qsizetype visible = last - first;
+    const bool envelope = visible > 3 * qsizetype(columns);
+    if (envelope) {
+        // The envelope: per pixel column the minimum and maximum (the band) and the mean (the line). Every point is
+        // in a column; the outliers show as markers, not as spikes of the line.
+        // The points are sorted by x: each column is a contiguous run, found by binary search, then read by blocks
+        // (computeFullRanges()) and the few points at its ends.
+        QVector<double> lo(columns, HUGE_VAL), hi(columns, -HUGE_VAL), sum(columns, 0.0);
+        QVector<qsizetype> count(columns, 0);
+        const double scale = columns / (toX - fromX);
+        const QPointF *p = first;
+        for (int c = 0; c < columns && p != last; ++c) {
+            const double columnEnd = fromX + (c + 1) / scale;
+            const QPointF *e = c == columns - 1 ? last : std::lower_bound(p, last, columnEnd, byX);
+            double l = HUGE_VAL, h = -HUGE_VAL, s = 0.0;
+            auto addPoints = [&](qsizetype from, qsizetype to) {
+                for (const QPointF *q = begin + from, *stop = begin + to; q != stop; ++q) {
+                    l = std::min(l, q->y());
+                    h = std::max(h, q->y());
+                    s += q->y();
+                }
+            };
+            // The points up to a block boundary, the whole blocks inside the column, the points after the last one.
+            const qsizetype i = p - begin, j = e - begin;
+            qsizetype a = std::min(j, (i + BlockSize - 1) / BlockSize * BlockSize);
+            addPoints(i, a);
+            for (; a + BlockSize <= j && a / BlockSize < m_blockMin.size(); a += BlockSize) {
+                const qsizetype b = a / BlockSize;
+                l = std::min(l, m_blockMin[b]);
+                h = std::max(h, m_blockMax[b]);
+                s += m_blockSum[b];
+            }
+            addPoints(a, j);
+            lo[c] = l;
+            hi[c] = h;
+            sum[c] = s;
+            count[c] = e - p;
+            p = e;
+        }
+        QList<QPointF> band, means;
+        band.reserve(2 * columns);
+        means.reserve(columns);
+        for (int c = 0; c < columns; ++c) {
+            if (count[c] == 0)
+                continue;
+            const double x = fromX + (c + 0.5) / scale;
+            // Minimum then maximum in one column, maximum then minimum in the next: a zig-zag that fills the band.
+            const bool up = (c % 2) == 0;
+            band.append(QPointF(x, up ? lo[c] : hi[c]));
+            band.append(QPointF(x, up ? hi[c] : lo[c]));
+            means.append(QPointF(x, sum[c] / double(count[c])));
+        }
+        m_envelope->replace(band);
+        m_line->replace(means);
+        m_line->setPointsVisible(false);
+    } else {
+        if (m_enveloped)
+            m_envelope->clear();
+        const QList<QPointF> points = Downsampler::minMax(m_data.points, m_data.flagged, fromX, toX, columns);
+        m_line->replace(points);
+        m_line->setPointsVisible(points.size() < columns / 6);
+    }
+    if (envelope != m_enveloped) {
+        m_enveloped = envelope;
+        for (QLegendMarker *marker : m_chart->legend()->markers(m_envelope))
+            marker->setVisible(envelope);
+        m_line->setName(envelope ? tr("Mean per pixel") : tr("Values"));
+    }
+    thinMarkers(fromX, toX);
     // Up to about three points a pixel column (the downsampling gives two, plus the outliers) the strokes show one by
     // one, and antialiasing keeps them smooth. Beyond that the line is a solid band: antialiasing shows nothing there
     // and triples the paint (25 ms for 5k points). The markers are images, drawn antialiased either way.
-    const bool antialias = points.size() <= 3 * qsizetype(columns);
+    const bool antialias = !envelope && visible <= 3 * qsizetype(columns);
     if (renderHints().testFlag(QPainter::Antialiasing) != antialias)
         setRenderHint(QPainter::Antialiasing, antialias);
 }
@@ -341,6 +485,72 @@ std::array<std::pair<QLineSeries *, MarkerStyle>, 4> OutlierChartView::markerSer
              {m_persisting, markers::persisting()},
              {m_resolved, markers::resolved()},
              {m_selected, markers::selected()}}};
+}
+
+void OutlierChartView::thinMarkers(double fromX, double toX)
+{
+    // Zoomed out, markers closer than their width would pile up: one per marker-wide column (the farthest from the
+    // mean), with the number it stands for. Zoomed in, every outlier has its own marker.
+    m_markerCounts.clear();
+    const std::array<QLineSeries *, 3> series = {m_outliers, m_persisting, m_resolved};
+    const double width = m_chart->plotArea().width();
+    const double bucketPx = std::max<qreal>(4.0, markers::outlier().diameter);
+    const double centre = m_data.hasBand() ? m_data.mean : (m_fullRanges[2] + m_fullRanges[3]) / 2;
+    for (size_t k = 0; k < series.size(); ++k) {
+        const QList<QPointF> &all = m_allMarkers[k];
+        if (!m_enveloped || all.isEmpty() || width <= 0) {
+            if (m_thinned[k]) {
+                series[k]->replace(all);
+                m_thinned[k] = false;
+            }
+            continue;
+        }
+        const double scale = width / (toX - fromX) / bucketPx;
+        QList<QPointF> kept;
+        qsizetype i = 0;
+        while (i < all.size()) {
+            const QPointF &p = all[i];
+            if (p.x() < fromX || p.x() > toX) {
+                ++i;
+                continue;
+            }
+            const qint64 bucket = qint64(std::floor((p.x() - fromX) * scale));
+            QPointF extreme = p;
+            int n = 0;
+            for (; i < all.size() && all[i].x() <= toX && qint64(std::floor((all[i].x() - fromX) * scale)) == bucket;
+                 ++i, ++n) {
+                if (std::abs(all[i].y() - centre) > std::abs(extreme.y() - centre))
+                    extreme = all[i];
+            }
+            kept.append(extreme);
+            if (n > 1)
+                m_markerCounts.append({extreme, n});
+        }
+        series[k]->replace(kept);
+        m_thinned[k] = true;
+    }
+}
+
+void OutlierChartView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    if (m_markerCounts.isEmpty())
+        return;
+    painter->save();
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.8);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(markers::outlier().color);
+    const QRectF plot = m_chart->plotArea();
+    const qreal offset = markers::outlier().diameter * 0.6;
+    for (const auto &[point, count] : std::as_const(m_markerCounts)) {
+        const QPointF pos = m_chart->mapToPosition(point, m_line);
+        if (!plot.contains(pos))
+            continue;
+        painter->drawText(m_chart->mapToScene(pos) + QPointF(offset, -offset), QString::number(count));
+    }
+    painter->restore();
 }
 
 void OutlierChartView::updateMarkerImages()
@@ -371,6 +581,17 @@ void OutlierChartView::resetZoom()
     double fromX, toX, fromY, toY;
     fullRanges(&fromX, &toX, &fromY, &toY);
     showRanges(fromX, toX, fromY, toY);
+}
+
+void OutlierChartView::showXRange(double fromX, double toX)
+{
+    double fullFromX, fullToX, fullFromY, fullToY;
+    fullRanges(&fullFromX, &fullToX, &fullFromY, &fullToY);
+    fromX = std::max(fromX, fullFromX);
+    toX = std::min(toX, fullToX);
+    if (toX - fromX < 1000.0)
+        return;
+    showRanges(fromX, toX, fullFromY, fullToY);
 }
 
 void OutlierChartView::zoomBy(double factor)
@@ -483,8 +704,11 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
         z = m_data.zOf(value);
         id = m_data.ids[index];
     }
-    const QString time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    QString text = tr("<b>%1 UTC</b><br>Value: %2<br>z: %3").arg(time, numberText(value), zText(z, m_data.k));
+    const QString time = ChartTime::text(timeMs, QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char(' ')
+                         + ChartTime::zoneName();
+    QString text = tr("<b>%1</b><br>%2: %3<br>z: %4")
+                       .arg(time, typeName(m_data.dataType).toHtmlEscaped(),
+                            withUnit(numberText(value), m_data.dataType).toHtmlEscaped(), zText(z, m_data.k));
     switch (kind) {
     case MarkerKind::Current:
         text += QStringLiteral("<br>")
@@ -560,7 +784,8 @@ void OutlierChartView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    const QString text = tooltipAt(event->position().toPoint());
+    // Nothing covers the chart while a button is held (a drag-zoom or a pan).
+    const QString text = event->buttons() == Qt::NoButton ? tooltipAt(event->position().toPoint()) : QString();
     if (text.isEmpty())
         QToolTip::hideText();
     else
@@ -577,6 +802,17 @@ void OutlierChartView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QChartView::mouseReleaseEvent(event);
+}
+
+void OutlierChartView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // As in the web front end: a double-click shows everything.
+    if (event->button() == Qt::LeftButton) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QChartView::mouseDoubleClickEvent(event);
 }
 
 void OutlierChartView::keyPressEvent(QKeyEvent *event)
@@ -627,6 +863,18 @@ bool OutlierChartView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::Leave)
         QToolTip::hideText();
+    if (event->type() == QEvent::ToolTip) {
+        // The application asks for a tooltip once the mouse rests (never while a button is held). QGraphicsView
+        // would ask the scene, which has none and hides the one mouseMoveEvent() showed: a tooltip stayed only
+        // while a button was held. Answer with the point's own.
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = QApplication::mouseButtons() == Qt::NoButton ? tooltipAt(help->pos()) : QString();
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
     return QChartView::viewportEvent(event);
 }
 

@@ -4,6 +4,8 @@
 #include "ChartMarkers.h"
 
 #include <QChartView>
+#include <QList>
+#include <QVector>
 
 #include <array>
 #include <utility>
@@ -37,6 +39,11 @@ public:
     std::array<double, 4> viewRanges() const;
     bool isZoomed() const;
     void setViewRanges(const std::array<double, 4> &ranges);
+    // Shows [fromX, toX] of the time axis (clamped to the data) with the whole value range: the range presets and
+    // the overview brush.
+    void showXRange(double fromX, double toX);
+    // The whole data's time range on the axis' scale.
+    std::pair<double, double> fullXRange() const { return {m_fullRanges[0], m_fullRanges[1]}; }
 
     // For tests and the screenshot tool.
     QLineSeries *lineSeries() const { return m_line; }
@@ -45,6 +52,14 @@ public:
     QLineSeries *persistingSeries() const { return m_persisting; }
     QLineSeries *resolvedSeries() const { return m_resolved; }
     QAreaSeries *bandSeries() const { return m_band; }
+    // Zoomed out (more than three points a pixel column): the min-max band per pixel column, with the line through
+    // the columns' means and the outlier markers thinned to one per marker width, with a count.
+    // The band is a light line that runs from each column's minimum to its maximum and on to the next column's (a
+    // filled area of a thousand columns cost 30 to 40 ms a paint; the line costs a few).
+    QLineSeries *envelopeSeries() const { return m_envelope; }
+    bool isEnveloped() const { return m_enveloped; }
+    // The thinned markers that stand for more than one outlier: (axis point, count).
+    const QVector<std::pair<QPointF, int>> &markerCounts() const { return m_markerCounts; }
     QDateTimeAxis *timeAxis() const { return m_axisX; }
     QValueAxis *valueAxis() const { return m_axisY; }
     // The text the tooltip shows for the data point nearest to `pos` (empty when none is close).
@@ -56,20 +71,25 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void pointHovered(qint64 recordId);
+    // New data is shown (or the chart was cleared).
+    void chartDataChanged();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void rebuildVisible();
     void scheduleRebuild();
     void updateMarkerImages();
+    void thinMarkers(double fromX, double toX);
     // The four marker series and how each looks (ChartMarkers.h).
     std::array<std::pair<QLineSeries *, MarkerStyle>, 4> markerSeries() const;
     void showRanges(double fromX, double toX, double fromY, double toY, bool dataChanged = false);
@@ -94,6 +114,15 @@ private:
     QLineSeries *m_persisting;
     QLineSeries *m_resolved;
     QLineSeries *m_selected;
+    QLineSeries *m_envelope;
+    bool m_enveloped = false;
+    std::array<QList<QPointF>, 3> m_allMarkers;   // current/new, persisting, resolved: every one
+    std::array<bool, 3> m_thinned = {false, false, false};
+    QVector<std::pair<QPointF, int>> m_markerCounts;
+    static constexpr qsizetype BlockSize = 64;
+    QVector<double> m_blockMin; // per block of BlockSize points (computeFullRanges())
+    QVector<double> m_blockMax;
+    QVector<double> m_blockSum;
     double m_fullRanges[4] = {0.0, 0.0, 0.0, 1.0}; // fromX, toX, fromY, toY of the whole data (computed once per data)
     qreal m_markerImageRatio = 0.0; // the device pixel ratio the marker images were drawn for
     bool m_rebuildPending = false;

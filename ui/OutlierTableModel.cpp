@@ -1,6 +1,7 @@
 #include "OutlierTableModel.h"
 
 #include "NumberText.h"
+#include "TypeNames.h"
 
 #include <QBrush>
 #include <QColor>
@@ -164,11 +165,11 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
         case SourceColumn:
             return row.source == Source::Raw ? tr("raw") : tr("processed");
         case TypeColumn:
-            return row.dataType;
+            return typeName(row.dataType);
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(row.timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case ValueColumn:
-            return numberText(row.value);
+            return withUnit(numberText(row.value), row.dataType);
         case ZColumn:
             return std::isfinite(row.z) ? zText(row.z, row.k) : QStringLiteral("—");
         case WhyColumn:

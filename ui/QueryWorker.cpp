@@ -159,6 +159,19 @@ void QueryWorker::series(const Config &config, const QString &email, Source sour
     Q_EMIT seriesLoaded(source, dataType, loaded.ok() ? loaded.value() : Series(), loaded.error(), ticket);
 }
 
+void QueryWorker::storedText(const Config &config, const QString &email, Source source, const QString &dataType,
+                             quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT storedTextLoaded(source, dataType, {}, error, ticket);
+        return;
+    }
+    Result<StoredText> loaded = loadStoredText(*db, email, source, dataType);
+    Q_EMIT storedTextLoaded(source, dataType, loaded.ok() ? loaded.value() : StoredText(), loaded.error(), ticket);
+}
+
 void QueryWorker::testConnection(const Config &config, quint64 ticket)
 {
     Result<Database> opened = Database::open(config);

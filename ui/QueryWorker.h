@@ -7,6 +7,7 @@
 #include "History.h"
 #include "RunReport.h"
 #include "RunThresholds.h"
+#include "StoredText.h"
 
 #include <QObject>
 
@@ -39,6 +40,9 @@ public:
                     quint64 ticket);
     void series(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
                 quint64 ticket);
+    // The stored values of a type the rule cannot read (StoredText.h).
+    void storedText(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
+                    quint64 ticket);
     // Opens a fresh connection with `config` and runs a trivial query.
     void testConnection(const fo::Config &config, quint64 ticket);
     // Sorts and maps a series for the chart (a million points take longer than a GUI frame).
@@ -61,6 +65,8 @@ Q_SIGNALS:
                           const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,
                       quint64 ticket);
+    void storedTextLoaded(fo::Source source, const QString &dataType, const fo::StoredText &text,
+                          const QString &error, quint64 ticket);
     void connectionTested(bool ok, const QString &message, quint64 ticket);
     void chartBuilt(const fo::ui::ChartData &data, quint64 ticket);
     void csvExported(bool ok, const QString &message, quint64 ticket);

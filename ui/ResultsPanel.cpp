@@ -3,16 +3,25 @@
 #include "BackgroundTasks.h"
 #include "ChartDataBuilder.h"
 #include "ChartPanel.h"
+#include "ChartTime.h"
 #include "HistoryPanel.h"
+#include "NotAnalysedView.h"
+#include "OverviewGrid.h"
 #include "OutlierChartView.h"
+#include "OutlierRangeFilter.h"
 #include "OutlierTableModel.h"
 #include "QueryWorker.h"
+#include "TypeNames.h"
 #include "TypeTableModel.h"
 
+#include <QCheckBox>
+#include <QDateTimeAxis>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -75,17 +84,38 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
     m_history = new HistoryPanel(m_sideTabs);
     m_sideTabs->addTab(m_history, tr("History"));
 
-    // Right: the chart over the outliers table.
-    auto *right = new QSplitter(Qt::Vertical, this);
-    auto *chartPanel = new ChartPanel(right);
+    // Right: the overview of every type, and the detail of one: its chart (or why there is none) over its outliers.
+    m_viewTabs = new QTabWidget(this);
+    m_viewTabs->setObjectName(QStringLiteral("viewTabs"));
+    m_overview = new OverviewGrid(m_tasks, m_config, m_viewTabs);
+    m_viewTabs->addTab(m_overview, tr("Overview"));
+    auto *right = new QSplitter(Qt::Vertical, m_viewTabs);
+    m_detailStack = new QStackedWidget(right);
+    auto *chartPanel = new ChartPanel(m_detailStack);
     m_chart = chartPanel->chartView();
-    right->addWidget(chartPanel);
+    m_detailStack->addWidget(chartPanel);
+    connect(chartPanel, &ChartPanel::timeZoneChanged, this, [this] {
+        if (m_hasReport && !m_selectedType.isEmpty())
+            requestChart(m_selectedSource, m_selectedType);
+    });
+    m_notAnalysed = new NotAnalysedView(m_detailStack);
+    m_detailStack->addWidget(m_notAnalysed);
+    right->addWidget(m_detailStack);
     right->addWidget(buildOutlierBox(right));
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    m_viewTabs->addTab(right, tr("Detail"));
+    connect(m_overview, &OverviewGrid::typeActivated, this, [this](Source source, const QString &dataType) {
+        selectType(source, dataType);
+        showDetail();
+    });
+    connect(m_overview, &OverviewGrid::seriesLoaded, this,
+            [this](Source source, const QString &dataType, const Series &series) {
+                m_seriesCache.insert(seriesKey(source, dataType), series);
+            });
 
     addWidget(m_sideTabs);
-    addWidget(right);
+    addWidget(m_viewTabs);
     setStretchFactor(0, 0);
     setStretchFactor(1, 1);
     setSizes({440, 840});
@@ -105,7 +135,18 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
                     return;
                 }
                 m_seriesCache.insert(seriesKey(source, dataType), series);
+                m_overview->offerSeries(source, dataType, series);
                 buildChartFor(source, dataType, series);
+            });
+    connect(query, &QueryWorker::storedTextLoaded, this,
+            [this](Source, const QString &, const StoredText &text, const QString &error, quint64 ticket) {
+                if (ticket != m_textTicket)
+                    return;
+                if (error.isEmpty())
+                    m_notAnalysed->showText(text);
+                else
+                    m_notAnalysed->showError(error);
+                QTimer::singleShot(0, this, &ResultsPanel::chartUpdated);
             });
     connect(query, &QueryWorker::chartBuilt, this, [this](const ChartData &chartData, quint64 ticket) {
         if (ticket != m_chartTicket)
@@ -129,18 +170,33 @@ QWidget *ResultsPanel::buildOutlierBox(QWidget *parent)
     QFont titleFont = m_outlierTitle->font();
     titleFont.setBold(true);
     m_outlierTitle->setFont(titleFont);
+    m_followRange = new QCheckBox(tr("Only those in the chart's range"), box);
+    m_followRange->setObjectName(QStringLiteral("followRangeCheck"));
+    m_followRange->setToolTip(tr("List only the outliers in the time range the chart shows; it follows zoom and pan."));
     m_outlierView = new QTableView(box);
     m_outlierView->setObjectName(QStringLiteral("outlierView"));
     m_outlierModel = new OutlierTableModel(this);
-    m_outlierProxy = new QSortFilterProxyModel(this);
+    m_outlierProxy = new OutlierRangeFilter(this);
     m_outlierProxy->setSourceModel(m_outlierModel);
     m_outlierProxy->setSortRole(OutlierTableModel::SortRole);
     m_outlierView->setModel(m_outlierProxy);
     setUpTable(m_outlierView);
     m_outlierView->sortByColumn(OutlierTableModel::TimeColumn, Qt::AscendingOrder);
     m_outlierView->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_outlierTitle);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_outlierTitle, 1);
+    titleRow->addWidget(m_followRange);
+    layout->addLayout(titleRow);
     layout->addWidget(m_outlierView);
+    auto updateRange = [this] {
+        const std::array<double, 4> shown = m_chart->viewRanges();
+        m_outlierProxy->setRange(ChartTime::fromAxis(shown[0]), ChartTime::fromAxis(shown[1]));
+    };
+    connect(m_followRange, &QCheckBox::toggled, this, [this, updateRange](bool on) {
+        updateRange();
+        m_outlierProxy->setFollowing(on);
+    });
+    connect(m_chart->timeAxis(), &QDateTimeAxis::rangeChanged, this, updateRange);
     return box;
 }
 
@@ -164,6 +220,16 @@ void ResultsPanel::fitTypeTable()
     setSizes({left, total - left});
 }
 
+void ResultsPanel::showOverview()
+{
+    m_viewTabs->setCurrentWidget(m_overview);
+}
+
+void ResultsPanel::showDetail()
+{
+    m_viewTabs->setCurrentIndex(1);
+}
+
 bool ResultsPanel::hasChart() const
 {
     return !m_chart->chartData().points.isEmpty() || !m_chart->chartData().markers.isEmpty();
@@ -180,6 +246,7 @@ void ResultsPanel::showReport(const RunReport &current, const RunReport *previou
     const bool sameUser = m_hasReport && current.email == m_report.email;
     m_pendingZoom.reset();
     showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : QString());
+    showOverview();
 }
 
 void ResultsPanel::restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
@@ -188,6 +255,7 @@ void ResultsPanel::restoreReport(const RunReport &current, const RunReport *prev
 {
     m_pendingZoom = zoom;
     showReportSelecting(current, previous, diffs, source, dataType);
+    showDetail();
 }
 
 void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport *previous,
@@ -201,6 +269,7 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
     m_previous = previous ? *previous : RunReport();
     m_diffs = diffs;
     m_hasReport = true;
+    m_overview->setReport(m_report);
     m_typeModel->setReport(m_report, m_comparing, m_diffs);
     for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn})
         m_typeView->setColumnHidden(column, !m_comparing);
@@ -227,6 +296,8 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
             bestRow = i;
         }
     }
+    // Chosen here, not by the operator: the overview stays in front (showReport()).
+    m_choosingType = true;
     if (!keepType.isEmpty() && m_typeModel->rowOf(keepSource, keepType) >= 0) {
         selectType(keepSource, keepType);
     } else if (bestRow >= 0) {
@@ -236,6 +307,7 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
         m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, false, Source::Raw, QString());
         m_chart->clearChart(tr("No numeric values for this user"));
     }
+    m_choosingType = false;
 }
 
 void ResultsPanel::selectType(Source source, const QString &dataType)
@@ -263,19 +335,34 @@ void ResultsPanel::onTypeSelectionChanged()
     const TypeTableModel::Row &row = m_typeModel->rowsData()[index.row()];
     m_selectedSource = row.source;
     m_selectedType = row.dataType;
+    // A type picked in the table (or a card) shows its detail.
+    if (!m_choosingType)
+        showDetail();
     m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, true, row.source, row.dataType);
     m_outlierView->setColumnHidden(OutlierTableModel::SourceColumn, true);
     m_outlierView->setColumnHidden(OutlierTableModel::TypeColumn, true);
     m_outlierView->resizeColumnsToContents();
     const QString source = row.source == Source::Raw ? tr("raw") : tr("processed");
     m_outlierTitle->setText(
-        tr("Outliers of %1 (%2): %n row(s)", nullptr, m_outlierModel->rowCount()).arg(row.dataType, source));
+        tr("Outliers of %1 (%2): %n row(s)", nullptr, m_outlierModel->rowCount()).arg(typeName(row.dataType), source));
     requestChart(row.source, row.dataType);
 }
 
 void ResultsPanel::requestChart(Source source, const QString &dataType)
 {
     const TypeReport *type = findType(m_report, source, dataType);
+    m_textTicket = 0;
+    if (type && type->rows > 0 && type->numericRows == 0) {
+        // Nothing the rule can read: say so, with a few stored values, instead of an empty chart.
+        m_chartTicket = 0;
+        m_seriesTicket = 0;
+        m_chart->clearChart(tr("%1: no numeric values").arg(typeName(dataType)));
+        m_notAnalysed->showLoading(source, *type);
+        m_detailStack->setCurrentWidget(m_notAnalysed);
+        m_textTicket = m_tasks->loadStoredText(m_config(), m_report.email, source, dataType);
+        return;
+    }
+    m_detailStack->setCurrentIndex(0);
     if (type && !type->series.ids.isEmpty()) {
         buildChartFor(source, dataType, type->series);
         return;
@@ -285,7 +372,7 @@ void ResultsPanel::requestChart(Source source, const QString &dataType)
         buildChartFor(source, dataType, *cached);
         return;
     }
-    m_chart->clearChart(tr("Loading the values of %1…").arg(dataType));
+    m_chart->clearChart(tr("Loading the values of %1…").arg(typeName(dataType)));
     m_chartTicket = 0;
     m_seriesTicket = m_tasks->loadSeries(m_config(), m_report.email, source, dataType);
 }

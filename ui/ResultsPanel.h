@@ -10,8 +10,10 @@
 #include <array>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -19,7 +21,10 @@ namespace fo::ui {
 
 class BackgroundTasks;
 class HistoryPanel;
+class NotAnalysedView;
+class OverviewGrid;
 class OutlierChartView;
+class OutlierRangeFilter;
 class OutlierTableModel;
 class TypeTableModel;
 
@@ -63,8 +68,15 @@ public:
     OutlierTableModel *outlierModel() const { return m_outlierModel; }
     QTableView *typeView() const { return m_typeView; }
     QTableView *outlierView() const { return m_outlierView; }
+    QCheckBox *followRangeCheck() const { return m_followRange; }
     HistoryPanel *historyPanel() const { return m_history; }
     QTabWidget *sideTabs() const { return m_sideTabs; }
+    // The right side: the overview of every type (OverviewGrid) and the detail of one.
+    QTabWidget *viewTabs() const { return m_viewTabs; }
+    OverviewGrid *overview() const { return m_overview; }
+    NotAnalysedView *notAnalysedView() const { return m_notAnalysed; }
+    void showOverview();
+    void showDetail();
 
 Q_SIGNALS:
     // The chart shows new data (announced after the view has had an event-loop pass to fill its line).
@@ -95,6 +107,8 @@ private:
     quint64 m_chartTicket = 0;
     quint64 m_seriesTicket = 0;
     std::optional<std::array<double, 4>> m_pendingZoom; // shown once the selected type's chart is built
+    quint64 m_textTicket = 0;
+    bool m_choosingType = false; // showReportSelecting() selects a type, not the operator
 
     QTabWidget *m_sideTabs = nullptr;
     QTableView *m_typeView = nullptr;
@@ -102,10 +116,15 @@ private:
     QSortFilterProxyModel *m_typeProxy = nullptr;
     HistoryPanel *m_history = nullptr;
     OutlierChartView *m_chart = nullptr;
+    QTabWidget *m_viewTabs = nullptr;
+    OverviewGrid *m_overview = nullptr;
+    QStackedWidget *m_detailStack = nullptr;
+    NotAnalysedView *m_notAnalysed = nullptr;
     QLabel *m_outlierTitle = nullptr;
     QTableView *m_outlierView = nullptr;
     OutlierTableModel *m_outlierModel = nullptr;
-    QSortFilterProxyModel *m_outlierProxy = nullptr;
+    OutlierRangeFilter *m_outlierProxy = nullptr;
+    QCheckBox *m_followRange = nullptr;
 };
 
 } // namespace fo::ui

@@ -1,5 +1,7 @@
 #include "TypeTableModel.h"
 
+#include "TypeNames.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -103,7 +105,7 @@ QVariant TypeTableModel::data(const QModelIndex &index, int role) const
                 return int(row.source);
             return row.source == Source::Raw ? tr("raw") : tr("processed");
         case TypeColumn:
-            return row.dataType;
+            return typeName(row.dataType);
         case RowsColumn:
             return count(row.rows, row.hasStats);
         case SkippedColumn:
@@ -137,6 +139,9 @@ QVariant TypeTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == TypeColumn)
+            return QString(nameWithUnit(row.dataType, typeLanguage()) + QLatin1Char('\n')
+                           + tr("Stored as %1").arg(row.dataType));
         if (!row.hasStats)
             return tr("This iteration was written by the old job: only its outliers are stored, not the counts.");
         return tr("%1 rows, %2 numeric, %3 skipped (not numeric), %4 outliers")

@@ -119,6 +119,56 @@
         <source>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan</source>
         <translation>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan</translation>
     </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>30 days</source>
+        <translation>30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>90 days</source>
+        <translation>90 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>1 year</source>
+        <translation>1 year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="36"/>
+        <source>Show the last %1 days of the data</source>
+        <translation>Show the last %1 days of the data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="36"/>
+        <source>Show everything</source>
+        <translation>Show everything</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="38"/>
+        <source>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan · double-click shows everything</source>
+        <translation>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan · double-click shows everything</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="35"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="39"/>
+        <source>Times in UTC, as stored; off: in this computer&apos;s local time</source>
+        <translation>Times in UTC, as stored; off: in this computer&apos;s local time</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::ExportActions</name>
@@ -664,6 +714,31 @@
         <source>Record #%1</source>
         <translation>Record #%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="153"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="75"/>
+        <source>Time (%1)</source>
+        <translation>Time (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
+        <source>Range per pixel (min–max)</source>
+        <translation>Range per pixel (min–max)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="433"/>
+        <source>Mean per pixel</source>
+        <translation>Mean per pixel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="671"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::OutlierTableModel</name>
@@ -855,6 +930,31 @@
         <location filename="../../ui/ResultsPanel.cpp" line="288"/>
         <source>Loading the values of %1…</source>
         <translation>Loading the values of %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="89"/>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="101"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="167"/>
+        <source>Only those in the chart&apos;s range</source>
+        <translation>Only those in the chart&apos;s range</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="169"/>
+        <source>List only the outliers in the time range the chart shows; it follows zoom and pan.</source>
+        <translation>List only the outliers in the time range the chart shows; it follows zoom and pan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="327"/>
+        <source>%1: no numeric values</source>
+        <translation>%1: no numeric values</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1701,468 @@
         <location filename="../../ui/TypeTableModel.cpp" line="186"/>
         <source>Persisting</source>
         <translation>Persisting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeTableModel.cpp" line="144"/>
+        <source>Stored as %1</source>
+        <translation>Stored as %1</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::ChartBrush</name>
+    <message>
+        <location filename="../../ui/ChartBrush.cpp" line="24"/>
+        <source>The whole series. Drag the highlighted window to pan, drag its edges to zoom, click elsewhere to move it there; double-click to show everything.</source>
+        <translation>The whole series. Drag the highlighted window to pan, drag its edges to zoom, click elsewhere to move it there; double-click to show everything.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::ChartCaption</name>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="32"/>
+        <source>raw records</source>
+        <translation>raw records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="32"/>
+        <source>processed records</source>
+        <translation>processed records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="33"/>
+        <source>dry run</source>
+        <translation>dry run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="33"/>
+        <source>iteration %1</source>
+        <translation>iteration %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="38"/>
+        <source>%1 · %2 (%3) · %4 · %5 – %6 UTC</source>
+        <translation>%1 · %2 (%3) · %4 · %5 – %6 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::NotAnalysedView</name>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="61"/>
+        <source>raw records</source>
+        <translation>raw records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="61"/>
+        <source>processed records</source>
+        <translation>processed records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="62"/>
+        <source>%1 (%2): not analysed</source>
+        <translation>%1 (%2): not analysed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="64"/>
+        <source>Loading the stored values…</source>
+        <translation>Loading the stored values…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="71"/>
+        <source>None of the %1 stored values of this type is a number, so the outlier rule (|z| &gt; k over numbers) cannot read them and nothing here was checked for outliers. The values are kept as they are.</source>
+        <translation>None of the %1 stored values of this type is a number, so the outlier rule (|z| &gt; k over numbers) cannot read them and nothing here was checked for outliers. The values are kept as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="82"/>
+        <source>No stored value was found.</source>
+        <translation>No stored value was found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="83"/>
+        <source>A few of the stored values: %1</source>
+        <translation>A few of the stored values: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="93"/>
+        <source>Cannot read the stored values: %1</source>
+        <translation>Cannot read the stored values: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="98"/>
+        <source>Systolic and diastolic, read from values written “S/D”: shown for viewing only, not analysed by the outlier rule</source>
+        <translation>Systolic and diastolic, read from values written “S/D”: shown for viewing only, not analysed by the outlier rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="124"/>
+        <source>Systolic</source>
+        <translation>Systolic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="124"/>
+        <source>Diastolic</source>
+        <translation>Diastolic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="136"/>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::OverviewGrid</name>
+    <message>
+        <location filename="../../ui/OverviewGrid.cpp" line="41"/>
+        <source>Run for a user, or open a stored iteration in History, to see every data type here.</source>
+        <translation>Run for a user, or open a stored iteration in History, to see every data type here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OverviewGrid.cpp" line="55"/>
+        <source>Cannot load the values: %1</source>
+        <translation>Cannot load the values: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OverviewGrid.cpp" line="103"/>
+        <source>This report has no data types.</source>
+        <translation>This report has no data types.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::PdfReport</name>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="88"/>
+        <source>Cannot write the report to %1: %2. Choose another folder.</source>
+        <translation>Cannot write the report to %1: %2. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="94"/>
+        <source>Outliers of %1, iteration %2</source>
+        <translation>Outliers of %1, iteration %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="98"/>
+        <source>Cannot write the report to %1. Choose another folder.</source>
+        <translation>Cannot write the report to %1. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="165"/>
+        <source>Outlier report: %1</source>
+        <translation>Outlier report: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="166"/>
+        <source>dry run, nothing stored</source>
+        <translation>dry run, nothing stored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="166"/>
+        <source>stored</source>
+        <translation>stored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="167"/>
+        <source>the scheduled job</source>
+        <translation>the scheduled job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="169"/>
+        <source>User: %1</source>
+        <translation>User: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="170"/>
+        <source>Iteration: %1 (%2)</source>
+        <translation>Iteration: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="171"/>
+        <source>Run: %1 to %2, by %3</source>
+        <translation>Run: %1 to %2, by %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="172"/>
+        <source>Report made %1 by %2</source>
+        <translation>Report made %1 by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="173"/>
+        <source>an operator not signed in</source>
+        <translation>an operator not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="174"/>
+        <source>Thresholds: k = %1 for raw records, k = %2 for processed records (daily totals)</source>
+        <translation>Thresholds: k = %1 for raw records, k = %2 for processed records (daily totals)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="179"/>
+        <source>What an outlier is: a value far from the others of its type. For each type, z = (value − mean) / standard deviation tells how many standard deviations a value lies from the mean; a value is an outlier when |z| is greater than k.</source>
+        <translation>What an outlier is: a value far from the others of its type. For each type, z = (value − mean) / standard deviation tells how many standard deviations a value lies from the mean; a value is an outlier when |z| is greater than k.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="186"/>
+        <source>Summary per data type</source>
+        <translation>Summary per data type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="191"/>
+        <source>Data type (unit)</source>
+        <translation>Data type (unit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="191"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="191"/>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="191"/>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="192"/>
+        <source>Outliers</source>
+        <translation>Outliers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="192"/>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="192"/>
+        <source>Std</source>
+        <translation>Std</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="192"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="198"/>
+        <source>not analysed</source>
+        <translation>not analysed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="199"/>
+        <source>all good</source>
+        <translation>all good</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="200"/>
+        <source>needs attention</source>
+        <translation>needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="203"/>
+        <source>raw</source>
+        <translation>raw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="203"/>
+        <source>processed</source>
+        <translation>processed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="223"/>
+        <source>raw records</source>
+        <translation>raw records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="223"/>
+        <source>processed records</source>
+        <translation>processed records</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/PdfReport.cpp" line="224"/>
+        <source>%1 · %2 · %n outlier(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n outlier</numerusform>
+            <numerusform>%1 · %2 · %n outliers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="234"/>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="235"/>
+        <source>Not analysed: none of its %1 stored values is a number the rule can read.</source>
+        <translation>Not analysed: none of its %1 stored values is a number the rule can read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="237"/>
+        <source>The values of this type could not be read for the chart.</source>
+        <translation>The values of this type could not be read for the chart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="281"/>
+        <source>Data type</source>
+        <translation>Data type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="281"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="281"/>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="281"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="288"/>
+        <source>|z| %1 &gt; k = %2</source>
+        <translation>|z| %1 &gt; k = %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="289"/>
+        <source>flagged by the old job</source>
+        <translation>flagged by the old job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="303"/>
+        <source>No outliers in this iteration.</source>
+        <translation>No outliers in this iteration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="338"/>
+        <source>%1 · iteration %2</source>
+        <translation>%1 · iteration %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="339"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="342"/>
+        <source>Cannot finish the report %1. Choose another folder.</source>
+        <translation>Cannot finish the report %1. Choose another folder.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::ReportExport</name>
+    <message>
+        <location filename="../../ui/ReportExport.cpp" line="15"/>
+        <source>Export &amp;report (PDF)…</source>
+        <translation>Export &amp;report (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ReportExport.cpp" line="32"/>
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ReportExport.cpp" line="34"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ReportExport.cpp" line="51"/>
+        <source>Reading the values of every data type for the report…</source>
+        <translation>Reading the values of every data type for the report…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ReportExport.cpp" line="74"/>
+        <source>Saved the report to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Saved the report to %1 (%n page).</numerusform>
+            <numerusform>Saved the report to %1 (%n pages).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::TypeCard</name>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="31"/>
+        <source>Click or press Enter for the detailed chart.</source>
+        <translation>Click or press Enter for the detailed chart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="46"/>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="48"/>
+        <source>All good</source>
+        <translation>All good</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="52"/>
+        <source>Not analysed</source>
+        <translation>Not analysed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="64"/>
+        <source>raw records</source>
+        <translation>raw records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="64"/>
+        <source>processed records</source>
+        <translation>processed records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="65"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="66"/>
+        <source>%1 in %2, %3</source>
+        <translation>%1 in %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="68"/>
+        <source>%1 rows, %2 skipped, %3 outliers</source>
+        <translation>%1 rows, %2 skipped, %3 outliers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="73"/>
+        <source>no value is a number the rule can read</source>
+        <translation>no value is a number the rule can read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="75"/>
+        <source>Stored as %1</source>
+        <translation>Stored as %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="148"/>
+        <source>raw</source>
+        <translation>raw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="148"/>
+        <source>processed</source>
+        <translation>processed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="155"/>
+        <source>%1 rows · %2 skipped · %3 outliers</source>
+        <translation>%1 rows · %2 skipped · %3 outliers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="166"/>
+        <source>No value is a number the rule can read: not analysed.</source>
+        <translation>No value is a number the rule can read: not analysed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="172"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
     </message>
 </context>
 <context>

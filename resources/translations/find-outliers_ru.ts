@@ -120,6 +120,56 @@
         <source>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan</source>
         <translation>Выделите область или крутите колесо для масштаба · Shift+перетаскивание или средняя кнопка — сдвиг</translation>
     </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>7 days</source>
+        <translation>7 дней</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>30 days</source>
+        <translation>30 дней</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>90 days</source>
+        <translation>90 дней</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>1 year</source>
+        <translation>1 год</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="32"/>
+        <source>All</source>
+        <translation>Всё</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="36"/>
+        <source>Show the last %1 days of the data</source>
+        <translation>Показать последние %1 дн. данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="36"/>
+        <source>Show everything</source>
+        <translation>Показать всё</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="38"/>
+        <source>Drag to zoom · wheel to zoom · Shift+drag or middle button to pan · double-click shows everything</source>
+        <translation>Перетаскивание — масштаб · колесо — масштаб · Shift+перетаскивание или средняя кнопка — сдвиг · двойной щелчок — всё</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="35"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartPanel.cpp" line="39"/>
+        <source>Times in UTC, as stored; off: in this computer&apos;s local time</source>
+        <translation>Время в UTC, как хранится; если выключено — местное время этого компьютера</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::ExportActions</name>
@@ -666,6 +716,31 @@
         <source>Record #%1</source>
         <translation>Запись №%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="153"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="75"/>
+        <source>Time (%1)</source>
+        <translation>Время (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="99"/>
+        <source>Range per pixel (min–max)</source>
+        <translation>Диапазон на пиксель (мин.–макс.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="433"/>
+        <source>Mean per pixel</source>
+        <translation>Среднее на пиксель</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OutlierChartView.cpp" line="671"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3&lt;br&gt;z: %4</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::OutlierTableModel</name>
@@ -858,6 +933,31 @@
         <location filename="../../ui/ResultsPanel.cpp" line="288"/>
         <source>Loading the values of %1…</source>
         <translation>Загрузка значений %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="89"/>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="101"/>
+        <source>Detail</source>
+        <translation>Подробно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="167"/>
+        <source>Only those in the chart&apos;s range</source>
+        <translation>Только в диапазоне графика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="169"/>
+        <source>List only the outliers in the time range the chart shows; it follows zoom and pan.</source>
+        <translation>Показывать только выбросы из интервала времени, видимого на графике; список следует за масштабом и сдвигом.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ResultsPanel.cpp" line="327"/>
+        <source>%1: no numeric values</source>
+        <translation>%1: нет числовых значений</translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1708,470 @@
         <location filename="../../ui/TypeTableModel.cpp" line="186"/>
         <source>Persisting</source>
         <translation>Сохранились</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeTableModel.cpp" line="144"/>
+        <source>Stored as %1</source>
+        <translation>Хранится как %1</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::ChartBrush</name>
+    <message>
+        <location filename="../../ui/ChartBrush.cpp" line="24"/>
+        <source>The whole series. Drag the highlighted window to pan, drag its edges to zoom, click elsewhere to move it there; double-click to show everything.</source>
+        <translation>Весь ряд. Перетащите выделенное окно, чтобы сдвинуть график, его края — чтобы изменить масштаб, щёлкните в другом месте, чтобы перенести окно туда; двойной щелчок показывает всё.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::ChartCaption</name>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="32"/>
+        <source>raw records</source>
+        <translation>исходные записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="32"/>
+        <source>processed records</source>
+        <translation>обработанные записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="33"/>
+        <source>dry run</source>
+        <translation>пробный запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="33"/>
+        <source>iteration %1</source>
+        <translation>итерация %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ChartCaption.cpp" line="38"/>
+        <source>%1 · %2 (%3) · %4 · %5 – %6 UTC</source>
+        <translation>%1 · %2 (%3) · %4 · %5 – %6 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::NotAnalysedView</name>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="61"/>
+        <source>raw records</source>
+        <translation>исходные записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="61"/>
+        <source>processed records</source>
+        <translation>обработанные записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="62"/>
+        <source>%1 (%2): not analysed</source>
+        <translation>%1 (%2): не проанализировано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="64"/>
+        <source>Loading the stored values…</source>
+        <translation>Загрузка сохранённых значений…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="71"/>
+        <source>None of the %1 stored values of this type is a number, so the outlier rule (|z| &gt; k over numbers) cannot read them and nothing here was checked for outliers. The values are kept as they are.</source>
+        <translation>Ни одно из %1 сохранённых значений этого типа не является числом, поэтому правило поиска выбросов (|z| &gt; k по числам) не может их прочитать, и выбросы здесь не искались. Значения хранятся как есть.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="82"/>
+        <source>No stored value was found.</source>
+        <translation>Сохранённых значений не найдено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="83"/>
+        <source>A few of the stored values: %1</source>
+        <translation>Несколько сохранённых значений: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="93"/>
+        <source>Cannot read the stored values: %1</source>
+        <translation>Не удалось прочитать сохранённые значения: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="98"/>
+        <source>Systolic and diastolic, read from values written “S/D”: shown for viewing only, not analysed by the outlier rule</source>
+        <translation>Систолическое и диастолическое, прочитанные из значений вида «С/Д»: только для просмотра, правилом поиска выбросов не анализируются</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="124"/>
+        <source>Systolic</source>
+        <translation>Систолическое</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="124"/>
+        <source>Diastolic</source>
+        <translation>Диастолическое</translation>
+    </message>
+    <message>
+        <location filename="../../ui/NotAnalysedView.cpp" line="136"/>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::OverviewGrid</name>
+    <message>
+        <location filename="../../ui/OverviewGrid.cpp" line="41"/>
+        <source>Run for a user, or open a stored iteration in History, to see every data type here.</source>
+        <translation>Запустите поиск для пользователя или откройте сохранённую итерацию в «Истории», чтобы увидеть здесь все типы данных.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OverviewGrid.cpp" line="55"/>
+        <source>Cannot load the values: %1</source>
+        <translation>Не удалось загрузить значения: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/OverviewGrid.cpp" line="103"/>
+        <source>This report has no data types.</source>
+        <translation>В этом отчёте нет типов данных.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::PdfReport</name>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="88"/>
+        <source>Cannot write the report to %1: %2. Choose another folder.</source>
+        <translation>Не удалось записать отчёт в %1: %2. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="94"/>
+        <source>Outliers of %1, iteration %2</source>
+        <translation>Выбросы %1, итерация %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="98"/>
+        <source>Cannot write the report to %1. Choose another folder.</source>
+        <translation>Не удалось записать отчёт в %1. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="165"/>
+        <source>Outlier report: %1</source>
+        <translation>Отчёт о выбросах: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="166"/>
+        <source>dry run, nothing stored</source>
+        <translation>пробный запуск, ничего не сохранено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="166"/>
+        <source>stored</source>
+        <translation>сохранена</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="167"/>
+        <source>the scheduled job</source>
+        <translation>задание по расписанию</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="169"/>
+        <source>User: %1</source>
+        <translation>Пользователь: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="170"/>
+        <source>Iteration: %1 (%2)</source>
+        <translation>Итерация: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="171"/>
+        <source>Run: %1 to %2, by %3</source>
+        <translation>Запуск: с %1 по %2, запустил(а) %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="172"/>
+        <source>Report made %1 by %2</source>
+        <translation>Отчёт составлен %1, составил(а) %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="173"/>
+        <source>an operator not signed in</source>
+        <translation>оператор без входа в систему</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="174"/>
+        <source>Thresholds: k = %1 for raw records, k = %2 for processed records (daily totals)</source>
+        <translation>Пороги: k = %1 для исходных записей, k = %2 для обработанных (суточные итоги)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="179"/>
+        <source>What an outlier is: a value far from the others of its type. For each type, z = (value − mean) / standard deviation tells how many standard deviations a value lies from the mean; a value is an outlier when |z| is greater than k.</source>
+        <translation>Что такое выброс: значение, далёкое от остальных значений своего типа. Для каждого типа z = (значение − среднее) / стандартное отклонение показывает, на сколько стандартных отклонений значение отстоит от среднего; значение считается выбросом, когда |z| больше k.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="186"/>
+        <source>Summary per data type</source>
+        <translation>Сводка по типам данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="191"/>
+        <source>Data type (unit)</source>
+        <translation>Тип данных (ед.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="191"/>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="191"/>
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="191"/>
+        <source>Skipped</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="192"/>
+        <source>Outliers</source>
+        <translation>Выбросы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="192"/>
+        <source>Mean</source>
+        <translation>Среднее</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="192"/>
+        <source>Std</source>
+        <translation>Ст. откл.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="192"/>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="198"/>
+        <source>not analysed</source>
+        <translation>не проанализировано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="199"/>
+        <source>all good</source>
+        <translation>всё хорошо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="200"/>
+        <source>needs attention</source>
+        <translation>требуется внимание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="203"/>
+        <source>raw</source>
+        <translation>исходные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="203"/>
+        <source>processed</source>
+        <translation>обработанные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="223"/>
+        <source>raw records</source>
+        <translation>исходные записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="223"/>
+        <source>processed records</source>
+        <translation>обработанные записи</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/PdfReport.cpp" line="224"/>
+        <source>%1 · %2 · %n outlier(s)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n выброс</numerusform>
+            <numerusform>%1 · %2 · %n выброса</numerusform>
+            <numerusform>%1 · %2 · %n выбросов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="234"/>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="235"/>
+        <source>Not analysed: none of its %1 stored values is a number the rule can read.</source>
+        <translation>Не проанализировано: ни одно из %1 сохранённых значений не является числом, которое может прочитать правило.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="237"/>
+        <source>The values of this type could not be read for the chart.</source>
+        <translation>Значения этого типа не удалось прочитать для графика.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="281"/>
+        <source>Data type</source>
+        <translation>Тип данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="281"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="281"/>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="281"/>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="288"/>
+        <source>|z| %1 &gt; k = %2</source>
+        <translation>|z| %1 &gt; k = %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="289"/>
+        <source>flagged by the old job</source>
+        <translation>отмечено прежним заданием</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="303"/>
+        <source>No outliers in this iteration.</source>
+        <translation>В этой итерации выбросов нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="338"/>
+        <source>%1 · iteration %2</source>
+        <translation>%1 · итерация %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="339"/>
+        <source>Page %1 of %2</source>
+        <translation>Страница %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PdfReport.cpp" line="342"/>
+        <source>Cannot finish the report %1. Choose another folder.</source>
+        <translation>Не удалось завершить отчёт %1. Выберите другую папку.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::ReportExport</name>
+    <message>
+        <location filename="../../ui/ReportExport.cpp" line="15"/>
+        <source>Export &amp;report (PDF)…</source>
+        <translation>Экспорт &amp;отчёта (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ReportExport.cpp" line="32"/>
+        <source>Export report</source>
+        <translation>Экспорт отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ReportExport.cpp" line="34"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ReportExport.cpp" line="51"/>
+        <source>Reading the values of every data type for the report…</source>
+        <translation>Чтение значений всех типов данных для отчёта…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ReportExport.cpp" line="74"/>
+        <source>Saved the report to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Отчёт сохранён в %1 (%n страница).</numerusform>
+            <numerusform>Отчёт сохранён в %1 (%n страницы).</numerusform>
+            <numerusform>Отчёт сохранён в %1 (%n страниц).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fo::ui::TypeCard</name>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="31"/>
+        <source>Click or press Enter for the detailed chart.</source>
+        <translation>Щёлкните или нажмите Enter, чтобы открыть подробный график.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="46"/>
+        <source>Needs attention</source>
+        <translation>Требуется внимание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="48"/>
+        <source>All good</source>
+        <translation>Все хорошо</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="52"/>
+        <source>Not analysed</source>
+        <translation>Не проанализировано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="64"/>
+        <source>raw records</source>
+        <translation>исходные записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="64"/>
+        <source>processed records</source>
+        <translation>обработанные записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="65"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="66"/>
+        <source>%1 in %2, %3</source>
+        <translation>%1 в %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="68"/>
+        <source>%1 rows, %2 skipped, %3 outliers</source>
+        <translation>строк: %1, пропущено: %2, выбросов: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="73"/>
+        <source>no value is a number the rule can read</source>
+        <translation>ни одно значение не является числом, которое может прочитать правило</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="75"/>
+        <source>Stored as %1</source>
+        <translation>Хранится как %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="148"/>
+        <source>raw</source>
+        <translation>исходные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="148"/>
+        <source>processed</source>
+        <translation>обработанные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="155"/>
+        <source>%1 rows · %2 skipped · %3 outliers</source>
+        <translation>строк: %1 · пропущено: %2 · выбросов: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="166"/>
+        <source>No value is a number the rule can read: not analysed.</source>
+        <translation>Ни одно значение не является числом: не проанализировано.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypeCard.cpp" line="172"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
-// The chart benchmark of issue 4 ("Chart speed"): one data type of 1M points in a real OutlierChartView, rendered
-// offscreen. It is run by hand (tests/bench/chart.sh), not by CTest: it measures, it does not assert.
+// The chart benchmark of issues 4 ("Chart speed") and 11 ("readable at millions of points"): one data type of 1M
+// (or, with --points, 3M) points in a real OutlierChartView, rendered offscreen. Targets (issue 11): the first build
+// of a view <= 100 ms, each zoom, pan or brush step <= 16 ms median (one 60 Hz frame). It is run by hand (tests/bench/chart.sh), not by CTest: it measures, it does not assert.
 //
 // What it measures, each time from the user's action until the widget has painted (a synchronous repaint of the
 // viewport after the posted events, the view's own deferred line rebuild among them, have been delivered):
@@ -49,8 +50,8 @@ using namespace fo::ui;
 
 namespace {
 
-constexpr double BuildTargetMs = 150.0;
-constexpr double RedrawTargetMs = 50.0;
+constexpr double BuildTargetMs = 100.0;
+constexpr double RedrawTargetMs = 16.0;
 QVector<double> s_builderMs; // ChartDataBuilder::build alone, for every build
 
 // SplitMix64: the same numbers on every machine and every standard library (std::normal_distribution is not).
@@ -329,7 +330,12 @@ int main(int argc, char *argv[])
     rows.append(cold);
     const qsizetype drawnPoints = view.lineSeries()->count();
     const qsizetype drawnOutliers = view.outlierSeries()->count();
-    if (drawnPoints == 0 || drawnOutliers != typeA.outliers.size() || cold.samples.first().paints == 0) {
+    // Zoomed out the markers are thinned, one per marker width, with a count for the others (issue 11): every outlier
+    // is a marker or counted by one.
+    qsizetype countedOutliers = drawnOutliers;
+    for (const auto &pair : view.markerCounts())
+        countedOutliers += pair.second - 1;
+    if (drawnPoints == 0 || countedOutliers != typeA.outliers.size() || cold.samples.first().paints == 0) {
         err << "the chart did not draw: " << drawnPoints << " line points, " << drawnOutliers << " of "
             << typeA.outliers.size() << " outliers, " << cold.samples.first().paints << " paints" << Qt::endl;
         return 2;
@@ -451,7 +457,7 @@ int main(int argc, char *argv[])
         << QString::number(median(s_builderMs), 'f', 1) << " ms, max "
         << QString::number(*std::max_element(s_builderMs.cbegin(), s_builderMs.cend()), 'f', 1) << " ms." << Qt::endl;
     out << Qt::endl
-        << "targets (issue 4): building the displayed series <= " << BuildTargetMs << " ms, each zoom or pan redraw <= "
+        << "targets (issue 11): building the displayed series <= " << BuildTargetMs << " ms, each zoom or pan redraw <= "
         << RedrawTargetMs << " ms (median of the row): "
         << (allPass ? QStringLiteral("all met")
                     : QStringLiteral("not met by %1").arg(missed.join(QStringLiteral(", "))))

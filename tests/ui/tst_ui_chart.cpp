@@ -33,6 +33,7 @@ private Q_SLOTS:
     void builderSortsStablyAndFlagsOutliers();
     void chartShowsOutliersAndBand();
     void zoomAndReset();
+    void envelopeAtOneMillion();
 };
 
 void TestUiChart::downsampleKeepsOutliersAndExtremes()
@@ -212,11 +213,16 @@ void TestUiChart::chartShowsOutliersAndBand()
     for (const OutlierPoint &p : outliers)
         QVERIFY(red.contains(QPointF(ChartTime::toAxis(p.time.toMSecsSinceEpoch()), p.value)));
     QCOMPARE(view.outlierSeries()->color(), QColor(0xd9, 0x30, 0x25));
-    // The line is downsampled to the pixels, keeps every outlier, and was set in one go.
+    // 50 points a pixel column: the envelope (issue 11), a min-max band per column with the line through the
+    // columns' means; the band reaches every outlier.
+    QVERIFY(view.isEnveloped());
     const QList<QPointF> line = view.lineSeries()->points();
-    QVERIFY2(line.size() < 50000 / 4, qPrintable(QString::number(line.size())));
+    const QList<QPointF> envelope = view.envelopeSeries()->points();
+    QVERIFY2(line.size() <= 1000 && envelope.size() <= 2000, qPrintable(QString::number(line.size())));
+    const double column = 2 * (envelope.last().x() - envelope.first().x()) / (envelope.size() - 2);
     for (const QPointF &p : red)
-        QVERIFY(line.contains(p));
+        QVERIFY(std::any_of(envelope.cbegin(), envelope.cend(),
+                            [&](const QPointF &e) { return std::abs(e.x() - p.x()) <= column && e.y() >= p.y(); }));
     // The band: mean ± k·std.
     const QList<QPointF> upper = view.bandSeries()->upperSeries()->points();
     const QList<QPointF> lower = view.bandSeries()->lowerSeries()->points();
@@ -287,6 +293,65 @@ void TestUiChart::zoomAndReset()
     view.centerOn(p.time.toMSecsSinceEpoch(), p.value, p.recordId);
     QVERIFY(view.timeAxis()->min() < p.time && view.timeAxis()->max() > p.time);
     QVERIFY(view.timeAxis()->min().msecsTo(view.timeAxis()->max()) < fullWidth);
+}
+
+void TestUiChart::envelopeAtOneMillion()
+{
+    // A million points over a year, 5,000 outliers in clusters: zoomed out, the chart draws a bounded number of
+    // points (the envelope per pixel column and one marker per marker width, with counts); zoomed in, every outlier
+    // in view has its own marker.
+    ChartDataBuilder::Input in;
+    in.dataType = QStringLiteral("HeartRateRecord");
+    in.mean = 72;
+    in.std = 8;
+    in.k = 3;
+    const qint64 t0 = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const int n = 1000000;
+    in.series.ids.reserve(n);
+    in.series.timesMs.reserve(n);
+    in.series.values.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        const qint64 t = t0 + qint64(i) * 31536; // a year
+        const bool spike = (i % 200) == 7 && (i / 20000) % 2 == 0;
+        const double v = spike ? 160.0 + i % 13 : 72.0 + 6.0 * std::sin(i * 0.001) + (i % 17) * 0.3;
+        in.series.ids.append(i + 1);
+        in.series.timesMs.append(t);
+        in.series.values.append(v);
+        if (spike)
+            in.outliers.append(OutlierPoint{i + 1, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC), v, (v - 72) / 8});
+    }
+    QCOMPARE(in.outliers.size(), 2500);
+    OutlierChartView view;
+    view.resize(1200, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setChartData(ChartDataBuilder::build(in));
+    QTRY_VERIFY(view.lineSeries()->count() > 0);
+    const int width = int(view.chart()->plotArea().width());
+    QVERIFY(view.isEnveloped());
+    QVERIFY2(view.lineSeries()->count() <= width, qPrintable(QString::number(view.lineSeries()->count())));
+    QVERIFY(view.envelopeSeries()->count() <= 2 * width);
+    const int shown = int(view.outlierSeries()->count());
+    QVERIFY2(shown <= width / 4 && shown > 10, qPrintable(QString::number(shown)));
+    // Every outlier is counted once: the markers shown alone plus those standing for several.
+    int counted = shown;
+    for (const auto &pair : view.markerCounts())
+        counted += pair.second - 1;
+    QCOMPARE(counted, int(in.outliers.size()));
+    QVERIFY(!view.markerCounts().isEmpty());
+
+    // Zoomed in to a few hours: plain points, each outlier in view on its own marker.
+    const double from = view.lineSeries()->points().first().x();
+    view.setViewRanges({from + 3.0e9, from + 3.0e9 + 6 * 3600 * 1000.0, 0.0, 200.0});
+    QTRY_VERIFY(!view.isEnveloped());
+    int inView = 0;
+    for (const OutlierPoint &p : in.outliers) {
+        const double x = ChartTime::toAxis(p.time.toMSecsSinceEpoch());
+        inView += x >= from + 3.0e9 && x <= from + 3.0e9 + 6 * 3600 * 1000.0 ? 1 : 0;
+    }
+    QVERIFY(inView > 0);
+    QCOMPARE(int(view.outlierSeries()->count()), int(in.outliers.size())); // every one, none thinned
+    QVERIFY(view.markerCounts().isEmpty());
 }
 
 QTEST_MAIN(TestUiChart)

@@ -1,5 +1,6 @@
-// Renders the real application offscreen and saves the README's screenshots: the main window with a chart and its
-// outliers, the sign-in dialog, and the history comparison. Writes to $FO_SCREENSHOT_DIR, or with
+// Renders the real application offscreen and saves the README's screenshots: the overview of every data type, the
+// main window with a chart and its outliers, the chart zoomed to 30 days with the overview brush, the PDF report's
+// first page, the sign-in dialog, and the history comparison. Writes to $FO_SCREENSHOT_DIR, or with
 // FO_UPDATE_SCREENSHOTS=1 to docs/screenshots in the source tree, else to a temporary folder. Checks that each
 // image shows what it should (the red outlier markers are there).
 
@@ -8,10 +9,14 @@
 #include "AuthSession.h"
 #include "Database.h"
 #include "DemoSeeder.h"
+#include "ChartPanel.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
 #include "OutlierChartView.h"
 #include "OutlierTableModel.h"
+#include "OverviewGrid.h"
+#include "ReportExport.h"
+#include "ResultsPanel.h"
 #include "SecretStore.h"
 #include "SignInDialog.h"
 #include "TypeTableModel.h"
@@ -21,6 +26,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -152,6 +158,14 @@ void TestUiScreenshots::mainWindowWithChart()
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Completed);
 
+    // After a run: the overview of every data type.
+    ResultsPanel *results = m_window->findChild<ResultsPanel *>();
+    QCOMPARE(results->viewTabs()->currentWidget(), results->overview());
+    QTRY_VERIFY(results->overview()->isComplete());
+    const QString overview = save(m_window.get(), QStringLiteral("overview.png"));
+    QVERIFY(!overview.isEmpty());
+    QVERIFY(redPixels(QImage(overview)) > 50);
+
     QSignalSpy chart(m_window.get(), &MainWindow::chartUpdated);
     m_window->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"), 20000);
@@ -163,6 +177,31 @@ void TestUiScreenshots::mainWindowWithChart()
     const QString path = save(m_window.get(), QStringLiteral("main-window.png"));
     QVERIFY(!path.isEmpty());
     QVERIFY(redPixels(QImage(path)) > 50);
+
+    // The last 30 days, with the brush on the overview strip below the chart.
+    m_window->outlierView()->clearSelection();
+    auto *chartPanel = qobject_cast<ChartPanel *>(m_window->chartView()->parentWidget());
+    QVERIFY(chartPanel);
+    chartPanel->showLastDays(30);
+    const QString brush = save(m_window.get(), QStringLiteral("detail-brush.png"));
+    QVERIFY(!brush.isEmpty());
+    QVERIFY(redPixels(QImage(brush)) > 20);
+    m_window->chartView()->resetZoom();
+
+    // The PDF report's first page, rendered with pdftoppm.
+    const QString pdf = m_tmp.filePath(QStringLiteral("report.pdf"));
+    QSignalSpy written(m_window->reportExport(), &ReportExport::finished);
+    m_window->reportExport()->exportTo(pdf);
+    QVERIFY(written.count() == 1 || written.wait(30000));
+    QVERIFY2(written.first().at(0).toBool(), qPrintable(written.first().at(1).toString()));
+    QProcess pdftoppm;
+    pdftoppm.start(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("70"),
+                                                QStringLiteral("-singlefile"), QStringLiteral("-f"), QStringLiteral("1"),
+                                                QStringLiteral("-l"), QStringLiteral("1"), pdf,
+                                                QDir(m_outDir).filePath(QStringLiteral("report-page-1"))});
+    QVERIFY(pdftoppm.waitForFinished(30000));
+    QCOMPARE(pdftoppm.exitCode(), 0);
+    QVERIFY(QImage(QDir(m_outDir).filePath(QStringLiteral("report-page-1.png"))).width() > 500);
 }
 
 void TestUiScreenshots::historyComparison()

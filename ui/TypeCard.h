@@ -1,0 +1,59 @@
+#pragma once
+
+#include "RunReport.h"
+#include "SeriesSketch.h"
+
+#include <QWidget>
+
+namespace fo::ui {
+
+// One data type in the overview: its plain name and unit, rows / skipped / outliers, a badge (needs attention, all
+// good, or not analysed when no value is a number) and a small chart of the whole series with the outliers marked.
+// Painted by hand (no chart objects), so fifty of them stay light. Click, Enter or Space opens the detail view.
+class TypeCard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Badge { NeedsAttention, AllGood, NotAnalysed };
+
+    TypeCard(Source source, const TypeReport &type, QWidget *parent = nullptr);
+
+    Source source() const { return m_source; }
+    QString dataType() const { return m_type.dataType; }
+    Badge badge() const;
+    QString badgeText() const;
+    QString titleText() const;
+    // What a screen reader reads, and the tooltip: name, unit, table, counts and badge.
+    QString summaryText() const;
+
+    // The series' sketch once loaded; until then the card says it is loading.
+    void setSketch(const SeriesSketch &sketch);
+    void setLoadError(const QString &error);
+    bool hasSketch() const { return m_hasSketch; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void activated(fo::Source source, const QString &dataType);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void enterEvent(QEnterEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    Source m_source;
+    TypeReport m_type; // without its series
+    SeriesSketch m_sketch;
+    bool m_hasSketch = false;
+    bool m_hover = false;
+    QString m_error;
+};
+
+} // namespace fo::ui
