@@ -31,9 +31,14 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     QAction *reset = tools->addAction(tr("Reset zoom"), m_chart, &OutlierChartView::resetZoom);
     reset->setObjectName(QStringLiteral("resetZoomAction"));
     reset->setToolTip(tr("Show everything (Home)"));
-    tools->addSeparator();
+    // The time zone and the range presets on a second bar: one bar with all of them did not fit the window in
+    // Russian (its end hid behind a "»" button).
+    auto *rangeTools = new QToolBar(this);
+    rangeTools->setObjectName(QStringLiteral("rangeTools"));
+    rangeTools->setIconSize(QSize(16, 16));
+    rangeTools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     // UTC (as the platform stores times) or the machine's local time; remembered.
-    m_utcAction = tools->addAction(tr("UTC"));
+    m_utcAction = rangeTools->addAction(tr("UTC"));
     m_utcAction->setObjectName(QStringLiteral("utcAction"));
     m_utcAction->setCheckable(true);
     m_utcAction->setChecked(QSettings().value(QStringLiteral("chart/utc"), true).toBool());
@@ -44,11 +49,11 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
         ChartTime::setUtc(utc);
         Q_EMIT timeZoneChanged();
     });
-    tools->addSeparator();
+    rangeTools->addSeparator();
     const std::pair<int, QString> presets[] = {
         {7, tr("7 days")}, {30, tr("30 days")}, {90, tr("90 days")}, {365, tr("1 year")}, {0, tr("All")}};
     for (const auto &[days, label] : presets) {
-        QAction *preset = tools->addAction(label, this, [this, days = days] { showLastDays(days); });
+        QAction *preset = rangeTools->addAction(label, this, [this, days = days] { showLastDays(days); });
         preset->setObjectName(QStringLiteral("rangePreset%1").arg(days));
         preset->setToolTip(days > 0 ? tr("Show the last %1 days of the data").arg(days) : tr("Show everything"));
     }
@@ -65,6 +70,7 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     top->addWidget(tools);
     top->addWidget(hint, 1);
     layout->addLayout(top);
+    layout->addWidget(rangeTools);
     layout->addWidget(m_chart, 1);
     m_brush = new ChartBrush(this);
     layout->addWidget(m_brush);

@@ -147,6 +147,7 @@ void OutlierChartView::clearChart(const QString &message)
         all.clear();
     m_thinned = {false, false, false};
     m_markerCounts.clear();
+    m_thinnedAway = {0, 0, 0};
     m_enveloped = false;
     computeFullRanges();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -196,6 +197,7 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_allMarkers = {current, persisting, resolved};
     m_thinned = {false, false, false};
     m_markerCounts.clear();
+    m_thinnedAway = {0, 0, 0};
 
     const QList<std::pair<QAbstractSeries *, bool>> legend{{m_line, true},
                                                            {m_band, m_data.hasBand()},
@@ -492,6 +494,7 @@ void OutlierChartView::thinMarkers(double fromX, double toX)
     // Zoomed out, markers closer than their width would pile up: one per marker-wide column (the farthest from the
     // mean), with the number it stands for. Zoomed in, every outlier has its own marker.
     m_markerCounts.clear();
+    m_thinnedAway = {0, 0, 0};
     const std::array<QLineSeries *, 3> series = {m_outliers, m_persisting, m_resolved};
     const double width = m_chart->plotArea().width();
     const double bucketPx = std::max<qreal>(4.0, markers::outlier().diameter);
@@ -523,8 +526,10 @@ void OutlierChartView::thinMarkers(double fromX, double toX)
                     extreme = all[i];
             }
             kept.append(extreme);
-            if (n > 1)
+            if (n > 1) {
                 m_markerCounts.append({extreme, n});
+                m_thinnedAway[k] += n - 1;
+            }
         }
         series[k]->replace(kept);
         m_thinned[k] = true;

@@ -60,6 +60,9 @@ public:
     bool isEnveloped() const { return m_enveloped; }
     // The thinned markers that stand for more than one outlier: (axis point, count).
     const QVector<std::pair<QPointF, int>> &markerCounts() const { return m_markerCounts; }
+    // How many markers of a series thinning hid (0: current or new outliers, 1: persisting, 2: resolved): the series'
+    // count plus this is the number of outliers it stands for.
+    int thinnedAway(int series) const { return m_thinnedAway[std::size_t(series)]; }
     QDateTimeAxis *timeAxis() const { return m_axisX; }
     QValueAxis *valueAxis() const { return m_axisY; }
     // The text the tooltip shows for the data point nearest to `pos` (empty when none is close).
@@ -119,6 +122,7 @@ private:
     std::array<QList<QPointF>, 3> m_allMarkers;   // current/new, persisting, resolved: every one
     std::array<bool, 3> m_thinned = {false, false, false};
     QVector<std::pair<QPointF, int>> m_markerCounts;
+    std::array<int, 3> m_thinnedAway = {0, 0, 0};
     static constexpr qsizetype BlockSize = 64;
     QVector<double> m_blockMin; // per block of BlockSize points (computeFullRanges())
     QVector<double> m_blockMax;
