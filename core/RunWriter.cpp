@@ -260,6 +260,19 @@ Status completeRunRecord(Database &db, const RunReport &report)
     return {};
 }
 
+// The highest iteration of an email in each of the platform's outlier tables, as two rows of a column `n`: binds the
+// email, then (aboveWatermarks) the raw table's watermark id, the email, then the processed table's watermark id.
+QString outlierTablesMaxIterationSql(bool aboveWatermarks)
+{
+    const QString filter = aboveWatermarks ? QStringLiteral(" AND o.id > ?") : QString();
+    return QStringLiteral(" SELECT MAX(o.outliers_search_iteration_num) AS n FROM outliers_records o"
+                          "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?%1"
+                          " UNION ALL"
+                          " SELECT MAX(o.outliers_search_iteration_num) FROM processed_records_outliers_records o"
+                          "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?%1")
+        .arg(filter);
+}
+
 bool ownRunsTableExists(Database &db)
 {
     QSqlQuery query(db.db());
@@ -428,20 +441,12 @@ Result<int> nextIteration(Database &db, const QString &email, IterationCache *ca
     // since (ids above the watermark: the old job's, if it still runs) can hold a higher iteration.
     const bool incremental = last.next() && !last.value(1).isNull() && !last.value(2).isNull();
     const int ours = incremental ? last.value(0).toInt() : 0;
-    const QString rawFilter = incremental ? QStringLiteral(" AND o.id > ?") : QString();
-    const QString processedFilter = incremental ? QStringLiteral(" AND o.id > ?") : QString();
 
     QSqlQuery query(db.db());
-    const bool prepared = query.prepare(QStringLiteral(
-        "SELECT COALESCE(MAX(n), 0) FROM ("
-        " SELECT MAX(o.outliers_search_iteration_num) AS n FROM outliers_records o"
-        "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?%1"
-        " UNION ALL"
-        " SELECT MAX(o.outliers_search_iteration_num) FROM processed_records_outliers_records o"
-        "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?%2"
-        " UNION ALL"
-        " SELECT MAX(iteration) FROM find_outliers_runs WHERE email = ?) AS iterations")
-                                            .arg(rawFilter, processedFilter));
+    const bool prepared = query.prepare(QStringLiteral("SELECT COALESCE(MAX(n), 0) FROM (%1 UNION ALL"
+                                                       " SELECT MAX(iteration) FROM find_outliers_runs WHERE email = ?)"
+                                                       " AS iterations")
+                                            .arg(outlierTablesMaxIterationSql(incremental)));
     query.addBindValue(email);
     if (incremental)
         query.addBindValue(last.value(1).toLongLong());
@@ -516,13 +521,8 @@ Status fillOutlierTimes(Database &db, RunReport &report)
 Result<int> platformIteration(Database &db, const QString &email)
 {
     QSqlQuery query(db.db());
-    const bool prepared = query.prepare(QStringLiteral(
-        "SELECT COALESCE(MAX(n), 0) FROM ("
-        " SELECT MAX(o.outliers_search_iteration_num) AS n FROM outliers_records o"
-        "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?"
-        " UNION ALL"
-        " SELECT MAX(o.outliers_search_iteration_num) FROM processed_records_outliers_records o"
-        "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?) AS iterations"));
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT COALESCE(MAX(n), 0) FROM (%1) AS iterations").arg(outlierTablesMaxIterationSql(false)));
     query.addBindValue(email);
     query.addBindValue(email);
     if (!prepared || !query.exec() || !query.next())
