@@ -248,6 +248,19 @@ Status ensureOwnTablesPostgres(QSqlDatabase &db)
 
 } // namespace
 
+Status Database::beginWrite(const QString &what)
+{
+    if (m_postgres) {
+        if (!m_db.transaction())
+            return Error{sqlErrorText(what, m_db.lastError())};
+        return {};
+    }
+    QSqlQuery begin(m_db);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return Error{sqlErrorText(what, begin.lastError())};
+    return {};
+}
+
 QString sqlErrorText(const QString &what, const QSqlError &error)
 {
     // libpq's messages span lines ("server closed the connection unexpectedly\n\tThis probably means...") and QPSQL

@@ -32,6 +32,12 @@ public:
     bool isPostgres() const { return m_postgres; }
     const QString &connectionName() const { return m_name; }
 
+    // Starts a transaction that will write. On SQLite it takes the write lock at once (BEGIN IMMEDIATE), which waits
+    // out the busy timeout: a deferred transaction that reads first and then writes gets "database is locked" at
+    // once, without waiting, when another process writes in between. Ends with db().commit() or db().rollback().
+    // `what` names the step in the error ("Starting the write transaction").
+    Status beginWrite(const QString &what);
+
 private:
     QSqlDatabase m_db;
     QString m_name;

@@ -533,9 +533,8 @@ Result<int> platformIteration(Database &db, const QString &email)
 Status reserveIteration(Database &db, RunReport &report, IterationCache *cache)
 {
     QSqlDatabase &sql = db.db();
-    if (!sql.transaction())
-        return Error{sqlErrorText(QStringLiteral("Starting the transaction that reserves the iteration number"),
-                                  sql.lastError())};
+    if (const Status begun = db.beginWrite(QStringLiteral("Starting the transaction that reserves the iteration number")); !begun)
+        return begun;
     const auto rollback = [&](const QString &error) {
         sql.rollback();
         return Status(Error{error + QStringLiteral(". Nothing was written and no message was sent.")});
@@ -666,8 +665,8 @@ Status checkWriteAccess(Database &db)
 Result<WriteOutcome> writeRun(Database &db, const RunReport &report, const std::function<bool()> &cancelled)
 {
     QSqlDatabase &sql = db.db();
-    if (!sql.transaction())
-        return Error{sqlErrorText(QStringLiteral("Starting the write transaction"), sql.lastError())};
+    if (const Status begun = db.beginWrite(QStringLiteral("Starting the write transaction")); !begun)
+        return Error{begun.error()};
     auto rollback = [&](const QString &error) -> Result<WriteOutcome> {
         sql.rollback();
         return Error{error + QStringLiteral(". The transaction was rolled back: nothing of this run was written.")};
