@@ -284,6 +284,7 @@ bool isHeadlessInvocation(int argc, char **argv)
 
 int runHeadless(const QStringList &arguments)
 {
+    Database::prepareForThreads();
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Finds outliers in one user's health records (z-score per data type), stores them in the "

@@ -13,6 +13,8 @@
 #include <QThread>
 #include <QUrl>
 
+#include <mutex>
+
 Q_LOGGING_CATEGORY(lcDb, "fo.core.db")
 
 namespace fo {
@@ -248,6 +250,12 @@ Status ensureOwnTablesPostgres(QSqlDatabase &db)
 
 } // namespace
 
+void Database::prepareForThreads()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { (void)QSqlDatabase::drivers(); }); // reads the driver table: its first use
+}
+
 Status Database::beginWrite(const QString &what)
 {
     if (m_postgres) {
@@ -303,6 +311,7 @@ Database &Database::operator=(Database &&other) noexcept
 
 Result<Database> Database::open(const Config &config, OpenMode mode)
 {
+    prepareForThreads();
     const bool readOnly = mode == OpenMode::ReadOnly;
     Database result;
     result.m_postgres = config.dbEngine == Config::DbEngine::PostgreSql;

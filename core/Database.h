@@ -25,6 +25,12 @@ public:
         ReadOnly,  // writes nothing at all: for dry runs (a SELECT-only role, a standby, a read-only SQLite file)
     };
 
+    // Qt 6.4 registers QtSql's exit clean-up on the first use of its driver table with an unguarded flag: two threads
+    // that first use it at once register it twice, and at exit the second copy registers itself again, forever (a
+    // batch hung after its summary, spinning in qt_call_post_routines). This makes that first use once, alone; open()
+    // calls it, and the entry points call it from the main thread once the application object exists.
+    static void prepareForThreads();
+
     // Opens the connection the configuration names. Connect timeout: 10 s.
     static Result<Database> open(const Config &config, OpenMode mode = OpenMode::ReadWrite);
 

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "AuthSession.h"
+#include "Database.h"
 #include "MainWindowHost.h"
 #include "SecretStore.h"
 #include "Translations.h"
@@ -14,6 +15,7 @@ namespace fo::ui {
 int runDesktop(int &argc, char **argv)
 {
     QApplication app(argc, argv);
+    Database::prepareForThreads(); // before any worker opens a connection (Database.h)
     if (QCoreApplication::organizationName().isEmpty())
         QCoreApplication::setOrganizationName(QStringLiteral("find-outliers"));
     QCoreApplication::setApplicationName(QStringLiteral("find-outliers"));
