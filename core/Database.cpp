@@ -248,6 +248,21 @@ Status ensureOwnTablesPostgres(QSqlDatabase &db)
     return status;
 }
 
+// The first connection of each driver type instantiates its plugin. Two batch workers doing that at once raced
+// inside Qt 6.4's plugin loader (valgrind --tool=helgrind showed it), so the first one of each type is made alone.
+void loadDriverAlone(bool postgres, const QString &driver)
+{
+    static std::once_flag psql;
+    static std::once_flag sqlite;
+    std::call_once(postgres ? psql : sqlite, [&driver] {
+        const QString name = QStringLiteral("fo-first-") + driver;
+        {
+            const QSqlDatabase first = QSqlDatabase::addDatabase(driver, name);
+        }
+        QSqlDatabase::removeDatabase(name);
+    });
+}
+
 } // namespace
 
 void Database::prepareForThreads()
@@ -323,6 +338,7 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
         return Error{QStringLiteral("The Qt SQL driver %1 is not installed. Install the package %2.")
                          .arg(driver, result.m_postgres ? QStringLiteral("libqt6sql6-psql")
                                                         : QStringLiteral("libqt6sql6-sqlite"))};
+    loadDriverAlone(result.m_postgres, driver);
     result.m_db = QSqlDatabase::addDatabase(driver, result.m_name);
 
     if (result.m_postgres) {

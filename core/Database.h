@@ -25,10 +25,10 @@ public:
         ReadOnly,  // writes nothing at all: for dry runs (a SELECT-only role, a standby, a read-only SQLite file)
     };
 
-    // Qt 6.4 registers QtSql's exit clean-up on the first use of its driver table with an unguarded flag: two threads
-    // that first use it at once register it twice, and at exit the second copy registers itself again, forever (a
-    // batch hung after its summary, spinning in qt_call_post_routines). This makes that first use once, alone; open()
-    // calls it, and the entry points call it from the main thread once the application object exists.
+    // QtSql's first use (its driver table, its plugin loader) is not safe from two threads at once in Qt 6.4: two batch
+    // workers that opened their first connections together raced inside it (valgrind --tool=helgrind), and a batch
+    // could hang at exit in QtSql's clean-up after its summary. This makes that first use once, alone; open() calls it
+    // (and makes each driver type's first connection alone too), and the entry points call it from the main thread.
     static void prepareForThreads();
 
     // Opens the connection the configuration names. Connect timeout: 10 s.

@@ -48,7 +48,7 @@ runtime_desktop_packages=(
 )
 test_packages=(
     postgresql redis-server gnome-keyring dbus libsecret-1-0
-    python3 fonts-dejavu-core desktop-file-utils appstream python3-yaml time ccache binutils poppler-utils
+    python3 fonts-dejavu-core desktop-file-utils appstream python3-yaml time ccache binutils poppler-utils clang-format
 )
 
 list_only=0

@@ -44,11 +44,12 @@ timed() { # timed LABEL COMMAND...: runs the command and says how long it took
     echo "test.sh: $label took $((SECONDS - start)) s"
 }
 
+# Warnings are errors here (-DFO_WERROR=ON), and so in CI: a new warning fails the run instead of scrolling past.
 timed "the desktop build" bash -c 'cmake -S . -B "$0" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFO_BUILD_TESTS=ON \
-    "${@}" >/dev/null && cmake --build "$0"' "$build_dir" "${cache[@]}"
+    -DFO_WERROR=ON "${@}" >/dev/null && cmake --build "$0"' "$build_dir" "${cache[@]}"
 if [[ $headless -eq 1 ]]; then
     timed "the headless build" bash -c 'cmake -S . -B "$0" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DFO_BUILD_TESTS=ON -DFO_DESKTOP=OFF "${@}" >/dev/null && cmake --build "$0"' "$headless_dir" "${cache[@]}"
+        -DFO_BUILD_TESTS=ON -DFO_DESKTOP=OFF -DFO_WERROR=ON "${@}" >/dev/null && cmake --build "$0"' "$headless_dir" "${cache[@]}"
 fi
 
 # In CI (or with FO_TEST_PACKAGE=1): build the Debian package from the desktop build, then install it and run it

@@ -86,29 +86,29 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
 
 void ChartPanel::updateBrushSeries()
 {
-    const ChartData &data = m_chart->chartData();
-    if (data.points.isEmpty()) {
+    const ChartData &chart = m_chart->chartData();
+    if (chart.points.isEmpty()) {
         m_brush->clear();
         return;
     }
     // The sketch on the axis' scale: x values as times.
     Series series;
-    series.ids.resize(data.points.size());
-    series.timesMs.reserve(data.points.size());
-    series.values.reserve(data.points.size());
-    for (const QPointF &p : data.points) {
+    series.ids.resize(chart.points.size());
+    series.timesMs.reserve(chart.points.size());
+    series.values.reserve(chart.points.size());
+    for (const QPointF &p : chart.points) {
         series.timesMs.append(qint64(p.x()));
         series.values.append(p.y());
     }
     QVector<OutlierPoint> outliers;
-    for (const ChartMarker &m : data.markers) {
+    for (const ChartMarker &m : chart.markers) {
         if (m.kind != MarkerKind::Resolved)
             outliers.append(OutlierPoint{m.recordId, QDateTime::fromMSecsSinceEpoch(qint64(m.x), Qt::UTC), m.y, m.z});
     }
     const auto [fromX, toX] = m_chart->fullXRange();
     m_brush->setSeries(SeriesSketch::make(series, outliers, 600), fromX, toX);
-    const std::array<double, 4> shown = m_chart->viewRanges();
-    m_brush->setWindow(shown[0], shown[1]);
+    const std::array<double, 4> view = m_chart->viewRanges();
+    m_brush->setWindow(view[0], view[1]);
 }
 
 void ChartPanel::showLastDays(int days)

@@ -229,8 +229,8 @@ void RunSummaryRow::showReport(const RunReport &report, const RunReport *previou
                    .arg(report.iteration)
                    .arg(when, status);
     // Red only for what needs attention: "0 outliers" is good news.
-    auto attention = [&locale](qint64 count, const QString &text) {
-        const QString escaped = text.arg(locale.toString(count)).toHtmlEscaped();
+    auto attention = [&locale](qint64 count, const QString &pattern) {
+        const QString escaped = pattern.arg(locale.toString(count)).toHtmlEscaped();
         return count > 0 ? QStringLiteral("<span style='color:#d93025'>%1</span>").arg(escaped) : escaped;
     };
     const QString rawOutliers = attention(report.raw.outlierCount, tr("%1 outliers"));
