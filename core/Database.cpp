@@ -269,6 +269,16 @@ Status Database::beginWrite(const QString &what)
     return {};
 }
 
+QString timestampText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString timestampPlaceholder(const Database &db)
+{
+    return db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
+}
+
 QString sqlErrorText(const QString &what, const QSqlError &error)
 {
     // libpq's messages span lines ("server closed the connection unexpectedly\n\tThis probably means...") and QPSQL

@@ -1,6 +1,7 @@
 #include "DesktopCsv.h"
 
 #include "DataUnits.h"
+#include "NumpyMath.h"
 #include "ReportWriters.h"
 
 #include <QHash>
@@ -94,7 +95,7 @@ Status writeDesktopCsv(const RunReport &report, const QVector<OutlierDiff> *diff
                 outlierIds.insert(point.recordId);
             const Series &series = type.series;
             for (qsizetype i = 0; i < series.ids.size(); ++i) {
-                const double z = type.std != 0.0 ? (series.values.at(i) - type.mean) / type.std : std::nan("");
+                const double z = zScore(series.values.at(i), type.mean, type.std);
                 row(series.ids.at(i), isoTime(QDateTime::fromMSecsSinceEpoch(series.timesMs.at(i), Qt::UTC)),
                     series.values.at(i), z, outlierIds.contains(series.ids.at(i)));
             }

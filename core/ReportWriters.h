@@ -8,6 +8,7 @@
 #include <QStringList>
 
 class QIODevice;
+class QJsonObject;
 
 namespace fo {
 
@@ -15,7 +16,9 @@ namespace fo {
 // has its control characters escaped (escapeControlChars in TerminalText.h); JSON and CSV keep it as stored.
 QString formatSummary(const RunReport &report);
 
-// The machine-readable report (--json); its schema is documented in the README.
+// The machine-readable report (--json); its schema is documented in the README. reportJson() is the object that
+// formatJson() prints, for a batch's array of reports.
+QJsonObject reportJson(const RunReport &report);
 QByteArray formatJson(const RunReport &report);
 
 // One CSV cell per RFC 4180: quoted when it holds a comma, a quote, CR or LF (quotes doubled). A text cell that
@@ -29,6 +32,8 @@ QString csvNumberCell(double value);
 // `allPoints` a last column is_outlier (0/1) and one row per numeric point (needs the series).
 QStringList csvHeader(bool allPoints);
 Status writeCsv(const RunReport &report, QIODevice &out, bool allPoints = false);
+// The rows of writeCsv() without the header: a batch writes the header once, then each report's rows.
+Status writeCsvRows(const RunReport &report, QIODevice &out, bool allPoints = false);
 Status writeCsvFile(const RunReport &report, const QString &path, bool allPoints = false);
 
 } // namespace fo
