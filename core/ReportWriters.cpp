@@ -202,10 +202,8 @@ Status writeCsv(const RunReport &report, QIODevice &device, bool allPoints)
     return writeCsvRows(report, device, allPoints);
 }
 
-Status writeCsvRows(const RunReport &report, QIODevice &device, bool allPoints)
+void forEachCsvRow(const RunReport &report, bool allPoints, const CsvRowSink &sink)
 {
-    QTextStream stream(&device);
-    stream.setEncoding(QStringConverter::Utf8);
     const QString email = csvTextCell(report.email);
     const QString iteration = QString::number(report.iteration);
     for (const TableReport *table : {&report.raw, &report.processed}) {
@@ -218,9 +216,7 @@ Status writeCsvRows(const RunReport &report, QIODevice &device, bool allPoints)
             auto row = [&](qint64 id, const QString &time, double value, double z, bool outlier) {
                 QStringList cells = {email, iteration, source, dataType, QString::number(id), time,
                                      csvNumberCell(value), csvNumberCell(z), mean, std, k};
-                if (allPoints)
-                    cells << (outlier ? QStringLiteral("1") : QStringLiteral("0"));
-                writeRow(stream, cells);
+                sink(cells, CsvRowOf{table->source, &type, id, outlier});
             };
             if (!allPoints) {
                 for (const OutlierPoint &point : type.outliers)
@@ -239,6 +235,22 @@ Status writeCsvRows(const RunReport &report, QIODevice &device, bool allPoints)
             }
         }
     }
+}
+
+void writeCsvRow(QTextStream &stream, const QStringList &cells)
+{
+    writeRow(stream, cells);
+}
+
+Status writeCsvRows(const RunReport &report, QIODevice &device, bool allPoints)
+{
+    QTextStream stream(&device);
+    stream.setEncoding(QStringConverter::Utf8);
+    forEachCsvRow(report, allPoints, [&](QStringList &cells, const CsvRowOf &of) {
+        if (allPoints)
+            cells << (of.outlier ? QStringLiteral("1") : QStringLiteral("0"));
+        writeRow(stream, cells);
+    });
     stream.flush();
     if (stream.status() != QTextStream::Ok)
         return csvWriteFailed(device);

@@ -7,7 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QIODevice;
+class QTextStream;
 class QJsonObject;
 
 namespace fo {
@@ -35,5 +38,19 @@ Status writeCsv(const RunReport &report, QIODevice &out, bool allPoints = false)
 // The rows of writeCsv() without the header: a batch writes the header once, then each report's rows.
 Status writeCsvRows(const RunReport &report, QIODevice &out, bool allPoints = false);
 Status writeCsvFile(const RunReport &report, const QString &path, bool allPoints = false);
+
+// The rows of the CSV export, for writers that add columns of their own (the desktop's): each row's cells up to k
+// (csvHeader(false)), with what the row is of. With `allPoints` one row per numeric point, else one per outlier.
+struct CsvRowOf
+{
+    Source source;
+    const TypeReport *type;
+    qint64 recordId;
+    bool outlier;
+};
+using CsvRowSink = std::function<void(QStringList &cells, const CsvRowOf &of)>;
+void forEachCsvRow(const RunReport &report, bool allPoints, const CsvRowSink &sink);
+// One CSV line: the cells joined by commas, ended by CRLF (RFC 4180).
+void writeCsvRow(QTextStream &stream, const QStringList &cells);
 
 } // namespace fo
