@@ -1,21 +1,20 @@
 #include "HeadlessApp.h"
 
 #include "BatchRunner.h"
-#include "CsvTarget.h"
-#include "HeadlessBatch.h"
-#include "HeadlessOutput.h"
-#include "History.h"
-#include "JsonLog.h"
-#include "Shard.h"
-
 #include "Config.h"
+#include "CsvTarget.h"
 #include "Database.h"
 #include "DemoSeeder.h"
 #include "DesktopEntry.h"
 #include "Email.h"
+#include "HeadlessBatch.h"
+#include "HeadlessOutput.h"
+#include "History.h"
+#include "JsonLog.h"
 #include "Logging.h"
 #include "Pipeline.h"
 #include "ReportWriters.h"
+#include "Shard.h"
 #include "TerminalText.h"
 
 #include <QCommandLineParser>
@@ -36,7 +35,7 @@ using headless::out;
 using headless::printError;
 using headless::printWarning;
 
-std::atomic_bool g_cancel{false};
+std::atomic_bool g_cancel {false};
 
 extern "C" void onTerminate(int)
 {
@@ -46,59 +45,60 @@ extern "C" void onTerminate(int)
 // The headless tool's options: the one list that both the parser and isHeadlessInvocation() read.
 struct HeadlessOptions
 {
-    const QCommandLineOption email{QStringLiteral("email"), QStringLiteral("Run for this user's records."),
-                                   QStringLiteral("address")};
-    const QCommandLineOption emailsFrom{QStringLiteral("emails-from"),
-                                        QStringLiteral("Run for every email in this file, one per line (- reads "
-                                                       "standard input)."),
-                                        QStringLiteral("file")};
-    const QCommandLineOption allUsers{QStringLiteral("all-users"),
-                                      QStringLiteral("Run for every email present in the record tables.")};
-    const QCommandLineOption jobs{QStringLiteral("jobs"),
-                                  QStringLiteral("With --emails-from or --all-users: run this many emails at a time "
-                                                 "(default 1)."),
-                                  QStringLiteral("n"), QStringLiteral("1")};
-    const QCommandLineOption retryFor{
+    const QCommandLineOption email {QStringLiteral("email"), QStringLiteral("Run for this user's records."),
+                                    QStringLiteral("address")};
+    const QCommandLineOption emailsFrom {QStringLiteral("emails-from"),
+                                         QStringLiteral("Run for every email in this file, one per line (- reads "
+                                                        "standard input)."),
+                                         QStringLiteral("file")};
+    const QCommandLineOption allUsers {QStringLiteral("all-users"),
+                                       QStringLiteral("Run for every email present in the record tables.")};
+    const QCommandLineOption jobs {QStringLiteral("jobs"),
+                                   QStringLiteral("With --emails-from or --all-users: run this many emails at a time "
+                                                  "(default 1)."),
+                                   QStringLiteral("n"), QStringLiteral("1")};
+    const QCommandLineOption retryFor {
         QStringLiteral("retry-for"),
         QStringLiteral("With --emails-from or --all-users: run an email again after a connection failure (refused, "
                        "lost, too many connections, the server starting or stopping) for up to this many seconds, all "
                        "workers backing off together; 0 never runs one again (default 60)."),
         QStringLiteral("seconds"), QStringLiteral("60")};
-    const QCommandLineOption shard{
+    const QCommandLineOption shard {
         QStringLiteral("shard"),
         QStringLiteral("With --emails-from or --all-users: run only shard I of N, the emails whose FNV-1a 64 hash (of "
                        "their UTF-8 bytes) modulo N is I, so that N processes split the users with no overlap and no "
                        "gap. auto/N takes I from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)."),
         QStringLiteral("I/N")};
-    const QCommandLineOption stageTimes{
+    const QCommandLineOption stageTimes {
         QStringLiteral("stage-times"),
         QStringLiteral("With --emails-from or --all-users: add to each email's line the milliseconds each stage took "
                        "(connect, table check, lock, reservation, reads, write...) and print their mean.")};
-    const QCommandLineOption demo{QStringLiteral("demo"),
-                                  QStringLiteral("Seed the demo user demo@example.com if needed, then run for that "
-                                                 "user.")};
-    const QCommandLineOption envFile{QStringLiteral("env-file"),
-                                     QStringLiteral("Read NAME=value settings from this file (the process environment "
-                                                    "takes precedence)."),
-                                     QStringLiteral("file")};
-    const QCommandLineOption dryRun{QStringLiteral("dry-run"),
-                                    QStringLiteral("Compute and report only: write nothing, set no Redis flag, send no "
-                                                   "notification.")};
-    const QCommandLineOption noNotify{QStringLiteral("no-notify"), QStringLiteral("Send no notification.")};
-    const QCommandLineOption rawK{
+    const QCommandLineOption demo {QStringLiteral("demo"),
+                                   QStringLiteral("Seed the demo user demo@example.com if needed, then run for that "
+                                                  "user.")};
+    const QCommandLineOption envFile {QStringLiteral("env-file"),
+                                      QStringLiteral("Read NAME=value settings from this file (the process environment "
+                                                     "takes precedence)."),
+                                      QStringLiteral("file")};
+    const QCommandLineOption dryRun {
+        QStringLiteral("dry-run"),
+        QStringLiteral("Compute and report only: write nothing, set no Redis flag, send no "
+                       "notification.")};
+    const QCommandLineOption noNotify {QStringLiteral("no-notify"), QStringLiteral("Send no notification.")};
+    const QCommandLineOption rawK {
         QStringLiteral("raw-threshold"),
         QStringLiteral("z-score threshold k for raw records (default %1).").arg(DefaultRawThreshold),
         QStringLiteral("k")};
-    const QCommandLineOption processedK{
+    const QCommandLineOption processedK {
         QStringLiteral("processed-threshold"),
         QStringLiteral("z-score threshold k for processed records (default %1).").arg(DefaultProcessedThreshold),
         QStringLiteral("k")};
-    const QCommandLineOption json{QStringLiteral("json"),
-                                  QStringLiteral("Print the report as JSON on stdout (schema in the README).")};
-    const QCommandLineOption csv{QStringLiteral("csv"), QStringLiteral("Write one CSV row per outlier to this file."),
-                                 QStringLiteral("file")};
-    const QCommandLineOption verbose{QStringLiteral("verbose"), QStringLiteral("Log every step on stderr.")};
-    const QCommandLineOption logFormat{
+    const QCommandLineOption json {QStringLiteral("json"),
+                                   QStringLiteral("Print the report as JSON on stdout (schema in the README).")};
+    const QCommandLineOption csv {QStringLiteral("csv"), QStringLiteral("Write one CSV row per outlier to this file."),
+                                  QStringLiteral("file")};
+    const QCommandLineOption verbose {QStringLiteral("verbose"), QStringLiteral("Log every step on stderr.")};
+    const QCommandLineOption logFormat {
         QStringLiteral("log-format"),
         QStringLiteral("text (default) or json: one JSON object per line on stderr (time, level, category, email, "
                        "iteration, message)."),
@@ -107,8 +107,8 @@ struct HeadlessOptions
     // In the order --help lists them.
     QList<QCommandLineOption> all() const
     {
-        return {email, emailsFrom, allUsers, jobs, retryFor, shard, stageTimes, demo, envFile, dryRun, noNotify,
-                rawK, processedK, json, csv, verbose, logFormat};
+        return {email,  emailsFrom, allUsers, jobs,       retryFor, shard, stageTimes, demo,     envFile,
+                dryRun, noNotify,   rawK,     processedK, json,     csv,   verbose,    logFormat};
     }
     // What QCommandLineParser adds itself (addHelpOption, addVersionOption).
     static QStringList builtInNames()
@@ -120,15 +120,16 @@ struct HeadlessOptions
 
 QString exitCodeHelp()
 {
-    return QStringLiteral("Exit codes:\n"
-                          "  0  the run completed (warnings, such as an unreachable Redis or notifications API, "
-                          "are allowed)\n"
-                          "  1  the run failed or was cancelled, and nothing of it was written; with --emails-from or --all-users: "
-                          "at least one email failed (the others still ran)\n"
-                          "  2  usage error: bad arguments, configuration or env file, an invalid email, or a --csv "
-                          "path that cannot be written\n"
-                          "A --csv file that fails only after the run was stored (a full disk, a closed pipe) is a "
-                          "warning: the exit code stays 0, since running again would store another iteration.\n");
+    return QStringLiteral(
+        "Exit codes:\n"
+        "  0  the run completed (warnings, such as an unreachable Redis or notifications API, "
+        "are allowed)\n"
+        "  1  the run failed or was cancelled, and nothing of it was written; with --emails-from or --all-users: "
+        "at least one email failed (the others still ran)\n"
+        "  2  usage error: bad arguments, configuration or env file, an invalid email, or a --csv "
+        "path that cannot be written\n"
+        "A --csv file that fails only after the run was stored (a full disk, a closed pipe) is a "
+        "warning: the exit code stays 0, since running again would store another iteration.\n");
 }
 
 // What the command line asks for once it is checked: the flags that shape a run, read into values.
@@ -174,14 +175,15 @@ Status setUpLogging(const QCommandLineParser &parser, const HeadlessOptions &o)
     if (logFormat == QLatin1String("json"))
         jsonlog::install(parser.isSet(o.verbose));
     else if (logFormat != QLatin1String("text"))
-        return Error{QStringLiteral("--log-format \"%1\" is not text or json. See find-outliers --help.").arg(logFormat)};
+        return Error {
+            QStringLiteral("--log-format \"%1\" is not text or json. See find-outliers --help.").arg(logFormat)};
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
     if (!jsonlog::enabled())
         installMessageHandler(parser.isSet(o.verbose)); // stderr: our own lines; Qt's only with --verbose
-    QLoggingCategory::setFilterRules(parser.isSet(o.verbose)
-                                         ? QStringLiteral("fo.*=true")
-                                         : QStringLiteral("fo.*.debug=false\nfo.*.info=false\nfo.core.pipeline.info=true\n"
-                                                          "fo.core.pipeline.warning=true"));
+    QLoggingCategory::setFilterRules(
+        parser.isSet(o.verbose) ? QStringLiteral("fo.*=true")
+                                : QStringLiteral("fo.*.debug=false\nfo.*.info=false\nfo.core.pipeline.info=true\n"
+                                                 "fo.core.pipeline.warning=true"));
     return {};
 }
 
@@ -191,7 +193,7 @@ Result<int> boundedNumber(const QString &text, int low, int high, const QString 
     bool ok = false;
     const int value = text.toInt(&ok);
     if (!ok || value < low || value > high)
-        return Error{message.arg(text)};
+        return Error {message.arg(text)};
     return value;
 }
 
@@ -200,43 +202,46 @@ Result<Invocation> readInvocation(const QCommandLineParser &parser, const Headle
 {
     Invocation run;
     run.demo = parser.isSet(o.demo);
-    const int targets = int(run.demo) + int(parser.isSet(o.email)) + int(parser.isSet(o.emailsFrom))
-                        + int(parser.isSet(o.allUsers));
+    const int targets =
+        int(run.demo) + int(parser.isSet(o.email)) + int(parser.isSet(o.emailsFrom)) + int(parser.isSet(o.allUsers));
     if (targets != 1)
-        return Error{targets == 0 ? QStringLiteral("say whom to run for: --email ADDRESS, --emails-from FILE, "
-                                                   "--all-users or --demo. See find-outliers --help.")
-                                  : QStringLiteral("give only one of --email, --emails-from, --all-users and --demo.")};
+        return Error {targets == 0
+                          ? QStringLiteral("say whom to run for: --email ADDRESS, --emails-from FILE, "
+                                           "--all-users or --demo. See find-outliers --help.")
+                          : QStringLiteral("give only one of --email, --emails-from, --all-users and --demo.")};
     run.batch = parser.isSet(o.emailsFrom) || parser.isSet(o.allUsers);
-    const Result<int> jobs = boundedNumber(parser.value(o.jobs), 1, 64,
-                                           QStringLiteral("--jobs \"%1\" is not a number from 1 to 64."));
+    const Result<int> jobs =
+        boundedNumber(parser.value(o.jobs), 1, 64, QStringLiteral("--jobs \"%1\" is not a number from 1 to 64."));
     if (!jobs)
-        return Error{jobs.error()};
+        return Error {jobs.error()};
     const Result<int> retryFor = boundedNumber(parser.value(o.retryFor), 0, 86400,
                                                QStringLiteral("--retry-for \"%1\" is not a number of seconds from 0 "
                                                               "to 86400."));
     if (!retryFor)
-        return Error{retryFor.error()};
+        return Error {retryFor.error()};
     if (parser.isSet(o.retryFor) && !run.batch)
-        return Error{QStringLiteral("--retry-for works with --emails-from and --all-users; a single run is not run "
-                                    "again (its scheduler's retry does that).")};
+        return Error {QStringLiteral("--retry-for works with --emails-from and --all-users; a single run is not run "
+                                     "again (its scheduler's retry does that).")};
     if (parser.isSet(o.shard)) {
         if (!run.batch)
-            return Error{QStringLiteral("--shard works with --emails-from and --all-users (it picks a part of many "
-                                        "users); --email runs one user.")};
-        const Result<Shard> parsed = parseShard(parser.value(o.shard), qEnvironmentVariableIsSet("JOB_COMPLETION_INDEX")
-                                                                           ? qEnvironmentVariable("JOB_COMPLETION_INDEX")
-                                                                           : QString());
+            return Error {QStringLiteral("--shard works with --emails-from and --all-users (it picks a part of many "
+                                         "users); --email runs one user.")};
+        const Result<Shard> parsed =
+            parseShard(parser.value(o.shard),
+                       qEnvironmentVariableIsSet("JOB_COMPLETION_INDEX") ? qEnvironmentVariable("JOB_COMPLETION_INDEX")
+                                                                         : QString());
         if (!parsed)
-            return Error{parsed.error()};
+            return Error {parsed.error()};
         run.shard = parsed.value();
     }
     if (parser.isSet(o.stageTimes) && !run.batch)
-        return Error{QStringLiteral("--stage-times works with --emails-from and --all-users; for one email, --verbose "
-                                    "logs every step with its time.")};
+        return Error {QStringLiteral("--stage-times works with --emails-from and --all-users; for one email, --verbose "
+                                     "logs every step with its time.")};
     run.email = run.demo ? QString::fromLatin1(demo::Email) : parser.value(o.email);
     if (!run.batch && !isValidEmail(run.email))
-        return Error{QStringLiteral("\"%1\" is not a valid email address (expected name@domain.tld). Nothing was done.")
-                         .arg(run.email)};
+        return Error {
+            QStringLiteral("\"%1\" is not a valid email address (expected name@domain.tld). Nothing was done.")
+                .arg(run.email)};
     run.batchOptions.jobs = jobs.value();
     run.batchOptions.retryFor = retryFor.value();
     run.batchOptions.json = parser.isSet(o.json);
@@ -256,7 +261,7 @@ Result<Config> readConfig(const QCommandLineParser &parser, const HeadlessOption
         envFileName = parser.value(o.envFile);
         Result<EnvMap> read = readEnvFile(envFileName);
         if (!read)
-            return Error{read.error()};
+            return Error {read.error()};
         envFile = read.value();
     }
     QMap<QString, QString> overrides;
@@ -277,11 +282,12 @@ Result<EmailList> readListWithWarnings(const QString &listPath)
         QStringList lines;
         for (const int line : duplicate.lines)
             lines << QString::number(line);
-        printWarning(QString(), QStringLiteral("%1 is listed %2 times in %3 (lines %4); it runs once.")
-                                    .arg(duplicate.email)
-                                    .arg(duplicate.lines.size())
-                                    .arg(listPath == QLatin1String("-") ? QStringLiteral("standard input") : listPath,
-                                         lines.join(QStringLiteral(", "))));
+        printWarning(QString(),
+                     QStringLiteral("%1 is listed %2 times in %3 (lines %4); it runs once.")
+                         .arg(duplicate.email)
+                         .arg(duplicate.lines.size())
+                         .arg(listPath == QLatin1String("-") ? QStringLiteral("standard input") : listPath,
+                              lines.join(QStringLiteral(", "))));
     }
     return read;
 }
@@ -427,9 +433,10 @@ int runHeadless(const QStringList &arguments)
     }
     std::unique_ptr<CsvTarget> csv;
     if (parser.isSet(o.csv)) {
-        Result<std::unique_ptr<CsvTarget>> opened = CsvTarget::open(
-            parser.value(o.csv), &g_cancel,
-            [](const QString &text) { err() << "find-outliers: " << escapeControlChars(text) << Qt::endl; });
+        Result<std::unique_ptr<CsvTarget>> opened =
+            CsvTarget::open(parser.value(o.csv), &g_cancel, [](const QString &text) {
+                err() << "find-outliers: " << escapeControlChars(text) << Qt::endl;
+            });
         if (!opened) {
             const bool cancelled = g_cancel.load(); // SIGTERM while waiting for a FIFO's reader
             printError(cancelled ? opened.error() : opened.error() + QStringLiteral(" Nothing was done."));

@@ -5,7 +5,6 @@
 #include "HeadlessApp.h"
 #include "HeadlessOutput.h"
 #include "JsonLog.h"
-
 #include "ReportWriters.h"
 #include "StageTimer.h"
 #include "TerminalText.h"
@@ -92,8 +91,10 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
     runner.setCancelFlag(batch.cancel);
     runner.setWarningCallback([](const QString &email, const QString &text) { headless::printWarning(email, text); });
     runner.setBackoffCallback([](const QString &email, const QString &error, double seconds) {
-        headless::printWarning(email, error + QStringLiteral(" Every worker waits %1 s before its next attempt.")
-                                                  .arg(QString::number(seconds, 'f', 1)));
+        headless::printWarning(email,
+                               error
+                                   + QStringLiteral(" Every worker waits %1 s before its next attempt.")
+                                         .arg(QString::number(seconds, 'f', 1)));
     });
     // One progress line per email: on stdout as the text report, or on stderr when stdout carries the JSON (then, with
     // --log-format json, as a JSON record).
@@ -108,8 +109,8 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
         if (finished.stages)
             addStages(stageTotals, *finished.stages);
         if (progressAsJson) {
-            const QJsonObject extra{{QStringLiteral("status"), statusName(report.status)},
-                                    {QStringLiteral("seconds"), finished.seconds}};
+            const QJsonObject extra {{QStringLiteral("status"), statusName(report.status)},
+                                     {QStringLiteral("seconds"), finished.seconds}};
             jsonlog::writeFor(report.status == RunStatus::Failed ? QtWarningMsg : QtInfoMsg, "fo.app.batch",
                               report.email, report.iteration,
                               QStringLiteral("[%1/%2] %3").arg(finished.index + 1).arg(finished.total).arg(line),
@@ -128,10 +129,10 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
         headless::writeOut(jsonArrayOf(reports));
     QStringList stageParts;
     for (const StageTimer::Lap &lap : stageTotals)
-        stageParts << QStringLiteral("%1 %2").arg(QLatin1String(lap.stage),
-                                                  QString::number(double(lap.nsecs) / 1e6 / double(reports.size()), 'f', 2));
+        stageParts << QStringLiteral("%1 %2").arg(
+            QLatin1String(lap.stage), QString::number(double(lap.nsecs) / 1e6 / double(reports.size()), 'f', 2));
     if (progressAsJson) {
-        QJsonObject extra{{QStringLiteral("summary"), summary.toJson()}};
+        QJsonObject extra {{QStringLiteral("summary"), summary.toJson()}};
         if (!stageParts.isEmpty())
             extra.insert(QStringLiteral("stage_ms_per_email"), stageParts.join(QStringLiteral(", ")));
         jsonlog::writeFor(QtInfoMsg, "fo.app.batch", QString(), 0, summary.text(), &extra);

@@ -2,7 +2,6 @@
 
 #include "CsvTarget.h"
 #include "JsonLog.h"
-
 #include "ReportWriters.h"
 #include "TerminalText.h"
 

@@ -5,7 +5,7 @@ namespace fo {
 bool isHttpUrl(const QUrl &url)
 {
     return url.isValid() && !url.host().isEmpty()
-           && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
 }
 
 QUrl serviceBaseUrl(const QString &base)

@@ -24,8 +24,7 @@ bool contains(const std::vector<qint64> &sorted, qint64 id)
 
 OutlierComparison::OutlierComparison(std::vector<qint64> previousIds, std::vector<qint64> currentIds)
     : m_previous(sortedUnique(std::move(previousIds))), m_current(sortedUnique(std::move(currentIds)))
-{
-}
+{ }
 
 std::vector<qint64> OutlierComparison::idsOf(const QVector<OutlierPoint> &outliers)
 {

@@ -37,7 +37,7 @@ public:
 
 private:
     std::vector<qint64> m_previous; // sorted, unique
-    std::vector<qint64> m_current;  // sorted, unique
+    std::vector<qint64> m_current; // sorted, unique
 };
 
 // New, resolved and persisting outliers between two iterations, per data type. Records are matched by id.
@@ -45,8 +45,8 @@ struct OutlierDiff
 {
     QString dataType;
     Source source = Source::Raw;
-    QVector<qint64> added;      // in `current`, not in `previous`
-    QVector<qint64> resolved;   // in `previous`, not in `current`
+    QVector<qint64> added; // in `current`, not in `previous`
+    QVector<qint64> resolved; // in `previous`, not in `current`
     QVector<qint64> persisting; // in both
 };
 QVector<OutlierDiff> compareRuns(const RunReport &previous, const RunReport &current);

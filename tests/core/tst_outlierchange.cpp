@@ -11,7 +11,10 @@ Q_DECLARE_METATYPE(std::vector<qint64>)
 
 namespace {
 
-QVector<qint64> ids(std::initializer_list<qint64> list) { return QVector<qint64>(list); }
+QVector<qint64> ids(std::initializer_list<qint64> list)
+{
+    return QVector<qint64>(list);
+}
 
 fo::TypeReport type(const QString &name, std::initializer_list<qint64> outlierIds)
 {
@@ -45,13 +48,13 @@ void TestOutlierChange::classifies_data()
     QTest::addColumn<QVector<qint64>>("persisting");
     QTest::addColumn<QVector<qint64>>("resolved");
 
-    QTest::newRow("nothing before") << std::vector<qint64>{} << std::vector<qint64>{3, 1} << ids({1, 3}) << ids({})
+    QTest::newRow("nothing before") << std::vector<qint64> {} << std::vector<qint64> {3, 1} << ids({1, 3}) << ids({})
                                     << ids({});
-    QTest::newRow("nothing now") << std::vector<qint64>{5, 2} << std::vector<qint64>{} << ids({}) << ids({})
+    QTest::newRow("nothing now") << std::vector<qint64> {5, 2} << std::vector<qint64> {} << ids({}) << ids({})
                                  << ids({2, 5});
     QTest::newRow("mixed, unsorted, repeated")
-        << std::vector<qint64>{9, 4, 4, 7} << std::vector<qint64>{7, 1, 9, 1} << ids({1}) << ids({7, 9}) << ids({4});
-    QTest::newRow("same") << std::vector<qint64>{2, 1} << std::vector<qint64>{1, 2} << ids({}) << ids({1, 2})
+        << std::vector<qint64> {9, 4, 4, 7} << std::vector<qint64> {7, 1, 9, 1} << ids({1}) << ids({7, 9}) << ids({4});
+    QTest::newRow("same") << std::vector<qint64> {2, 1} << std::vector<qint64> {1, 2} << ids({}) << ids({1, 2})
                           << ids({});
 }
 
@@ -69,8 +72,7 @@ void TestOutlierChange::classifies()
     QCOMPARE(comparison.ids(fo::OutlierChange::Resolved), resolved);
     // The per-point answers agree with the lists.
     for (const qint64 id : current) {
-        QCOMPARE(comparison.ofCurrent(id),
-                 added.contains(id) ? fo::OutlierChange::New : fo::OutlierChange::Persisting);
+        QCOMPARE(comparison.ofCurrent(id), added.contains(id) ? fo::OutlierChange::New : fo::OutlierChange::Persisting);
     }
     for (const qint64 id : previous)
         QCOMPARE(comparison.isResolved(id), resolved.contains(id));
@@ -90,9 +92,8 @@ void TestOutlierChange::compareRunsPerType()
     const QVector<fo::OutlierDiff> diffs = fo::compareRuns(before, after);
     QCOMPARE(diffs.size(), 3);
     const auto find = [&](fo::Source source, const QString &name) {
-        return *std::find_if(diffs.cbegin(), diffs.cend(), [&](const fo::OutlierDiff &d) {
-            return d.source == source && d.dataType == name;
-        });
+        return *std::find_if(diffs.cbegin(), diffs.cend(),
+                             [&](const fo::OutlierDiff &d) { return d.source == source && d.dataType == name; });
     };
     const fo::OutlierDiff rawHeart = find(fo::Source::Raw, QStringLiteral("HeartRate"));
     QCOMPARE(rawHeart.added, ids({4}));
