@@ -271,11 +271,11 @@ Result<Config> resolveConfig(const QMap<QString, QString> &overrides,
         lookup.value(QStringLiteral("DATA_COLLECTION_API_BASE_URL"), config.dataCollectionApiBaseUrl).trimmed();
 
     const Result<double> rawK =
-        parseThreshold(lookup, QStringLiteral("RAW_THRESHOLD"), QStringLiteral("--raw-threshold"), 3.0);
+        parseThreshold(lookup, QStringLiteral("RAW_THRESHOLD"), QStringLiteral("--raw-threshold"), DefaultRawThreshold);
     if (!rawK)
         return Error{rawK.error()};
     const Result<double> processedK = parseThreshold(lookup, QStringLiteral("PROCESSED_THRESHOLD"),
-                                                     QStringLiteral("--processed-threshold"), 2.0);
+                                                     QStringLiteral("--processed-threshold"), DefaultProcessedThreshold);
     if (!processedK)
         return Error{processedK.error()};
     config.rawThreshold = rawK.value();

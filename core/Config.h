@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "RunReport.h"
 
 #include <QMap>
 #include <QString>
@@ -30,8 +31,8 @@ struct Config
     QString authApiBaseUrl = QStringLiteral("http://auth-api:8081");
     QString dataCollectionApiBaseUrl = QStringLiteral("http://data-collection-api:8082");
 
-    double rawThreshold = 3.0;
-    double processedThreshold = 2.0;
+    double rawThreshold = DefaultRawThreshold;
+    double processedThreshold = DefaultProcessedThreshold;
 
     QString describeDatabase() const; // "postgresql://user@host:port/name" or "sqlite:/path"; no password
 };

@@ -22,24 +22,36 @@ namespace {
 
 QAtomicInteger<quint64> g_connectionCounter;
 
-// The platform's tables in SQLite's dialect, for the embedded database (same names and columns as
-// resources/schema/platform.sql, which the platform's migrations create in PostgreSQL).
-const char *const SqlitePlatformSchema[] = {
-    "CREATE TABLE IF NOT EXISTS raw_records (id INTEGER PRIMARY KEY AUTOINCREMENT, data_type VARCHAR NOT NULL, "
-    "email VARCHAR NOT NULL, time TIMESTAMP NOT NULL, value TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS ix_raw_records_email ON raw_records (email)",
-    "CREATE INDEX IF NOT EXISTS ix_raw_records_time ON raw_records (time)",
-    "CREATE TABLE IF NOT EXISTS processed_records (id INTEGER PRIMARY KEY AUTOINCREMENT, data_type VARCHAR NOT NULL, "
-    "email VARCHAR NOT NULL, time TIMESTAMP NOT NULL, value TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS ix_processed_records_email ON processed_records (email)",
-    "CREATE INDEX IF NOT EXISTS ix_processed_records_time ON processed_records (time)",
-    "CREATE TABLE IF NOT EXISTS outliers_records (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-    "raw_record_id INTEGER NOT NULL REFERENCES raw_records (id), outliers_search_iteration_num INTEGER NOT NULL, "
-    "outliers_search_iteration_datetime TIMESTAMP NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS processed_records_outliers_records (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-    "processed_record_id INTEGER NOT NULL REFERENCES processed_records (id), "
-    "outliers_search_iteration_num INTEGER NOT NULL, outliers_search_iteration_datetime TIMESTAMP NOT NULL)",
-};
+// The platform's tables in SQLite's dialect, for the embedded database. resources/schema/platform.sql is their one
+// definition (embedded as :/schema/platform.sql; the platform's migrations create the same tables in PostgreSQL).
+// Each statement is kept but for what SQLite spells otherwise: a SERIAL key is SQLite's INTEGER PRIMARY KEY
+// AUTOINCREMENT (ids never reused; the table's own PRIMARY KEY (id) line then goes), and a timestamp has no zone.
+Result<QStringList> sqlitePlatformSchema()
+{
+    QFile file(QStringLiteral(":/schema/platform.sql"));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("The platform's schema (:/schema/platform.sql) is missing from this build of "
+                                    "find-outliers. Build it again from the sources.")};
+    QStringList lines;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        if (!line.trimmed().startsWith(QLatin1String("--")))
+            lines << line;
+    }
+    QStringList statements;
+    for (QString statement : lines.join(QLatin1Char('\n')).split(QLatin1Char(';'))) {
+        statement = statement.simplified();
+        if (statement.isEmpty())
+            continue;
+        statement.replace(QLatin1String("id SERIAL NOT NULL"), QLatin1String("id INTEGER PRIMARY KEY AUTOINCREMENT"));
+        statement.remove(QLatin1String(", PRIMARY KEY (id)"));
+        statement.replace(QLatin1String("TIMESTAMP WITH TIME ZONE"), QLatin1String("TIMESTAMP"));
+        if (statement.contains(QLatin1String("SERIAL")))
+            return Error{QStringLiteral("The platform's schema has a key this build cannot make in SQLite: %1")
+                             .arg(statement)};
+        statements << statement;
+    }
+    return statements;
+}
 
 const char *const RunTypesTableSql =
     "CREATE TABLE IF NOT EXISTS find_outliers_run_types ("
@@ -87,14 +99,22 @@ const char *const OwnSchema[] = {
 // Serialises schema creation between concurrent first runs on PostgreSQL (CREATE TABLE IF NOT EXISTS can race).
 constexpr qint64 SchemaLockKey = 0x666f5f736368656dLL; // "fo_schem"
 
-Status execAll(QSqlDatabase &db, const char *const *statements, std::size_t count, const QString &what)
+Status execAll(QSqlDatabase &db, const QStringList &statements, const QString &what)
 {
     QSqlQuery query(db);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!query.exec(QString::fromLatin1(statements[i])))
+    for (const QString &statement : statements) {
+        if (!query.exec(statement))
             return Error{sqlErrorText(what, query.lastError())};
     }
     return {};
+}
+
+Status execAll(QSqlDatabase &db, const char *const *statements, std::size_t count, const QString &what)
+{
+    QStringList list;
+    for (std::size_t i = 0; i < count; ++i)
+        list << QString::fromLatin1(statements[i]);
+    return execAll(db, list, what);
 }
 
 // True when this tool's tables exist in their current shape (nothing to create or upgrade): one cheap catalog query.
@@ -197,8 +217,10 @@ Status createSqliteTables(QSqlDatabase &db, const QString &path)
         return {};
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return Error{sqlErrorText(QStringLiteral("Locking %1 to create its tables").arg(path), query.lastError())};
-    Status status = execAll(db, SqlitePlatformSchema, std::size(SqlitePlatformSchema),
-                            QStringLiteral("Creating the platform's tables in %1").arg(path));
+    const Result<QStringList> platform = sqlitePlatformSchema();
+    Status status = platform
+        ? execAll(db, platform.value(), QStringLiteral("Creating the platform's tables in %1").arg(path))
+        : Status(Error{platform.error()});
     if (status)
         status = execAll(db, OwnSchema, std::size(OwnSchema),
                          QStringLiteral("Creating find-outliers' tables in %1").arg(path));
@@ -282,6 +304,16 @@ Status Database::beginWrite(const QString &what)
     if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return Error{sqlErrorText(what, begin.lastError())};
     return {};
+}
+
+QString timestampText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString timestampPlaceholder(const Database &db)
+{
+    return db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
 }
 
 QString sqlErrorText(const QString &what, const QSqlError &error)
@@ -398,8 +430,11 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
     QSqlQuery query(result.m_db);
     if (result.m_postgres) {
         // Timestamps come back in UTC. No statement timeout: reading a large user's records may take minutes, and a
-        // run that hangs is ended by its caller (SIGTERM, Cancel, the job's deadline).
-        query.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        // run that hangs is ended by its caller (SIGTERM, Cancel, the job's deadline). It is set to 0 (none) here, so
+        // that a default of the server, the database or the role (ALTER ROLE ... SET statement_timeout) cannot end a
+        // long read half-way. One round trip for both.
+        query.exec(QStringLiteral("SELECT set_config('TimeZone', 'UTC', false), "
+                                  "set_config('statement_timeout', '0', false)"));
         if (!readOnly) {
             const Status own = ensureOwnTablesPostgres(result.m_db);
             if (!own) // with libpq's words when the connection died meanwhile, so that a batch knows to try again

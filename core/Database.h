@@ -53,6 +53,11 @@ private:
 // "what failed: the driver's text"; never contains the password.
 QString sqlErrorText(const QString &what, const QSqlError &error);
 
+// A timestamp as a bound value: the UTC time as ISO 8601 text with milliseconds, which both databases read.
+QString timestampText(const QDateTime &time);
+// Where a statement takes timestampText(): PostgreSQL casts the text ("CAST(? AS timestamptz)"), SQLite keeps it.
+QString timestampPlaceholder(const Database &db);
+
 // Names of this tool's own tables (docs/platform.md 1: "We may add tables of our own").
 inline constexpr const char *RunsTable = "find_outliers_runs";
 inline constexpr const char *RunTypesTable = "find_outliers_run_types";

@@ -1,6 +1,7 @@
 #include "DemoSeeder.h"
 
 #include "Database.h"
+#include "PlatformTables.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -105,7 +106,7 @@ Result<qint64> seed(Database &db)
     qint64 inserted = 0;
     Random random(20260601);
     for (const TypeSpec &spec : Specs) {
-        const QString table = spec.processed ? QStringLiteral("processed_records") : QStringLiteral("raw_records");
+        const QString table = recordTable(spec.processed ? Source::Processed : Source::Raw);
         const QString ts = db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
         QSqlQuery insert(sql);
         if (!insert.prepare(QStringLiteral("INSERT INTO %1 (data_type, email, time, value) VALUES (?, ?, %2, ?)")

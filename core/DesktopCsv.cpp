@@ -8,22 +8,7 @@
 #include <QSet>
 #include <QTextStream>
 
-#include <cmath>
-
 namespace fo {
-namespace {
-
-void writeRow(QTextStream &stream, const QStringList &cells)
-{
-    stream << cells.join(QLatin1Char(',')) << "\r\n";
-}
-
-QString isoTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
 
 QStringList desktopCsvHeader(bool allPoints, bool compared)
 {
@@ -49,57 +34,27 @@ Status writeDesktopCsv(const RunReport &report, const QVector<OutlierDiff> *diff
     }
     QTextStream stream(&device);
     stream.setEncoding(QStringConverter::Utf8);
-    writeRow(stream, desktopCsvHeader(allPoints, diffs != nullptr));
-    const QString email = csvTextCell(report.email);
-    const QString iteration = QString::number(report.iteration);
-    for (const TableReport *table : {&report.raw, &report.processed}) {
-        const QString source = sourceName(table->source);
-        for (const TypeReport &type : table->types) {
-            const QString dataType = csvTextCell(type.dataType);
-            const QString mean = csvNumberCell(type.mean);
-            const QString std = csvNumberCell(type.std);
-            const QString k = csvNumberCell(type.k);
-            const QString unit = csvTextCell(unitOf(type.dataType));
-            const QSet<qint64> newIds = added.value(source + QLatin1Char('/') + type.dataType);
-            auto row = [&](qint64 id, const QString &time, double value, double z, bool outlier) {
-                QStringList cells = {email,
-                                     iteration,
-                                     source,
-                                     dataType,
-                                     QString::number(id),
-                                     time,
-                                     csvNumberCell(value),
-                                     csvNumberCell(z),
-                                     mean,
-                                     std,
-                                     k,
-                                     unit};
-                if (diffs) {
-                    if (!outlier)
-                        cells << QString();
-                    else
-                        cells << (newIds.contains(id) ? QStringLiteral("new") : QStringLiteral("persisting"));
-                }
-                if (allPoints)
-                    cells << (outlier ? QStringLiteral("1") : QStringLiteral("0"));
-                writeRow(stream, cells);
-            };
-            if (!allPoints) {
-                for (const OutlierPoint &point : type.outliers)
-                    row(point.recordId, isoTime(point.time), point.value, point.z, true);
-                continue;
-            }
-            QSet<qint64> outlierIds;
-            for (const OutlierPoint &point : type.outliers)
-                outlierIds.insert(point.recordId);
-            const Series &series = type.series;
-            for (qsizetype i = 0; i < series.ids.size(); ++i) {
-                const double z = type.std != 0.0 ? (series.values.at(i) - type.mean) / type.std : std::nan("");
-                row(series.ids.at(i), isoTime(QDateTime::fromMSecsSinceEpoch(series.timesMs.at(i), Qt::UTC)),
-                    series.values.at(i), z, outlierIds.contains(series.ids.at(i)));
-            }
+    writeCsvRow(stream, desktopCsvHeader(allPoints, diffs != nullptr));
+    const TypeReport *type = nullptr; // the type of the rows so far, with its unit and new ids
+    QString unit;
+    QSet<qint64> newIds;
+    forEachCsvRow(report, allPoints, [&](QStringList &cells, const CsvRowOf &of) {
+        if (of.type != type) {
+            type = of.type;
+            unit = csvTextCell(unitOf(type->dataType));
+            newIds = added.value(sourceName(of.source) + QLatin1Char('/') + type->dataType);
         }
-    }
+        cells << unit;
+        if (diffs) {
+            if (!of.outlier)
+                cells << QString();
+            else
+                cells << (newIds.contains(of.recordId) ? QStringLiteral("new") : QStringLiteral("persisting"));
+        }
+        if (allPoints)
+            cells << (of.outlier ? QStringLiteral("1") : QStringLiteral("0"));
+        writeCsvRow(stream, cells);
+    });
     stream.flush();
     if (stream.status() != QTextStream::Ok)
         return Error {QStringLiteral("Writing the CSV failed: %1").arg(device.errorString())};

@@ -1,12 +1,13 @@
 #include "History.h"
 
 #include "Database.h"
+#include "NumpyMath.h"
+#include "PlatformTables.h"
 #include "RecordReader.h"
 #include "ValueParser.h"
 
 #include <QHash>
 #include <QMap>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -21,22 +22,6 @@ namespace {
 QString typeKey(const QVariant &value)
 {
     return value.isNull() ? QString(QChar(u'\0')) : value.toString();
-}
-
-QString recordTable(Source source)
-{
-    return source == Source::Raw ? QStringLiteral("raw_records") : QStringLiteral("processed_records");
-}
-
-QString outlierTable(Source source)
-{
-    return source == Source::Raw ? QStringLiteral("outliers_records")
-                                 : QStringLiteral("processed_records_outliers_records");
-}
-
-QString outlierIdColumn(Source source)
-{
-    return source == Source::Raw ? QStringLiteral("raw_record_id") : QStringLiteral("processed_record_id");
 }
 
 QDateTime fromMs(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
@@ -132,7 +117,7 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
     run.addBindValue(iteration);
     if (!runPrepared || !run.exec())
         return Error{sqlErrorText(QStringLiteral("Reading run %1 of %2").arg(iteration).arg(email), run.lastError())};
-    QMap<QPair<int, QString>, TypeReport> types; // (source, data type) -> statistics
+    QMap<QPair<Source, QString>, TypeReport> types; // (source, data type) -> statistics
     if (run.next()) {
         report.runId = run.value(0).toString();
         report.operatorEmail = run.value(1).toString();
@@ -150,7 +135,7 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
                                       stats.lastError())};
         while (stats.next()) {
             TypeReport type;
-            const int source = stats.value(0).toString() == QLatin1String("raw") ? 0 : 1;
+            const Source source = sourceFromName(stats.value(0).toString());
             type.dataType = stats.value(1).toString();
             type.dataTypeIsNull = stats.value(1).isNull();
             type.rows = stats.value(2).toLongLong();
@@ -165,7 +150,6 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
 
     bool any = !report.runId.isEmpty();
     for (const Source source : {Source::Raw, Source::Processed}) {
-        const int sourceKey = source == Source::Raw ? 0 : 1;
         QSqlQuery query(db.db());
         query.setForwardOnly(true);
         const bool prepared = query.prepare(QStringLiteral("SELECT r.id, r.data_type, r.value, %1, %2 FROM %3 o JOIN %4 r ON r.id = o.%5 "
@@ -182,21 +166,21 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
             any = true;
             const QString dataType = query.value(1).toString();
             const QString key = typeKey(query.value(1));
-            auto it = types.find({sourceKey, key});
+            auto it = types.find({source, key});
             if (it == types.end()) {
                 TypeReport type;
                 type.dataType = dataType;
                 type.dataTypeIsNull = query.value(1).isNull();
                 type.mean = std::nan("");
                 type.std = std::nan("");
-                type.k = source == Source::Raw ? 3.0 : 2.0;
-                it = types.insert({sourceKey, key}, type);
+                type.k = defaultThreshold(source);
+                it = types.insert({source, key}, type);
             }
             OutlierPoint point;
             point.recordId = query.value(0).toLongLong();
             point.value = parseText(query.value(2).toString()).value_or(std::nan(""));
             point.time = fromMs(query.value(3).toLongLong());
-            point.z = (std::isfinite(it->std) && it->std != 0.0) ? (point.value - it->mean) / it->std : std::nan("");
+            point.z = zScore(point.value, it->mean, it->std);
             it->outliers.push_back(point);
             if (report.finishedAt.isNull())
                 report.finishedAt = fromMs(query.value(4).toLongLong());
@@ -206,11 +190,11 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
         return Error{QStringLiteral("Iteration %1 of %2 is not stored in the database.").arg(iteration).arg(email)};
 
     report.raw.source = Source::Raw;
-    report.raw.k = report.runId.isEmpty() ? 3.0 : report.rawThreshold;
+    report.raw.k = report.runId.isEmpty() ? DefaultRawThreshold : report.rawThreshold;
     report.processed.source = Source::Processed;
-    report.processed.k = report.runId.isEmpty() ? 2.0 : report.processedThreshold;
+    report.processed.k = report.runId.isEmpty() ? DefaultProcessedThreshold : report.processedThreshold;
     for (auto it = types.cbegin(); it != types.cend(); ++it) {
-        TableReport &table = it.key().first == 0 ? report.raw : report.processed;
+        TableReport &table = report.table(it.key().first);
         table.rows += it->rows;
         table.outlierCount += it->outliers.size();
         table.types.push_back(it.value());
@@ -245,38 +229,5 @@ Result<Series> loadSeries(Database &db, const QString &email, Source source, con
 }
 
 } // namespace history
-
-QVector<OutlierDiff> compareRuns(const RunReport &previous, const RunReport &current)
-{
-    QMap<QPair<int, QString>, QPair<QSet<qint64>, QSet<qint64>>> byType;
-    for (const auto &[report, slot] : {std::pair{&previous, 0}, std::pair{&current, 1}}) {
-        for (const TableReport *table : {&report->raw, &report->processed}) {
-            for (const TypeReport &type : table->types) {
-                auto &sets = byType[{table->source == Source::Raw ? 0 : 1, type.dataType}];
-                for (const OutlierPoint &point : type.outliers)
-                    (slot == 0 ? sets.first : sets.second).insert(point.recordId);
-            }
-        }
-    }
-    QVector<OutlierDiff> diffs;
-    for (auto it = byType.cbegin(); it != byType.cend(); ++it) {
-        OutlierDiff diff;
-        diff.source = it.key().first == 0 ? Source::Raw : Source::Processed;
-        diff.dataType = it.key().second;
-        const QSet<qint64> &before = it->first;
-        const QSet<qint64> &after = it->second;
-        for (const qint64 id : after)
-            (before.contains(id) ? diff.persisting : diff.added).push_back(id);
-        for (const qint64 id : before) {
-            if (!after.contains(id))
-                diff.resolved.push_back(id);
-        }
-        std::sort(diff.added.begin(), diff.added.end());
-        std::sort(diff.resolved.begin(), diff.resolved.end());
-        std::sort(diff.persisting.begin(), diff.persisting.end());
-        diffs.push_back(diff);
-    }
-    return diffs;
-}
 
 } // namespace fo

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Config.h"
+#include "OutlierChange.h"
 #include "Result.h"
 #include "RunReport.h"
 
@@ -39,16 +40,5 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
 Result<Series> loadSeries(Database &db, const QString &email, Source source, const QString &dataType);
 
 } // namespace history
-
-// New, resolved and persisting outliers between two iterations, per data type. Records are matched by id.
-struct OutlierDiff
-{
-    QString dataType;
-    Source source = Source::Raw;
-    QVector<qint64> added;      // in `current`, not in `previous`
-    QVector<qint64> resolved;   // in `previous`, not in `current`
-    QVector<qint64> persisting; // in both
-};
-QVector<OutlierDiff> compareRuns(const RunReport &previous, const RunReport &current);
 
 } // namespace fo

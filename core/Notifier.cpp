@@ -1,5 +1,7 @@
 #include "Notifier.h"
 
+#include "HttpUrl.h"
+
 #include <QEventLoop>
 #include <QIODevice>
 #include <QJsonDocument>
@@ -163,11 +165,8 @@ QString Notifier::sendCompletion(const RunReport &report)
 
 QString Notifier::send(const QString &toEmail, const QString &subject, const QString &html, const QString &what)
 {
-    QString base = m_baseUrl;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    const QUrl url(base + QStringLiteral("/send_email"));
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+    const QUrl url = serviceUrl(m_baseUrl, QStringLiteral("/send_email"));
+    if (!isHttpUrl(url))
         return QStringLiteral("The %1 notification was not sent: NOTIFICATIONS_API_BASE_URL \"%2\" is not an http(s) "
                               "URL.")
             .arg(what, displayUrl(m_baseUrl));

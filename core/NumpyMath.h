@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace fo {
@@ -20,8 +21,14 @@ struct ZScoreStats
 // `scratch` is reused between calls to avoid allocations; n must be > 0.
 ZScoreStats meanAndStd(const double *values, std::size_t count, std::vector<double> &scratch);
 
-// z = (x - mean) / std
-inline double zScore(double x, const ZScoreStats &stats) { return (x - stats.mean) / stats.std; }
+// z = (x - mean) / std, the one place this tool computes a z-score (the pipeline, the reports, the stored iterations
+// and the charts all call it). NaN when std is 0: no spread, so no point is an outlier (docs/platform.md 2); a NaN
+// mean or std (a type without numbers) gives NaN as well.
+inline double zScore(double x, double mean, double std)
+{
+    return std != 0.0 ? (x - mean) / std : std::numeric_limits<double>::quiet_NaN();
+}
+inline double zScore(double x, const ZScoreStats &stats) { return zScore(x, stats.mean, stats.std); }
 
 // A value is an outlier when |z| > k, strictly; with std == 0 nothing is.
 inline bool isOutlier(double x, const ZScoreStats &stats, double k)

@@ -95,33 +95,6 @@ TableReport detect(Source source, double k, std::vector<TypeAccumulator> &types,
 
 } // namespace
 
-QString stageName(Stage stage)
-{
-    switch (stage) {
-    case Stage::Connecting:
-        return QStringLiteral("connecting");
-    case Stage::Locking:
-        return QStringLiteral("waiting for the run lock");
-    case Stage::Flagging:
-        return QStringLiteral("setting the Redis flag");
-    case Stage::NotifyingStart:
-        return QStringLiteral("notifying the start");
-    case Stage::ReadingRaw:
-        return QStringLiteral("reading raw records");
-    case Stage::ReadingProcessed:
-        return QStringLiteral("reading processed records");
-    case Stage::Detecting:
-        return QStringLiteral("detecting");
-    case Stage::Writing:
-        return QStringLiteral("writing");
-    case Stage::NotifyingEnd:
-        return QStringLiteral("notifying the completion");
-    case Stage::Done:
-        return QStringLiteral("done");
-    }
-    return QString();
-}
-
 Pipeline::Pipeline(Config config) : m_config(std::move(config)) {}
 
 void Pipeline::progress(Stage stage, qint64 count) const

@@ -14,14 +14,13 @@ class StageTimer;
 
 enum class Stage { Connecting, Locking, Flagging, NotifyingStart, ReadingRaw, ReadingProcessed, Detecting, Writing,
                    NotifyingEnd, Done };
-QString stageName(Stage stage);
 
 struct RunRequest
 {
     QString email;
     QString operatorEmail; // who started it from the desktop; empty when headless
-    double rawThreshold = 3.0;
-    double processedThreshold = 2.0;
+    double rawThreshold = DefaultRawThreshold;
+    double processedThreshold = DefaultProcessedThreshold;
     bool dryRun = false;       // compute and report; write nothing, no flag, no notifications
     bool notify = true;        // send the start and completion notifications
     bool keepSeries = false;   // keep every point with its time (for charts)

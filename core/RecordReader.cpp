@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "PgCopyReader.h"
+#include "PlatformTables.h"
 #include "ValueParser.h"
 
 #include <QHash>
@@ -68,11 +69,6 @@ bool isNumberType(qint64 oid)
     return isIntegerType(oid) || oid == Float4Oid || oid == Float8Oid || oid == NumericOid;
 }
 
-QString recordTable(Source source)
-{
-    return source == Source::Raw ? QStringLiteral("raw_records") : QStringLiteral("processed_records");
-}
-
 struct ColumnType
 {
     qint64 oid = 0; // of the base type, for a domain
@@ -118,17 +114,16 @@ qint64 integerMaximum(qint64 oid)
 // narrower than the records' id column (integer against bigint) is the table's highest id looked up (the primary
 // key's index: one cheap lookup), and only when that does not fit, the email's. A column that is missing or not an
 // integer is left to the write to report.
-QString outlierIdColumn(Source source)
+QString qualifiedOutlierIdColumn(Source source)
 {
-    return source == Source::Raw ? QStringLiteral("outliers_records.raw_record_id")
-                                 : QStringLiteral("processed_records_outliers_records.processed_record_id");
+    return outlierTable(source) + QLatin1Char('.') + outlierIdColumn(source);
 }
 
 // The largest id the outlier table's record-id column holds (the maximum of qint64 when it is missing or not an
 // integer: left to the write to report), and its type's name.
 Result<QPair<qint64, QString>> outlierIdLimit(Database &db, Source source)
 {
-    const QString column = outlierIdColumn(source);
+    const QString column = qualifiedOutlierIdColumn(source);
     const Result<QHash<QString, ColumnType>> described = describeColumns(
         db, column.section(QLatin1Char('.'), 0, 0), QStringLiteral("Checking %1").arg(column));
     if (!described)
@@ -142,7 +137,7 @@ Result<QPair<qint64, QString>> outlierIdLimit(Database &db, Source source)
 Status checkOutlierIdColumn(Database &db, Source source, const RecordColumns &records, qint64 limit,
                             const QString &typeName, const QString &email)
 {
-    const QString column = outlierIdColumn(source);
+    const QString column = qualifiedOutlierIdColumn(source);
     const QString what = QStringLiteral("Checking %1").arg(column);
     if (limit >= records.idLimit)
         return {};

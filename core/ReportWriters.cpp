@@ -1,5 +1,6 @@
 #include "ReportWriters.h"
 
+#include "NumpyMath.h"
 #include "TerminalText.h"
 
 #include <QFile>
@@ -64,6 +65,11 @@ QString formatNumber(double value)
     return QString::number(value, 'g', 6);
 }
 
+Status csvWriteFailed(const QIODevice &device)
+{
+    return Error{QStringLiteral("Writing the CSV failed: %1").arg(device.errorString())};
+}
+
 void writeRow(QTextStream &stream, const QStringList &cells)
 {
     stream << cells.join(QLatin1Char(',')) << "\r\n";
@@ -117,12 +123,12 @@ QString formatSummary(const RunReport &report)
     return text;
 }
 
-QByteArray formatJson(const RunReport &report)
+QJsonObject reportJson(const RunReport &report)
 {
     QJsonArray warnings;
     for (const QString &warning : report.warnings)
         warnings.append(warning);
-    const QJsonObject root{
+    return QJsonObject{
         {QStringLiteral("schema_version"), 1},
         {QStringLiteral("tool_version"), report.toolVersion},
         {QStringLiteral("run_id"), report.runId},
@@ -140,7 +146,11 @@ QByteArray formatJson(const RunReport &report)
         {QStringLiteral("processed"), tableJson(report.processed)},
         {QStringLiteral("warnings"), warnings},
     };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QByteArray formatJson(const RunReport &report)
+{
+    return QJsonDocument(reportJson(report)).toJson(QJsonDocument::Indented);
 }
 
 QString csvTextCell(const QString &text)
@@ -186,6 +196,14 @@ Status writeCsv(const RunReport &report, QIODevice &device, bool allPoints)
     QTextStream stream(&device);
     stream.setEncoding(QStringConverter::Utf8);
     writeRow(stream, csvHeader(allPoints));
+    stream.flush();
+    if (stream.status() != QTextStream::Ok)
+        return csvWriteFailed(device);
+    return writeCsvRows(report, device, allPoints);
+}
+
+void forEachCsvRow(const RunReport &report, bool allPoints, const CsvRowSink &sink)
+{
     const QString email = csvTextCell(report.email);
     const QString iteration = QString::number(report.iteration);
     for (const TableReport *table : {&report.raw, &report.processed}) {
@@ -198,9 +216,7 @@ Status writeCsv(const RunReport &report, QIODevice &device, bool allPoints)
             auto row = [&](qint64 id, const QString &time, double value, double z, bool outlier) {
                 QStringList cells = {email, iteration, source, dataType, QString::number(id), time,
                                      csvNumberCell(value), csvNumberCell(z), mean, std, k};
-                if (allPoints)
-                    cells << (outlier ? QStringLiteral("1") : QStringLiteral("0"));
-                writeRow(stream, cells);
+                sink(cells, CsvRowOf{table->source, &type, id, outlier});
             };
             if (!allPoints) {
                 for (const OutlierPoint &point : type.outliers)
@@ -213,15 +229,31 @@ Status writeCsv(const RunReport &report, QIODevice &device, bool allPoints)
                 const bool outlier = next < type.outliers.size() && type.outliers.at(next).recordId == series.ids.at(i);
                 if (outlier)
                     ++next;
-                const double z = type.std != 0.0 ? (series.values.at(i) - type.mean) / type.std : std::nan("");
+                const double z = zScore(series.values.at(i), type.mean, type.std);
                 row(series.ids.at(i), isoTime(QDateTime::fromMSecsSinceEpoch(series.timesMs.at(i), Qt::UTC)),
                     series.values.at(i), z, outlier);
             }
         }
     }
+}
+
+void writeCsvRow(QTextStream &stream, const QStringList &cells)
+{
+    writeRow(stream, cells);
+}
+
+Status writeCsvRows(const RunReport &report, QIODevice &device, bool allPoints)
+{
+    QTextStream stream(&device);
+    stream.setEncoding(QStringConverter::Utf8);
+    forEachCsvRow(report, allPoints, [&](QStringList &cells, const CsvRowOf &of) {
+        if (allPoints)
+            cells << (of.outlier ? QStringLiteral("1") : QStringLiteral("0"));
+        writeRow(stream, cells);
+    });
     stream.flush();
     if (stream.status() != QTextStream::Ok)
-        return Error{QStringLiteral("Writing the CSV failed: %1").arg(device.errorString())};
+        return csvWriteFailed(device);
     return {};
 }
 

@@ -7,6 +7,11 @@ QString sourceName(Source source)
     return source == Source::Raw ? QStringLiteral("raw") : QStringLiteral("processed");
 }
 
+Source sourceFromName(const QString &name)
+{
+    return name == QLatin1String("raw") ? Source::Raw : Source::Processed;
+}
+
 QString displayDataType(const QString &dataType, bool isNull)
 {
     return isNull ? QStringLiteral("(no type)") : dataType;

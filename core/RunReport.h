@@ -9,6 +9,16 @@ namespace fo {
 
 enum class Source { Raw, Processed };
 QString sourceName(Source source); // "raw" or "processed"
+Source sourceFromName(const QString &name); // sourceName()'s inverse; anything but "raw" is Processed
+
+// The platform's z-score thresholds when nothing else is said (docs/platform.md 2): k = 3 for raw records and k = 2
+// for processed ones. The old job always used them.
+inline constexpr double DefaultRawThreshold = 3.0;
+inline constexpr double DefaultProcessedThreshold = 2.0;
+inline constexpr double defaultThreshold(Source source)
+{
+    return source == Source::Raw ? DefaultRawThreshold : DefaultProcessedThreshold;
+}
 
 struct OutlierPoint
 {
@@ -70,8 +80,8 @@ struct RunReport
     // Set when Failed for a connection-level reason (the server refused, lost or could not take the connection:
     // ConnectionFailure.h), which a later attempt may not meet; a batch retries those (docs/platform.md 1).
     bool transient = false;
-    double rawThreshold = 3.0;
-    double processedThreshold = 2.0;
+    double rawThreshold = DefaultRawThreshold;
+    double processedThreshold = DefaultProcessedThreshold;
     QString toolVersion;
     TableReport raw;
     TableReport processed;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "RunReport.h"
 
 #include <QHash>
 #include <QString>
@@ -13,8 +14,8 @@ class Database;
 // section 1: our own tables). Iterations the old job wrote are not in it: it always used k = 3 and k = 2.
 struct RunThresholds
 {
-    double raw = 3.0;
-    double processed = 2.0;
+    double raw = DefaultRawThreshold;
+    double processed = DefaultProcessedThreshold;
 };
 
 Result<QHash<int, RunThresholds>> storedThresholds(Database &db, const QString &email);

@@ -1,6 +1,7 @@
 #include "StoredText.h"
 
 #include "Database.h"
+#include "PlatformTables.h"
 #include "RecordReader.h"
 
 #include <QSqlError>
@@ -39,7 +40,7 @@ bool parseValuePair(const QString &text, double *first, double *second)
 Result<StoredText> loadStoredText(Database &db, const QString &email, Source source, const QString &dataType,
                                   int sampleCount)
 {
-    const QString table = source == Source::Raw ? QStringLiteral("raw_records") : QStringLiteral("processed_records");
+    const QString table = recordTable(source);
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
     const bool prepared =

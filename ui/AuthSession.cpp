@@ -1,5 +1,6 @@
 #include "AuthSession.h"
 
+#include "HttpUrl.h"
 #include "SecretStore.h"
 #include "UiLog.h"
 
@@ -29,9 +30,7 @@ AuthSession::AuthSession(SecretStore *secrets, QObject *parent)
 
 void AuthSession::setOrigin(const QString &origin)
 {
-    QString trimmed = origin.trimmed();
-    while (trimmed.endsWith(QLatin1Char('/')))
-        trimmed.chop(1);
+    const QString trimmed = serviceBaseText(origin);
     if (trimmed == m_origin)
         return;
     ++m_generation;
@@ -47,7 +46,7 @@ void AuthSession::setOrigin(const QString &origin)
 
 QString AuthSession::apiUrl(const QString &path) const
 {
-    return m_origin + QStringLiteral("/auth-api/api/v1") + path;
+    return serviceUrl(m_origin, QStringLiteral("/auth-api/api/v1") + path).toString();
 }
 
 QNetworkRequest AuthSession::request(const QString &url) const
@@ -87,9 +86,7 @@ void AuthSession::signInWithTestAccount(const QString &login)
         Q_EMIT signInFailed(tr("Enter a test-account login."));
         return;
     }
-    const QUrl originUrl(m_origin);
-    if (m_origin.isEmpty() || !originUrl.isValid() || originUrl.host().isEmpty()
-        || (originUrl.scheme() != QLatin1String("http") && originUrl.scheme() != QLatin1String("https"))) {
+    if (!isHttpUrl(serviceBaseUrl(m_origin))) {
         Q_EMIT signInFailed(tr("The auth API address “%1” is not a valid http(s) URL.").arg(m_origin));
         return;
     }

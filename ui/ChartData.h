@@ -1,5 +1,7 @@
 #pragma once
 
+#include "NumpyMath.h"
+#include "OutlierChange.h"
 #include "RunReport.h"
 
 #include <QPointF>
@@ -13,6 +15,11 @@ namespace fo::ui {
 
 // How a flagged point relates to the comparison shown (or Current when nothing is compared).
 enum class MarkerKind : char { None = 0, Current, New, Persisting, Resolved };
+inline MarkerKind markerKind(OutlierChange change)
+{
+    return change == OutlierChange::New ? MarkerKind::New
+                                        : (change == OutlierChange::Persisting ? MarkerKind::Persisting : MarkerKind::Resolved);
+}
 
 struct ChartMarker
 {
@@ -39,7 +46,7 @@ struct ChartData
     double k = 0.0;
 
     bool hasBand() const { return std::isfinite(mean) && std::isfinite(std) && std > 0.0; }
-    double zOf(double value) const { return hasBand() ? (value - mean) / std : std::numeric_limits<double>::quiet_NaN(); }
+    double zOf(double value) const { return zScore(value, mean, std); }
 };
 
 } // namespace fo::ui

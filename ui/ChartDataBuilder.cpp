@@ -81,17 +81,6 @@ std::vector<qsizetype> timeOrder(const qint64 *times, qsizetype n)
     return order;
 }
 
-std::vector<qint64> sortedIds(const QVector<OutlierPoint> &outliers)
-{
-    std::vector<qint64> ids;
-    ids.reserve(size_t(outliers.size()));
-    for (const OutlierPoint &p : outliers)
-        ids.push_back(p.recordId);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
-
 bool containsId(const std::vector<qint64> &sorted, qint64 id)
 {
     return std::binary_search(sorted.cbegin(), sorted.cend(), id);
@@ -171,8 +160,8 @@ ChartData ChartDataBuilder::build(const Input &input)
     flagOutliers(&data, input.outliers);
     flagOutliers(&data, input.previousOutliers);
 
-    const std::vector<qint64> currentIds = sortedIds(input.outliers);
-    const std::vector<qint64> previousIds = sortedIds(input.previousOutliers);
+    const OutlierComparison comparison(OutlierComparison::idsOf(input.previousOutliers),
+                                       OutlierComparison::idsOf(input.outliers));
     auto marker = [&data](const OutlierPoint &p, MarkerKind kind) {
         ChartMarker m;
         m.timeMs = p.time.toMSecsSinceEpoch();
@@ -187,12 +176,12 @@ ChartData ChartDataBuilder::build(const Input &input)
     for (const OutlierPoint &p : input.outliers) {
         MarkerKind kind = MarkerKind::Current;
         if (input.comparing)
-            kind = containsId(previousIds, p.recordId) ? MarkerKind::Persisting : MarkerKind::New;
+            kind = markerKind(comparison.ofCurrent(p.recordId));
         data.markers.append(marker(p, kind));
     }
     if (input.comparing) {
         for (const OutlierPoint &p : input.previousOutliers) {
-            if (!containsId(currentIds, p.recordId)) {
+            if (comparison.isResolved(p.recordId)) {
                 ChartMarker m = marker(p, MarkerKind::Resolved);
                 m.z = data.zOf(p.value);
                 data.markers.append(m);

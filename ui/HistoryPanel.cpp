@@ -117,7 +117,7 @@ void HistoryPanel::setIterations(const QString &email, const QVector<IterationIn
         if (stored != thresholds.constEnd())
             k = QStringLiteral("%1 / %2").arg(thresholdText(stored->raw), thresholdText(stored->processed));
         else if (!info.hasRunRecord)
-            k = tr("%1 / %2 (old job)").arg(thresholdText(3.0), thresholdText(2.0));
+            k = tr("%1 / %2 (old job)").arg(thresholdText(DefaultRawThreshold), thresholdText(DefaultProcessedThreshold));
         else
             k = QStringLiteral("—");
         row << new QStandardItem(k);

@@ -164,7 +164,7 @@ void MainWindow::connectParts()
                 if (ticket != m_emailsTicket)
                     return;
                 if (!error.isEmpty())
-                    qCWarning(lcUi) << "cannot list the known emails:" << error;
+                    qCWarning(lcUiShell) << "cannot list the known emails:" << error;
                 m_controls->setKnownEmails(emails);
                 updateActions();
                 Q_EMIT emailsLoaded();
@@ -175,7 +175,7 @@ void MainWindow::connectParts()
                 if (ticket != m_presenceTicket)
                     return;
                 if (!error.isEmpty()) {
-                    qCWarning(lcUi) << "cannot look for the records of the email typed:" << error;
+                    qCWarning(lcUiShell) << "cannot look for the records of the email typed:" << error;
                     return;
                 }
                 m_controls->setRecordPresence(email, exists);
@@ -187,7 +187,7 @@ void MainWindow::connectParts()
                 if (ticket != m_countsTicket || !m_tasks->isRunning())
                     return;
                 if (!error.isEmpty()) {
-                    qCWarning(lcUi) << "cannot count the records the run will read:" << error;
+                    qCWarning(lcUiShell) << "cannot count the records the run will read:" << error;
                     return;
                 }
                 m_summary->setExpectedRows(raw, processed);

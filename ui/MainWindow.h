@@ -44,8 +44,8 @@ public:
     struct ViewState
     {
         QString email;
-        double rawThreshold = 3.0;
-        double processedThreshold = 2.0;
+        double rawThreshold = DefaultRawThreshold;
+        double processedThreshold = DefaultProcessedThreshold;
         bool notify = true;
         bool dryRun = false;
         bool hasReport = false;

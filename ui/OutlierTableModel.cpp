@@ -7,7 +7,6 @@
 #include <QColor>
 #include <QDateTime>
 #include <QLocale>
-#include <QSet>
 
 #include <cmath>
 
@@ -39,8 +38,6 @@ void OutlierTableModel::setReport(const RunReport &current, const RunReport *pre
     m_rows.clear();
     m_comparing = previous != nullptr;
     auto wanted = [&](Source s, const QString &type) { return !onlyOneType || (s == source && type == dataType); };
-    // Raw and processed record ids come from two tables: the key tells them apart.
-    auto keyOf = [](Source s, const OutlierPoint &p) { return p.recordId * 2 + (s == Source::Raw ? 0 : 1); };
     auto rowOf = [](MarkerKind kind, Source s, const RunReport &report, const TypeReport &type,
                     const OutlierPoint &p) {
         Row row;
@@ -57,23 +54,19 @@ void OutlierTableModel::setReport(const RunReport &current, const RunReport *pre
         return row;
     };
 
-    QSet<qint64> previousIds;
-    if (previous) {
-        for (Source s : {Source::Raw, Source::Processed})
-            for (const TypeReport &type : previous->table(s).types)
-                for (const OutlierPoint &p : type.outliers)
-                    previousIds.insert(keyOf(s, p));
-    }
-    QSet<qint64> currentIds;
+    // Raw and processed record ids come from two tables: each source is compared on its own.
+    const auto comparisonOf = [&](Source s) {
+        return previous ? OutlierComparison(OutlierComparison::idsOf(*previous, s), OutlierComparison::idsOf(current, s))
+                        : OutlierComparison({}, {});
+    };
+    const OutlierComparison comparisons[] = {comparisonOf(Source::Raw), comparisonOf(Source::Processed)};
     for (Source s : {Source::Raw, Source::Processed}) {
         for (const TypeReport &type : current.table(s).types) {
+            if (!wanted(s, type.dataType))
+                continue;
             for (const OutlierPoint &p : type.outliers) {
-                currentIds.insert(keyOf(s, p));
-                if (!wanted(s, type.dataType))
-                    continue;
-                const MarkerKind kind = !previous ? MarkerKind::Current
-                                                  : (previousIds.contains(keyOf(s, p)) ? MarkerKind::Persisting
-                                                                                        : MarkerKind::New);
+                const MarkerKind kind =
+                    previous ? markerKind(comparisons[int(s)].ofCurrent(p.recordId)) : MarkerKind::Current;
                 m_rows.append(rowOf(kind, s, current, type, p));
             }
         }
@@ -84,7 +77,7 @@ void OutlierTableModel::setReport(const RunReport &current, const RunReport *pre
                 if (!wanted(s, type.dataType))
                     continue;
                 for (const OutlierPoint &p : type.outliers)
-                    if (!currentIds.contains(keyOf(s, p)))
+                    if (comparisons[int(s)].isResolved(p.recordId))
                         m_rows.append(rowOf(MarkerKind::Resolved, s, *previous, type, p));
             }
         }

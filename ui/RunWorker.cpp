@@ -35,9 +35,9 @@ void RunWorker::run(const Config &config, const RunRequest &request, quint64 tic
     });
     pipeline.setWarningCallback([this, ticket](const QString &message) { Q_EMIT warning(message, ticket); });
 
-    qCInfo(lcUi) << "run started for" << request.email << (request.dryRun ? "(dry run)" : "");
+    qCInfo(lcUiRun) << "run started for" << request.email << (request.dryRun ? "(dry run)" : "");
     RunReport report = pipeline.run(request);
-    qCInfo(lcUi) << "run finished:" << statusName(report.status);
+    qCInfo(lcUiRun) << "run finished:" << statusName(report.status);
     Q_EMIT finished(report, ticket);
 }
 

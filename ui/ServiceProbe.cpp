@@ -1,5 +1,7 @@
 #include "ServiceProbe.h"
 
+#include "HttpUrl.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -68,8 +70,7 @@ void ServiceProbe::probeHttp(const QString &url, QObject *context, Callback done
         QTimer::singleShot(0, this, [answer] { answer(false, tr("Not configured.")); });
         return;
     }
-    if (!target.isValid() || target.host().isEmpty()
-        || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))) {
+    if (!isHttpUrl(target)) {
         QTimer::singleShot(0, this, [answer, url] { answer(false, tr("“%1” is not a valid http(s) URL.").arg(url)); });
         return;
     }
@@ -99,8 +100,7 @@ void ServiceProbe::checkHttp(const QString &url, const QList<int> &expected, con
         QTimer::singleShot(0, this, [answer] { answer(Outcome::NotConfigured, tr("Not configured.")); });
         return;
     }
-    if (!target.isValid() || target.host().isEmpty()
-        || (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))) {
+    if (!isHttpUrl(target)) {
         QTimer::singleShot(0, this,
                            [answer, url] { answer(Outcome::Failed, tr("“%1” is not a valid http(s) URL.").arg(url)); });
         return;

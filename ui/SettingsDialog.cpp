@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "BackgroundTasks.h"
+#include "HttpUrl.h"
 #include "QueryWorker.h"
 #include "ServiceProbe.h"
 #include "Translations.h"
@@ -338,9 +339,7 @@ void SettingsDialog::testDatabase()
 void SettingsDialog::testAuth()
 {
     showConnecting(m_authResult);
-    QString origin = m_auth->text().trimmed();
-    while (origin.endsWith(QLatin1Char('/')))
-        origin.chop(1);
+    const QString origin = serviceBaseText(m_auth->text());
     // The "who am I" endpoint of docs/platform.md, section 6: without a token, the auth API answers 401.
     const QString url = origin.isEmpty() ? QString() : origin + QStringLiteral("/auth-api/api/v1/auth/users/me");
     m_probe->checkHttp(url, {401}, tr("the auth API asks for a sign-in, as it should"), this,
@@ -352,9 +351,7 @@ void SettingsDialog::testAuth()
 void SettingsDialog::testNotifications()
 {
     showConnecting(m_notificationsResult);
-    QString base = m_notifications->text().trimmed();
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
+    const QString base = serviceBaseText(m_notifications->text());
     // The one endpoint the tool uses (docs/platform.md, section 5) takes only POST: a GET gets 405 when the address
     // is right (nothing is sent), and 404 when it is not.
     const QString url = base.isEmpty() ? QString() : base + QStringLiteral("/send_email");

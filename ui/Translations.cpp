@@ -27,29 +27,27 @@ QString Translations::install(const QString &code)
     m_app = nullptr;
     m_qt = nullptr;
 
-    QString language = code;
-    if (language.isEmpty()) {
-        language = QStringLiteral("en");
-        for (const QString &ui : QLocale::system().uiLanguages()) {
-            if (ui.startsWith(QLatin1String("ru"))) {
-                language = QStringLiteral("ru");
-                break;
-            }
-            if (ui.startsWith(QLatin1String("en")))
-                break;
-        }
-    }
-    QLocale::setDefault(QLocale(language == QLatin1String("ru") ? QLocale::Russian : QLocale::English,
-                                language == QLatin1String("ru") ? QLocale::Russia : QLocale::UnitedStates));
-
+    // The saved choice, or else the system's languages in their order of preference: QTranslator takes the first it
+    // has a file for. English when it has none.
+    const QString name = QStringLiteral("find-outliers");
+    const QString prefix = QStringLiteral("_");
+    const QString folder = QStringLiteral(":/i18n");
+    const QLocale wanted = code.isEmpty() ? QLocale::system() : QLocale(code);
     m_app = new QTranslator(this);
-    if (m_app->load(QStringLiteral(":/i18n/find-outliers_%1.qm").arg(language))) {
+    if (m_app->load(wanted, name, prefix, folder)
+        || m_app->load(QLocale(QLocale::English, QLocale::UnitedStates), name, prefix, folder)) {
         QCoreApplication::installTranslator(m_app);
     } else {
-        qCWarning(lcUi) << "no translation for" << language;
+        qCWarning(lcUiI18n) << "no translation for" << wanted.uiLanguages();
         delete m_app;
         m_app = nullptr;
     }
+    // The locale of the translation in use (its .ts file's language: en_US or ru_RU) formats numbers and dates.
+    const QLocale locale = m_app && !m_app->language().isEmpty() ? QLocale(m_app->language())
+                                                                  : QLocale(QLocale::English, QLocale::UnitedStates);
+    QLocale::setDefault(locale);
+    const QString language = QLocale::languageToCode(locale.language());
+
     m_qt = new QTranslator(this);
     if (m_qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(m_qt);

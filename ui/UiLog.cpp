@@ -1,5 +1,7 @@
 #include "UiLog.h"
 
-Q_LOGGING_CATEGORY(lcUi, "ui")
-Q_LOGGING_CATEGORY(lcUiAuth, "ui.auth")
-Q_LOGGING_CATEGORY(lcUiKeychain, "ui.keychain")
+Q_LOGGING_CATEGORY(lcUiShell, "fo.ui.shell")
+Q_LOGGING_CATEGORY(lcUiRun, "fo.ui.run")
+Q_LOGGING_CATEGORY(lcUiI18n, "fo.ui.i18n")
+Q_LOGGING_CATEGORY(lcUiAuth, "fo.ui.auth")
+Q_LOGGING_CATEGORY(lcUiKeychain, "fo.ui.keychain")
