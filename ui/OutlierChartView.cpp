@@ -335,10 +335,11 @@ void OutlierChartView::showRanges(double fromX, double toX, double fromY, double
 {
     const bool timeChanged = dataChanged || qint64(fromX) != m_axisX->min().toMSecsSinceEpoch()
         || qint64(toX) != m_axisX->max().toMSecsSinceEpoch();
-    // Without this, the chart would lay out the old line (a stroke of thousands of points) for the new range, only to
-    // have it replaced right after.
+    // Without this, the chart would lay out the old line and envelope (QtCharts strokes a line series' whole path for
+    // its shape at each axis change: thousands of points, several times a step) for the new range, only to have them
+    // replaced right after.
     if (timeChanged)
-        m_line->clear();
+        clearLines();
     setRanges(fromX, toX, fromY, toY);
     // New data can change the title and the axis labels, and so the plot area: lay the chart out now, so that the line
     // is sampled for the plot's width, and the layout does not paint the chart a second time.
@@ -366,16 +367,28 @@ void OutlierChartView::setRanges(double fromX, double toX, double fromY, double 
         m_axisY->setRange(fromY, toY);
         m_axisY->setTickInterval(ticks.step);
         m_axisY->setTickAnchor(0.0);
-        m_axisY->setLabelFormat(QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f"));
+        // QValueAxis::setLabelFormat lays the labels out again even when the format is the same (Qt 6.4).
+        const QString format = QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f");
+        if (m_axisY->labelFormat() != format)
+            m_axisY->setLabelFormat(format);
         m_axisY->setTickType(QValueAxis::TicksDynamic);
     } else {
         m_axisY->setRange(fromY, toY);
     }
     const double spanDays = (toX - fromX) / (24.0 * 3600 * 1000);
-    m_axisX->setFormat(spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")
-                       : spanDays <= 120.0 ? QStringLiteral("d MMM")
-                                           : QStringLiteral("MMM yyyy"));
+    const QString timeFormat = spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")
+                               : spanDays <= 120.0 ? QStringLiteral("d MMM")
+                                                   : QStringLiteral("MMM yyyy");
+    if (m_axisX->format() != timeFormat)
+        m_axisX->setFormat(timeFormat);
     m_settingRanges = false;
+}
+
+void OutlierChartView::clearLines()
+{
+    m_line->clear();
+    if (m_enveloped)
+        m_envelope->clear();
 }
 
 void OutlierChartView::scheduleRebuild()
@@ -573,7 +586,7 @@ void OutlierChartView::panBy(qreal dx, qreal dy)
     // The axis-range handler would rebuild in the next pass (a second paint): rebuild here, once. As in showRanges(),
     // the old line is not laid out for the new range first.
     if (dx != 0)
-        m_line->clear();
+        clearLines();
     m_settingRanges = true;
     m_chart->scroll(dx, dy);
     m_settingRanges = false;

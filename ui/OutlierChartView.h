@@ -91,6 +91,7 @@ protected:
 private:
     void rebuildVisible();
     void scheduleRebuild();
+    void clearLines(); // the line and the envelope, before a range change that rebuilds them
     void updateMarkerImages();
     void thinMarkers(double fromX, double toX);
     // The four marker series and how each looks (ChartMarkers.h).
