@@ -190,12 +190,13 @@ void OutlierChartView::setChartData(const ChartData &newData)
     });
     m_outliers->setName(comparing ? tr("New outliers") : tr("Outliers (|z| > k)"));
     // Every marker, whatever the range shown: a series that holds only those in view would have to be replaced on
-    // zoom and pan.
-    m_outliers->replace(current);
-    m_persisting->replace(persisting);
-    m_resolved->replace(resolved);
+    // zoom and pan. The series get them from thinMarkers(), once the range is set: filled here, QtCharts would lay
+    // out (and stroke for its hit shape) every marker of a large series twice before the thinning replaced them.
+    m_outliers->clear();
+    m_persisting->clear();
+    m_resolved->clear();
     m_allMarkers = {current, persisting, resolved};
-    m_thinned = {false, false, false};
+    m_thinned = {true, true, true}; // "the series does not hold every marker": thinMarkers() fills it
     m_markerCounts.clear();
     m_thinnedAway = {0, 0, 0};
 
@@ -409,6 +410,14 @@ void OutlierChartView::rebuildVisible()
     updateMarkerImages();
     if (m_data.points.isEmpty()) {
         m_line->clear();
+        if (m_enveloped) {
+            m_envelope->clear();
+            m_enveloped = false;
+            for (QLegendMarker *marker : m_chart->legend()->markers(m_envelope))
+                marker->setVisible(false);
+            m_line->setName(tr("Values"));
+        }
+        thinMarkers(fromX, toX); // no line: every marker
         return;
     }
     const int columns = std::max(100, int(m_chart->plotArea().width()));
@@ -427,10 +436,22 @@ void OutlierChartView::rebuildVisible()
         QVector<double> lo(columns, HUGE_VAL), hi(columns, -HUGE_VAL), sum(columns, 0.0);
         QVector<qsizetype> count(columns, 0);
         const double scale = columns / (toX - fromX);
+        // A column's end is searched from its start, first over about a column's worth of points, then twice that,
+        // and so on: a few cache lines each time, not a binary search over the whole rest of the series.
+        const qsizetype guess = std::max<qsizetype>(1, visible / columns);
+        auto columnEndFrom = [&](const QPointF *from, double x) {
+            const QPointF *lo = from;
+            qsizetype step = guess;
+            while (last - lo > step && lo[step - 1].x() < x) {
+                lo += step;
+                step *= 2;
+            }
+            return std::lower_bound(lo, lo + std::min(step, qsizetype(last - lo)), x, byX);
+        };
         const QPointF *p = first;
         for (int c = 0; c < columns && p != last; ++c) {
             const double columnEnd = fromX + (c + 1) / scale;
-            const QPointF *e = c == columns - 1 ? last : std::lower_bound(p, last, columnEnd, byX);
+            const QPointF *e = c == columns - 1 ? last : columnEndFrom(p, columnEnd);
             double l = HUGE_VAL, h = -HUGE_VAL, s = 0.0;
             auto addPoints = [&](qsizetype from, qsizetype to) {
                 for (const QPointF *q = begin + from, *stop = begin + to; q != stop; ++q) {
