@@ -5,6 +5,7 @@
 #include "ChartTime.h"
 #include "NumberText.h"
 #include "TypeNames.h"
+#include "ChartEnvelope.h"
 #include "Downsampler.h"
 #include "NumberText.h"
 
@@ -255,38 +256,13 @@ void OutlierChartView::fullRanges(double *fromX, double *toX, double *fromY, dou
 
 void OutlierChartView::computeFullRanges()
 {
-    double minX = HUGE_VAL, maxX = -HUGE_VAL, minY = HUGE_VAL, maxY = -HUGE_VAL;
-    // In the same pass, the minimum, maximum and sum of each block of BlockSize points: the envelope of a wide view
-    // reads whole blocks instead of every point (3M points: 47k blocks).
-    m_blockMin.clear();
-    m_blockMax.clear();
-    m_blockSum.clear();
+    double minX = HUGE_VAL, maxX = -HUGE_VAL;
+    // In the same pass, the blocks the envelope of a wide view reads instead of every point (ChartEnvelope).
+    m_envelopeIndex.index(m_data.points);
+    double minY = m_envelopeIndex.minY(), maxY = m_envelopeIndex.maxY();
     if (!m_data.points.isEmpty()) {
         minX = m_data.points.constFirst().x(); // const: first() would detach, a copy of the points
         maxX = m_data.points.constLast().x();
-        const qsizetype n = m_data.points.size();
-        const qsizetype blocks = n / BlockSize;
-        m_blockMin.resize(blocks);
-        m_blockMax.resize(blocks);
-        m_blockSum.resize(blocks);
-        const QPointF *points = m_data.points.constData();
-        for (qsizetype b = 0; b < blocks; ++b) {
-            double l = HUGE_VAL, h = -HUGE_VAL, sum = 0.0;
-            for (const QPointF *q = points + b * BlockSize, *end = q + BlockSize; q != end; ++q) {
-                l = std::min(l, q->y());
-                h = std::max(h, q->y());
-                sum += q->y();
-            }
-            m_blockMin[b] = l;
-            m_blockMax[b] = h;
-            m_blockSum[b] = sum;
-            minY = std::min(minY, l);
-            maxY = std::max(maxY, h);
-        }
-        for (qsizetype i = blocks * BlockSize; i < n; ++i) {
-            minY = std::min(minY, points[i].y());
-            maxY = std::max(maxY, points[i].y());
-        }
     }
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
         minX = std::min(minX, m.x);
@@ -431,52 +407,10 @@ void OutlierChartView::rebuildVisible()
     if (envelope) {
         // The envelope: per pixel column the minimum and maximum (the band) and the mean (the line). Every point is
         // in a column; the outliers show as markers, not as spikes of the line.
-        // The points are sorted by x: each column is a contiguous run, found by binary search, then read by blocks
-        // (computeFullRanges()) and the few points at its ends.
-        QVector<double> lo(columns, HUGE_VAL), hi(columns, -HUGE_VAL), sum(columns, 0.0);
-        QVector<qsizetype> count(columns, 0);
+        const ChartEnvelope::Columns stats = m_envelopeIndex.columns(first, last, fromX, toX, columns);
+        const QVector<double> &lo = stats.lo, &hi = stats.hi, &sum = stats.sum;
+        const QVector<qsizetype> &count = stats.count;
         const double scale = columns / (toX - fromX);
-        // A column's end is searched from its start, first over about a column's worth of points, then twice that,
-        // and so on: a few cache lines each time, not a binary search over the whole rest of the series.
-        const qsizetype guess = std::max<qsizetype>(1, visible / columns);
-        auto columnEndFrom = [&](const QPointF *from, double x) {
-            const QPointF *lo = from;
-            qsizetype step = guess;
-            while (last - lo > step && lo[step - 1].x() < x) {
-                lo += step;
-                step *= 2;
-            }
-            return std::lower_bound(lo, lo + std::min(step, qsizetype(last - lo)), x, byX);
-        };
-        const QPointF *p = first;
-        for (int c = 0; c < columns && p != last; ++c) {
-            const double columnEnd = fromX + (c + 1) / scale;
-            const QPointF *e = c == columns - 1 ? last : columnEndFrom(p, columnEnd);
-            double l = HUGE_VAL, h = -HUGE_VAL, s = 0.0;
-            auto addPoints = [&](qsizetype from, qsizetype to) {
-                for (const QPointF *q = begin + from, *stop = begin + to; q != stop; ++q) {
-                    l = std::min(l, q->y());
-                    h = std::max(h, q->y());
-                    s += q->y();
-                }
-            };
-            // The points up to a block boundary, the whole blocks inside the column, the points after the last one.
-            const qsizetype i = p - begin, j = e - begin;
-            qsizetype a = std::min(j, (i + BlockSize - 1) / BlockSize * BlockSize);
-            addPoints(i, a);
-            for (; a + BlockSize <= j && a / BlockSize < m_blockMin.size(); a += BlockSize) {
-                const qsizetype b = a / BlockSize;
-                l = std::min(l, m_blockMin[b]);
-                h = std::max(h, m_blockMax[b]);
-                s += m_blockSum[b];
-            }
-            addPoints(a, j);
-            lo[c] = l;
-            hi[c] = h;
-            sum[c] = s;
-            count[c] = e - p;
-            p = e;
-        }
         QList<QPointF> band, means;
         band.reserve(2 * columns);
         means.reserve(columns);
