@@ -107,6 +107,7 @@ void ChartBrush::paintEvent(QPaintEvent *)
             style.font = font();
             style.markerDiameter = 4;
             style.lineWidth = 0.8;
+            style.counts = false; // cut off at the strip's top edge; the chart above shows them
             m_sketch.paint(&cache, plot, style);
         }
     }

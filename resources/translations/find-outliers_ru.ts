@@ -623,7 +623,7 @@
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="81"/>
         <source>Band: mean ± k·std</source>
-        <translation>Полоса: среднее ± k·std</translation>
+        <translation>Полоса ± k·std</translation>
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="89"/>
@@ -729,12 +729,12 @@
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="99"/>
         <source>Range per pixel (min–max)</source>
-        <translation>Диапазон на пиксель (мин.–макс.)</translation>
+        <translation>Мин.–макс.</translation>
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="433"/>
         <source>Mean per pixel</source>
-        <translation>Среднее на пиксель</translation>
+        <translation>Среднее в столбце</translation>
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="671"/>
