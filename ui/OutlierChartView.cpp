@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QHelpEvent>
 #include <QLegendMarker>
@@ -517,11 +518,33 @@ void OutlierChartView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->setPen(markers::outlier().color);
     const QRectF plot = m_chart->plotArea();
     const qreal offset = markers::outlier().diameter * 0.6;
+    const QFontMetricsF metrics(font);
+    // A count that would overlap one already drawn is left out ("152" and "134" side by side read as "152134"): the
+    // marker stays, and zooming in shows the count again.
+    // The markers count as drawn: a number on top of the next marker was as hard to read.
+    QVector<QRectF> drawn;
+    const qreal radius = markers::outlier().diameter / 2;
+    for (QLineSeries *series : {m_outliers, m_persisting, m_resolved}) {
+        for (const QPointF &p : series->points()) {
+            const QPointF pos = m_chart->mapToPosition(p, m_line);
+            if (plot.contains(pos))
+                drawn.append(QRectF(m_chart->mapToScene(pos) - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius)));
+        }
+    }
     for (const auto &[point, count] : std::as_const(m_markerCounts)) {
         const QPointF pos = m_chart->mapToPosition(point, m_line);
         if (!plot.contains(pos))
             continue;
-        painter->drawText(m_chart->mapToScene(pos) + QPointF(offset, -offset), QString::number(count));
+        const QString text = QString::number(count);
+        const QPointF at = m_chart->mapToScene(pos) + QPointF(offset, -offset);
+        const QRectF box = metrics.boundingRect(text).translated(at).adjusted(-2, -1, 2, 1);
+        // Its own marker is below-left of it, and overlaps the box by a pixel or two: not counted.
+        const QRectF own(m_chart->mapToScene(pos) - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius));
+        auto blocks = [&box, &own](const QRectF &r) { return r != own && r.intersects(box); };
+        if (std::any_of(drawn.cbegin(), drawn.cend(), blocks))
+            continue;
+        drawn.append(box);
+        painter->drawText(at, text);
     }
     painter->restore();
 }
