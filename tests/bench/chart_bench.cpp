@@ -1,18 +1,16 @@
 // The chart benchmark of issues 4 ("Chart speed") and 11 ("readable at millions of points"): one data type of 1M
-// (or, with --points, 3M) points in a real OutlierChartView, inside the ChartPanel the window shows it in (tool bars,
-// and the overview strip whose brush follows the chart), rendered offscreen. Targets (issue 11): the first build
-// of a view <= 100 ms, each zoom, pan or brush step <= 16 ms median (one 60 Hz frame). It is run by hand (tests/bench/chart.sh), not by CTest: it measures, it does not assert.
+// (or, with --points, 3M) points in a real OutlierChartView inside the ChartPanel the window shows it in (tool bars,
+// the overview strip whose brush follows the chart), offscreen. Targets (issue 11): the first build of a view <= 100 ms,
+// each zoom, pan or brush step <= 16 ms median (one 60 Hz frame). Run by hand (tests/bench/chart.sh), not by CTest.
 //
 // What it measures, each time from the user's action until the widget has painted (a synchronous repaint of the
 // viewport after the posted events, the view's own deferred line rebuild among them, have been delivered):
-//   build      the path the main window takes when a data type is picked: ChartDataBuilder::build on the series
-//              (the app runs it on its query thread; the user waits for it all the same), then
-//              OutlierChartView::setChartData, the overview strip's sketch of the series, the view's deferred line
-//              rebuild, and the paint. The first build in a fresh
-//              view is shown on its own row ("cold"); the others alternate between two data types, as when a user
-//              clicks from one type to another. The generated rows are a little out of time order (as records
-//              arrive); "build (sorted input)" builds the same types with their rows in time order, as most types
-//              come from the database.
+//   build      the path the main window takes when a data type is picked: ChartDataBuilder::build (the app runs it on
+//              its query thread; the user waits for it all the same), setChartData, the overview strip's sketch, the
+//              deferred line rebuild and the paint. The first build in a fresh view has its own row ("cold"); the
+//              others alternate between two types, as a user clicks from one to the other. The generated rows are a
+//              little out of time order (as records arrive); "build (sorted input)" has them in time order, as most
+//              types come from the database.
 //   zoom in    a wheel notch (+120) at the centre of the plot, sent to the viewport as a mouse would.
 //   zoom out   a wheel notch (-120), back out to the whole year.
 //   pan key    the Right arrow key, zoomed in (1/8 of the year shown).
@@ -49,7 +47,6 @@
 #include <cstdint>
 #include <functional>
 #include <numbers>
-#include <numeric>
 
 using namespace fo;
 using namespace fo::ui;
@@ -312,24 +309,22 @@ int main(int argc, char *argv[])
     out << "generated 2 types in " << genTimer.elapsed() << " ms; outliers (|z| > " << typeA.k
         << "): " << typeA.outliers.size() << " and " << typeB.outliers.size() << Qt::endl;
 
-    // The detail chart as the window shows it: the chart with its tool bars and the overview strip with its brush
-    // (ChartPanel), which follows every zoom and pan and sketches the whole series for each type shown. The panel is
-    // sized so that the chart itself gets about width x height.
+    // The chart in its ChartPanel (tool bars, the overview strip that follows every step), sized so that the chart
+    // itself gets about width x height.
     ChartPanel panel;
     OutlierChartView &view = *panel.chartView();
     panel.resize(parser.value(widthOption).toInt(), parser.value(heightOption).toInt());
     panel.show();
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
-    panel.resize(parser.value(widthOption).toInt(),
-                 2 * parser.value(heightOption).toInt() - view.height());
+    panel.resize(parser.value(widthOption).toInt(), 2 * parser.value(heightOption).toInt() - view.height());
     PaintCounter counter;
     view.viewport()->installEventFilter(&counter);
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
     view.viewport()->repaint();
-    out << "chart " << view.width() << "x" << view.height() << " in a panel of " << panel.width() << "x"
-        << panel.height() << " (tool bars, overview strip with its brush)" << Qt::endl;
+    out << "chart " << view.width() << "x" << view.height() << " in a panel of " << panel.width() << "x" << panel.height()
+        << Qt::endl;
 
     Bench bench(&view, &counter);
     auto build = [&view](const TypeReport &type) {
@@ -417,25 +412,16 @@ int main(int argc, char *argv[])
     rows.append(panDrag);
     rows.append(panFull);
     rows.append(reset);
-
-    // The same two types with their rows in time order, as most types come from the database (ordered by id, written
-    // in time order): the builder checks the order in one pass and shares the ids and times instead of sorting copies.
+    // The same two types in time order: the builder checks the order in one pass and shares the ids and times.
     auto sortedCopy = [](TypeReport type) {
-        Series &s = type.series;
-        QVector<qsizetype> order(s.ids.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&s](qsizetype a, qsizetype b) { return s.timesMs[a] < s.timesMs[b]; });
-        Series sorted;
-        for (qsizetype i : std::as_const(order)) {
-            sorted.ids.append(s.ids[i]);
-            sorted.timesMs.append(s.timesMs[i]);
-            sorted.values.append(s.values[i]);
-        }
-        s = sorted;
+        const ChartData sorted = ChartDataBuilder::build(inputFor(type)); // sorted by time, ties in input order
+        type.series.ids = sorted.ids;
+        type.series.timesMs = sorted.timesMs;
+        for (type.series.values.clear(); const QPointF &p : sorted.points)
+            type.series.values.append(p.y());
         return type;
     };
-    const TypeReport sortedA = sortedCopy(typeA);
-    const TypeReport sortedB = sortedCopy(typeB);
+    const TypeReport sortedA = sortedCopy(typeA), sortedB = sortedCopy(typeB);
     Row sortedBuilds{QStringLiteral("build (sorted input)"), BuildTargetMs, {}};
     for (int i = 0; i < builds; ++i)
         sortedBuilds.samples.append(bench.measure([&] { build(i % 2 == 0 ? sortedB : sortedA); }));
