@@ -37,7 +37,16 @@ void ChartBrush::setSeries(const SeriesSketch &sketch, double fromX, double toX)
     m_toX = toX > fromX ? toX : fromX + 1.0;
     m_windowFrom = m_fromX;
     m_windowTo = m_toX;
+    m_cache = QPixmap();
     update();
+}
+
+void ChartBrush::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange
+        || event->type() == QEvent::StyleChange)
+        m_cache = QPixmap();
+    QWidget::changeEvent(event);
 }
 
 void ChartBrush::clear()
@@ -84,14 +93,25 @@ void ChartBrush::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     const QRectF plot = plotRect();
-    p.fillRect(plot, palette().color(QPalette::Base));
-    if (!m_sketch.isEmpty()) {
-        SeriesSketch::Style style;
-        style.font = font();
-        style.markerDiameter = 4;
-        style.lineWidth = 0.8;
-        m_sketch.paint(&p, plot, style);
+    // The series is drawn once into a pixmap, which each zoom and pan step (the window moves) only copies: drawing
+    // the sketch's envelope and markers antialiased took longer than the rest of the strip.
+    const qreal ratio = devicePixelRatioF();
+    if (m_cache.isNull() || m_cache.size() != size() * ratio || m_cache.devicePixelRatio() != ratio) {
+        m_cache = QPixmap(size() * ratio);
+        m_cache.setDevicePixelRatio(ratio);
+        m_cache.fill(Qt::transparent);
+        QPainter cache(&m_cache);
+        cache.fillRect(plot, palette().color(QPalette::Base));
+        if (!m_sketch.isEmpty()) {
+            SeriesSketch::Style style;
+            style.font = font();
+            style.markerDiameter = 4;
+            style.lineWidth = 0.8;
+            style.counts = false; // cut off at the strip's top edge; the chart above shows them
+            m_sketch.paint(&cache, plot, style);
+        }
     }
+    p.drawPixmap(0, 0, m_cache);
     // Outside the window: dimmed. The window: outlined, with grips on its edges.
     const QRectF brush = brushRect();
     QColor dim = palette().color(QPalette::Window);

@@ -2,6 +2,7 @@
 
 #include "SeriesSketch.h"
 
+#include <QPixmap>
 #include <QWidget>
 
 namespace fo::ui {
@@ -34,6 +35,7 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -47,6 +49,7 @@ private:
     void request(double fromX, double toX);
 
     SeriesSketch m_sketch;
+    QPixmap m_cache; // the strip without the window: the sketch on its background (paintEvent())
     double m_fromX = 0.0;
     double m_toX = 1.0;
     double m_windowFrom = 0.0;

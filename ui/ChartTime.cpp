@@ -40,6 +40,11 @@ double ChartTime::toAxis(qint64 utcMs)
     return s_utc ? double(utcMs - localOffsetMs(utcMs)) : double(utcMs);
 }
 
+qint64 ChartTime::Mapper::offsetMs(qint64 utcMs)
+{
+    return localOffsetMs(utcMs);
+}
+
 qint64 ChartTime::fromAxis(double axisValue)
 {
     const auto v = qint64(axisValue);

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <limits>
+
 namespace fo::ui {
 
 // QDateTimeAxis labels its values in local time (Qt 6.4 has no time-spec setting). The charts place each point at
@@ -16,6 +18,31 @@ class ChartTime
 public:
     static double toAxis(qint64 utcMs);
     static qint64 fromAxis(double axisValue);
+
+    // Maps a run of times (a series' points) as toAxis() does, looking the zone's offset up once per hour of time
+    // rather than once per point: the offset only changes on hour boundaries.
+    class Mapper
+    {
+    public:
+        double toAxis(qint64 utcMs)
+        {
+            if (!m_utc)
+                return double(utcMs);
+            // Two comparisons, not a 64-bit division per point (a division costs more than the rest of the copy).
+            if (utcMs < m_hourStart || utcMs >= m_hourStart + HourMs) {
+                m_hourStart = (utcMs >= 0 ? utcMs / HourMs : (utcMs - HourMs + 1) / HourMs) * HourMs;
+                m_offsetMs = offsetMs(utcMs);
+            }
+            return double(utcMs - m_offsetMs);
+        }
+
+    private:
+        static constexpr qint64 HourMs = 3600 * 1000;
+        static qint64 offsetMs(qint64 utcMs);
+        bool m_utc = isUtc();
+        qint64 m_hourStart = std::numeric_limits<qint64>::max() - HourMs; // no hour yet: the first time misses
+        qint64 m_offsetMs = 0;
+    };
 
     static void setUtc(bool utc);
     static bool isUtc();

@@ -4,6 +4,7 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QVBoxLayout>
 
@@ -116,8 +117,13 @@ void NotAnalysedView::paintEvent(QPaintEvent *event)
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
-    p.drawText(QRectF(area.left(), area.top(), area.width(), line * 1.3), Qt::AlignLeft | Qt::AlignVCenter,
+    // The caption wraps: on one line it ran off the window in Russian.
+    const QFontMetricsF boldFm(bold);
+    const qreal captionHeight =
+        boldFm.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, chartCaption()).height();
+    p.drawText(QRectF(area.left(), area.top(), area.width(), captionHeight + 2), Qt::AlignLeft | Qt::TextWordWrap,
                chartCaption());
+    area.setTop(area.top() + captionHeight - line);
     p.setFont(font());
     // Legend.
     qreal x = area.left();

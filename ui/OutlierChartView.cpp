@@ -5,6 +5,7 @@
 #include "ChartTime.h"
 #include "NumberText.h"
 #include "TypeNames.h"
+#include "ChartEnvelope.h"
 #include "Downsampler.h"
 #include "NumberText.h"
 
@@ -13,6 +14,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QHelpEvent>
 #include <QLegendMarker>
@@ -190,12 +192,13 @@ void OutlierChartView::setChartData(const ChartData &newData)
     });
     m_outliers->setName(comparing ? tr("New outliers") : tr("Outliers (|z| > k)"));
     // Every marker, whatever the range shown: a series that holds only those in view would have to be replaced on
-    // zoom and pan.
-    m_outliers->replace(current);
-    m_persisting->replace(persisting);
-    m_resolved->replace(resolved);
+    // zoom and pan. The series get them from thinMarkers(), once the range is set: filled here, QtCharts would lay
+    // out (and stroke for its hit shape) every marker of a large series twice before the thinning replaced them.
+    m_outliers->clear();
+    m_persisting->clear();
+    m_resolved->clear();
     m_allMarkers = {current, persisting, resolved};
-    m_thinned = {false, false, false};
+    m_thinned = {true, true, true}; // "the series does not hold every marker": thinMarkers() fills it
     m_markerCounts.clear();
     m_thinnedAway = {0, 0, 0};
 
@@ -254,38 +257,13 @@ void OutlierChartView::fullRanges(double *fromX, double *toX, double *fromY, dou
 
 void OutlierChartView::computeFullRanges()
 {
-    double minX = HUGE_VAL, maxX = -HUGE_VAL, minY = HUGE_VAL, maxY = -HUGE_VAL;
-    // In the same pass, the minimum, maximum and sum of each block of BlockSize points: the envelope of a wide view
-    // reads whole blocks instead of every point (3M points: 47k blocks).
-    m_blockMin.clear();
-    m_blockMax.clear();
-    m_blockSum.clear();
+    double minX = HUGE_VAL, maxX = -HUGE_VAL;
+    // In the same pass, the blocks the envelope of a wide view reads instead of every point (ChartEnvelope).
+    m_envelopeIndex.index(m_data.points);
+    double minY = m_envelopeIndex.minY(), maxY = m_envelopeIndex.maxY();
     if (!m_data.points.isEmpty()) {
         minX = m_data.points.constFirst().x(); // const: first() would detach, a copy of the points
         maxX = m_data.points.constLast().x();
-        const qsizetype n = m_data.points.size();
-        const qsizetype blocks = n / BlockSize;
-        m_blockMin.resize(blocks);
-        m_blockMax.resize(blocks);
-        m_blockSum.resize(blocks);
-        const QPointF *points = m_data.points.constData();
-        for (qsizetype b = 0; b < blocks; ++b) {
-            double l = HUGE_VAL, h = -HUGE_VAL, sum = 0.0;
-            for (const QPointF *q = points + b * BlockSize, *end = q + BlockSize; q != end; ++q) {
-                l = std::min(l, q->y());
-                h = std::max(h, q->y());
-                sum += q->y();
-            }
-            m_blockMin[b] = l;
-            m_blockMax[b] = h;
-            m_blockSum[b] = sum;
-            minY = std::min(minY, l);
-            maxY = std::max(maxY, h);
-        }
-        for (qsizetype i = blocks * BlockSize; i < n; ++i) {
-            minY = std::min(minY, points[i].y());
-            maxY = std::max(maxY, points[i].y());
-        }
     }
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
         minX = std::min(minX, m.x);
@@ -335,10 +313,11 @@ void OutlierChartView::showRanges(double fromX, double toX, double fromY, double
 {
     const bool timeChanged = dataChanged || qint64(fromX) != m_axisX->min().toMSecsSinceEpoch()
         || qint64(toX) != m_axisX->max().toMSecsSinceEpoch();
-    // Without this, the chart would lay out the old line (a stroke of thousands of points) for the new range, only to
-    // have it replaced right after.
+    // Without this, the chart would lay out the old line and envelope (QtCharts strokes a line series' whole path for
+    // its shape at each axis change: thousands of points, several times a step) for the new range, only to have them
+    // replaced right after.
     if (timeChanged)
-        m_line->clear();
+        clearLines();
     setRanges(fromX, toX, fromY, toY);
     // New data can change the title and the axis labels, and so the plot area: lay the chart out now, so that the line
     // is sampled for the plot's width, and the layout does not paint the chart a second time.
@@ -366,16 +345,28 @@ void OutlierChartView::setRanges(double fromX, double toX, double fromY, double 
         m_axisY->setRange(fromY, toY);
         m_axisY->setTickInterval(ticks.step);
         m_axisY->setTickAnchor(0.0);
-        m_axisY->setLabelFormat(QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f"));
+        // QValueAxis::setLabelFormat lays the labels out again even when the format is the same (Qt 6.4).
+        const QString format = QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f");
+        if (m_axisY->labelFormat() != format)
+            m_axisY->setLabelFormat(format);
         m_axisY->setTickType(QValueAxis::TicksDynamic);
     } else {
         m_axisY->setRange(fromY, toY);
     }
     const double spanDays = (toX - fromX) / (24.0 * 3600 * 1000);
-    m_axisX->setFormat(spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")
-                       : spanDays <= 120.0 ? QStringLiteral("d MMM")
-                                           : QStringLiteral("MMM yyyy"));
+    const QString timeFormat = spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")
+                               : spanDays <= 120.0 ? QStringLiteral("d MMM")
+                                                   : QStringLiteral("MMM yyyy");
+    if (m_axisX->format() != timeFormat)
+        m_axisX->setFormat(timeFormat);
     m_settingRanges = false;
+}
+
+void OutlierChartView::clearLines()
+{
+    m_line->clear();
+    if (m_enveloped)
+        m_envelope->clear();
 }
 
 void OutlierChartView::scheduleRebuild()
@@ -396,6 +387,14 @@ void OutlierChartView::rebuildVisible()
     updateMarkerImages();
     if (m_data.points.isEmpty()) {
         m_line->clear();
+        if (m_enveloped) {
+            m_envelope->clear();
+            m_enveloped = false;
+            for (QLegendMarker *marker : m_chart->legend()->markers(m_envelope))
+                marker->setVisible(false);
+            m_line->setName(tr("Values"));
+        }
+        thinMarkers(fromX, toX); // no line: every marker
         return;
     }
     const int columns = std::max(100, int(m_chart->plotArea().width()));
@@ -409,40 +408,10 @@ void OutlierChartView::rebuildVisible()
     if (envelope) {
         // The envelope: per pixel column the minimum and maximum (the band) and the mean (the line). Every point is
         // in a column; the outliers show as markers, not as spikes of the line.
-        // The points are sorted by x: each column is a contiguous run, found by binary search, then read by blocks
-        // (computeFullRanges()) and the few points at its ends.
-        QVector<double> lo(columns, HUGE_VAL), hi(columns, -HUGE_VAL), sum(columns, 0.0);
-        QVector<qsizetype> count(columns, 0);
+        const ChartEnvelope::Columns stats = m_envelopeIndex.columns(first, last, fromX, toX, columns);
+        const QVector<double> &lo = stats.lo, &hi = stats.hi, &sum = stats.sum;
+        const QVector<qsizetype> &count = stats.count;
         const double scale = columns / (toX - fromX);
-        const QPointF *p = first;
-        for (int c = 0; c < columns && p != last; ++c) {
-            const double columnEnd = fromX + (c + 1) / scale;
-            const QPointF *e = c == columns - 1 ? last : std::lower_bound(p, last, columnEnd, byX);
-            double l = HUGE_VAL, h = -HUGE_VAL, s = 0.0;
-            auto addPoints = [&](qsizetype from, qsizetype to) {
-                for (const QPointF *q = begin + from, *stop = begin + to; q != stop; ++q) {
-                    l = std::min(l, q->y());
-                    h = std::max(h, q->y());
-                    s += q->y();
-                }
-            };
-            // The points up to a block boundary, the whole blocks inside the column, the points after the last one.
-            const qsizetype i = p - begin, j = e - begin;
-            qsizetype a = std::min(j, (i + BlockSize - 1) / BlockSize * BlockSize);
-            addPoints(i, a);
-            for (; a + BlockSize <= j && a / BlockSize < m_blockMin.size(); a += BlockSize) {
-                const qsizetype b = a / BlockSize;
-                l = std::min(l, m_blockMin[b]);
-                h = std::max(h, m_blockMax[b]);
-                s += m_blockSum[b];
-            }
-            addPoints(a, j);
-            lo[c] = l;
-            hi[c] = h;
-            sum[c] = s;
-            count[c] = e - p;
-            p = e;
-        }
         QList<QPointF> band, means;
         band.reserve(2 * columns);
         means.reserve(columns);
@@ -549,11 +518,33 @@ void OutlierChartView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->setPen(markers::outlier().color);
     const QRectF plot = m_chart->plotArea();
     const qreal offset = markers::outlier().diameter * 0.6;
+    const QFontMetricsF metrics(font);
+    // A count that would overlap one already drawn is left out ("152" and "134" side by side read as "152134"): the
+    // marker stays, and zooming in shows the count again.
+    // The markers count as drawn: a number on top of the next marker was as hard to read.
+    QVector<QRectF> drawn;
+    const qreal radius = markers::outlier().diameter / 2;
+    for (QLineSeries *series : {m_outliers, m_persisting, m_resolved}) {
+        for (const QPointF &p : series->points()) {
+            const QPointF pos = m_chart->mapToPosition(p, m_line);
+            if (plot.contains(pos))
+                drawn.append(QRectF(m_chart->mapToScene(pos) - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius)));
+        }
+    }
     for (const auto &[point, count] : std::as_const(m_markerCounts)) {
         const QPointF pos = m_chart->mapToPosition(point, m_line);
         if (!plot.contains(pos))
             continue;
-        painter->drawText(m_chart->mapToScene(pos) + QPointF(offset, -offset), QString::number(count));
+        const QString text = QString::number(count);
+        const QPointF at = m_chart->mapToScene(pos) + QPointF(offset, -offset);
+        const QRectF box = metrics.boundingRect(text).translated(at).adjusted(-2, -1, 2, 1);
+        // Its own marker is below-left of it, and overlaps the box by a pixel or two: not counted.
+        const QRectF own(m_chart->mapToScene(pos) - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius));
+        auto blocks = [&box, &own](const QRectF &r) { return r != own && r.intersects(box); };
+        if (std::any_of(drawn.cbegin(), drawn.cend(), blocks))
+            continue;
+        drawn.append(box);
+        painter->drawText(at, text);
     }
     painter->restore();
 }
@@ -573,7 +564,7 @@ void OutlierChartView::panBy(qreal dx, qreal dy)
     // The axis-range handler would rebuild in the next pass (a second paint): rebuild here, once. As in showRanges(),
     // the old line is not laid out for the new range first.
     if (dx != 0)
-        m_line->clear();
+        clearLines();
     m_settingRanges = true;
     m_chart->scroll(dx, dy);
     m_settingRanges = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChartData.h"
+#include "ChartEnvelope.h"
 #include "ChartMarkers.h"
 
 #include <QChartView>
@@ -58,6 +59,8 @@ public:
     // filled area of a thousand columns cost 30 to 40 ms a paint; the line costs a few).
     QLineSeries *envelopeSeries() const { return m_envelope; }
     bool isEnveloped() const { return m_enveloped; }
+    // The envelope of the data shown, per column of any range (the overview strip sketches the series from it).
+    const ChartEnvelope &envelopeIndex() const { return m_envelopeIndex; }
     // The thinned markers that stand for more than one outlier: (axis point, count).
     const QVector<std::pair<QPointF, int>> &markerCounts() const { return m_markerCounts; }
     // How many markers of a series thinning hid (0: current or new outliers, 1: persisting, 2: resolved): the series'
@@ -91,6 +94,7 @@ protected:
 private:
     void rebuildVisible();
     void scheduleRebuild();
+    void clearLines(); // the line and the envelope, before a range change that rebuilds them
     void updateMarkerImages();
     void thinMarkers(double fromX, double toX);
     // The four marker series and how each looks (ChartMarkers.h).
@@ -123,10 +127,7 @@ private:
     std::array<bool, 3> m_thinned = {false, false, false};
     QVector<std::pair<QPointF, int>> m_markerCounts;
     std::array<int, 3> m_thinnedAway = {0, 0, 0};
-    static constexpr qsizetype BlockSize = 64;
-    QVector<double> m_blockMin; // per block of BlockSize points (computeFullRanges())
-    QVector<double> m_blockMax;
-    QVector<double> m_blockSum;
+    ChartEnvelope m_envelopeIndex; // of m_data.points (computeFullRanges())
     double m_fullRanges[4] = {0.0, 0.0, 0.0, 1.0}; // fromX, toX, fromY, toY of the whole data (computed once per data)
     qreal m_markerImageRatio = 0.0; // the device pixel ratio the marker images were drawn for
     bool m_rebuildPending = false;

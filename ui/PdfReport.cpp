@@ -13,6 +13,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -186,33 +187,50 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
     // Summary per type.
     const QVector<QPair<Source, QString>> order = OverviewGrid::overviewOrder(report);
     text(tr("Summary per data type"), subheading, TextColor, 0.4);
-    const QVector<Column> summaryColumns = {{0.26, Qt::AlignLeft},  {0.10, Qt::AlignLeft},  {0.08, Qt::AlignRight},
-                                            {0.08, Qt::AlignRight}, {0.08, Qt::AlignRight}, {0.11, Qt::AlignRight},
-                                            {0.11, Qt::AlignRight}, {0.18, Qt::AlignLeft}};
-    const Block summaryHeader = rowBlock(summaryColumns,
-                                         {tr("Data type (unit)"), tr("Table"), tr("Rows"), tr("Skipped"),
-                                          tr("Outliers"), tr("Mean"), tr("Std"), tr("Status")},
-                                         smallBold, {}, true);
-    bool firstSummaryRow = true;
+    // The summary's columns are as wide as their widest cell, header included, and the name column takes what is left:
+    // with fixed shares the Russian headers and "обработанные" were cut ("Пропу…", "обработа…") while the name column
+    // had room to spare. When the cells cannot all fit, every column shrinks in proportion (and elides).
+    QList<QStringList> summaryCells;
+    summaryCells.append({tr("Data type (unit)"), tr("Table"), tr("Rows"), tr("Skipped"), tr("Outliers"), tr("Mean"),
+                         tr("Std"), tr("Status")});
+    QVector<QColor> badgeColors;
     for (const auto &[source, dataType] : order) {
         const TypeReport *type = findType(report, source, dataType);
         const bool analysed = type->numericRows > 0;
         const QString badge = !analysed ? tr("not analysed")
             : type->outliers.isEmpty()  ? tr("all good")
                                         : tr("needs attention");
-        const QColor badgeColor = !analysed ? MutedColor : type->outliers.isEmpty() ? GoodColor : AttentionColor;
-        Block row = rowBlock(summaryColumns,
-                             {nameWithUnit(dataType, typeLanguage()),
-                              source == Source::Raw ? tr("raw") : tr("processed"), locale.toString(type->rows),
-                              locale.toString(type->skippedRows), locale.toString(qint64(type->outliers.size())),
-                              numberText(type->mean), numberText(type->std), badge},
-                             small, {QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), badgeColor});
+        badgeColors.append(!analysed ? MutedColor : type->outliers.isEmpty() ? GoodColor : AttentionColor);
+        summaryCells.append({nameWithUnit(dataType, typeLanguage()), source == Source::Raw ? tr("raw") : tr("processed"),
+                             locale.toString(type->rows), locale.toString(type->skippedRows),
+                             locale.toString(qint64(type->outliers.size())), numberText(type->mean),
+                             numberText(type->std), badge});
+    }
+    QVector<Column> summaryColumns = {{0.0, Qt::AlignLeft},  {0.0, Qt::AlignLeft},  {0.0, Qt::AlignRight},
+                                      {0.0, Qt::AlignRight}, {0.0, Qt::AlignRight}, {0.0, Qt::AlignRight},
+                                      {0.0, Qt::AlignRight}, {0.0, Qt::AlignLeft}};
+    {
+        QVector<qreal> need(summaryColumns.size(), 0.0);
+        for (qsizetype r = 0; r < summaryCells.size(); ++r) {
+            const QFontMetricsF m = fm(r == 0 ? smallBold : small);
+            for (qsizetype i = 0; i < need.size() && i < summaryCells[r].size(); ++i)
+                need[i] = std::max(need[i], m.horizontalAdvance(summaryCells[r][i]) + 8 + 2); // the cell's padding
+        }
+        qreal sum = 0.0;
+        for (qreal n : std::as_const(need))
+            sum += n;
+        for (qsizetype i = 0; i < need.size(); ++i)
+            summaryColumns[i].width = (sum <= w ? need[i] + (i == 0 ? w - sum : 0.0) : need[i] * w / sum) / w;
+    }
+    const Block summaryHeader = rowBlock(summaryColumns, summaryCells.first(), smallBold, {}, true);
+    for (qsizetype r = 1; r < summaryCells.size(); ++r) {
+        Block row = rowBlock(summaryColumns, summaryCells[r], small,
+                             {QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), badgeColors[r - 1]});
         row.header = summaryHeader.draw;
         row.headerHeight = summaryHeader.height;
-        if (firstSummaryRow) {
+        if (r == 1) {
             blocks.append(summaryHeader);
             row.header = nullptr; // the header is right above
-            firstSummaryRow = false;
         }
         blocks.append(row);
     }

@@ -215,7 +215,7 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
         painter->setPen(QPen(Qt::white, d / 6));
         painter->setBrush(style.outlier);
         painter->drawEllipse(c, d / 2, d / 2);
-        if (j - i > 1) {
+        if (j - i > 1 && style.counts) {
             painter->setPen(style.outlier);
             painter->drawText(QPointF(c.x() + d * 0.6, c.y() - d * 0.3), QString::number(j - i));
         }

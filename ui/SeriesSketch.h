@@ -53,6 +53,7 @@ struct SeriesSketch
         QColor outlier = QColor(0xd9, 0x30, 0x25);
         qreal markerDiameter = 6.0;
         qreal lineWidth = 1.2;
+        bool counts = true; // the number of outliers a dot stands for, beside it (off in a strip too low to show it)
         double mean = std::numeric_limits<double>::quiet_NaN(); // with std and k: the band mean ± k·std
         double std = std::numeric_limits<double>::quiet_NaN();
         double k = 0.0;

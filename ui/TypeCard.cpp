@@ -8,6 +8,10 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
 namespace fo::ui {
 
 namespace {
@@ -57,17 +61,23 @@ QString TypeCard::titleText() const
     return typeName(m_type.dataType);
 }
 
+QString TypeCard::countsText(const QString &separator) const
+{
+    // Each number with its own plural form ("1 outlier", "2 outliers"; in Russian "1 выброс", "2 выброса", "5 выбросов"),
+    // in the locale's digits (%Ln).
+    const int outliers = int(m_type.outliers.size());
+    return tr("%Ln row(s)", "", int(std::min<qint64>(m_type.rows, INT_MAX))) + separator
+        + tr("%Ln skipped", "rows", int(std::min<qint64>(m_type.skippedRows, INT_MAX))) + separator
+        + tr("%Ln outlier(s)", "", outliers);
+}
+
 QString TypeCard::summaryText() const
 {
-    const QLocale locale;
     const QString unit = typeUnit(m_type.dataType);
     const QString table = m_source == Source::Raw ? tr("raw records") : tr("processed records");
     QString text =
         unit.isEmpty() ? tr("%1, %2").arg(titleText(), table) : tr("%1 in %2, %3").arg(titleText(), unit, table);
-    text += QStringLiteral("\n")
-        + tr("%1 rows, %2 skipped, %3 outliers")
-              .arg(locale.toString(m_type.rows), locale.toString(m_type.skippedRows),
-                   locale.toString(qint64(m_type.outliers.size())));
+    text += QStringLiteral("\n") + countsText(QStringLiteral(", "));
     text += QStringLiteral("\n") + badgeText();
     if (badge() == Badge::NotAnalysed)
         text += QStringLiteral(": ") + tr("no value is a number the rule can read");
@@ -102,64 +112,99 @@ QSize TypeCard::minimumSizeHint() const
     return QSize(line * 16, line * 12);
 }
 
+TypeCard::Layout TypeCard::layout() const
+{
+    Layout l;
+    l.bold = font();
+    l.bold.setBold(true);
+    l.small = font();
+    l.small.setPointSizeF(l.small.pointSizeF() * 0.9);
+    const QFontMetricsF boldFm(l.bold);
+    const QFontMetricsF smallFm(l.small);
+    const int line = fontMetrics().height();
+    const QRectF frame = QRectF(rect()).adjusted(2, 2, -2, -2);
+    const QRectF inner = frame.adjusted(line * 0.6, line * 0.4, -line * 0.6, -line * 0.4);
+
+    // The title has the card's whole width, and wraps onto a second (or third) line rather than being cut: "Blood
+    // oxygen (SpO2)" and "Кислород в крови (SpO2)" did not fit beside the badge. The badge goes on the unit's line.
+    auto linesFor = [](const QFontMetricsF &fm, qreal width, const QString &text, int flags, int most) {
+        const QRectF needed = fm.boundingRect(QRectF(0, 0, width, 1e6), flags, text);
+        return std::clamp(int(std::ceil(needed.height() / fm.lineSpacing() - 0.01)), 1, most);
+    };
+    // A stored name of one long word ("SomeVendorRecordType") breaks anywhere rather than running off the card.
+    l.titleFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    if (boldFm.boundingRect(QRectF(0, 0, inner.width(), 1e6), l.titleFlags, titleText()).width() > inner.width())
+        l.titleFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere;
+    const int titleLines = linesFor(boldFm, inner.width(), titleText(), l.titleFlags, 3);
+    l.title = QRectF(inner.left(), inner.top(), inner.width(), titleLines * boldFm.lineSpacing() + 2);
+    const qreal badgeWidth = smallFm.horizontalAdvance(badgeText()) + line * 0.9;
+    const qreal badgeHeight = smallFm.height() + 4;
+    l.badge = QRectF(inner.right() - badgeWidth, l.title.bottom() + 2, badgeWidth, badgeHeight);
+    l.subtitle = QRectF(inner.left(), l.badge.top(), inner.width() - badgeWidth - line * 0.4, badgeHeight);
+    const int countLines = linesFor(smallFm, inner.width(), countsText(QStringLiteral(" · ")), Qt::TextWordWrap, 2);
+    const qreal countsHeight = countLines * smallFm.lineSpacing() + 2;
+    l.counts = QRectF(inner.left(), inner.bottom() - countsHeight, inner.width(), countsHeight);
+    const qreal chartTop = l.badge.bottom() + line * 0.3;
+    l.chart = QRectF(inner.left(), chartTop, inner.width(), std::max<qreal>(line, l.counts.top() - line * 0.3 - chartTop));
+    l.frame = frame;
+    return l;
+}
+
+QRectF TypeCard::titleRect() const
+{
+    return layout().title;
+}
+
+QFont TypeCard::titleFont() const
+{
+    return layout().bold;
+}
+
+int TypeCard::titleFlags() const
+{
+    return layout().titleFlags;
+}
+
 void TypeCard::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing, true);
-    const QRectF frame = QRectF(rect()).adjusted(2, 2, -2, -2);
+    const Layout l = layout();
     const bool focused = hasFocus();
     p.setPen(QPen(focused ? palette().color(QPalette::Highlight) : palette().color(QPalette::Mid), focused ? 2.5 : 1));
     p.setBrush(m_hover ? palette().color(QPalette::AlternateBase) : palette().color(QPalette::Base));
-    p.drawRoundedRect(frame, 6, 6);
+    p.drawRoundedRect(l.frame, 6, 6);
 
-    const int line = fontMetrics().height();
-    const QRectF inner = frame.adjusted(line * 0.6, line * 0.4, -line * 0.6, -line * 0.4);
+    // Title, wrapped when long.
+    p.setFont(l.bold);
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(l.title, l.titleFlags, titleText());
 
-    // Badge, top right.
-    QColor badgeColor = badge() == Badge::NeedsAttention ? AttentionColor
-        : badge() == Badge::AllGood                      ? GoodColor
-                                                         : NeutralColor;
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    const QFontMetricsF smallFm(small);
-    const QString badgeLabel = badgeText();
-    const qreal badgeWidth = smallFm.horizontalAdvance(badgeLabel) + line * 0.9;
-    const QRectF badgeRect(inner.right() - badgeWidth, inner.top(), badgeWidth, smallFm.height() + 4);
+    // Unit and table, with the badge at the right.
+    const QColor badgeColor = badge() == Badge::NeedsAttention ? AttentionColor
+        : badge() == Badge::AllGood                            ? GoodColor
+                                                               : NeutralColor;
     p.setPen(Qt::NoPen);
     QColor badgeFill = badgeColor;
     badgeFill.setAlphaF(0.14);
     p.setBrush(badgeFill);
-    p.drawRoundedRect(badgeRect, badgeRect.height() / 2, badgeRect.height() / 2);
-    p.setFont(small);
+    p.drawRoundedRect(l.badge, l.badge.height() / 2, l.badge.height() / 2);
+    p.setFont(l.small);
     p.setPen(badgeColor);
-    p.drawText(badgeRect, Qt::AlignCenter, badgeLabel);
-
-    // Title and unit.
-    QFont bold = font();
-    bold.setBold(true);
-    p.setFont(bold);
-    p.setPen(palette().color(QPalette::Text));
-    const QRectF titleRect(inner.left(), inner.top(), inner.width() - badgeWidth - line * 0.4, line * 1.2);
-    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-               QFontMetricsF(bold).elidedText(titleText(), Qt::ElideRight, titleRect.width()));
-    p.setFont(small);
+    p.drawText(l.badge, Qt::AlignCenter, badgeText());
+    const QFontMetricsF smallFm(l.small);
     p.setPen(NeutralColor);
     const QString unit = typeUnit(m_type.dataType);
     const QString table = m_source == Source::Raw ? tr("raw") : tr("processed");
     const QString subtitle = unit.isEmpty() ? table : QStringLiteral("%1 · %2").arg(unit, table);
-    p.drawText(QRectF(inner.left(), inner.top() + line * 1.25, inner.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-               smallFm.elidedText(subtitle, Qt::ElideRight, inner.width()));
+    p.drawText(l.subtitle, Qt::AlignLeft | Qt::AlignVCenter,
+               smallFm.elidedText(subtitle, Qt::ElideRight, l.subtitle.width()));
 
-    // Counts.
-    const QLocale locale;
-    const QString counts = tr("%1 rows · %2 skipped · %3 outliers")
-                               .arg(locale.toString(m_type.rows), locale.toString(m_type.skippedRows),
-                                    locale.toString(qint64(m_type.outliers.size())));
-    p.drawText(QRectF(inner.left(), inner.bottom() - line, inner.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-               smallFm.elidedText(counts, Qt::ElideRight, inner.width()));
+    // Counts, at the bottom.
+    p.drawText(l.counts, Qt::AlignLeft | Qt::AlignBottom | Qt::TextWordWrap, countsText(QStringLiteral(" · ")));
 
     // The chart, or why there is none.
-    const QRectF chartRect(inner.left(), inner.top() + line * 2.5, inner.width(), inner.height() - line * 3.8);
+    const QRectF chartRect = l.chart;
     if (badge() == Badge::NotAnalysed) {
         p.setPen(NeutralColor);
         p.drawText(chartRect, Qt::AlignCenter | Qt::TextWordWrap,
@@ -172,7 +217,7 @@ void TypeCard::paintEvent(QPaintEvent *)
         p.drawText(chartRect, Qt::AlignCenter, tr("Loading…"));
     } else {
         SeriesSketch::Style style;
-        style.font = small;
+        style.font = l.small;
         style.markerDiameter = 6;
         style.lineWidth = 1.0;
         m_sketch.paint(&p, chartRect, style);

@@ -26,6 +26,13 @@ public:
     QString titleText() const;
     // What a screen reader reads, and the tooltip: name, unit, table, counts and badge.
     QString summaryText() const;
+    // "2,160 rows · 8 skipped · 20 outliers", each count with its plural form.
+    QString countsText(const QString &separator) const;
+    // Where the title is drawn (wrapped onto as many lines as it needs, up to three), in which font and with which
+    // QPainter::drawText flags: for tests.
+    QRectF titleRect() const;
+    QFont titleFont() const;
+    int titleFlags() const;
 
     // The series' sketch once loaded; until then the card says it is loading.
     void setSketch(const SeriesSketch &sketch);
@@ -48,6 +55,14 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    struct Layout
+    {
+        QRectF frame, title, subtitle, badge, chart, counts;
+        QFont bold, small;
+        int titleFlags = 0;
+    };
+    Layout layout() const;
+
     Source m_source;
     TypeReport m_type; // without its series
     SeriesSketch m_sketch;

@@ -2089,6 +2089,31 @@
         <source>Click or press Enter for the detailed chart.</source>
         <translation>Click or press Enter for the detailed chart.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/TypeCard.cpp" line="59"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/TypeCard.cpp" line="60"/>
+        <source>%Ln skipped</source>
+        <comment>rows</comment>
+        <translation>
+            <numerusform>%Ln skipped</numerusform>
+            <numerusform>%Ln skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/TypeCard.cpp" line="61"/>
+        <source>%Ln outlier(s)</source>
+        <translation>
+            <numerusform>%Ln outlier</numerusform>
+            <numerusform>%Ln outliers</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../ui/TypeCard.cpp" line="46"/>
         <source>Needs attention</source>
@@ -2125,11 +2150,6 @@
         <translation>%1 in %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeCard.cpp" line="68"/>
-        <source>%1 rows, %2 skipped, %3 outliers</source>
-        <translation>%1 rows, %2 skipped, %3 outliers</translation>
-    </message>
-    <message>
         <location filename="../../ui/TypeCard.cpp" line="73"/>
         <source>no value is a number the rule can read</source>
         <translation>no value is a number the rule can read</translation>
@@ -2148,11 +2168,6 @@
         <location filename="../../ui/TypeCard.cpp" line="148"/>
         <source>processed</source>
         <translation>processed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TypeCard.cpp" line="155"/>
-        <source>%1 rows · %2 skipped · %3 outliers</source>
-        <translation>%1 rows · %2 skipped · %3 outliers</translation>
     </message>
     <message>
         <location filename="../../ui/TypeCard.cpp" line="166"/>

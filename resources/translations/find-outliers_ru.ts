@@ -623,7 +623,7 @@
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="81"/>
         <source>Band: mean ± k·std</source>
-        <translation>Полоса: среднее ± k·std</translation>
+        <translation>Полоса ± k·std</translation>
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="89"/>
@@ -729,12 +729,12 @@
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="99"/>
         <source>Range per pixel (min–max)</source>
-        <translation>Диапазон на пиксель (мин.–макс.)</translation>
+        <translation>Мин.–макс.</translation>
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="433"/>
         <source>Mean per pixel</source>
-        <translation>Среднее на пиксель</translation>
+        <translation>Среднее в столбце</translation>
     </message>
     <message>
         <location filename="../../ui/OutlierChartView.cpp" line="671"/>
@@ -2098,6 +2098,34 @@
         <source>Click or press Enter for the detailed chart.</source>
         <translation>Щёлкните или нажмите Enter, чтобы открыть подробный график.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/TypeCard.cpp" line="59"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln строка</numerusform>
+            <numerusform>%Ln строки</numerusform>
+            <numerusform>%Ln строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/TypeCard.cpp" line="60"/>
+        <source>%Ln skipped</source>
+        <comment>rows</comment>
+        <translation>
+            <numerusform>%Ln пропущена</numerusform>
+            <numerusform>%Ln пропущены</numerusform>
+            <numerusform>%Ln пропущено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/TypeCard.cpp" line="61"/>
+        <source>%Ln outlier(s)</source>
+        <translation>
+            <numerusform>%Ln выброс</numerusform>
+            <numerusform>%Ln выброса</numerusform>
+            <numerusform>%Ln выбросов</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../ui/TypeCard.cpp" line="46"/>
         <source>Needs attention</source>
@@ -2134,11 +2162,6 @@
         <translation>%1 в %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeCard.cpp" line="68"/>
-        <source>%1 rows, %2 skipped, %3 outliers</source>
-        <translation>строк: %1, пропущено: %2, выбросов: %3</translation>
-    </message>
-    <message>
         <location filename="../../ui/TypeCard.cpp" line="73"/>
         <source>no value is a number the rule can read</source>
         <translation>ни одно значение не является числом, которое может прочитать правило</translation>
@@ -2157,11 +2180,6 @@
         <location filename="../../ui/TypeCard.cpp" line="148"/>
         <source>processed</source>
         <translation>обработанные</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TypeCard.cpp" line="155"/>
-        <source>%1 rows · %2 skipped · %3 outliers</source>
-        <translation>строк: %1 · пропущено: %2 · выбросов: %3</translation>
     </message>
     <message>
         <location filename="../../ui/TypeCard.cpp" line="166"/>

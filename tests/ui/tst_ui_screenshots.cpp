@@ -19,6 +19,7 @@
 #include "ResultsPanel.h"
 #include "SecretStore.h"
 #include "SignInDialog.h"
+#include "Translations.h"
 #include "TypeTableModel.h"
 
 #include <QDir>
@@ -57,6 +58,7 @@ private:
     QString m_outDir;
     QTemporaryDir m_tmp;
     std::unique_ptr<AuthApiStub> m_auth;
+    std::unique_ptr<Translations> m_translations;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AuthSession> m_session;
     std::unique_ptr<MainWindow> m_window;
@@ -85,6 +87,9 @@ void TestUiScreenshots::initTestCase()
     m_auth->addAccount(QStringLiteral("support"), QStringLiteral("support@example.com"), QStringLiteral("Sam Support"));
     useTestEnvironment(m_dbName, m_auth->baseUrl(), QString());
 
+    // As the application does at start: the English plurals ("1 outlier") come from its translation.
+    m_translations = std::make_unique<Translations>();
+    QCOMPARE(m_translations->install(QStringLiteral("en")), QStringLiteral("en"));
     QApplication::setStyle(QStringLiteral("Fusion"));
     QFont font = QApplication::font();
     font.setPointSize(10);
