@@ -5,7 +5,7 @@
 // keychain and the sign-in dialog.
 //
 // Helpers that check something use Qt Test's macros and return nothing: after calling one, a test function returns
-// when QTest::currentTestFailed() (FO_RETURN_IF_FAILED).
+// when it failed (FO_RETURN_IF_FAILED, TestEnv.h).
 
 #include "HttpStub.h"
 #include "TestEnv.h"
@@ -19,12 +19,6 @@
 #include <QString>
 
 #include <memory>
-
-#define FO_RETURN_IF_FAILED()                                                                                          \
-    do {                                                                                                               \
-        if (QTest::currentTestFailed())                                                                                \
-            return;                                                                                                    \
-    } while (false)
 
 namespace fo::ui {
 class AuthSession;

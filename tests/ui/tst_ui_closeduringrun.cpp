@@ -11,6 +11,7 @@
 #include "DemoSeeder.h"
 #include "MainWindow.h"
 #include "SecretStore.h"
+#include "NotificationMessages.h"
 #include "UiTestSupport.h"
 
 #include <QCheckBox>
@@ -90,21 +91,7 @@ int TestUiCloseDuringRun::postsReceived() const
 
 QMap<int, QStringList> TestUiCloseDuringRun::messagesByIteration() const
 {
-    QMap<int, QStringList> byIteration;
-    static const QRegularExpression subject(QStringLiteral("^\\[Iteration #(\\d+)\\] (.*)$"));
-    for (const HttpStub::Request &r : notifications()->requests()) {
-        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
-        const QRegularExpressionMatch match = subject.match(body.value(QStringLiteral("subject")).toString());
-        if (!match.hasMatch())
-            continue;
-        const QString text = match.captured(2);
-        byIteration[match.captured(1).toInt()]
-            << (text == QStringLiteral("Запуск поиска выбросов")       ? QStringLiteral("start")
-                : text == QStringLiteral("Завершение поиска выбросов") ? QStringLiteral("completion")
-                : text == QStringLiteral("Поиск выбросов не завершён") ? QStringLiteral("not completed")
-                                                                        : text);
-    }
-    return byIteration;
+    return notificationMessages(*notifications()).byIteration;
 }
 
 bool TestUiCloseDuringRun::startRunAndWaitForFlag()
