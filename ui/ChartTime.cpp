@@ -4,32 +4,40 @@
 #include <QHash>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <atomic>
 
 namespace fo::ui {
 
 namespace {
 
-constexpr qint64 HourMs = 3600 * 1000;
+constexpr qint64 QuarterMs = 15 * 60 * 1000;
 std::atomic_bool s_utc{true}; // read by the query thread's chart builder
 
-// Local offset from UTC in ms at `utcMs`, cached per hour (DST changes happen on hour boundaries).
-qint64 localOffsetMs(qint64 utcMs)
+const QTimeZone &systemZone()
 {
     static const QTimeZone zone = QTimeZone::systemTimeZone();
-    static const bool fixed = !zone.hasTransitions();
-    static const qint64 fixedOffset = qint64(zone.offsetFromUtc(QDateTime::currentDateTimeUtc())) * 1000;
+    return zone;
+}
+
+// Local offset from UTC in ms at `utcMs`, cached per quarter hour (every change of offset in the time zone database
+// since 1980 falls on a quarter hour: Adelaide's, for one, at 16:30 UTC).
+qint64 localOffsetMs(qint64 utcMs)
+{
+    static const bool fixed = !systemZone().hasTransitions();
+    static const qint64 fixedOffset = qint64(systemZone().offsetFromUtc(QDateTime::currentDateTimeUtc())) * 1000;
     if (fixed)
         return fixedOffset;
     thread_local QHash<qint64, qint64> cache;
-    const qint64 hour = utcMs >= 0 ? utcMs / HourMs : (utcMs - HourMs + 1) / HourMs;
-    auto it = cache.constFind(hour);
+    const qint64 quarter = utcMs >= 0 ? utcMs / QuarterMs : (utcMs - QuarterMs + 1) / QuarterMs;
+    auto it = cache.constFind(quarter);
     if (it != cache.constEnd())
         return *it;
     if (cache.size() > 200000)
         cache.clear();
-    const qint64 offset = qint64(zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(hour * HourMs, Qt::UTC))) * 1000;
-    cache.insert(hour, offset);
+    const qint64 offset =
+        qint64(systemZone().offsetFromUtc(QDateTime::fromMSecsSinceEpoch(quarter * QuarterMs, Qt::UTC))) * 1000;
+    cache.insert(quarter, offset);
     return offset;
 }
 
@@ -37,7 +45,22 @@ qint64 localOffsetMs(qint64 utcMs)
 
 double ChartTime::toAxis(qint64 utcMs)
 {
-    return s_utc ? double(utcMs - localOffsetMs(utcMs)) : double(utcMs);
+    if (!s_utc)
+        return double(utcMs);
+    // The axis value a whose local reading is utcMs's wall time: a + offset(a) == utcMs. The offset at utcMs itself
+    // is the first guess; near a change of offset the offset at the guess is the right one.
+    const qint64 first = utcMs - localOffsetMs(utcMs);
+    const qint64 offset = localOffsetMs(first);
+    if (first + offset == utcMs)
+        return double(first);
+    const qint64 second = utcMs - offset;
+    if (second + localOffsetMs(second) == utcMs)
+        return double(second);
+    // A wall time the local clock skips (spring forward): no axis value reads as it. The instant of the change keeps
+    // the axis in time order.
+    const QTimeZone::OffsetData change =
+        systemZone().nextTransition(QDateTime::fromMSecsSinceEpoch(std::min(first, second) - 1, Qt::UTC));
+    return change.atUtc.isValid() ? double(change.atUtc.toMSecsSinceEpoch()) : double(first);
 }
 
 qint64 ChartTime::Mapper::offsetMs(qint64 utcMs)

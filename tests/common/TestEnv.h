@@ -7,12 +7,22 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 #include <optional>
 #include <utility>
 
 // What the test executables share: the services that scripts/test.sh starts (scripts/test-services.sh exports
 // FO_TEST_*), the built tool (FO_BINARY) and the source tree (FO_SOURCE_DIR), both set by fo_add_test.
+
+// After a helper that checks with Qt Test's macros (they return from the helper only): return from the test function
+// too when the helper failed.
+#define FO_RETURN_IF_FAILED()                                                                                          \
+    do {                                                                                                               \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
+
 namespace fo::test {
 
 // ---- PostgreSQL ------------------------------------------------------------------------------------------------

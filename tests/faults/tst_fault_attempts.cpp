@@ -5,6 +5,7 @@
 #include "E2eSupport.h"
 #include "FaultSupport.h"
 #include "HttpStub.h"
+#include "NotificationMessages.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,43 +19,12 @@
 #include <QUuid>
 
 #include <csignal>
+#include <functional>
 #include <unistd.h>
 
 using namespace fo::test;
 
 namespace {
-
-// The subjects the stub received, per iteration: "start", "completion", "not completed".
-struct Messages
-{
-    QMap<int, QStringList> byIteration;
-    int total = 0;
-};
-
-Messages messagesFor(const HttpStub &stub, const QString &email)
-{
-    Messages messages;
-    static const QRegularExpression subject(QStringLiteral("^\\[Iteration #(\\d+)\\] (.*)$"));
-    for (const HttpStub::Request &request : stub.requests()) {
-        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-        if (body.value(QStringLiteral("to_email")).toString() != email)
-            continue;
-        const QRegularExpressionMatch match = subject.match(body.value(QStringLiteral("subject")).toString());
-        if (!match.hasMatch())
-            continue;
-        const QString text = match.captured(2);
-        QString kind = QStringLiteral("other");
-        if (text == QStringLiteral("Запуск поиска выбросов"))
-            kind = QStringLiteral("start");
-        else if (text == QStringLiteral("Завершение поиска выбросов"))
-            kind = QStringLiteral("completion");
-        else if (text == QStringLiteral("Поиск выбросов не завершён"))
-            kind = QStringLiteral("not completed");
-        messages.byIteration[match.captured(1).toInt()] << kind;
-        ++messages.total;
-    }
-    return messages;
-}
 
 QString quoted(const QString &text)
 {
@@ -113,11 +83,44 @@ private:
     {
         const ToolResult again = runTool({QStringLiteral("--email"), email}, env(ns));
         QVERIFY2(again.exitCode == 0, again.err.constData());
-        const Messages messages = messagesFor(*m_stub, email);
+        const NotificationMessages messages = notificationMessages(*m_stub, email);
         QCOMPARE(messages.byIteration.value(failedIteration + 1),
                  QStringList({QStringLiteral("start"), QStringLiteral("completion")}));
         QCOMPARE(runStatus(email, failedIteration + 1), QStringLiteral("completed"));
         QVERIFY(platformOutliersFor(email) > 0);
+    }
+
+    // The one attempt that the stub heard of for `email`: a start and a "not completed" message; its number.
+    void expectOneUnfinishedAttempt(const QString &email, int *iteration)
+    {
+        const NotificationMessages messages = notificationMessages(*m_stub, email);
+        QCOMPARE(messages.byIteration.size(), 1);
+        *iteration = messages.byIteration.firstKey();
+        QCOMPARE(messages.byIteration.value(*iteration),
+                 QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
+    }
+
+    // Runs the tool for `email` until its write transaction waits at a closed WriteGate, does `interrupt` to it there
+    // (given the backend's pid), opens the gate, and expects exit code 1 and one unfinished attempt (its stderr in
+    // *err, its number in *iteration).
+    void interruptAtWriteGate(const QString &email, const QString &ns,
+                              const std::function<bool(ToolProcess &tool, int backend)> &interrupt, QByteArray *err,
+                              int *iteration)
+    {
+        WriteGate gate(*m_observer);
+        QVERIFY2(gate.install(), qPrintable(m_observer->lastError()));
+        QVERIFY(gate.close());
+        ToolProcess tool;
+        QVERIFY(tool.start({QStringLiteral("--email"), email}, env(ns)));
+        const int backend = gate.waitForToolAtGate(30000);
+        QVERIFY2(backend > 0, tool.describe().constData());
+        QVERIFY(interrupt(tool, backend));
+        QVERIFY(gate.open());
+        QVERIFY2(tool.waitForFinished(60000), tool.describe().constData());
+        QVERIFY2(tool.exitCode() == 1, tool.describe().constData());
+        if (err)
+            *err = tool.err();
+        expectOneUnfinishedAttempt(email, iteration);
     }
 
 private slots:
@@ -163,11 +166,9 @@ private slots:
         QVERIFY2(failed.exitCode == 1, failed.err.constData());
         QVERIFY2(failed.err.contains("injected write failure"), failed.err.constData());
         QVERIFY2(failed.err.contains("nothing of this run was written"), failed.err.constData());
-        const Messages messages = messagesFor(*m_stub, email);
-        QCOMPARE(messages.byIteration.size(), 1);
-        const int iteration = messages.byIteration.firstKey();
-        QCOMPARE(messages.byIteration.value(iteration),
-                 QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
+        int iteration = 0;
+        expectOneUnfinishedAttempt(email, &iteration);
+        FO_RETURN_IF_FAILED();
         QCOMPARE(runStatus(email, iteration), QStringLiteral("failed"));
         QVERIFY2(runError(email, iteration).contains(QStringLiteral("injected write failure")),
                  qPrintable(runError(email, iteration)));
@@ -185,24 +186,9 @@ private slots:
         const QString ns = uniqueNamespace(QStringLiteral("attempt_lost"));
         QVERIFY(insertSmallUser(*m_observer, email));
         int iteration = 0;
-        {
-            WriteGate gate(*m_observer);
-            QVERIFY2(gate.install(), qPrintable(m_observer->lastError()));
-            QVERIFY(gate.close());
-            ToolProcess tool;
-            QVERIFY(tool.start({QStringLiteral("--email"), email}, env(ns)));
-            const int backend = gate.waitForToolAtGate(30000);
-            QVERIFY2(backend > 0, tool.describe().constData());
-            QVERIFY(m_observer->terminate(backend));
-            QVERIFY(gate.open());
-            QVERIFY2(tool.waitForFinished(60000), tool.describe().constData());
-            QVERIFY2(tool.exitCode() == 1, tool.describe().constData());
-            const Messages messages = messagesFor(*m_stub, email);
-            QCOMPARE(messages.byIteration.size(), 1);
-            iteration = messages.byIteration.firstKey();
-            QCOMPARE(messages.byIteration.value(iteration),
-                     QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
-        }
+        interruptAtWriteGate(email, ns, [this](ToolProcess &, int backend) { return m_observer->terminate(backend); },
+                             nullptr, &iteration);
+        FO_RETURN_IF_FAILED();
         QCOMPARE(runStatus(email, iteration), QStringLiteral("failed"));
         QCOMPARE(platformOutliersFor(email), 0);
         QCOMPARE(redisGet(ns + email), QStringLiteral("false"));
@@ -216,24 +202,11 @@ private slots:
         const QString ns = uniqueNamespace(QStringLiteral("attempt_term"));
         QVERIFY(insertSmallUser(*m_observer, email));
         int iteration = 0;
-        {
-            WriteGate gate(*m_observer);
-            QVERIFY2(gate.install(), qPrintable(m_observer->lastError()));
-            QVERIFY(gate.close());
-            ToolProcess tool;
-            QVERIFY(tool.start({QStringLiteral("--email"), email}, env(ns)));
-            QVERIFY2(gate.waitForToolAtGate(30000) > 0, tool.describe().constData());
-            QVERIFY(tool.signal(SIGTERM));
-            QVERIFY(gate.open());
-            QVERIFY2(tool.waitForFinished(60000), tool.describe().constData());
-            QVERIFY2(tool.exitCode() == 1, tool.describe().constData());
-            QVERIFY2(tool.err().contains("cancelled"), tool.describe().constData());
-            const Messages messages = messagesFor(*m_stub, email);
-            QCOMPARE(messages.byIteration.size(), 1);
-            iteration = messages.byIteration.firstKey();
-            QCOMPARE(messages.byIteration.value(iteration),
-                     QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
-        }
+        QByteArray err;
+        interruptAtWriteGate(email, ns, [](ToolProcess &tool, int) { return tool.signal(SIGTERM); }, &err,
+                             &iteration);
+        FO_RETURN_IF_FAILED();
+        QVERIFY2(err.contains("cancelled"), err.constData());
         QCOMPARE(runStatus(email, iteration), QStringLiteral("cancelled"));
         QCOMPARE(platformOutliersFor(email), 0);
         verifyNextRunCompletes(email, ns, iteration);
@@ -389,7 +362,7 @@ private slots:
             QVERIFY2(real.err.contains("CREATE on schema public"), real.err.constData());
         QVERIFY2(real.err.contains("--dry-run"), real.err.constData());
         QVERIFY(!real.err.contains(password.toUtf8()));
-        QCOMPARE(messagesFor(*m_stub, email).total, 0);
+        QCOMPARE(notificationMessages(*m_stub, email).total, 0);
         QVERIFY(query.exec(QStringLiteral("DROP OWNED BY %1").arg(role)));
         QVERIFY(query.exec(QStringLiteral("DROP ROLE %1").arg(role)));
     }
@@ -411,7 +384,7 @@ private slots:
         const ToolResult real = runTool({QStringLiteral("--email"), email}, vars);
         QVERIFY2(real.exitCode == 1, real.err.constData());
         QVERIFY2(real.err.contains("read-only"), real.err.constData());
-        QCOMPARE(messagesFor(*m_stub, email).total, 0);
+        QCOMPARE(notificationMessages(*m_stub, email).total, 0);
     }
 
     // A read-only SQLite file (the user may read it, not write it, nor its folder): the dry run reads it and

@@ -1,54 +1,59 @@
 #pragma once
 
-// Shared by the desktop tests: a stand-in for the platform's auth API (docs/platform.md 6) on a local HttpStub, and the
-// environment that points the window at the test services.
+// Shared by the desktop tests: a stand-in for the platform's auth API (docs/platform.md 6) on a local HttpStub, the
+// environment that points the window at the test services, the window's set-up (DesktopFixture), and waits on the
+// keychain and the sign-in dialog.
+//
+// Helpers that check something use Qt Test's macros and return nothing: after calling one, a test function returns
+// when it failed (FO_RETURN_IF_FAILED, TestEnv.h).
 
 #include "HttpStub.h"
 #include "TestEnv.h"
 
-#include <QHostAddress>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSet>
-#include <QSettings>
-#include <QStandardPaths>
+#include "SecretStore.h"
+
+#include <QHash>
+#include <QImage>
+#include <QPointer>
+#include <QSize>
 #include <QString>
-#include <QTcpServer>
-#include <QUrlQuery>
 
 #include <memory>
 
+namespace fo::ui {
+class AuthSession;
+class MainWindow;
+class MainWindowHost;
+class OutlierChartView;
+class SignInDialog;
+class Translations;
+} // namespace fo::ui
+
 namespace fo::test {
+
+// The account every desktop test signs in with.
+inline const QString SupportLogin = QStringLiteral("support");
+inline const QString SupportEmail = QStringLiteral("support@example.com");
+inline const QString SupportName = QStringLiteral("Sam Support");
 
 // Speaks the auth API's protocol: test-account logins, users/me with a bearer token, refresh. Tokens are opaque
 // strings here; the stub remembers which ones are valid, so a test can expire them.
 class AuthApiStub
 {
 public:
-    AuthApiStub()
-    {
-        m_stub.setHandler([this](const HttpStub::Request &request) { return answer(request); });
-    }
+    AuthApiStub();
 
     QString baseUrl() const { return m_stub.baseUrl(); }
     HttpStub &http() { return m_stub; }
 
-    void addAccount(const QString &login, const QString &email, const QString &name)
-    {
-        m_accounts.insert(login, {email, name});
-    }
+    void addAccount(const QString &login, const QString &email, const QString &name);
     // Every access token stops working (the next call gets a 401).
     void expireAccessTokens() { m_access.clear(); }
     // Every refresh token stops working too.
     void expireRefreshTokens() { m_refresh.clear(); }
 
-    int count(const QByteArray &method, const QByteArray &pathPart) const
-    {
-        int n = 0;
-        for (const HttpStub::Request &r : m_stub.requests())
-            n += (r.method == method && r.path.contains(pathPart)) ? 1 : 0;
-        return n;
-    }
+    // Requests so far with this method whose path contains pathPart.
+    int count(const QByteArray &method, const QByteArray &pathPart) const;
 
 private:
     struct Account
@@ -57,64 +62,8 @@ private:
         QString name;
     };
 
-    HttpStub::Response tokens(const QString &login)
-    {
-        const QString access = QStringLiteral("access-%1-%2").arg(login).arg(++m_counter);
-        const QString refresh = QStringLiteral("refresh-%1-%2").arg(login).arg(m_counter);
-        m_access.insert(access, login);
-        m_refresh.insert(refresh, login);
-        QJsonObject o;
-        o.insert(QStringLiteral("access_token"), access);
-        o.insert(QStringLiteral("refresh_token"), refresh);
-        o.insert(QStringLiteral("token_type"), QStringLiteral("bearer"));
-        HttpStub::Response r;
-        r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
-        return r;
-    }
-
-    static HttpStub::Response status(int code, const QByteArray &detail)
-    {
-        HttpStub::Response r;
-        r.status = code;
-        r.body = "{\"detail\":\"" + detail + "\"}";
-        return r;
-    }
-
-    HttpStub::Response answer(const HttpStub::Request &request)
-    {
-        const QByteArray base = QByteArrayLiteral("/auth-api/api/v1");
-        if (request.method == "GET" && request.path.startsWith(QByteArray(base + "/auth/auth-test-account"))) {
-            const QUrlQuery query(QString::fromUtf8(request.path.mid(request.path.indexOf('?') + 1)));
-            const QString login = query.queryItemValue(QStringLiteral("test_account_login"));
-            if (!m_accounts.contains(login))
-                return status(404, "Test account not found");
-            return tokens(login);
-        }
-        if (request.method == "POST" && request.path.startsWith(QByteArray(base + "/auth/refresh"))) {
-            const QString refresh =
-                QJsonDocument::fromJson(request.body).object().value(QStringLiteral("refresh_token")).toString();
-            if (!m_refresh.contains(refresh))
-                return status(401, "Invalid refresh token");
-            return tokens(m_refresh.value(refresh));
-        }
-        if (request.method == "GET" && request.path.startsWith(QByteArray(base + "/auth/users/me"))) {
-            const QByteArray header = request.headers.value("authorization");
-            const QString token = QString::fromUtf8(header.mid(7));
-            if (!header.startsWith("Bearer ") || !m_access.contains(token))
-                return status(401, "Could not validate credentials");
-            const Account account = m_accounts.value(m_access.value(token));
-            QJsonObject o;
-            o.insert(QStringLiteral("google_sub"), QString(QStringLiteral("sub-") + m_access.value(token)));
-            o.insert(QStringLiteral("email"), account.email);
-            o.insert(QStringLiteral("name"), account.name);
-            o.insert(QStringLiteral("picture"), QString());
-            o.insert(QStringLiteral("test_user"), true);
-            HttpStub::Response r;
-            r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
-            return r;
-        }
-        return status(404, "Not Found");
-    }
+    HttpStub::Response tokens(const QString &login);
+    HttpStub::Response answer(const HttpStub::Request &request);
 
     HttpStub m_stub;
     QHash<QString, Account> m_accounts;
@@ -124,38 +73,111 @@ private:
 };
 
 // Points the desktop at the test services through the platform's variables (the window reads the environment for
-// every setting that was never saved), and starts from empty settings.
-inline void useTestEnvironment(const QString &dbName, const QString &authUrl, const QString &notificationsUrl,
-                               bool withRedis = true)
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    const QMap<QString, QString> env = pgEnv(dbName);
-    for (auto it = env.cbegin(); it != env.cend(); ++it)
-        qputenv(it.key().toUtf8().constData(), it.value().toUtf8());
-    qputenv("AUTH_API_BASE_URL", authUrl.toUtf8());
-    if (notificationsUrl.isEmpty())
-        qunsetenv("NOTIFICATIONS_API_BASE_URL");
-    else
-        qputenv("NOTIFICATIONS_API_BASE_URL", notificationsUrl.toUtf8());
-    const auto redis = redisServer();
-    if (withRedis && redis) {
-        qputenv("REDIS_HOST", redis->first.toUtf8());
-        qputenv("REDIS_PORT", QByteArray::number(redis->second));
-    } else {
-        qunsetenv("REDIS_HOST");
-    }
-}
+// every setting that was never saved), and starts from empty settings. With withRedis, a test Redis must be
+// configured (the test fails otherwise); without, REDIS_HOST is unset on purpose.
+void useTestEnvironment(const QString &dbName, const QString &authUrl, const QString &notificationsUrl,
+                        bool withRedis = true);
 
 // A loopback port that nobody listens on (it was free a moment ago): a connection to it is refused.
-inline quint16 closedPort()
+quint16 closedPort();
+
+// The keychain, waited on: what the store answers within timeoutMs ("no answer from the store" otherwise).
+ui::SecretStore::ReadResult readSecret(ui::SecretStore &store, const QString &key, int timeoutMs = 15000);
+QString writeSecret(ui::SecretStore &store, const QString &key, const QString &secret, int timeoutMs = 15000);
+QString removeSecret(ui::SecretStore &store, const QString &key, int timeoutMs = 15000);
+// Waits until a new store (as at the next start; of `service` when given) finds `key` in the system keychain, or
+// finds it gone. Fails the test after timeoutMs.
+void waitForKeychainEntry(const QString &key, bool present, const QString &service = QString(),
+                          int timeoutMs = 15000);
+
+// The window's sign-in dialog once it is visible (null after timeoutMs).
+ui::SignInDialog *visibleSignInDialog(QWidget *window, int timeoutMs = 15000);
+// Signs in from the dialog that is showing (or that `window` shows next): types the login (and the auth origin, when
+// given), clicks Sign in, waits until the session is signed in.
+void signInFromDialog(QWidget *window, ui::AuthSession *session, const QString &origin = QString(),
+                      const QString &login = SupportLogin);
+
+// The outlier markers in an image of the chart: at the point where the chart's data puts each red marker (inside the
+// plot area, and not under a marker of another kind), the image has the marker's red. viewportOrigin is where the
+// chart view's viewport lies in the image, in device-independent pixels. Fails the test naming the first marker that
+// is not there; *checked (when given) says how many were looked at.
+void verifyOutlierMarkers(const QImage &image, const ui::OutlierChartView *view, QPointF viewportOrigin,
+                          int *checked = nullptr);
+
+// The desktop as most UI tests open it: a database of its own, the auth and notifications APIs on local stubs,
+// empty settings, the keychain and the operator's session, and the main window (or the MainWindowHost that
+// rebuilds it on a language switch). Each step checks with Qt Test's macros (FO_RETURN_IF_FAILED after it). The
+// window, host, session and store are closed in reverse order, and the database dropped, by tearDown() or the
+// destructor.
+class DesktopFixture
 {
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 9; // discard: closed on any test machine
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
+public:
+    enum class Seed { Nothing, Demo };
+    enum class Ready { Started, PasswordLoaded, EmailsLoaded };
+
+    DesktopFixture();
+    ~DesktopFixture();
+    DesktopFixture(const DesktopFixture &) = delete;
+    DesktopFixture &operator=(const DesktopFixture &) = delete;
+
+    // A database named after `prefix`, with the demo user's records when seed is Demo. Fails without a test
+    // PostgreSQL.
+    void createDatabase(const QString &prefix, Seed seed = Seed::Demo);
+    // The auth API's stand-in, with the support account; the notifications API's, with POST send_email answered.
+    void startAuth();
+    void startNotifications();
+    // useTestEnvironment with the stubs started (a closed port for the auth API when none was).
+    void useEnvironment(bool withRedis = true);
+    // The operator signs in with the test account before the window opens (as a restored session would).
+    void signInFirst();
+
+    // The window, shown (and resized when size is valid), not yet started.
+    void openWindow(QSize size = QSize());
+    // start(), then waits until the window has read its password from the keychain or has listed the known emails.
+    void startWindow(Ready ready);
+    // The MainWindowHost in `language` (English by default), opened and started, its window resized; waits until the
+    // window has the database password.
+    void openHost(QSize size = QSize(), const QString &language = QStringLiteral("en"));
+
+    void tearDown();
+
+    const QString &dbName() const { return m_dbName; }
+    AuthApiStub *auth() const { return m_auth.get(); }
+    HttpStub *notifications() const { return m_notifications.get(); }
+    QString notificationsUrl() const;
+    ui::SecretStore *secrets() const { return m_secrets.get(); }
+    ui::AuthSession *session() const { return m_session.get(); }
+    ui::Translations *translations() const { return m_translations.get(); }
+    ui::MainWindowHost *host() const { return m_host.get(); }
+    // The window: the host's current one when a host was opened. Null once a window that deletes itself on close
+    // was closed.
+    ui::MainWindow *window() const;
+
+private:
+    void makeSession();
+
+    QString m_dbName;
+    std::unique_ptr<AuthApiStub> m_auth;
+    std::unique_ptr<HttpStub> m_notifications;
+    std::unique_ptr<ui::SecretStore> m_secrets;
+    std::unique_ptr<ui::AuthSession> m_session;
+    std::unique_ptr<ui::Translations> m_translations;
+    std::unique_ptr<ui::MainWindowHost> m_host;
+    QPointer<ui::MainWindow> m_window; // owned (deleted by tearDown unless it deleted itself on close)
+};
+
+// The base of a desktop test class: its fixture, and short names for what the fixture holds. Opening is the
+// test's initTestCase (the steps differ); cleanupTestCase calls m_desktop.tearDown().
+class DesktopTest : public QObject
+{
+protected:
+    ui::MainWindow *window() const { return m_desktop.window(); }
+    AuthApiStub *auth() const { return m_desktop.auth(); }
+    HttpStub *notifications() const { return m_desktop.notifications(); }
+    ui::SecretStore *secrets() const { return m_desktop.secrets(); }
+    ui::AuthSession *session() const { return m_desktop.session(); }
+
+    DesktopFixture m_desktop;
+};
 
 } // namespace fo::test

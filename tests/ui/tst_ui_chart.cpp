@@ -12,6 +12,7 @@
 #include <QLineSeries>
 #include <QSet>
 #include <QTest>
+#include <QTimeZone>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -85,11 +86,49 @@ void TestUiChart::downsampleSmallSeriesUnchanged()
 
 void TestUiChart::axisTimeIsUtc()
 {
-    // fo_add_test sets TZ=UTC; the axis value then equals the UTC time, and the mapping round-trips.
-    const qint64 t = QDateTime(QDate(2026, 6, 1), QTime(12, 30), Qt::UTC).toMSecsSinceEpoch();
-    QCOMPARE(ChartTime::fromAxis(ChartTime::toAxis(t)), t);
-    QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(ChartTime::toAxis(t))).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-             QStringLiteral("2026-06-01 12:30"));
+    // The date axis labels its values in local time. tests/ui/CMakeLists.txt runs this test under TZ=UTC, where the
+    // mapping is the identity, and again under a zone with a half-hour offset and one with daylight saving: there a
+    // point's axis value must still read as its UTC wall time, across every change of the local offset in a year.
+    const QByteArray tz = qgetenv("TZ");
+    QVERIFY2(!tz.isEmpty(), "the test runs with TZ set (fo_add_test)");
+    const QTimeZone zone(tz);
+    QVERIFY2(zone.isValid(), qPrintable(QStringLiteral("no time zone data for TZ=%1 (Debian: tzdata)")
+                                            .arg(QString::fromLatin1(tz))));
+    QCOMPARE(QTimeZone::systemTimeZoneId(), tz);
+    QVERIFY(ChartTime::isUtc());
+
+    const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
+    const qint64 from = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 to = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    constexpr qint64 Step = 15 * 60 * 1000;
+    double previous = -HUGE_VAL;
+    qint64 skipped = 0; // quarter hours the local clock skips: no axis value reads as them
+    for (qint64 t = from; t < to; t += Step) {
+        const double axis = ChartTime::toAxis(t);
+        const QString at = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(format);
+        // Points in time order stay in order on the axis (the downsampler and the brush rely on it).
+        QVERIFY2(axis >= previous, qPrintable(at));
+        previous = axis;
+        const QDateTime utc = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
+        const QDateTime wall(utc.date(), utc.time(), Qt::LocalTime);
+        if (!wall.isValid() || wall.time() != utc.time()) {
+            ++skipped;
+            continue;
+        }
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(axis)).toString(format), at);
+        QCOMPARE(ChartTime::fromAxis(axis), t);
+    }
+    // The zone's own changes of offset in that year: the quarter hours skipped are the ones it springs forward by.
+    qint64 expectedSkipped = 0;
+    for (const QTimeZone::OffsetData &change : zone.transitions(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC),
+                                                                QDateTime::fromMSecsSinceEpoch(to, Qt::UTC))) {
+        const int before = zone.offsetFromUtc(change.atUtc.addSecs(-1));
+        if (change.offsetFromUtc > before)
+            expectedSkipped += (change.offsetFromUtc - before) / (15 * 60);
+    }
+    QCOMPARE(skipped, expectedSkipped);
+    if (tz == "Europe/Berlin")
+        QCOMPARE(skipped, qint64(4)); // one hour on the last Sunday of March
 }
 
 void TestUiChart::builderSortsStablyAndFlagsOutliers_data()

@@ -11,6 +11,7 @@
 #include "DemoSeeder.h"
 #include "MainWindow.h"
 #include "SecretStore.h"
+#include "NotificationMessages.h"
 #include "UiTestSupport.h"
 
 #include <QCheckBox>
@@ -34,7 +35,7 @@ const QString DemoEmail = QString::fromLatin1(demo::Email);
 const QString FlagKey = QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE-") + DemoEmail;
 } // namespace
 
-class TestUiCloseDuringRun : public QObject
+class TestUiCloseDuringRun : public DesktopTest
 {
     Q_OBJECT
 
@@ -53,123 +54,80 @@ private:
     // The messages the user got, per iteration number: "start", "completion", "not completed".
     QMap<int, QStringList> messagesByIteration() const;
 
-    QString m_dbName;
-    std::unique_ptr<AuthApiStub> m_auth;
-    std::unique_ptr<HttpStub> m_notifications;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AuthSession> m_session;
-    QPointer<MainWindow> m_window;
 };
 
 void TestUiCloseDuringRun::initTestCase()
 {
-    if (!pgServer())
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
-    if (!redisServer())
-        QFAIL("No test Redis: run the tests with scripts/test.sh, which starts one");
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_close"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
-    {
-        Result<Database> db = Database::open(pgConfig(m_dbName));
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(demo::seed(db.value()).ok());
-    }
-    m_auth = std::make_unique<AuthApiStub>();
-    m_auth->addAccount(QStringLiteral("support"), QStringLiteral("support@example.com"), QStringLiteral("Sam"));
-    m_notifications = std::make_unique<HttpStub>();
+    m_desktop.createDatabase(QStringLiteral("ui_close"));
+    FO_RETURN_IF_FAILED();
+    m_desktop.startAuth();
+    m_desktop.startNotifications();
     HttpStub::Response slow;
     slow.delayMs = 1500;
-    m_notifications->setRoute("POST", "/notifications/send_email", slow);
-    useTestEnvironment(m_dbName, m_auth->baseUrl(), m_notifications->baseUrl() + QStringLiteral("/notifications"));
-
-    m_secrets = std::make_unique<SecretStore>();
-    m_session = std::make_unique<AuthSession>(m_secrets.get());
-    m_session->setOrigin(m_auth->baseUrl());
-    QSignalSpy signedIn(m_session.get(), &AuthSession::signedIn);
-    m_session->signInWithTestAccount(QStringLiteral("support"));
-    QVERIFY(signedIn.wait(15000));
-
+    notifications()->setRoute("POST", "/notifications/send_email", slow);
+    m_desktop.useEnvironment();
+    FO_RETURN_IF_FAILED();
+    m_desktop.signInFirst();
+    FO_RETURN_IF_FAILED();
+    m_desktop.openWindow();
+    FO_RETURN_IF_FAILED();
     // As the application makes it: deleted when it closes.
-    m_window = new MainWindow(m_secrets.get(), m_session.get());
-    m_window->setAttribute(Qt::WA_DeleteOnClose);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    QSignalSpy emails(m_window.data(), &MainWindow::emailsLoaded);
-    m_window->start();
-    QVERIFY(emails.wait(30000));
+    window()->setAttribute(Qt::WA_DeleteOnClose);
+    m_desktop.startWindow(DesktopFixture::Ready::EmailsLoaded);
 }
 
 void TestUiCloseDuringRun::cleanupTestCase()
 {
-    delete m_window;
-    m_session.reset();
-    m_secrets.reset();
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
+    m_desktop.tearDown();
 }
 
 int TestUiCloseDuringRun::postsReceived() const
 {
     int n = 0;
-    for (const HttpStub::Request &r : m_notifications->requests())
+    for (const HttpStub::Request &r : notifications()->requests())
         n += r.method == "POST" ? 1 : 0;
     return n;
 }
 
 QMap<int, QStringList> TestUiCloseDuringRun::messagesByIteration() const
 {
-    QMap<int, QStringList> byIteration;
-    static const QRegularExpression subject(QStringLiteral("^\\[Iteration #(\\d+)\\] (.*)$"));
-    for (const HttpStub::Request &r : m_notifications->requests()) {
-        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
-        const QRegularExpressionMatch match = subject.match(body.value(QStringLiteral("subject")).toString());
-        if (!match.hasMatch())
-            continue;
-        const QString text = match.captured(2);
-        byIteration[match.captured(1).toInt()]
-            << (text == QStringLiteral("Запуск поиска выбросов")       ? QStringLiteral("start")
-                : text == QStringLiteral("Завершение поиска выбросов") ? QStringLiteral("completion")
-                : text == QStringLiteral("Поиск выбросов не завершён") ? QStringLiteral("not completed")
-                                                                        : text);
-    }
-    return byIteration;
+    return notificationMessages(*notifications()).byIteration;
 }
 
 bool TestUiCloseDuringRun::startRunAndWaitForFlag()
 {
     redisDel(FlagKey);
-    m_window->emailEdit()->setText(DemoEmail);
-    m_window->dryRunCheck()->setChecked(false);
-    m_window->notifyCheck()->setChecked(true);
-    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
-    return QTest::qWaitFor([] { return redisGet(FlagKey) == QLatin1String("true"); }, 30000) && m_window->isRunning();
+    window()->emailEdit()->setText(DemoEmail);
+    window()->dryRunCheck()->setChecked(false);
+    window()->notifyCheck()->setChecked(true);
+    QTest::mouseClick(window()->runButton(), Qt::LeftButton);
+    return QTest::qWaitFor([] { return redisGet(FlagKey) == QLatin1String("true"); }, 30000) && window()->isRunning();
 }
 
 QMessageBox *TestUiCloseDuringRun::closeQuestion() const
 {
-    if (!m_window)
+    if (!window())
         return nullptr;
-    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("closeDuringRunBox"));
+    auto *box = window()->findChild<QMessageBox *>(QStringLiteral("closeDuringRunBox"));
     return box && box->isVisible() ? box : nullptr;
 }
 
 void TestUiCloseDuringRun::keepRunningKeepsTheWindow()
 {
     QVERIFY(startRunAndWaitForFlag());
-    QSignalSpy finished(m_window.data(), &MainWindow::runFinished);
-    QVERIFY(!m_window->close()); // refused: the window asks first
-    QVERIFY(m_window->isVisible());
+    QSignalSpy finished(window(), &MainWindow::runFinished);
+    QVERIFY(!window()->close()); // refused: the window asks first
+    QVERIFY(window()->isVisible());
     QTRY_VERIFY(closeQuestion());
     QTest::mouseClick(closeQuestion()->findChild<QPushButton *>(QStringLiteral("keepRunningButton")), Qt::LeftButton);
     QTRY_VERIFY(!closeQuestion());
-    QVERIFY(m_window);
-    QVERIFY(m_window->isVisible());
+    QVERIFY(window());
+    QVERIFY(window()->isVisible());
     // The run goes on to its end and is stored.
     QVERIFY(finished.count() > 0 || finished.wait(60000));
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Completed);
     QCOMPARE(redisGet(FlagKey), QStringLiteral("false"));
-    QVERIFY(m_window);
+    QVERIFY(window());
     QCOMPARE(messagesByIteration().value(1), QStringList({QStringLiteral("start"), QStringLiteral("completion")}));
 }
 
@@ -178,15 +136,15 @@ void TestUiCloseDuringRun::keepRunningKeepsTheWindow()
 void TestUiCloseDuringRun::cancelButtonSendsOneEndMessage()
 {
     QVERIFY(startRunAndWaitForFlag());
-    QSignalSpy finished(m_window.data(), &MainWindow::runFinished);
-    QTRY_VERIFY(m_window->cancelButton()->isEnabled());
-    QTest::mouseClick(m_window->cancelButton(), Qt::LeftButton);
+    QSignalSpy finished(window(), &MainWindow::runFinished);
+    QTRY_VERIFY(window()->cancelButton()->isEnabled());
+    QTest::mouseClick(window()->cancelButton(), Qt::LeftButton);
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Cancelled);
     QCOMPARE(redisGet(FlagKey), QStringLiteral("false"));
     const QMap<int, QStringList> messages = messagesByIteration();
     QCOMPARE(messages.value(2), QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
-    QSqlDatabase db = openPg(m_dbName, QStringLiteral("check_cancel"));
+    QSqlDatabase db = openPg(m_desktop.dbName(), QStringLiteral("check_cancel"));
     QVERIFY(db.isOpen());
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE iteration = 2 AND status = "
                                        "'cancelled'")),
@@ -199,16 +157,16 @@ void TestUiCloseDuringRun::cancelButtonSendsOneEndMessage()
 void TestUiCloseDuringRun::cancelAndQuitWaitsForTheWorker()
 {
     QVERIFY(startRunAndWaitForFlag());
-    QSignalSpy finished(m_window.data(), &MainWindow::runFinished);
-    QSignalSpy closed(m_window.data(), &MainWindow::closedAfterRun);
-    QVERIFY(!m_window->close());
+    QSignalSpy finished(window(), &MainWindow::runFinished);
+    QSignalSpy closed(window(), &MainWindow::closedAfterRun);
+    QVERIFY(!window()->close());
     QTRY_VERIFY(closeQuestion());
     QTest::mouseClick(closeQuestion()->findChild<QPushButton *>(QStringLiteral("cancelAndQuitButton")), Qt::LeftButton);
     // The window goes out of sight at once, but waits for the worker: the run is still ending (the start message
     // is still on its way).
-    QVERIFY(m_window);
-    QVERIFY(!m_window->isVisible());
-    QVERIFY(m_window->isRunning());
+    QVERIFY(window());
+    QVERIFY(!window()->isVisible());
+    QVERIFY(window()->isRunning());
     QCOMPARE(closed.count(), 0);
 
     // The pipeline finishes its cancellation; then the window closes (and is deleted) and asks the application to
@@ -217,13 +175,13 @@ void TestUiCloseDuringRun::cancelAndQuitWaitsForTheWorker()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Cancelled);
     QCOMPARE(redisGet(FlagKey), QStringLiteral("false"));
-    QTRY_VERIFY(!m_window);
+    QTRY_VERIFY(!window());
     // One start and one end message for the attempt the window closed on (iteration 3).
     QTRY_COMPARE(messagesByIteration().value(3), QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
 
     // Nothing of the cancelled run was stored: the only completed run is the first test's, and no outlier row has
     // the cancelled run's time (a reserved attempt may be recorded as cancelled, never as completed).
-    QSqlDatabase db = openPg(m_dbName, QStringLiteral("check_close"));
+    QSqlDatabase db = openPg(m_desktop.dbName(), QStringLiteral("check_close"));
     QVERIFY(db.isOpen());
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE status = 'completed'")), 1);
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(DISTINCT outliers_search_iteration_num) FROM outliers_records")),

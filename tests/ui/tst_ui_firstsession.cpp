@@ -45,7 +45,7 @@ const QString DemoEmail = QString::fromLatin1(demo::Email);
 const QString NewEmail = QStringLiteral("newcomer@example.com");
 } // namespace
 
-class TestUiFirstSession : public QObject
+class TestUiFirstSession : public DesktopTest
 {
     Q_OBJECT
 
@@ -61,82 +61,53 @@ private Q_SLOTS:
 
 private:
     int postsReceived() const;
-    QString hint() const { return m_window->findChild<QLabel *>(QStringLiteral("emailHint"))->text(); }
+    QString hint() const { return window()->findChild<QLabel *>(QStringLiteral("emailHint"))->text(); }
     QMessageBox *noRecordsBox() const;
     bool typeEmail(const QString &email);
     qint64 runsStored(const QString &email);
     RunReport runAndWait();
 
-    QString m_dbName;
-    std::unique_ptr<AuthApiStub> m_auth;
-    std::unique_ptr<HttpStub> m_notifications;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AuthSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestUiFirstSession::initTestCase()
 {
-    if (!pgServer())
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_first"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
-    {
-        Result<Database> db = Database::open(pgConfig(m_dbName));
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(demo::seed(db.value()).ok());
-    }
-    m_auth = std::make_unique<AuthApiStub>();
-    m_auth->addAccount(QStringLiteral("support"), QStringLiteral("support@example.com"), QStringLiteral("Sam"));
-    m_notifications = std::make_unique<HttpStub>();
-    m_notifications->setRoute("POST", "/notifications/send_email", {});
-    useTestEnvironment(m_dbName, m_auth->baseUrl(), m_notifications->baseUrl() + QStringLiteral("/notifications"));
-
-    m_secrets = std::make_unique<SecretStore>();
-    m_session = std::make_unique<AuthSession>(m_secrets.get());
-    m_session->setOrigin(m_auth->baseUrl());
-    QSignalSpy signedIn(m_session.get(), &AuthSession::signedIn);
-    m_session->signInWithTestAccount(QStringLiteral("support"));
-    QVERIFY(signedIn.wait(15000));
-
-    m_window = std::make_unique<MainWindow>(m_secrets.get(), m_session.get());
-    m_window->resize(1280, 820);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy emails(m_window.get(), &MainWindow::emailsLoaded);
-    m_window->start();
-    QVERIFY(emails.wait(30000));
+    m_desktop.createDatabase(QStringLiteral("ui_first"));
+    FO_RETURN_IF_FAILED();
+    m_desktop.startAuth();
+    m_desktop.startNotifications();
+    m_desktop.useEnvironment();
+    FO_RETURN_IF_FAILED();
+    m_desktop.signInFirst();
+    FO_RETURN_IF_FAILED();
+    m_desktop.openWindow(QSize(1280, 820));
+    FO_RETURN_IF_FAILED();
+    m_desktop.startWindow(DesktopFixture::Ready::EmailsLoaded);
 }
 
 void TestUiFirstSession::cleanupTestCase()
 {
-    m_window.reset();
-    m_session.reset();
-    m_secrets.reset();
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
+    m_desktop.tearDown();
 }
 
 int TestUiFirstSession::postsReceived() const
 {
     int n = 0;
-    for (const HttpStub::Request &r : m_notifications->requests())
+    for (const HttpStub::Request &r : notifications()->requests())
         n += r.method == "POST" ? 1 : 0;
     return n;
 }
 
 QMessageBox *TestUiFirstSession::noRecordsBox() const
 {
-    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("noRecordsBox"));
+    auto *box = window()->findChild<QMessageBox *>(QStringLiteral("noRecordsBox"));
     return box && box->isVisible() ? box : nullptr;
 }
 
 // Types the email and waits for the database's answer about its records.
 bool TestUiFirstSession::typeEmail(const QString &email)
 {
-    QSignalSpy presence(m_window.get(), &MainWindow::recordPresenceShown);
-    m_window->emailEdit()->setText(email);
+    QSignalSpy presence(window(), &MainWindow::recordPresenceShown);
+    window()->emailEdit()->setText(email);
     return presence.wait(10000);
 }
 
@@ -144,7 +115,7 @@ qint64 TestUiFirstSession::runsStored(const QString &email)
 {
     qint64 n = -1;
     {
-        QSqlDatabase db = openPg(m_dbName, QStringLiteral("check_first"));
+        QSqlDatabase db = openPg(m_desktop.dbName(), QStringLiteral("check_first"));
         if (db.isOpen())
             n = scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1'").arg(email));
     }
@@ -154,8 +125,8 @@ qint64 TestUiFirstSession::runsStored(const QString &email)
 
 RunReport TestUiFirstSession::runAndWait()
 {
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
-    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QSignalSpy finished(window(), &MainWindow::runFinished);
+    QTest::mouseClick(window()->runButton(), Qt::LeftButton);
     if (!finished.wait(120000))
         return RunReport();
     return finished.first().first().value<RunReport>();
@@ -165,40 +136,40 @@ void TestUiFirstSession::noRecordsAsksFirstWithNotifyOff()
 {
     QVERIFY(typeEmail(NewEmail));
     QVERIFY2(hint().contains(QStringLiteral("no records")), qPrintable(hint()));
-    m_window->dryRunCheck()->setChecked(false);
-    m_window->notifyCheck()->setChecked(true);
-    m_notifications->clearRequests();
+    window()->dryRunCheck()->setChecked(false);
+    window()->notifyCheck()->setChecked(true);
+    notifications()->clearRequests();
 
     // Run asks first; its own "notify" box is off, whatever the form says.
-    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTest::mouseClick(window()->runButton(), Qt::LeftButton);
     QTRY_VERIFY(noRecordsBox());
     auto *notify = noRecordsBox()->findChild<QCheckBox *>(QStringLiteral("noRecordsNotifyCheck"));
     QVERIFY(notify);
     QVERIFY(!notify->isChecked());
-    QVERIFY(!m_window->isRunning());
+    QVERIFY(!window()->isRunning());
     // Cancel: nothing runs, nothing is stored.
     noRecordsBox()->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!noRecordsBox());
-    QVERIFY(!m_window->isRunning());
+    QVERIFY(!window()->isRunning());
     QCOMPARE(runsStored(NewEmail), 0);
 
     // Run anyway: one empty iteration, and no message to the user.
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
-    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QSignalSpy finished(window(), &MainWindow::runFinished);
+    QTest::mouseClick(window()->runButton(), Qt::LeftButton);
     QTRY_VERIFY(noRecordsBox());
     QTest::mouseClick(noRecordsBox()->findChild<QPushButton *>(QStringLiteral("runAnywayButton")), Qt::LeftButton);
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Completed);
     QCOMPARE(runsStored(NewEmail), 1);
     QCOMPARE(postsReceived(), 0);
-    QVERIFY(m_window->notifyCheck()->isChecked()); // the form keeps the operator's choice for other users
+    QVERIFY(window()->notifyCheck()->isChecked()); // the form keeps the operator's choice for other users
 }
 
 void TestUiFirstSession::hintFollowsTheDatabase()
 {
     // Rows arrive for the new user after the window listed the known emails.
     {
-        QSqlDatabase db = openPg(m_dbName, QStringLiteral("insert_first"));
+        QSqlDatabase db = openPg(m_desktop.dbName(), QStringLiteral("insert_first"));
         QVERIFY(db.isOpen());
         QSqlQuery insert(db);
         QVERIFY(insert.exec(QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) SELECT "
@@ -223,7 +194,7 @@ void TestUiFirstSession::hintFollowsTheDatabase()
 
     // Nothing stands out in these values: "0 outliers" is good news, not red.
     QCOMPARE(report.raw.outlierCount + report.processed.outlierCount, 0);
-    const QString summary = m_window->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    const QString summary = window()->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
     QVERIFY2(summary.contains(QStringLiteral("0 outliers")), qPrintable(summary));
     QVERIFY2(!summary.contains(QStringLiteral("#d93025")), qPrintable(summary));
 }
@@ -231,24 +202,24 @@ void TestUiFirstSession::hintFollowsTheDatabase()
 void TestUiFirstSession::secondRunKeepsTheSelectedType()
 {
     QVERIFY(typeEmail(DemoEmail));
-    m_window->dryRunCheck()->setChecked(true);
+    window()->dryRunCheck()->setChecked(true);
     const RunReport first = runAndWait();
     QCOMPARE(first.status, RunStatus::DryRun);
     // The window picks the type with the most outliers; the operator picks another one.
-    const QString picked = m_window->chartView()->chartData().dataType;
-    QTRY_VERIFY(!m_window->chartView()->chartData().dataType.isEmpty());
+    const QString picked = window()->chartView()->chartData().dataType;
+    QTRY_VERIFY(!window()->chartView()->chartData().dataType.isEmpty());
     QString other;
-    for (const TypeTableModel::Row &row : m_window->typeModel()->rowsData())
+    for (const TypeTableModel::Row &row : window()->typeModel()->rowsData())
         if (row.source == Source::Processed && row.dataType != picked && row.outliers > 0)
             other = row.dataType;
     QVERIFY(!other.isEmpty());
-    m_window->selectType(Source::Processed, other);
-    QTRY_COMPARE(m_window->chartView()->chartData().dataType, other);
+    window()->selectType(Source::Processed, other);
+    QTRY_COMPARE(window()->chartView()->chartData().dataType, other);
 
     const RunReport second = runAndWait();
     QCOMPARE(second.status, RunStatus::DryRun);
-    QTRY_COMPARE(m_window->chartView()->chartData().dataType, other);
-    const QModelIndexList selected = m_window->typeView()->selectionModel()->selectedRows();
+    QTRY_COMPARE(window()->chartView()->chartData().dataType, other);
+    const QModelIndexList selected = window()->typeView()->selectionModel()->selectedRows();
     QCOMPARE(selected.size(), 1);
     QCOMPARE(selected.first().siblingAtColumn(TypeTableModel::TypeColumn).data(TypeTableModel::TypeRole).toString(),
              other);
@@ -258,11 +229,11 @@ void TestUiFirstSession::exportNamesDifferAndOverwriteAsks()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QAction *exportAction = m_window->findChild<QAction *>(QStringLiteral("exportCsvAction"));
+    QAction *exportAction = window()->findChild<QAction *>(QStringLiteral("exportCsvAction"));
     QTRY_VERIFY(exportAction->isEnabled());
     exportAction->trigger();
     ExportDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<ExportDialog *>()) && dialog->isVisible());
+    QTRY_VERIFY((dialog = window()->findChild<ExportDialog *>()) && dialog->isVisible());
 
     // The desktop dialog speaks of columns, not of command-line flags.
     for (const QLabel *label : dialog->findChildren<QLabel *>())
@@ -310,7 +281,7 @@ void TestUiFirstSession::exportNamesDifferAndOverwriteAsks()
     }
 
     // Replace: the export is written over it.
-    QSignalSpy done(m_window.get(), &MainWindow::exportFinished);
+    QSignalSpy done(window(), &MainWindow::exportFinished);
     QTest::mouseClick(exportButton, Qt::LeftButton);
     QTRY_VERIFY(overwriteBox());
     QTest::mouseClick(overwriteBox()->findChild<QPushButton *>(QStringLiteral("replaceButton")), Qt::LeftButton);
@@ -323,30 +294,30 @@ void TestUiFirstSession::exportNamesDifferAndOverwriteAsks()
 
 void TestUiFirstSession::signInFocusesTheLogin()
 {
-    m_window->showSignIn();
+    window()->showSignIn();
     SignInDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<SignInDialog *>()) && dialog->isVisible());
+    QTRY_VERIFY((dialog = window()->findChild<SignInDialog *>()) && dialog->isVisible());
     auto *origin = dialog->findChild<QLineEdit *>(QStringLiteral("originEdit"));
     QVERIFY(!origin->text().isEmpty()); // the API address is already there
     QCOMPARE(dialog->focusWidget(), dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit")));
     dialog->reject();
-    QTRY_VERIFY(!m_window->findChild<SignInDialog *>() || !m_window->findChild<SignInDialog *>()->isVisible());
+    QTRY_VERIFY(!window()->findChild<SignInDialog *>() || !window()->findChild<SignInDialog *>()->isVisible());
 }
 
 void TestUiFirstSession::helpExplainsAndListsShortcuts()
 {
     auto openPage = [this](const char *action) -> QString {
-        m_window->findChild<QAction *>(QString::fromLatin1(action))->trigger();
+        window()->findChild<QAction *>(QString::fromLatin1(action))->trigger();
         QWidget *page = nullptr;
         if (!QTest::qWaitFor([&] {
-                page = m_window->findChild<QWidget *>(QStringLiteral("helpPage"));
+                page = window()->findChild<QWidget *>(QStringLiteral("helpPage"));
                 return page && page->isVisible();
             }))
             return QString();
         const QString text = page->findChild<QTextBrowser *>(QStringLiteral("helpBrowser"))->toPlainText();
         page->close();
-        if (!QTest::qWaitFor([&] { return !m_window->findChild<QWidget *>(QStringLiteral("helpPage")); }))
-            return QStringLiteral("(the help page did not close)");
+        if (!QTest::qWaitFor([&] { return !window()->findChild<QWidget *>(QStringLiteral("helpPage")); }))
+            return QStringLiteral("the help page did not close");
         return text;
     };
     const QString how = openPage("howOutliersAction");
@@ -361,7 +332,7 @@ void TestUiFirstSession::helpExplainsAndListsShortcuts()
     QVERIFY(!help::preferencesShortcut().isEmpty());
     QVERIFY2(keys.contains(help::preferencesShortcut().toString(QKeySequence::NativeText)), qPrintable(keys));
     QList<QKeySequence> menuShortcuts;
-    for (const QAction *action : m_window->findChildren<QAction *>())
+    for (const QAction *action : window()->findChildren<QAction *>())
         menuShortcuts << action->shortcut();
     QVERIFY(menuShortcuts.contains(help::preferencesShortcut()));
 }

@@ -1,6 +1,8 @@
 // The keychain against a real gnome-keyring (scripts/test.sh runs the tests inside dbus-run-session with an
 // unlocked keyring): store, load, overwrite, remove; keys scoped by origin; and the 5 s timeout path.
 
+#include "UiTestSupport.h"
+
 #include "SecretStore.h"
 
 #include <QSignalSpy>
@@ -8,6 +10,7 @@
 #include <QUuid>
 
 using namespace fo::ui;
+using namespace fo::test;
 
 class TestUiKeychain : public QObject
 {
@@ -20,8 +23,6 @@ private Q_SLOTS:
     void silentKeychainTimesOut();
 
 private:
-    SecretStore::ReadResult read(SecretStore &store, const QString &key);
-    QString write(SecretStore &store, const QString &key, const QString &secret);
     QString m_service;
 };
 
@@ -33,32 +34,6 @@ void TestUiKeychain::initTestCase()
     m_service = QStringLiteral("find-outliers-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-SecretStore::ReadResult TestUiKeychain::read(SecretStore &store, const QString &key)
-{
-    SecretStore::ReadResult result;
-    bool answered = false;
-    store.read(key, this, [&](const SecretStore::ReadResult &r) {
-        result = r;
-        answered = true;
-    });
-    if (!QTest::qWaitFor([&] { return answered; }, 10000))
-        result.error = QStringLiteral("no answer");
-    return result;
-}
-
-QString TestUiKeychain::write(SecretStore &store, const QString &key, const QString &secret)
-{
-    QString error = QStringLiteral("no answer");
-    bool answered = false;
-    store.write(key, secret, this, [&](const QString &e) {
-        error = e;
-        answered = true;
-    });
-    if (!QTest::qWaitFor([&] { return answered; }, 10000))
-        return QStringLiteral("no answer");
-    return error;
-}
-
 void TestUiKeychain::storeLoadRemove()
 {
     const QString key = SecretStore::tokensKey(QStringLiteral("http://auth.example:8081/"));
@@ -66,32 +41,27 @@ void TestUiKeychain::storeLoadRemove()
         SecretStore store;
         store.setService(m_service);
         QSignalSpy fallback(&store, &SecretStore::fallbackActivated);
-        QCOMPARE(write(store, key, QStringLiteral("{\"refresh_token\":\"r1\"}")), QString());
+        QCOMPARE(writeSecret(store, key, QStringLiteral("{\"refresh_token\":\"r1\"}")), QString());
         QCOMPARE(fallback.count(), 0);
     }
     // A new store (as after a restart) reads it from the keychain, not from memory.
     SecretStore store;
     store.setService(m_service);
-    SecretStore::ReadResult r = read(store, key);
+    SecretStore::ReadResult r = readSecret(store, key);
     QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
     QVERIFY(r.found);
     QCOMPARE(r.secret, QStringLiteral("{\"refresh_token\":\"r1\"}"));
     QVERIFY(!store.isFallbackActive());
 
-    QCOMPARE(write(store, key, QStringLiteral("second")), QString());
+    QCOMPARE(writeSecret(store, key, QStringLiteral("second")), QString());
     SecretStore again;
     again.setService(m_service);
-    QCOMPARE(read(again, key).secret, QStringLiteral("second"));
+    QCOMPARE(readSecret(again, key).secret, QStringLiteral("second"));
 
-    bool removed = false;
-    again.remove(key, this, [&](const QString &error) {
-        QVERIFY(error.isEmpty());
-        removed = true;
-    });
-    QTRY_VERIFY(removed);
+    QCOMPARE(removeSecret(again, key), QString());
     SecretStore third;
     third.setService(m_service);
-    r = read(third, key);
+    r = readSecret(third, key);
     QVERIFY(r.error.isEmpty());
     QVERIFY(!r.found);
 }
@@ -105,17 +75,14 @@ void TestUiKeychain::keysAreScopedByOrigin()
     store.setService(m_service);
     const QString a = SecretStore::tokensKey(QStringLiteral("http://a.example:1"));
     const QString b = SecretStore::tokensKey(QStringLiteral("http://b.example:1"));
-    QCOMPARE(write(store, a, QStringLiteral("A")), QString());
-    QCOMPARE(write(store, b, QStringLiteral("B")), QString());
+    QCOMPARE(writeSecret(store, a, QStringLiteral("A")), QString());
+    QCOMPARE(writeSecret(store, b, QStringLiteral("B")), QString());
     SecretStore fresh;
     fresh.setService(m_service);
-    QCOMPARE(read(fresh, a).secret, QStringLiteral("A"));
-    QCOMPARE(read(fresh, b).secret, QStringLiteral("B"));
-    for (const QString &key : {a, b}) {
-        bool done = false;
-        fresh.remove(key, this, [&](const QString &) { done = true; });
-        QTRY_VERIFY(done);
-    }
+    QCOMPARE(readSecret(fresh, a).secret, QStringLiteral("A"));
+    QCOMPARE(readSecret(fresh, b).secret, QStringLiteral("B"));
+    for (const QString &key : {a, b})
+        QCOMPARE(removeSecret(fresh, key), QString());
 }
 
 void TestUiKeychain::silentKeychainTimesOut()
@@ -127,20 +94,22 @@ void TestUiKeychain::silentKeychainTimesOut()
     store.setTimeout(std::chrono::milliseconds(0));
     QSignalSpy fallback(&store, &SecretStore::fallbackActivated);
     const QString key = SecretStore::tokensKey(QStringLiteral("http://timeout.example"));
-    const QString error = write(store, key, QStringLiteral("in memory"));
+    const QString error = writeSecret(store, key, QStringLiteral("in memory"));
     QVERIFY(!error.isEmpty());
     QCOMPARE(fallback.count(), 1);
     QVERIFY(store.isFallbackActive());
-    const SecretStore::ReadResult r = read(store, key);
+    const SecretStore::ReadResult r = readSecret(store, key);
     QVERIFY(r.found);
     QCOMPARE(r.secret, QStringLiteral("in memory"));
     QCOMPARE(fallback.count(), 1); // said once
-    QTest::qWait(500); // let the abandoned job finish before the service is cleaned up
+    // The abandoned job lives on and finishes: the keychain has the secret (a job deleted early would crash in the
+    // backend's callback, SecretStore.cpp). Then the test's service is cleaned up.
+    waitForKeychainEntry(key, true, m_service);
+    FO_RETURN_IF_FAILED();
     SecretStore cleanup;
     cleanup.setService(m_service);
-    bool done = false;
-    cleanup.remove(key, this, [&](const QString &) { done = true; });
-    QTRY_VERIFY(done);
+    QCOMPARE(removeSecret(cleanup, key), QString());
+    waitForKeychainEntry(key, false, m_service);
 }
 
 QTEST_MAIN(TestUiKeychain)

@@ -15,14 +15,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace fo;
 using namespace fo::ui;
 using namespace fo::test;
 
-class TestUiKeychainUnavailable : public QObject
+class TestUiKeychainUnavailable : public DesktopTest
 {
     Q_OBJECT
 
@@ -31,86 +33,65 @@ private Q_SLOTS:
     void storeFallsBackToMemory();
     void windowSaysSoAndSignInStillWorks();
     void cleanupTestCase();
-
-private:
-    QString m_dbName;
 };
 
 void TestUiKeychainUnavailable::initTestCase()
 {
-    if (!pgServer())
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_nokeychain"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
+    m_desktop.createDatabase(QStringLiteral("ui_nokeychain"), DesktopFixture::Seed::Nothing);
 }
 
 void TestUiKeychainUnavailable::cleanupTestCase()
 {
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
+    m_desktop.tearDown();
 }
 
 void TestUiKeychainUnavailable::storeFallsBackToMemory()
 {
     SecretStore store;
     QSignalSpy fallback(&store, &SecretStore::fallbackActivated);
-    bool answered = false;
-    QString error;
-    store.write(QStringLiteral("tokens:http://x"), QStringLiteral("secret"), this, [&](const QString &e) {
-        error = e;
-        answered = true;
-    });
     // Within the 5 s timeout (plus a margin), whatever the failure.
-    QTRY_VERIFY_WITH_TIMEOUT(answered, 7000);
-    QVERIFY(!error.isEmpty());
+    QVERIFY(!writeSecret(store, QStringLiteral("tokens:http://x"), QStringLiteral("secret"), 7000).isEmpty());
     QVERIFY(store.isFallbackActive());
     QCOMPARE(fallback.count(), 1);
-    SecretStore::ReadResult result;
-    answered = false;
-    store.read(QStringLiteral("tokens:http://x"), this, [&](const SecretStore::ReadResult &r) {
-        result = r;
-        answered = true;
-    });
-    QTRY_VERIFY(answered);
+    const SecretStore::ReadResult result = readSecret(store, QStringLiteral("tokens:http://x"));
     QVERIFY(result.found);
     QCOMPARE(result.secret, QStringLiteral("secret"));
 }
 
 void TestUiKeychainUnavailable::windowSaysSoAndSignInStillWorks()
 {
-    AuthApiStub auth;
-    auth.addAccount(QStringLiteral("support"), QStringLiteral("support@example.com"), QStringLiteral("Sam Support"));
-    useTestEnvironment(m_dbName, auth.baseUrl(), QString(), false);
-
-    SecretStore secrets;
-    AuthSession session(&secrets);
-    MainWindow window(&secrets, &session);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.start();
+    m_desktop.startAuth();
+    m_desktop.useEnvironment(false);
+    m_desktop.openWindow();
+    FO_RETURN_IF_FAILED();
+    QSignalSpy stored(session(), &AuthSession::tokensStored);
+    window()->start();
     // Reading the stored session fails: the notice appears (within the 5 s timeout).
-    QTRY_VERIFY_WITH_TIMEOUT(!window.keychainNotice().isEmpty(), 7000);
-    QVERIFY(window.keychainNotice().contains(QStringLiteral("in memory")));
-    QVERIFY(window.findChild<QLabel *>(QStringLiteral("keychainNotice"))->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!window()->keychainNotice().isEmpty(), 7000);
+    QVERIFY(window()->keychainNotice().contains(QStringLiteral("in memory")));
+    QVERIFY(window()->findChild<QLabel *>(QStringLiteral("keychainNotice"))->isVisible());
 
-    window.showSignIn();
-    SignInDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = window.findChild<SignInDialog *>()) && dialog->isVisible());
-    dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit"))->setText(QStringLiteral("support"));
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(session.isSignedIn(), 15000);
-    QVERIFY(window.userLabel()->text().contains(QStringLiteral("Sam Support")));
+    window()->showSignIn();
+    signInFromDialog(window(), session());
+    FO_RETURN_IF_FAILED();
+    QVERIFY(window()->userLabel()->text().contains(SupportName));
 
-    // The tokens are nowhere on disk: not in the settings, not in any file under the test's config folder.
-    QTest::qWait(200);
+    // Storing the tokens has been tried and has failed: they are in memory only. Then they are nowhere on disk: not
+    // in the settings (written out first), not in any file under the test's config folder.
+    QTRY_VERIFY_WITH_TIMEOUT(!stored.isEmpty(), 7000);
+    QVERIFY2(!stored.constLast().constFirst().toString().isEmpty(), "the tokens must not be reported as stored");
+    QSettings().sync();
     const QString configDir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     QDirIterator it(configDir, QDir::Files, QDirIterator::Subdirectories);
+    int scanned = 0;
     while (it.hasNext()) {
         QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly))
-            QVERIFY2(!file.readAll().contains("access-support"), qPrintable(file.fileName()));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        ++scanned;
+        QVERIFY2(!file.readAll().contains("access-support"), qPrintable(file.fileName()));
     }
+    QVERIFY2(scanned > 0, "the settings file must have been written and scanned");
 }
 
 int main(int argc, char **argv)

@@ -42,7 +42,7 @@ using namespace fo;
 using namespace fo::ui;
 using namespace fo::test;
 
-class TestUiLanguage : public QObject
+class TestUiLanguage : public DesktopTest
 {
     Q_OBJECT
 
@@ -58,50 +58,21 @@ private:
     MainWindow *switchLanguage(const QString &code);
     static QStringList menuTitles(MainWindow *window);
 
-    QString m_dbName;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AuthSession> m_session;
-    std::unique_ptr<Translations> m_translations;
-    std::unique_ptr<MainWindowHost> m_host;
 };
 
 void TestUiLanguage::initTestCase()
 {
-    if (!pgServer())
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_language"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
-    {
-        Result<Database> db = Database::open(pgConfig(m_dbName));
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(demo::seed(db.value()).ok());
-    }
-    useTestEnvironment(m_dbName, QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), QString(), false);
-    AppSettings().setLanguage(QStringLiteral("en"));
-
-    m_secrets = std::make_unique<SecretStore>();
-    m_session = std::make_unique<AuthSession>(m_secrets.get());
-    m_translations = std::make_unique<Translations>();
-    QCOMPARE(m_translations->install(QStringLiteral("en")), QStringLiteral("en"));
-    m_host = std::make_unique<MainWindowHost>(m_secrets.get(), m_session.get(), m_translations.get());
-    m_host->open();
-    QVERIFY(m_host->window());
-    QVERIFY(QTest::qWaitForWindowExposed(m_host->window()));
-    QCOMPARE(m_host->window()->runButton()->text(), QStringLiteral("Run"));
-    // The settings dialog starts from the password the window read from the keychain (or the environment): open it
-    // only once that read has answered.
-    QTRY_VERIFY_WITH_TIMEOUT(!m_host->window()->runConfig().dbPassword.isEmpty(), 10000);
+    m_desktop.createDatabase(QStringLiteral("ui_language"));
+    FO_RETURN_IF_FAILED();
+    m_desktop.useEnvironment(false);
+    m_desktop.openHost();
+    FO_RETURN_IF_FAILED();
+    QCOMPARE(window()->runButton()->text(), QStringLiteral("Run"));
 }
 
 void TestUiLanguage::cleanupTestCase()
 {
-    m_host.reset();
-    m_translations.reset();
-    m_session.reset();
-    m_secrets.reset();
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
+    m_desktop.tearDown();
 }
 
 QStringList TestUiLanguage::menuTitles(MainWindow *window)
@@ -115,7 +86,7 @@ QStringList TestUiLanguage::menuTitles(MainWindow *window)
 // Picks the language in Settings → Interface and presses OK, as an operator would; returns the window after.
 MainWindow *TestUiLanguage::switchLanguage(const QString &code)
 {
-    MainWindow *before = m_host->window();
+    MainWindow *before = window();
     before->showSettings();
     SettingsDialog *dialog = nullptr;
     if (!QTest::qWaitFor([&] { return (dialog = before->findChild<SettingsDialog *>()) && dialog->isVisible(); }))
@@ -125,16 +96,16 @@ MainWindow *TestUiLanguage::switchLanguage(const QString &code)
     if (index < 0)
         return nullptr;
     language->setCurrentIndex(index);
-    QSignalSpy rebuilt(m_host.get(), &MainWindowHost::windowRebuilt);
+    QSignalSpy rebuilt(m_desktop.host(), &MainWindowHost::windowRebuilt);
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     if (!rebuilt.wait(10000))
         return nullptr;
-    return m_host->window();
+    return window();
 }
 
 void TestUiLanguage::switchingToRussianRebuildsTheWindow()
 {
-    QPointer<MainWindow> english = m_host->window();
+    QPointer<MainWindow> english = window();
     english->emailEdit()->setText(QStringLiteral("someone@example.com"));
     QCOMPARE(menuTitles(english),
              (QStringList {QStringLiteral("&File"), QStringLiteral("&Account"), QStringLiteral("&View"),
@@ -165,12 +136,12 @@ void TestUiLanguage::switchingToRussianRebuildsTheWindow()
     // The email typed is still there, the choice is saved, and the session is the same object.
     QCOMPARE(russian->emailEdit()->text(), QStringLiteral("someone@example.com"));
     QCOMPARE(AppSettings().language(), QStringLiteral("ru"));
-    QCOMPARE(m_translations->current(), QStringLiteral("ru"));
+    QCOMPARE(m_desktop.translations()->current(), QStringLiteral("ru"));
 }
 
 void TestUiLanguage::switchingBackToEnglish()
 {
-    QPointer<MainWindow> russian = m_host->window();
+    QPointer<MainWindow> russian = window();
     MainWindow *english = switchLanguage(QStringLiteral("en"));
     QVERIFY(english);
     QTRY_VERIFY(!russian);
@@ -186,7 +157,7 @@ void TestUiLanguage::switchingBackToEnglish()
 // and every form value; above all "Dry run", so that the next Run does not write and notify (issue 12 item 3).
 void TestUiLanguage::switchKeepsTheRunAndTheForm()
 {
-    MainWindow *english = m_host->window();
+    MainWindow *english = window();
     QTRY_VERIFY_WITH_TIMEOUT(!english->runConfig().dbPassword.isEmpty(), 10000);
     english->emailEdit()->setText(QString::fromLatin1(demo::Email));
     english->dryRunCheck()->setChecked(true);
@@ -237,7 +208,7 @@ void TestUiLanguage::switchKeepsTheRunAndTheForm()
 // locale's decimal comma as the tables do (issue 12 item 10).
 void TestUiLanguage::russianWindowClipsNothing()
 {
-    MainWindow *russian = m_host->window();
+    MainWindow *russian = window();
     QCOMPARE(russian->runButton()->text(), QStringLiteral("Запустить"));
     QVERIFY(russian->report().raw.types.size() > 0);
     russian->resize(1280, 820);

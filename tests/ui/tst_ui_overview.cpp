@@ -43,7 +43,7 @@ using namespace fo;
 using namespace fo::ui;
 using namespace fo::test;
 
-class TestUiOverview : public QObject
+class TestUiOverview : public DesktopTest
 {
     Q_OBJECT
 
@@ -61,16 +61,10 @@ private Q_SLOTS:
     void fiftyTypesStayResponsive();
 
 private:
-    MainWindow *window() const { return m_host->window(); }
     ResultsPanel *results() const { return window()->findChild<ResultsPanel *>(); }
     RunReport runDemo(bool dryRun);
     static void saveShot(QWidget *widget, const QString &name);
 
-    QString m_dbName;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AuthSession> m_session;
-    std::unique_ptr<Translations> m_translations;
-    std::unique_ptr<MainWindowHost> m_host;
     RunReport m_report;
 };
 
@@ -83,47 +77,28 @@ void TestUiOverview::saveShot(QWidget *widget, const QString &name)
 
 void TestUiOverview::initTestCase()
 {
-    if (!pgServer())
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
-    qputenv("TZ", "UTC");
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_overview"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
+    m_desktop.createDatabase(QStringLiteral("ui_overview"));
+    FO_RETURN_IF_FAILED();
     {
-        Result<Database> db = Database::open(pgConfig(m_dbName));
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(demo::seed(db.value()).ok());
         // A type outside the platform's enum keeps its stored name and has no unit.
+        Result<Database> db = Database::open(pgConfig(m_desktop.dbName()));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
         QSqlQuery insert(db->db());
         QVERIFY(insert.exec(QStringLiteral(
             "INSERT INTO raw_records (data_type, email, time, value) SELECT 'LabGlucose', 'demo@example.com', "
             "TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 day', (5 + (g % 7) * 0.1)::text "
             "FROM generate_series(1, 60) g")));
     }
-    useTestEnvironment(m_dbName, QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), QString(), false);
-    AppSettings().setLanguage(QStringLiteral("en"));
-    m_secrets = std::make_unique<SecretStore>();
-    m_session = std::make_unique<AuthSession>(m_secrets.get());
-    m_translations = std::make_unique<Translations>();
-    QCOMPARE(m_translations->install(QStringLiteral("en")), QStringLiteral("en"));
-    m_host = std::make_unique<MainWindowHost>(m_secrets.get(), m_session.get(), m_translations.get());
-    m_host->open();
-    QVERIFY(window());
-    window()->resize(1400, 900);
-    QVERIFY(QTest::qWaitForWindowExposed(window()));
+    m_desktop.useEnvironment(false);
+    m_desktop.openHost(QSize(1400, 900));
+    FO_RETURN_IF_FAILED();
     window()->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window()));
-    QTRY_VERIFY_WITH_TIMEOUT(!window()->runConfig().dbPassword.isEmpty(), 10000);
 }
 
 void TestUiOverview::cleanupTestCase()
 {
-    m_host.reset();
-    m_translations.reset();
-    m_session.reset();
-    m_secrets.reset();
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
+    m_desktop.tearDown();
 }
 
 RunReport TestUiOverview::runDemo(bool dryRun)
@@ -340,7 +315,7 @@ void TestUiOverview::storedIterationOverview()
     RunRequest request;
     request.email = QString::fromLatin1(demo::Email);
     request.notify = false;
-    const RunReport stored = Pipeline(pgConfig(m_dbName)).run(request);
+    const RunReport stored = Pipeline(pgConfig(m_desktop.dbName())).run(request);
     QVERIFY2(stored.status == RunStatus::Completed, qPrintable(stored.error));
     QSignalSpy shown(window(), &MainWindow::comparisonShown);
     window()->openIteration(stored.iteration);

@@ -30,13 +30,14 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace fo;
 using namespace fo::ui;
 using namespace fo::test;
 
-class TestUiReport : public QObject
+class TestUiReport : public DesktopTest
 {
     Q_OBJECT
 
@@ -48,16 +49,10 @@ private Q_SLOTS:
     void reportInRussian();
 
 private:
-    MainWindow *window() const { return m_host->window(); }
     static QString run(const QString &program, const QStringList &arguments);
 
-    QString m_dbName;
     QTemporaryDir m_tmp;
     RunReport m_stored;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AuthSession> m_session;
-    std::unique_ptr<Translations> m_translations;
-    std::unique_ptr<MainWindowHost> m_host;
 };
 
 QString TestUiReport::run(const QString &program, const QStringList &arguments)
@@ -71,47 +66,22 @@ QString TestUiReport::run(const QString &program, const QStringList &arguments)
 
 void TestUiReport::initTestCase()
 {
-    if (!pgServer())
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
     QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(),
              "pdftotext is missing: install poppler-utils");
-    qputenv("TZ", "UTC");
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_report"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
-    {
-        Result<Database> db = Database::open(pgConfig(m_dbName));
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(demo::seed(db.value()).ok());
-    }
+    m_desktop.createDatabase(QStringLiteral("ui_report"));
+    FO_RETURN_IF_FAILED();
     RunRequest request;
     request.email = QString::fromLatin1(demo::Email);
     request.notify = false;
-    m_stored = Pipeline(pgConfig(m_dbName)).run(request);
+    m_stored = Pipeline(pgConfig(m_desktop.dbName())).run(request);
     QVERIFY2(m_stored.status == RunStatus::Completed, qPrintable(m_stored.error));
-
-    useTestEnvironment(m_dbName, QStringLiteral("http://127.0.0.1:%1").arg(closedPort()), QString(), false);
-    AppSettings().setLanguage(QStringLiteral("en"));
-    m_secrets = std::make_unique<SecretStore>();
-    m_session = std::make_unique<AuthSession>(m_secrets.get());
-    m_translations = std::make_unique<Translations>();
-    QCOMPARE(m_translations->install(QStringLiteral("en")), QStringLiteral("en"));
-    m_host = std::make_unique<MainWindowHost>(m_secrets.get(), m_session.get(), m_translations.get());
-    m_host->open();
-    QVERIFY(window());
-    window()->resize(1400, 900);
-    QVERIFY(QTest::qWaitForWindowExposed(window()));
-    QTRY_VERIFY_WITH_TIMEOUT(!window()->runConfig().dbPassword.isEmpty(), 10000);
+    m_desktop.useEnvironment(false);
+    m_desktop.openHost(QSize(1400, 900));
 }
 
 void TestUiReport::cleanupTestCase()
 {
-    m_host.reset();
-    m_translations.reset();
-    m_session.reset();
-    m_secrets.reset();
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
+    m_desktop.tearDown();
 }
 
 void TestUiReport::exportReportOfStoredIteration()
@@ -238,12 +208,12 @@ void TestUiReport::savedChartHasCaptionAndName()
 void TestUiReport::reportInRussian()
 {
     // The report speaks the window's language: type names, units, headings and page numbers.
-    QCOMPARE(m_translations->install(QStringLiteral("ru")), QStringLiteral("ru"));
+    QCOMPARE(m_desktop.translations()->install(QStringLiteral("ru")), QStringLiteral("ru"));
     const QString path = m_tmp.filePath(QStringLiteral("report-ru.pdf"));
     QSignalSpy finished(window()->reportExport(), &ReportExport::finished);
     window()->reportExport()->exportTo(path);
     QVERIFY(finished.count() == 1 || finished.wait(30000));
-    m_translations->install(QStringLiteral("en"));
+    m_desktop.translations()->install(QStringLiteral("en"));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     const int pages = finished.first().at(2).toInt();
     const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});

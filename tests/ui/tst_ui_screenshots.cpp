@@ -2,13 +2,15 @@
 // main window with a chart and its outliers, the chart zoomed to 30 days with the overview brush, the PDF report's
 // first page, the sign-in dialog, and the history comparison. Writes to $FO_SCREENSHOT_DIR, or with
 // FO_UPDATE_SCREENSHOTS=1 to docs/screenshots in the source tree, else to a temporary folder. Checks that each
-// image shows what it should (the red outlier markers are there).
+// image shows what it should: the chart's outlier markers at the pixels where its data puts them, and the outlier red
+// on the overview's cards that have outliers and on no other.
 
 #include "UiTestSupport.h"
 
 #include "AuthSession.h"
 #include "Database.h"
 #include "DemoSeeder.h"
+#include "ChartMarkers.h"
 #include "ChartPanel.h"
 #include "HistoryPanel.h"
 #include "MainWindow.h"
@@ -18,12 +20,15 @@
 #include "ReportExport.h"
 #include "ResultsPanel.h"
 #include "SecretStore.h"
+#include "ServiceIndicator.h"
 #include "SignInDialog.h"
 #include "Translations.h"
+#include "TypeCard.h"
 #include "TypeTableModel.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -39,7 +44,7 @@ using namespace fo;
 using namespace fo::ui;
 using namespace fo::test;
 
-class TestUiScreenshots : public QObject
+class TestUiScreenshots : public DesktopTest
 {
     Q_OBJECT
 
@@ -52,22 +57,18 @@ private Q_SLOTS:
 
 private:
     QString save(QWidget *widget, const QString &name);
-    static int redPixels(const QImage &image);
+    // The markers are in the saved image where the chart's data puts them (verifyOutlierMarkers).
+    void verifyChartShot(const QString &path);
+    // The cards with outliers, and only they, show the outlier red.
+    void verifyOverviewShot(const QString &path);
 
-    QString m_dbName;
     QString m_outDir;
     QTemporaryDir m_tmp;
-    std::unique_ptr<AuthApiStub> m_auth;
     std::unique_ptr<Translations> m_translations;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AuthSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestUiScreenshots::initTestCase()
 {
-    if (!pgServer())
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
     m_outDir = qEnvironmentVariable("FO_SCREENSHOT_DIR");
     if (m_outDir.isEmpty() && qEnvironmentVariableIntValue("FO_UPDATE_SCREENSHOTS") == 1)
         m_outDir = sourceDir() + QStringLiteral("/docs/screenshots");
@@ -75,17 +76,11 @@ void TestUiScreenshots::initTestCase()
         m_outDir = m_tmp.path();
     QVERIFY(QDir().mkpath(m_outDir));
 
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_shots"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
-    {
-        Result<Database> db = Database::open(pgConfig(m_dbName));
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(demo::seed(db.value()).ok());
-    }
-    m_auth = std::make_unique<AuthApiStub>();
-    m_auth->addAccount(QStringLiteral("support"), QStringLiteral("support@example.com"), QStringLiteral("Sam Support"));
-    useTestEnvironment(m_dbName, m_auth->baseUrl(), QString());
+    m_desktop.createDatabase(QStringLiteral("ui_shots"));
+    FO_RETURN_IF_FAILED();
+    m_desktop.startAuth();
+    m_desktop.useEnvironment();
+    FO_RETURN_IF_FAILED();
 
     // As the application does at start: the English plurals ("1 outlier") come from its translation.
     m_translations = std::make_unique<Translations>();
@@ -95,30 +90,28 @@ void TestUiScreenshots::initTestCase()
     font.setPointSize(10);
     QApplication::setFont(font);
 
-    m_secrets = std::make_unique<SecretStore>();
-    m_session = std::make_unique<AuthSession>(m_secrets.get());
-    m_window = std::make_unique<MainWindow>(m_secrets.get(), m_session.get());
-    m_window->resize(1360, 860);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy emails(m_window.get(), &MainWindow::emailsLoaded);
-    m_window->start();
-    QVERIFY(emails.wait(30000));
-    QTest::qWait(300);
+    m_desktop.openWindow(QSize(1360, 860));
+    FO_RETURN_IF_FAILED();
+    m_desktop.startWindow(DesktopFixture::Ready::EmailsLoaded);
+    FO_RETURN_IF_FAILED();
+    // The status bar shows the services' answers, not "checking".
+    for (ServiceIndicator *indicator : window()->findChildren<ServiceIndicator *>())
+        QTRY_VERIFY_WITH_TIMEOUT(indicator->state() != ServiceIndicator::State::Checking
+                                     && indicator->state() != ServiceIndicator::State::Unknown,
+                                 15000);
 }
 
 void TestUiScreenshots::cleanupTestCase()
 {
-    m_window.reset();
-    m_session.reset();
-    m_secrets.reset();
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
+    m_desktop.tearDown();
 }
 
 QString TestUiScreenshots::save(QWidget *widget, const QString &name)
 {
-    QTest::qWait(150);
+    // Layouts, geometry changes and the chart's re-sampling (a zero timer) that are still queued reach the widgets
+    // before the grab: one pass of the event loop.
+    QCoreApplication::processEvents();
+    QCoreApplication::sendPostedEvents();
     const QString path = QDir(m_outDir).filePath(name);
     const QImage image = widget->grab().toImage();
     if (!image.save(path, "PNG"))
@@ -127,22 +120,58 @@ QString TestUiScreenshots::save(QWidget *widget, const QString &name)
     return path;
 }
 
-int TestUiScreenshots::redPixels(const QImage &image)
+void TestUiScreenshots::verifyChartShot(const QString &path)
 {
-    int n = 0;
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) {
-            const QColor c = image.pixelColor(x, y);
-            n += (c.red() > 200 && c.green() < 80 && c.blue() < 80) ? 1 : 0;
-        }
-    return n;
+    QVERIFY(!path.isEmpty());
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    OutlierChartView *view = window()->chartView();
+    int checked = 0;
+    verifyOutlierMarkers(image, view, view->viewport()->mapTo(window(), QPoint(0, 0)), &checked);
+    FO_RETURN_IF_FAILED();
+    qInfo().noquote() << QFileInfo(path).fileName() << "shows" << checked << "outlier markers where the data puts them";
+}
+
+void TestUiScreenshots::verifyOverviewShot(const QString &path)
+{
+    // A card's sketch marks its type's outliers in the chart's red; a card without outliers has none of it.
+    QVERIFY(!path.isEmpty());
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    const QColor red = markers::outlier().color;
+    auto isRed = [&](const QColor &c) {
+        return std::abs(c.red() - red.red()) <= 16 && std::abs(c.green() - red.green()) <= 16
+            && std::abs(c.blue() - red.blue()) <= 16;
+    };
+    int withOutliers = 0;
+    for (TypeCard *card : window()->findChild<OverviewGrid *>()->cards()) {
+        // The sketch's band of the card: below the title, subtitle and badge (three lines), above the counts.
+        const int line = card->fontMetrics().height();
+        const QRect sketch = card->rect().adjusted(0, 3 * line, 0, -2 * line);
+        const QRect area(card->mapTo(window(), sketch.topLeft()) * image.devicePixelRatio(),
+                         sketch.size() * image.devicePixelRatio());
+        if (!image.rect().contains(area))
+            continue; // scrolled out of view
+        int redPixels = 0;
+        for (int y = area.top(); y <= area.bottom(); ++y)
+            for (int x = area.left(); x <= area.right(); ++x)
+                redPixels += isRed(image.pixelColor(x, y)) ? 1 : 0;
+        const bool hasOutliers = card->badge() == TypeCard::Badge::NeedsAttention;
+        withOutliers += hasOutliers ? 1 : 0;
+        QVERIFY2(hasOutliers == (redPixels > 0),
+                 qPrintable(QStringLiteral("%1: %2 red pixels, %3")
+                                .arg(card->dataType())
+                                .arg(redPixels)
+                                .arg(card->badgeText())));
+    }
+    QVERIFY2(withOutliers > 0, "no card in view has outliers");
 }
 
 void TestUiScreenshots::signInDialog()
 {
-    m_window->showSignIn();
-    SignInDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<SignInDialog *>()) && dialog->isVisible());
+    window()->showSignIn();
+    SignInDialog *dialog = visibleSignInDialog(window());
+    QVERIFY(dialog);
     dialog->findChild<QLineEdit *>(QStringLiteral("originEdit"))->setText(QStringLiteral("http://auth-api:8081"));
     dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit"))->setText(QStringLiteral("support"));
     dialog->adjustSize();
@@ -150,53 +179,49 @@ void TestUiScreenshots::signInDialog()
     QVERIFY(!path.isEmpty());
     QVERIFY(QImage(path).width() >= 400);
     // Then really sign in against the stub.
-    dialog->findChild<QLineEdit *>(QStringLiteral("originEdit"))->setText(m_auth->baseUrl());
+    dialog->findChild<QLineEdit *>(QStringLiteral("originEdit"))->setText(auth()->baseUrl());
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_session->isSignedIn(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(session()->isSignedIn(), 15000);
 }
 
 void TestUiScreenshots::mainWindowWithChart()
 {
-    m_window->emailEdit()->setText(QString::fromLatin1(demo::Email));
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
-    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    window()->emailEdit()->setText(QString::fromLatin1(demo::Email));
+    QSignalSpy finished(window(), &MainWindow::runFinished);
+    QTest::mouseClick(window()->runButton(), Qt::LeftButton);
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Completed);
 
     // After a run: the overview of every data type.
-    ResultsPanel *results = m_window->findChild<ResultsPanel *>();
+    ResultsPanel *results = window()->findChild<ResultsPanel *>();
     QCOMPARE(results->viewTabs()->currentWidget(), results->overview());
     QTRY_VERIFY(results->overview()->isComplete());
-    const QString overview = save(m_window.get(), QStringLiteral("overview.png"));
-    QVERIFY(!overview.isEmpty());
-    QVERIFY(redPixels(QImage(overview)) > 50);
+    verifyOverviewShot(save(window(), QStringLiteral("overview.png")));
+    FO_RETURN_IF_FAILED();
 
-    QSignalSpy chart(m_window.get(), &MainWindow::chartUpdated);
-    m_window->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"), 20000);
-    QVERIFY(m_window->chartView()->outlierSeries()->count() > 0);
+    window()->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    QTRY_COMPARE_WITH_TIMEOUT(window()->chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"), 20000);
+    QVERIFY(window()->chartView()->outlierSeries()->count() > 0);
     // Sort by |z| and select the strongest outlier, as a support person would.
-    m_window->outlierView()->sortByColumn(OutlierTableModel::WhyColumn, Qt::DescendingOrder);
-    m_window->outlierView()->selectRow(0);
-    m_window->chartView()->resetZoom();
-    const QString path = save(m_window.get(), QStringLiteral("main-window.png"));
-    QVERIFY(!path.isEmpty());
-    QVERIFY(redPixels(QImage(path)) > 50);
+    window()->outlierView()->sortByColumn(OutlierTableModel::WhyColumn, Qt::DescendingOrder);
+    window()->outlierView()->selectRow(0);
+    window()->chartView()->resetZoom();
+    verifyChartShot(save(window(), QStringLiteral("main-window.png")));
+    FO_RETURN_IF_FAILED();
 
     // The last 30 days, with the brush on the overview strip below the chart.
-    m_window->outlierView()->clearSelection();
-    auto *chartPanel = qobject_cast<ChartPanel *>(m_window->chartView()->parentWidget());
+    window()->outlierView()->clearSelection();
+    auto *chartPanel = qobject_cast<ChartPanel *>(window()->chartView()->parentWidget());
     QVERIFY(chartPanel);
     chartPanel->showLastDays(30);
-    const QString brush = save(m_window.get(), QStringLiteral("detail-brush.png"));
-    QVERIFY(!brush.isEmpty());
-    QVERIFY(redPixels(QImage(brush)) > 20);
-    m_window->chartView()->resetZoom();
+    verifyChartShot(save(window(), QStringLiteral("detail-brush.png")));
+    FO_RETURN_IF_FAILED();
+    window()->chartView()->resetZoom();
 
     // The PDF report's first page, rendered with pdftoppm.
     const QString pdf = m_tmp.filePath(QStringLiteral("report.pdf"));
-    QSignalSpy written(m_window->reportExport(), &ReportExport::finished);
-    m_window->reportExport()->exportTo(pdf);
+    QSignalSpy written(window()->reportExport(), &ReportExport::finished);
+    window()->reportExport()->exportTo(pdf);
     QVERIFY(written.count() == 1 || written.wait(30000));
     QVERIFY2(written.first().at(0).toBool(), qPrintable(written.first().at(1).toString()));
     QProcess pdftoppm;
@@ -212,25 +237,23 @@ void TestUiScreenshots::mainWindowWithChart()
 void TestUiScreenshots::historyComparison()
 {
     // A second run with a lower raw threshold (more outliers, some new), then open it from History.
-    m_window->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->setValue(2.0);
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
-    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    window()->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->setValue(2.0);
+    QSignalSpy finished(window(), &MainWindow::runFinished);
+    QTest::mouseClick(window()->runButton(), Qt::LeftButton);
     QVERIFY(finished.wait(120000));
-    HistoryPanel *history = m_window->historyPanel();
+    HistoryPanel *history = window()->historyPanel();
     QTRY_VERIFY_WITH_TIMEOUT(history->iterationCount() >= 2, 20000);
-    QSignalSpy shown(m_window.get(), &MainWindow::comparisonShown);
+    QSignalSpy shown(window(), &MainWindow::comparisonShown);
     history->selectIteration(history->iterationAt(0));
     QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
     QVERIFY(shown.wait(30000));
-    QVERIFY(m_window->isComparing());
-    m_window->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->chartView()->chartData().dataType == QStringLiteral("HeartRateRecord")
-                                 && m_window->chartView()->persistingSeries()->count() > 0,
+    QVERIFY(window()->isComparing());
+    window()->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    QTRY_VERIFY_WITH_TIMEOUT(window()->chartView()->chartData().dataType == QStringLiteral("HeartRateRecord")
+                                 && window()->chartView()->persistingSeries()->count() > 0,
                              20000);
-    m_window->outlierView()->sortByColumn(OutlierTableModel::StatusColumn, Qt::AscendingOrder);
-    const QString path = save(m_window.get(), QStringLiteral("history-compare.png"));
-    QVERIFY(!path.isEmpty());
-    QVERIFY(redPixels(QImage(path)) > 20);
+    window()->outlierView()->sortByColumn(OutlierTableModel::StatusColumn, Qt::AscendingOrder);
+    verifyChartShot(save(window(), QStringLiteral("history-compare.png")));
 }
 
 QTEST_MAIN(TestUiScreenshots)

@@ -24,7 +24,9 @@
 #include <QMutex>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,6 +85,15 @@ QStringList filesHolding(const QString &dir, const QList<QByteArray> &secrets)
     return found;
 }
 
+// The notifications API's GETs: the status bar's probe (a run's notification is a POST).
+int probesOf(const HttpStub &stub)
+{
+    int n = 0;
+    for (const HttpStub::Request &request : stub.requests())
+        n += request.method == "GET" ? 1 : 0;
+    return n;
+}
+
 QByteArray readProcFile(qint64 pid, const char *name)
 {
     QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QString::fromLatin1(name)));
@@ -109,7 +120,7 @@ QList<qint64> processTree(qint64 pid)
 
 } // namespace
 
-class TestUiSecrets : public QObject
+class TestUiSecrets : public DesktopTest
 {
     Q_OBJECT
 
@@ -123,18 +134,13 @@ private Q_SLOTS:
     void nothingLoggedOrStoredInPlainText();
 
 private:
-    QList<QByteArray> secrets() const;
+    // What must never appear: the tokens and the database password.
+    QList<QByteArray> secretTexts() const;
 
-    QString m_dbName;
     std::optional<PgServer> m_pg;
-    std::unique_ptr<AuthApiStub> m_auth;
-    std::unique_ptr<HttpStub> m_notifications;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AuthSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
 };
 
-QList<QByteArray> TestUiSecrets::secrets() const
+QList<QByteArray> TestUiSecrets::secretTexts() const
 {
     return {AccessTokenMark, RefreshTokenMark, m_pg ? m_pg->password.toUtf8() : QByteArray()};
 }
@@ -142,96 +148,75 @@ QList<QByteArray> TestUiSecrets::secrets() const
 void TestUiSecrets::initTestCase()
 {
     m_pg = pgServer();
-    if (!m_pg)
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         QFAIL("No D-Bus session (run the tests inside dbus-run-session with an unlocked gnome-keyring)");
+    m_desktop.createDatabase(QStringLiteral("ui_secrets"));
+    FO_RETURN_IF_FAILED();
     QVERIFY2(m_pg->password.size() >= 16, "the test server's password is too short to look for");
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_secrets"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
-    {
-        Result<Database> db = Database::open(pgConfig(m_dbName));
-        QVERIFY2(db.ok(), qPrintable(db.error()));
-        QVERIFY(demo::seed(db.value()).ok());
-    }
-    m_auth = std::make_unique<AuthApiStub>();
-    m_auth->addAccount(QStringLiteral("support"), QStringLiteral("support@example.com"), QStringLiteral("Sam Support"));
-    m_notifications = std::make_unique<HttpStub>();
-    m_notifications->setRoute("POST", "/notifications/send_email", {});
-    useTestEnvironment(m_dbName, m_auth->baseUrl(), m_notifications->baseUrl() + QStringLiteral("/notifications"));
+    m_desktop.startAuth();
+    m_desktop.startNotifications();
+    m_desktop.useEnvironment();
+    FO_RETURN_IF_FAILED();
     qunsetenv("DB_PASSWORD"); // typed in the settings instead
 
     // From here on, every category logs, and every message is kept.
     g_testHandler = qInstallMessageHandler(captureMessage);
     QLoggingCategory::setFilterRules(QStringLiteral("*=true"));
 
-    m_secrets = std::make_unique<SecretStore>();
-    m_session = std::make_unique<AuthSession>(m_secrets.get());
-    m_window = std::make_unique<MainWindow>(m_secrets.get(), m_session.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy loaded(m_window.get(), &MainWindow::passwordLoaded);
-    m_window->start();
-    QVERIFY(loaded.wait(10000));
+    m_desktop.openWindow();
+    FO_RETURN_IF_FAILED();
+    m_desktop.startWindow(DesktopFixture::Ready::PasswordLoaded);
 }
 
 void TestUiSecrets::cleanupTestCase()
 {
-    m_window.reset();
-    m_session.reset();
-    m_secrets.reset();
+    m_desktop.tearDown();
     QLoggingCategory::setFilterRules(QString());
     if (g_testHandler)
         qInstallMessageHandler(g_testHandler);
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
 }
 
 void TestUiSecrets::passwordTypedInTheSettings()
 {
-    m_window->showSettings();
+    window()->showSettings();
     SettingsDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible());
+    QTRY_VERIFY((dialog = window()->findChild<SettingsDialog *>()) && dialog->isVisible());
     dialog->findChild<QLineEdit *>(QStringLiteral("dbPasswordEdit"))->setText(m_pg->password);
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     // The window uses it (the database answers), and the keychain has it for the desktop process below.
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->databaseIndicator()->state(), ServiceIndicator::State::Reachable, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window()->databaseIndicator()->state(), ServiceIndicator::State::Reachable, 15000);
     SecretStore fresh;
     bool stored = false;
-    fresh.read(SecretStore::databasePasswordKey(m_window->runConfig().describeDatabase()), this,
+    fresh.read(SecretStore::databasePasswordKey(window()->runConfig().describeDatabase()), this,
                [&](const SecretStore::ReadResult &r) { stored = r.found && r.secret == m_pg->password; });
     QTRY_VERIFY_WITH_TIMEOUT(stored, 10000);
 }
 
 void TestUiSecrets::signInAndRunWithTheOperatorsToken()
 {
-    m_window->showSignIn();
-    SignInDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<SignInDialog *>()) && dialog->isVisible());
-    dialog->findChild<QLineEdit *>(QStringLiteral("loginEdit"))->setText(QStringLiteral("support"));
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(m_session->isSignedIn(), 15000);
+    window()->showSignIn();
+    signInFromDialog(window(), session());
+    FO_RETURN_IF_FAILED();
 
     // A run that notifies the user sends the operator's token.
-    m_window->emailEdit()->setText(QString::fromLatin1(demo::Email));
-    QVERIFY(m_window->notifyCheck()->isChecked());
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
-    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    window()->emailEdit()->setText(QString::fromLatin1(demo::Email));
+    QVERIFY(window()->notifyCheck()->isChecked());
+    QSignalSpy finished(window(), &MainWindow::runFinished);
+    QTest::mouseClick(window()->runButton(), Qt::LeftButton);
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.first().first().value<RunReport>().status, RunStatus::Completed);
     bool bearerSent = false;
-    for (const HttpStub::Request &request : m_notifications->requests())
+    for (const HttpStub::Request &request : notifications()->requests())
         bearerSent |= request.method == "POST"
             && request.headers.value("authorization").startsWith(QByteArray("Bearer " + AccessTokenMark));
     QVERIFY(bearerSent);
 
     // A 401 and a refresh: new tokens come and are stored.
-    m_auth->expireAccessTokens();
-    QSignalSpy signedIn(m_session.get(), &AuthSession::signedIn);
-    m_session->refreshUser();
+    auth()->expireAccessTokens();
+    QSignalSpy signedIn(session(), &AuthSession::signedIn);
+    session()->refreshUser();
     QVERIFY(signedIn.wait(15000));
-    QVERIFY(m_auth->count("POST", "/auth/refresh") >= 1);
+    QVERIFY(auth()->count("POST", "/auth/refresh") >= 1);
 }
 
 void TestUiSecrets::desktopProcessKeepsSecretsOutOfLogsAndCommandLine()
@@ -254,19 +239,20 @@ void TestUiSecrets::desktopProcessKeepsSecretsOutOfLogsAndCommandLine()
     for (const char *name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"})
         if (qEnvironmentVariableIsSet(name))
             env.insert(QString::fromLatin1(name), qEnvironmentVariable(name));
-    const Config config = m_window->runConfig();
+    const Config config = window()->runConfig();
     env.insert(QStringLiteral("DB_ENGINE"), QStringLiteral("postgresql"));
     env.insert(QStringLiteral("DB_HOST"), config.dbHost);
     env.insert(QStringLiteral("DB_PORT"), QString::number(config.dbPort));
     env.insert(QStringLiteral("DB_USER"), config.dbUser);
     env.insert(QStringLiteral("DB_NAME"), config.dbName);
-    env.insert(QStringLiteral("AUTH_API_BASE_URL"), m_auth->baseUrl());
+    env.insert(QStringLiteral("AUTH_API_BASE_URL"), auth()->baseUrl());
     env.insert(QStringLiteral("NOTIFICATIONS_API_BASE_URL"), config.notificationsApiBaseUrl);
     env.insert(QStringLiteral("REDIS_HOST"), config.redisHost);
     env.insert(QStringLiteral("REDIS_PORT"), QString::number(config.redisPort));
 
-    const int refreshesBefore = m_auth->count("POST", "/auth/refresh");
-    const int meBefore = m_auth->count("GET", "/auth/users/me");
+    const int refreshesBefore = auth()->count("POST", "/auth/refresh");
+    const int probesBefore = probesOf(*notifications());
+    const int meBefore = auth()->count("GET", "/auth/users/me");
     QProcess app;
     app.setProcessEnvironment(env);
     app.setProcessChannelMode(QProcess::MergedChannels);
@@ -276,8 +262,8 @@ void TestUiSecrets::desktopProcessKeepsSecretsOutOfLogsAndCommandLine()
     QVERIFY2(app.waitForStarted(10000), qPrintable(app.errorString()));
 
     // It signs the operator in with the stored refresh token and connects with the stored password...
-    QTRY_VERIFY_WITH_TIMEOUT(m_auth->count("GET", "/auth/users/me") > meBefore, 30000);
-    QVERIFY(m_auth->count("POST", "/auth/refresh") > refreshesBefore);
+    QTRY_VERIFY_WITH_TIMEOUT(auth()->count("GET", "/auth/users/me") > meBefore, 30000);
+    QVERIFY(auth()->count("POST", "/auth/refresh") > refreshesBefore);
     QTRY_VERIFY_WITH_TIMEOUT(output.contains("connected to \"postgresql://"), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(output.contains("signed in as \"support@example.com\""), 10000);
     QVERIFY(output.contains("qt.")); // Qt's own debug categories are on too
@@ -286,26 +272,30 @@ void TestUiSecrets::desktopProcessKeepsSecretsOutOfLogsAndCommandLine()
     // a secret.
     for (qint64 pid : processTree(app.processId())) {
         const QByteArray cmdline = readProcFile(pid, "cmdline");
-        QVERIFY2(leaks(cmdline, secrets()).isEmpty(), qPrintable(QStringLiteral("command line of %1").arg(pid)));
-        QVERIFY2(leaks(readProcFile(pid, "environ"), secrets()).isEmpty(),
+        QVERIFY2(leaks(cmdline, secretTexts()).isEmpty(), qPrintable(QStringLiteral("command line of %1").arg(pid)));
+        QVERIFY2(leaks(readProcFile(pid, "environ"), secretTexts()).isEmpty(),
                  qPrintable(QStringLiteral("environment of %1").arg(pid)));
     }
-    QTest::qWait(1000); // the status bar's checks, the known emails
+    // Its status bar checks the services: the notifications API's probe reaches the stub; with the database's
+    // answer and the known emails before it, that is what the application logs after signing in.
+    QTRY_VERIFY_WITH_TIMEOUT(probesOf(*notifications()) > probesBefore, 30000);
     app.terminate();
     QVERIFY(app.waitForFinished(10000));
     output += app.readAll();
 
-    const QString inOutput = leaks(output, secrets());
+    const QString inOutput = leaks(output, secretTexts());
     QVERIFY2(inOutput.isEmpty(), qPrintable(QStringLiteral("the application's stdout/stderr hold %1").arg(inOutput)));
-    const QStringList files = filesHolding(home.path(), secrets());
+    const QStringList files = filesHolding(home.path(), secretTexts());
     QVERIFY2(files.isEmpty(), qPrintable(files.join(QLatin1Char(' '))));
 }
 
 void TestUiSecrets::signOut()
 {
-    m_window->signOut();
-    QVERIFY(!m_session->isSignedIn());
-    QTest::qWait(300); // the keychain's delete job
+    const QString key = SecretStore::tokensKey(auth()->baseUrl());
+    window()->signOut();
+    QVERIFY(!session()->isSignedIn());
+    // The keychain's delete job has run: a new store finds no tokens (and the log below covers the job's messages).
+    waitForKeychainEntry(key, false);
 }
 
 void TestUiSecrets::nothingLoggedOrStoredInPlainText()
@@ -315,7 +305,7 @@ void TestUiSecrets::nothingLoggedOrStoredInPlainText()
     QVERIFY(log.contains("signed in as \"support@example.com\""));
     QVERIFY(log.contains("[fo.ui.")); // the desktop's categories are fo.ui.*
     QVERIFY(log.contains("[qt."));
-    const QString inLog = leaks(log, secrets());
+    const QString inLog = leaks(log, secretTexts());
     QVERIFY2(inLog.isEmpty(), qPrintable(QStringLiteral("the log holds %1").arg(inLog)));
 
     // The settings were written (the settings dialog, the sign-in's login), without a secret.
@@ -324,7 +314,7 @@ void TestUiSecrets::nothingLoggedOrStoredInPlainText()
     QVERIFY(QFile::exists(settings.fileName()));
     QVERIFY(settings.contains(QStringLiteral("session/lastTestLogin")));
     const QString configDir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
-    const QStringList files = filesHolding(configDir, secrets());
+    const QStringList files = filesHolding(configDir, secretTexts());
     QVERIFY2(files.isEmpty(), qPrintable(files.join(QLatin1Char(' '))));
 }
 

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -37,7 +38,7 @@ const QString Warned = QStringLiteral("⚠ ");
 const QString Neutral = QStringLiteral("– ");
 } // namespace
 
-class TestUiSettings : public QObject
+class TestUiSettings : public DesktopTest
 {
     Q_OBJECT
 
@@ -59,14 +60,8 @@ private:
     QString clickAndWait(const char *button, const char *result);
     static void clickButton(SettingsDialog *dialog, QDialogButtonBox::StandardButton which);
 
-    QString m_dbName;
     std::optional<PgServer> m_pg;
     std::optional<std::pair<QString, int>> m_redis;
-    std::unique_ptr<AuthApiStub> m_auth;
-    std::unique_ptr<HttpStub> m_notifications;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<AuthSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
     QPointer<SettingsDialog> m_dialog;
     QTemporaryDir m_tmpDir;
 };
@@ -74,54 +69,44 @@ private:
 void TestUiSettings::initTestCase()
 {
     m_pg = pgServer();
-    if (!m_pg)
-        QFAIL("No test PostgreSQL: run the tests with scripts/test.sh, which starts one");
     m_redis = redisServer();
     QVERIFY2(m_redis, "No test Redis (scripts/test-services.sh starts one)");
+    m_desktop.createDatabase(QStringLiteral("ui_settings"), DesktopFixture::Seed::Nothing);
+    FO_RETURN_IF_FAILED();
     QVERIFY2(m_pg->password.size() >= 16, "the test server's password is too short to look for in a file");
-    QString error;
-    m_dbName = createDatabase(QStringLiteral("ui_settings"), &error);
-    QVERIFY2(!m_dbName.isEmpty(), qPrintable(error));
 
-    m_auth = std::make_unique<AuthApiStub>();
-    m_notifications = std::make_unique<HttpStub>();
+    m_desktop.startAuth();
+    m_desktop.startNotifications();
     // As the real API (FastAPI) answers a GET on its POST-only endpoint; the Test button sends nothing.
     HttpStub::Response methodNotAllowed;
     methodNotAllowed.status = 405;
     methodNotAllowed.body = "{\"detail\":\"Method Not Allowed\"}";
-    m_notifications->setRoute("GET", "/notifications/send_email", methodNotAllowed);
-    useTestEnvironment(m_dbName, m_auth->baseUrl(), m_notifications->baseUrl() + QStringLiteral("/notifications"));
+    notifications()->clearRoutes();
+    notifications()->setRoute("GET", "/notifications/send_email", methodNotAllowed);
+    m_desktop.useEnvironment();
+    FO_RETURN_IF_FAILED();
     // The password is typed in the settings, as an operator would: neither the environment nor the keychain has it.
     qunsetenv("DB_PASSWORD");
-
-    m_secrets = std::make_unique<SecretStore>();
-    m_session = std::make_unique<AuthSession>(m_secrets.get());
-    m_window = std::make_unique<MainWindow>(m_secrets.get(), m_session.get());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy loaded(m_window.get(), &MainWindow::passwordLoaded);
-    m_window->start();
-    QVERIFY(loaded.wait(10000));
+    m_desktop.openWindow();
+    FO_RETURN_IF_FAILED();
+    m_desktop.startWindow(DesktopFixture::Ready::PasswordLoaded);
+    FO_RETURN_IF_FAILED();
     // Without the password the database refuses the window.
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->databaseIndicator()->state(), ServiceIndicator::State::Unreachable, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window()->databaseIndicator()->state(), ServiceIndicator::State::Unreachable, 15000);
 }
 
 void TestUiSettings::cleanupTestCase()
 {
     if (m_dialog)
         m_dialog->reject();
-    m_window.reset();
-    m_session.reset();
-    m_secrets.reset();
-    if (!m_dbName.isEmpty())
-        dropDatabase(m_dbName);
+    m_desktop.tearDown();
 }
 
 SettingsDialog *TestUiSettings::openDialog()
 {
-    m_window->showSettings();
+    window()->showSettings();
     SettingsDialog *dialog = nullptr;
-    if (!QTest::qWaitFor([&] { return (dialog = m_window->findChild<SettingsDialog *>()) && dialog->isVisible(); }))
+    if (!QTest::qWaitFor([&] { return (dialog = window()->findChild<SettingsDialog *>()) && dialog->isVisible(); }))
         return nullptr;
     m_dialog = dialog;
     return dialog;
@@ -162,8 +147,8 @@ void TestUiSettings::savesSettingsAndKeepsThePasswordInTheKeychain()
     // The dialog shows the configuration in use.
     QCOMPARE(field<QLineEdit>("dbHostEdit")->text(), m_pg->host);
     QCOMPARE(field<QSpinBox>("dbPortSpin")->value(), m_pg->port);
-    QCOMPARE(field<QLineEdit>("dbNameEdit")->text(), m_dbName);
-    QCOMPARE(field<QLineEdit>("authUrlEdit")->text(), m_auth->baseUrl());
+    QCOMPARE(field<QLineEdit>("dbNameEdit")->text(), m_desktop.dbName());
+    QCOMPARE(field<QLineEdit>("authUrlEdit")->text(), auth()->baseUrl());
     QCOMPARE(field<QLineEdit>("dbPasswordEdit")->echoMode(), QLineEdit::Password);
     QVERIFY(field<QLineEdit>("dbPasswordEdit")->text() != m_pg->password);
 
@@ -184,13 +169,13 @@ void TestUiSettings::savesSettingsAndKeepsThePasswordInTheKeychain()
     QCOMPARE(settings.value(QStringLiteral("database/engine")).toString(), QStringLiteral("postgresql"));
     QCOMPARE(settings.value(QStringLiteral("database/host")).toString(), m_pg->host);
     QCOMPARE(settings.value(QStringLiteral("database/port")).toInt(), m_pg->port);
-    QCOMPARE(settings.value(QStringLiteral("database/name")).toString(), m_dbName);
+    QCOMPARE(settings.value(QStringLiteral("database/name")).toString(), m_desktop.dbName());
     QCOMPARE(settings.value(QStringLiteral("database/user")).toString(), m_pg->user);
     QCOMPARE(settings.value(QStringLiteral("redis/host")).toString(), m_redis->first);
     QCOMPARE(settings.value(QStringLiteral("redis/port")).toInt(), m_redis->second);
-    QCOMPARE(settings.value(QStringLiteral("services/authApiBaseUrl")).toString(), m_auth->baseUrl());
+    QCOMPARE(settings.value(QStringLiteral("services/authApiBaseUrl")).toString(), auth()->baseUrl());
     QCOMPARE(settings.value(QStringLiteral("services/notificationsApiBaseUrl")).toString(),
-             m_notifications->baseUrl() + QStringLiteral("/notifications"));
+             notifications()->baseUrl() + QStringLiteral("/notifications"));
     QCOMPARE(settings.value(QStringLiteral("analysis/rawThreshold")).toDouble(), 2.75);
     QCOMPARE(settings.value(QStringLiteral("analysis/processedThreshold")).toDouble(), 1.5);
     for (const QString &key : settings.allKeys())
@@ -202,9 +187,9 @@ void TestUiSettings::savesSettingsAndKeepsThePasswordInTheKeychain()
     QCOMPARE(saved.rawThreshold, 2.75);
     QCOMPARE(saved.processedThreshold, 1.5);
     QVERIFY(saved.dbPassword.isEmpty());
-    QCOMPARE(m_window->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->value(), 2.75);
-    QCOMPARE(m_window->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->value(), 1.5);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->databaseIndicator()->state(), ServiceIndicator::State::Reachable, 15000);
+    QCOMPARE(window()->findChild<QDoubleSpinBox *>(QStringLiteral("rawThresholdSpin"))->value(), 2.75);
+    QCOMPARE(window()->findChild<QDoubleSpinBox *>(QStringLiteral("processedThresholdSpin"))->value(), 1.5);
+    QTRY_COMPARE_WITH_TIMEOUT(window()->databaseIndicator()->state(), ServiceIndicator::State::Reachable, 15000);
 
     // The password is in the keychain: a new store (as after a restart) reads it from there.
     SecretStore fresh;
@@ -226,7 +211,7 @@ void TestUiSettings::savesSettingsAndKeepsThePasswordInTheKeychain()
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
     const QByteArray bytes = file.readAll();
     QVERIFY(bytes.contains("rawThreshold=2.75"));
-    QVERIFY(bytes.contains(m_dbName.toUtf8()));
+    QVERIFY(bytes.contains(m_desktop.dbName().toUtf8()));
     QVERIFY2(!bytes.contains(m_pg->password.toUtf8()), "the database password is in the settings file");
     QVERIFY(!bytes.toLower().contains("password"));
 }
@@ -235,19 +220,19 @@ void TestUiSettings::testConnectionSucceedsAgainstTheRealServices()
 {
     QVERIFY(openDialog());
     QString result = clickAndWait("testDatabaseButton", "dbTestResult");
-    QVERIFY2(result.startsWith(Ok) && result.contains(m_dbName), qPrintable(result));
+    QVERIFY2(result.startsWith(Ok) && result.contains(m_desktop.dbName()), qPrintable(result));
 
     result = clickAndWait("testRedisButton", "redisTestResult");
     QVERIFY2(result.startsWith(Ok) && result.contains(QString::number(m_redis->second)), qPrintable(result));
 
-    const qsizetype before = m_notifications->requests().size();
+    const qsizetype before = notifications()->requests().size();
     result = clickAndWait("testNotificationsButton", "notificationsTestResult");
-    QVERIFY2(result.startsWith(Ok) && result.contains(m_notifications->baseUrl()), qPrintable(result));
-    QCOMPARE(m_notifications->requests().size(), before + 1);
+    QVERIFY2(result.startsWith(Ok) && result.contains(notifications()->baseUrl()), qPrintable(result));
+    QCOMPARE(notifications()->requests().size(), before + 1);
 
     result = clickAndWait("testAuthButton", "authTestResult");
-    QVERIFY2(result.startsWith(Ok) && result.contains(m_auth->baseUrl()), qPrintable(result));
-    QVERIFY(m_auth->count("GET", "/auth-api/api/v1/auth/users/me") >= 1);
+    QVERIFY2(result.startsWith(Ok) && result.contains(auth()->baseUrl()), qPrintable(result));
+    QVERIFY(auth()->count("GET", "/auth-api/api/v1/auth/users/me") >= 1);
     m_dialog->reject();
     QTRY_VERIFY(!m_dialog);
 }
@@ -301,7 +286,7 @@ void TestUiSettings::cancelSavesNothing()
     QTRY_VERIFY(!m_dialog);
     QCOMPARE(QSettings().value(QStringLiteral("analysis/rawThreshold")).toDouble(), 2.75);
     QCOMPARE(QSettings().value(QStringLiteral("database/host")).toString(), m_pg->host);
-    QCOMPARE(m_window->runConfig().dbHost, m_pg->host);
+    QCOMPARE(window()->runConfig().dbHost, m_pg->host);
 }
 
 // A Test result never moves the rows below it (the next click lands where it was aimed), and its whole text shows
@@ -370,7 +355,7 @@ void TestUiSettings::engineSwitchKeepsEachEnginesName()
     QVERIFY(openDialog());
     auto *engine = field<QComboBox>("dbEngineCombo");
     auto *name = field<QLineEdit>("dbNameEdit");
-    QCOMPARE(name->text(), m_dbName);
+    QCOMPARE(name->text(), m_desktop.dbName());
     engine->setCurrentIndex(engine->findData(QStringLiteral("sqlite")));
     const QString sqlitePath = m_tmpDir.filePath(QStringLiteral("local.sqlite"));
     name->setText(sqlitePath);
@@ -379,7 +364,7 @@ void TestUiSettings::engineSwitchKeepsEachEnginesName()
              qPrintable(result));
 
     engine->setCurrentIndex(engine->findData(QStringLiteral("postgresql")));
-    QCOMPARE(name->text(), m_dbName);
+    QCOMPARE(name->text(), m_desktop.dbName());
     QVERIFY2(field<QLabel>("dbTestResult")->text().isEmpty(), qPrintable(field<QLabel>("dbTestResult")->text()));
     engine->setCurrentIndex(engine->findData(QStringLiteral("sqlite")));
     QCOMPARE(name->text(), sqlitePath);
@@ -391,11 +376,11 @@ void TestUiSettings::http404IsAWarningAndUnsetIsNeutral()
 {
     QVERIFY(openDialog());
     // A server answers, but not the service: a 404 is no green check.
-    field<QLineEdit>("notificationsUrlEdit")->setText(m_notifications->baseUrl() + QStringLiteral("/wrong/path"));
+    field<QLineEdit>("notificationsUrlEdit")->setText(notifications()->baseUrl() + QStringLiteral("/wrong/path"));
     QString result = clickAndWait("testNotificationsButton", "notificationsTestResult");
     QVERIFY2(result.startsWith(Warned) && result.contains(QStringLiteral("answered HTTP 404: check the address")),
              qPrintable(result));
-    field<QLineEdit>("authUrlEdit")->setText(m_notifications->baseUrl());
+    field<QLineEdit>("authUrlEdit")->setText(notifications()->baseUrl());
     result = clickAndWait("testAuthButton", "authTestResult");
     QVERIFY2(result.startsWith(Warned) && result.contains(QStringLiteral("404")), qPrintable(result));
 
