@@ -7,7 +7,7 @@
 #include <QTest>
 #include <QUuid>
 
-using namespace fo::ui;
+using namespace fo;
 
 class TestUiKeychain : public QObject
 {

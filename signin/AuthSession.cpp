@@ -1,7 +1,7 @@
 #include "AuthSession.h"
 
 #include "SecretStore.h"
-#include "UiLog.h"
+#include "SigninLog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,7 +11,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-namespace fo::ui {
+namespace fo {
 
 namespace {
 
@@ -187,7 +187,7 @@ void AuthSession::fetchMe(Origin origin, bool mayRefresh)
         }
         m_user = user;
         setBusy(false);
-        qCInfo(lcUiAuth) << "signed in as" << user.email;
+        qCInfo(lcAuth) << "signed in as" << user.email;
         Q_EMIT signedIn(m_user);
         if (origin == Origin::Restore)
             Q_EMIT restoreFinished(true);
@@ -286,14 +286,14 @@ void AuthSession::signOut()
     if (!m_origin.isEmpty())
         m_secrets->remove(SecretStore::tokensKey(m_origin), this);
     if (wasSignedIn)
-        qCInfo(lcUiAuth) << "signed out";
+        qCInfo(lcAuth) << "signed out";
     Q_EMIT signedOut();
 }
 
 void AuthSession::fail(Origin origin, const QString &message)
 {
     setBusy(false);
-    qCWarning(lcUiAuth) << message;
+    qCWarning(lcAuth) << message;
     switch (origin) {
     case Origin::SignIn:
         Q_EMIT signInFailed(message);
@@ -308,4 +308,4 @@ void AuthSession::fail(Origin origin, const QString &message)
     }
 }
 
-} // namespace fo::ui
+} // namespace fo
