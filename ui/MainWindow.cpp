@@ -7,6 +7,7 @@
 #include "HelpPages.h"
 #include "HistoryController.h"
 #include "HistoryPanel.h"
+#include "HttpProbe.h"
 #include "NoticeBanner.h"
 #include "OutlierChartView.h"
 #include "QueryWorker.h"
@@ -17,7 +18,6 @@
 #include "RunWorker.h"
 #include "SecretStore.h"
 #include "ServiceMonitor.h"
-#include "ServiceProbe.h"
 #include "SessionLabel.h"
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
@@ -41,7 +41,7 @@ namespace fo::ui {
 
 MainWindow::MainWindow(SecretStore *secrets, AuthSession *session, QWidget *parent)
     : QMainWindow(parent), m_secrets(secrets), m_session(session), m_tasks(new BackgroundTasks(this)),
-      m_probe(new ServiceProbe(this)), m_config(m_settings.config())
+      m_probe(new HttpProbe(this)), m_config(m_settings.config())
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Find outliers"));

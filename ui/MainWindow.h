@@ -17,16 +17,19 @@
 #include <array>
 #include <optional>
 
+namespace fo {
+class AuthSession;
+class HttpProbe;
+class SecretStore;
+struct UserInfo;
+}
+
 namespace fo::ui {
 
-class AuthSession;
 class BackgroundTasks;
 class ExportActions;
 class ReportExport;
 class HistoryController;
-class SecretStore;
-class ServiceProbe;
-struct UserInfo;
 
 // The support staff's window: sign in, enter a user's email, run the core pipeline on a worker thread, read the
 // outliers per data type on a chart and in a table, compare stored iterations, export.
@@ -161,7 +164,7 @@ private:
     SecretStore *m_secrets;
     AuthSession *m_session;
     BackgroundTasks *m_tasks;
-    ServiceProbe *m_probe;
+    HttpProbe *m_probe;
     AppSettings m_settings;
     Config m_config;
     QString m_dbPassword;

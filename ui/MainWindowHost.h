@@ -3,11 +3,14 @@
 #include <QObject>
 #include <QPointer>
 
+namespace fo {
+class AuthSession;
+class SecretStore;
+}
+
 namespace fo::ui {
 
-class AuthSession;
 class MainWindow;
-class SecretStore;
 class Translations;
 
 // Keeps the application's main window: opens it, and when the settings switch the language, installs the new

@@ -1,13 +1,12 @@
 #include "QueryWorker.h"
 
+#include "DatabaseProbe.h"
 #include "DesktopCsv.h"
 #include "RecordCounts.h"
 #include "ReportWriters.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace fo::ui {
 
@@ -174,17 +173,8 @@ void QueryWorker::storedText(const Config &config, const QString &email, Source 
 
 void QueryWorker::testConnection(const Config &config, quint64 ticket)
 {
-    Result<Database> opened = Database::open(config);
-    if (!opened.ok()) {
-        Q_EMIT connectionTested(false, opened.error(), ticket);
-        return;
-    }
-    QSqlQuery query(opened->db());
-    if (!query.exec(QStringLiteral("SELECT 1"))) {
-        Q_EMIT connectionTested(false, sqlErrorText(tr("Running a test query"), query.lastError()), ticket);
-        return;
-    }
-    Q_EMIT connectionTested(true, tr("Connected to %1.").arg(config.describeDatabase()), ticket);
+    const ProbeAnswer answer = DatabaseProbe::check(config);
+    Q_EMIT connectionTested(answer.ok(), answer.message, ticket);
 }
 
 void QueryWorker::buildChart(const ChartDataBuilder::Input &input, quint64 ticket)

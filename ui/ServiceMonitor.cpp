@@ -1,17 +1,18 @@
 #include "ServiceMonitor.h"
 
 #include "BackgroundTasks.h"
+#include "HttpProbe.h"
 #include "QueryWorker.h"
+#include "RedisProbe.h"
 #include "ServiceIndicator.h"
-#include "ServiceProbe.h"
 
 #include <QStatusBar>
 #include <QTimer>
 
 namespace fo::ui {
 
-ServiceMonitor::ServiceMonitor(BackgroundTasks *tasks, ServiceProbe *probe, ConfigSource config, QStatusBar *statusBar)
-    : QObject(statusBar), m_tasks(tasks), m_probe(probe), m_config(std::move(config)),
+ServiceMonitor::ServiceMonitor(BackgroundTasks *tasks, HttpProbe *http, ConfigSource config, QStatusBar *statusBar)
+    : QObject(statusBar), m_tasks(tasks), m_http(http), m_config(std::move(config)),
       m_database(new ServiceIndicator(tr("Database"), statusBar)),
       m_redis(new ServiceIndicator(tr("Redis"), statusBar)),
       m_notifications(new ServiceIndicator(tr("Notifications API"), statusBar)), m_timer(new QTimer(this))
@@ -50,24 +51,24 @@ void ServiceMonitor::checkNow()
         m_redis->setState(ServiceIndicator::State::Disabled, tr("REDIS_HOST is empty: the run flag is skipped."));
     } else {
         m_redis->setState(ServiceIndicator::State::Checking);
-        m_probe->probeRedis(
-            config.redisHost, config.redisPort, this, [this, generation](bool ok, const QString &message) {
-                if (generation != m_generation)
-                    return;
-                m_redis->setState(ok ? ServiceIndicator::State::Reachable : ServiceIndicator::State::Unreachable,
-                                  message);
-            });
+        RedisProbe::ping(config.redisHost, config.redisPort, this, [this, generation](const ProbeAnswer &answer) {
+            if (generation != m_generation)
+                return;
+            m_redis->setState(answer.ok() ? ServiceIndicator::State::Reachable : ServiceIndicator::State::Unreachable,
+                              answer.message);
+        });
     }
     if (config.notificationsApiBaseUrl.isEmpty()) {
         m_notifications->setState(ServiceIndicator::State::Disabled,
                                   tr("NOTIFICATIONS_API_BASE_URL is empty: no messages are sent."));
     } else {
         m_notifications->setState(ServiceIndicator::State::Checking);
-        m_probe->probeHttp(config.notificationsApiBaseUrl, this, [this, generation](bool ok, const QString &message) {
+        m_http->probe(config.notificationsApiBaseUrl, this, [this, generation](const ProbeAnswer &answer) {
             if (generation != m_generation)
                 return;
-            m_notifications->setState(ok ? ServiceIndicator::State::Reachable : ServiceIndicator::State::Unreachable,
-                                      message);
+            m_notifications->setState(answer.ok() ? ServiceIndicator::State::Reachable
+                                                  : ServiceIndicator::State::Unreachable,
+                                      answer.message);
         });
     }
 }

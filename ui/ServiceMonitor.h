@@ -7,11 +7,14 @@
 class QStatusBar;
 class QTimer;
 
+namespace fo {
+class HttpProbe;
+}
+
 namespace fo::ui {
 
 class BackgroundTasks;
 class ServiceIndicator;
-class ServiceProbe;
 
 // The status bar's service lights: can the database, Redis and the notifications API be reached? Checked on
 // request (at start, on View → Check services, after the settings change) and then every minute.
@@ -21,7 +24,7 @@ class ServiceMonitor : public QObject
 
 public:
     // Adds the three indicators to `statusBar`.
-    ServiceMonitor(BackgroundTasks *tasks, ServiceProbe *probe, ConfigSource config, QStatusBar *statusBar);
+    ServiceMonitor(BackgroundTasks *tasks, HttpProbe *http, ConfigSource config, QStatusBar *statusBar);
 
     void startPeriodicChecks();
 
@@ -34,7 +37,7 @@ public Q_SLOTS:
 
 private:
     BackgroundTasks *m_tasks;
-    ServiceProbe *m_probe;
+    HttpProbe *m_http;
     ConfigSource m_config;
     ServiceIndicator *m_database;
     ServiceIndicator *m_redis;

@@ -2,10 +2,12 @@
 
 #include <QLabel>
 
-namespace fo::ui {
-
+namespace fo {
 class AuthSession;
 struct UserInfo;
+}
+
+namespace fo::ui {
 
 // Who is signed in, at the right of the status bar: follows the session (signing in, signed in as, not signed in).
 class SessionLabel : public QLabel

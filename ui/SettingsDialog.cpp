@@ -1,9 +1,10 @@
 #include "SettingsDialog.h"
 
 #include "BackgroundTasks.h"
+#include "HttpProbe.h"
 #include "HttpUrl.h"
 #include "QueryWorker.h"
-#include "ServiceProbe.h"
+#include "RedisProbe.h"
 #include "Translations.h"
 
 #include <QComboBox>
@@ -62,10 +63,10 @@ QWidget *withButton(QWidget *field, QPushButton *button, QWidget *parent)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWidget *parent)
+SettingsDialog::SettingsDialog(BackgroundTasks *tasks, HttpProbe *http, QWidget *parent)
     : QDialog(parent),
       m_tasks(tasks),
-      m_probe(probe),
+      m_http(http),
       m_engine(new QComboBox(this)),
       m_host(new QLineEdit(this)),
       m_port(new QSpinBox(this)),
@@ -197,7 +198,7 @@ SettingsDialog::SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWid
     connect(m_tasks->queryWorker(), &QueryWorker::connectionTested, this,
             [this](bool ok, const QString &message, quint64 ticket) {
                 if (ticket == m_dbTicket)
-                    showResult(m_dbResult, ok ? ServiceProbe::Outcome::Ok : ServiceProbe::Outcome::Failed, QString(),
+                    showResult(m_dbResult, ok ? ProbeAnswer::Outcome::Ok : ProbeAnswer::Outcome::Failed, QString(),
                                message);
             });
 }
@@ -288,31 +289,31 @@ void SettingsDialog::updateEngine()
     m_name->setPlaceholderText(postgres ? QStringLiteral("records") : tr("path of the SQLite file"));
 }
 
-void SettingsDialog::showResult(QLabel *label, ServiceProbe::Outcome outcome, const QString &field,
+void SettingsDialog::showResult(QLabel *label, ProbeAnswer::Outcome outcome, const QString &field,
                                 const QString &message)
 {
     QString text = message;
     for (const auto &[variable, name] : fieldNames())
         text.replace(QRegularExpression(QStringLiteral("\\b%1\\b").arg(variable)),
                      QStringLiteral("%1 (%2)").arg(name, variable));
-    if (!field.isEmpty() && outcome != ServiceProbe::Outcome::Ok)
+    if (!field.isEmpty() && outcome != ProbeAnswer::Outcome::Ok)
         text = tr("%1: %2").arg(field, text);
     QString mark;
     QString colour;
     switch (outcome) {
-    case ServiceProbe::Outcome::Ok:
+    case ProbeAnswer::Outcome::Ok:
         mark = QStringLiteral("✔ ");
         colour = QStringLiteral("#1e8e3e");
         break;
-    case ServiceProbe::Outcome::Warning:
+    case ProbeAnswer::Outcome::Warning:
         mark = QStringLiteral("⚠ ");
         colour = QStringLiteral("#9a6700");
         break;
-    case ServiceProbe::Outcome::Failed:
+    case ProbeAnswer::Outcome::Failed:
         mark = QStringLiteral("✘ ");
         colour = QStringLiteral("#c5221f");
         break;
-    case ServiceProbe::Outcome::NotConfigured:
+    case ProbeAnswer::Outcome::NotConfigured:
         // Neutral, as in the status bar: nothing is wrong with a service the operator chose not to use.
         mark = QStringLiteral("– ");
         colour = QStringLiteral("palette(placeholder-text)");
@@ -342,10 +343,10 @@ void SettingsDialog::testAuth()
     const QString origin = serviceBaseText(m_auth->text());
     // The "who am I" endpoint of docs/platform.md, section 6: without a token, the auth API answers 401.
     const QString url = origin.isEmpty() ? QString() : origin + QStringLiteral("/auth-api/api/v1/auth/users/me");
-    m_probe->checkHttp(url, {401}, tr("the auth API asks for a sign-in, as it should"), this,
-                       [this](ServiceProbe::Outcome outcome, const QString &message) {
-                           showResult(m_authResult, outcome, tr("Auth API"), message);
-                       });
+    m_http->check(url, {401}, tr("the auth API asks for a sign-in, as it should"), this,
+                  [this](const ProbeAnswer &answer) {
+                      showResult(m_authResult, answer.outcome, tr("Auth API"), answer.message);
+                  });
 }
 
 void SettingsDialog::testNotifications()
@@ -355,25 +356,23 @@ void SettingsDialog::testNotifications()
     // The one endpoint the tool uses (docs/platform.md, section 5) takes only POST: a GET gets 405 when the address
     // is right (nothing is sent), and 404 when it is not.
     const QString url = base.isEmpty() ? QString() : base + QStringLiteral("/send_email");
-    m_probe->checkHttp(url, {405}, tr("the send_email endpoint is there"), this,
-                       [this](ServiceProbe::Outcome outcome, const QString &message) {
-                           showResult(m_notificationsResult, outcome, tr("Notifications API"), message);
-                       });
+    m_http->check(url, {405}, tr("the send_email endpoint is there"), this,
+                  [this](const ProbeAnswer &answer) {
+                      showResult(m_notificationsResult, answer.outcome, tr("Notifications API"), answer.message);
+                  });
 }
 
 void SettingsDialog::testRedis()
 {
     if (m_redisHost->text().trimmed().isEmpty()) {
-        showResult(m_redisResult, ServiceProbe::Outcome::NotConfigured, QString(),
+        showResult(m_redisResult, ProbeAnswer::Outcome::NotConfigured, QString(),
                    tr("Not configured: runs set no \"job is active\" flag."));
         return;
     }
     showConnecting(m_redisResult);
-    m_probe->probeRedis(m_redisHost->text().trimmed(), m_redisPort->value(), this,
-                        [this](bool ok, const QString &message) {
-                            showResult(m_redisResult, ok ? ServiceProbe::Outcome::Ok : ServiceProbe::Outcome::Failed,
-                                       QString(), message);
-                        });
+    RedisProbe::ping(m_redisHost->text().trimmed(), m_redisPort->value(), this, [this](const ProbeAnswer &answer) {
+        showResult(m_redisResult, answer.outcome, QString(), answer.message);
+    });
 }
 
 } // namespace fo::ui

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Config.h"
-#include "ServiceProbe.h"
+#include "ProbeAnswer.h"
 
 #include <QDialog>
 
@@ -10,6 +10,10 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+
+namespace fo {
+class HttpProbe;
+}
 
 namespace fo::ui {
 
@@ -22,7 +26,7 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 
 public:
-    SettingsDialog(BackgroundTasks *tasks, ServiceProbe *probe, QWidget *parent = nullptr);
+    SettingsDialog(BackgroundTasks *tasks, HttpProbe *http, QWidget *parent = nullptr);
 
     void setConfig(const Config &config, const QString &language);
     Config config() const; // with the password typed here
@@ -44,13 +48,13 @@ Q_SIGNALS:
 private:
     // The result line of a test: a fixed height (the rows below never move) that holds the whole text. `field` is the
     // label of the field tested; a message that names a variable gets the field's label first ("Host (DB_HOST)").
-    void showResult(QLabel *label, ServiceProbe::Outcome outcome, const QString &field, const QString &message);
+    void showResult(QLabel *label, ProbeAnswer::Outcome outcome, const QString &field, const QString &message);
     void showConnecting(QLabel *label);
     void updateEngine();
     void onEngineChosen();
 
     BackgroundTasks *m_tasks;
-    ServiceProbe *m_probe;
+    HttpProbe *m_http;
     quint64 m_dbTicket = 0;
     QComboBox *m_engine;
     QLineEdit *m_host;

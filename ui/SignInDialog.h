@@ -7,10 +7,12 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 
-namespace fo::ui {
-
+namespace fo {
 class AuthSession;
 struct UserInfo;
+}
+
+namespace fo::ui {
 
 // Sign-in with a platform test account (docs/platform.md 6): the auth API origin and the login. Opens with open(), never
 // exec(); accepts itself when the session signs in.

@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>fo::ui::AuthSession</name>
+    <name>fo::AuthSession</name>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="74"/>
+        <location filename="../../signin/AuthSession.cpp" line="74"/>
         <source>%1 failed: the auth API at %2 answered HTTP %3.</source>
         <translation>%1 failed: the auth API at %2 answered HTTP %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AuthSession.cpp" line="76"/>
+        <location filename="../../signin/AuthSession.cpp" line="76"/>
         <source>%1 failed: the auth API at %2 did not answer within %n second(s). Check the address in the settings and that the service is running.</source>
         <translation>
             <numerusform>%1 failed: the auth API at %2 did not answer within %n second. Check the address in the settings and that the service is running.</numerusform>
@@ -17,67 +17,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="79"/>
+        <location filename="../../signin/AuthSession.cpp" line="79"/>
         <source>%1 failed: cannot reach the auth API at %2 (%3). Check the address in the settings and your network.</source>
         <translation>%1 failed: cannot reach the auth API at %2 (%3). Check the address in the settings and your network.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="87"/>
+        <location filename="../../signin/AuthSession.cpp" line="87"/>
         <source>Enter a test-account login.</source>
         <translation>Enter a test-account login.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="93"/>
+        <location filename="../../signin/AuthSession.cpp" line="93"/>
         <source>The auth API address “%1” is not a valid http(s) URL.</source>
         <translation>The auth API address “%1” is not a valid http(s) URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="110"/>
+        <location filename="../../signin/AuthSession.cpp" line="110"/>
         <source>The auth API does not know the test-account login “%1”. Check the login and try again.</source>
         <translation>The auth API does not know the test-account login “%1”. Check the login and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="115"/>
+        <location filename="../../signin/AuthSession.cpp" line="115"/>
         <source>Signing in</source>
         <translation>Signing in</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="128"/>
+        <location filename="../../signin/AuthSession.cpp" line="128"/>
         <source>The auth API at %1 answered without an access token.</source>
         <translation>The auth API at %1 answered without an access token.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="170"/>
+        <location filename="../../signin/AuthSession.cpp" line="170"/>
         <source>The auth API at %1 no longer accepts this session. Sign in again.</source>
         <translation>The auth API at %1 no longer accepts this session. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="174"/>
+        <location filename="../../signin/AuthSession.cpp" line="174"/>
         <source>Reading the signed-in user</source>
         <translation>Reading the signed-in user</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="185"/>
+        <location filename="../../signin/AuthSession.cpp" line="185"/>
         <source>The auth API at %1 answered users/me without an email.</source>
         <translation>The auth API at %1 answered users/me without an email.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="200"/>
+        <location filename="../../signin/AuthSession.cpp" line="200"/>
         <source>The session has expired and there is no refresh token. Sign in again.</source>
         <translation>The session has expired and there is no refresh token. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="219"/>
+        <location filename="../../signin/AuthSession.cpp" line="219"/>
         <source>The session has expired. Sign in again.</source>
         <translation>The session has expired. Sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="223"/>
+        <location filename="../../signin/AuthSession.cpp" line="223"/>
         <source>Renewing the session</source>
         <translation>Renewing the session</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="229"/>
+        <location filename="../../signin/AuthSession.cpp" line="229"/>
         <source>The auth API at %1 answered the refresh without an access token.</source>
         <translation>The auth API at %1 answered the refresh without an access token.</translation>
     </message>
@@ -866,19 +866,22 @@
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="171"/>
+        <location filename="../../ui/QueryWorker.cpp" line="213"/>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::DatabaseProbe</name>
+    <message>
+        <location filename="../../core/DatabaseProbe.cpp" line="171"/>
         <source>Running a test query</source>
         <translation>Running a test query</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="174"/>
+        <location filename="../../core/DatabaseProbe.cpp" line="174"/>
         <source>Connected to %1.</source>
         <translation>Connected to %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/QueryWorker.cpp" line="213"/>
-        <source>Exported to %1.</source>
-        <translation>Exported to %1.</translation>
     </message>
 </context>
 <context>
@@ -1201,16 +1204,16 @@
     </message>
 </context>
 <context>
-    <name>fo::ui::SecretStore</name>
+    <name>fo::SecretStore</name>
     <message>
-        <location filename="../../ui/SecretStore.cpp" line="89"/>
+        <location filename="../../signin/SecretStore.cpp" line="89"/>
         <source>the system keychain is locked</source>
         <translation>the system keychain is locked</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/SecretStore.cpp" line="116"/>
-        <location filename="../../ui/SecretStore.cpp" line="161"/>
-        <location filename="../../ui/SecretStore.cpp" line="199"/>
+        <location filename="../../signin/SecretStore.cpp" line="116"/>
+        <location filename="../../signin/SecretStore.cpp" line="161"/>
+        <location filename="../../signin/SecretStore.cpp" line="199"/>
         <source>the system keychain did not answer within %n second(s)</source>
         <translation>
             <numerusform>the system keychain did not answer within %n second</numerusform>
@@ -1275,66 +1278,69 @@
     </message>
 </context>
 <context>
-    <name>fo::ui::ServiceProbe</name>
+    <name>fo::RedisProbe</name>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="29"/>
+        <location filename="../../core/RedisProbe.cpp" line="29"/>
         <source>Redis is not configured: the run flag is skipped.</source>
         <translation>Redis is not configured: the run flag is skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="38"/>
+        <location filename="../../core/RedisProbe.cpp" line="38"/>
         <source>Redis at %1 answers.</source>
         <translation>Redis at %1 answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="40"/>
+        <location filename="../../core/RedisProbe.cpp" line="40"/>
         <source>%1 answered, but not like a Redis server.</source>
         <translation>%1 answered, but not like a Redis server.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="45"/>
+        <location filename="../../core/RedisProbe.cpp" line="45"/>
         <source>Cannot reach Redis at %1: %2</source>
         <translation>Cannot reach Redis at %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ServiceProbe.cpp" line="50"/>
+        <location filename="../../core/RedisProbe.cpp" line="50"/>
         <source>Redis at %1 did not answer within %n second(s).</source>
         <translation>
             <numerusform>Redis at %1 did not answer within %n second.</numerusform>
             <numerusform>Redis at %1 did not answer within %n seconds.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>fo::HttpProbe</name>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="68"/>
-        <location filename="../../ui/ServiceProbe.cpp" line="99"/>
+        <location filename="../../core/HttpProbe.cpp" line="68"/>
+        <location filename="../../core/HttpProbe.cpp" line="99"/>
         <source>Not configured.</source>
         <translation>Not configured.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="73"/>
-        <location filename="../../ui/ServiceProbe.cpp" line="105"/>
+        <location filename="../../core/HttpProbe.cpp" line="73"/>
+        <location filename="../../core/HttpProbe.cpp" line="105"/>
         <source>“%1” is not a valid http(s) URL.</source>
         <translation>“%1” is not a valid http(s) URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="83"/>
-        <location filename="../../ui/ServiceProbe.cpp" line="120"/>
+        <location filename="../../core/HttpProbe.cpp" line="83"/>
+        <location filename="../../core/HttpProbe.cpp" line="120"/>
         <source>%1 answers (HTTP %2).</source>
         <translation>%1 answers (HTTP %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="85"/>
-        <location filename="../../ui/ServiceProbe.cpp" line="116"/>
+        <location filename="../../core/HttpProbe.cpp" line="85"/>
+        <location filename="../../core/HttpProbe.cpp" line="116"/>
         <source>Cannot reach %1: %2</source>
         <translation>Cannot reach %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="118"/>
+        <location filename="../../core/HttpProbe.cpp" line="118"/>
         <source>%1 answers (HTTP %2: %3).</source>
         <translation>%1 answers (HTTP %2: %3).</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="123"/>
+        <location filename="../../core/HttpProbe.cpp" line="123"/>
         <source>%1 is reachable, but answered HTTP %2: check the address.</source>
         <translation>%1 is reachable, but answered HTTP %2: check the address.</translation>
     </message>

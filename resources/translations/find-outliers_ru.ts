@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>fo::ui::AuthSession</name>
+    <name>fo::AuthSession</name>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="74"/>
+        <location filename="../../signin/AuthSession.cpp" line="74"/>
         <source>%1 failed: the auth API at %2 answered HTTP %3.</source>
         <translation>%1: ошибка — API авторизации по адресу %2 ответил HTTP %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AuthSession.cpp" line="76"/>
+        <location filename="../../signin/AuthSession.cpp" line="76"/>
         <source>%1 failed: the auth API at %2 did not answer within %n second(s). Check the address in the settings and that the service is running.</source>
         <translation>
             <numerusform>%1: ошибка — API авторизации по адресу %2 не ответил за %n секунду. Проверьте адрес в настройках и что сервис запущен.</numerusform>
@@ -18,67 +18,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="79"/>
+        <location filename="../../signin/AuthSession.cpp" line="79"/>
         <source>%1 failed: cannot reach the auth API at %2 (%3). Check the address in the settings and your network.</source>
         <translation>%1: ошибка — нет связи с API авторизации по адресу %2 (%3). Проверьте адрес в настройках и сеть.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="87"/>
+        <location filename="../../signin/AuthSession.cpp" line="87"/>
         <source>Enter a test-account login.</source>
         <translation>Введите логин тестовой учётной записи.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="93"/>
+        <location filename="../../signin/AuthSession.cpp" line="93"/>
         <source>The auth API address “%1” is not a valid http(s) URL.</source>
         <translation>Адрес API авторизации «%1» не является корректным http(s) URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="110"/>
+        <location filename="../../signin/AuthSession.cpp" line="110"/>
         <source>The auth API does not know the test-account login “%1”. Check the login and try again.</source>
         <translation>API авторизации не знает логин тестовой учётной записи «%1». Проверьте логин и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="115"/>
+        <location filename="../../signin/AuthSession.cpp" line="115"/>
         <source>Signing in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="128"/>
+        <location filename="../../signin/AuthSession.cpp" line="128"/>
         <source>The auth API at %1 answered without an access token.</source>
         <translation>API авторизации по адресу %1 ответил без токена доступа.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="170"/>
+        <location filename="../../signin/AuthSession.cpp" line="170"/>
         <source>The auth API at %1 no longer accepts this session. Sign in again.</source>
         <translation>API авторизации по адресу %1 больше не принимает этот сеанс. Войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="174"/>
+        <location filename="../../signin/AuthSession.cpp" line="174"/>
         <source>Reading the signed-in user</source>
         <translation>Чтение данных вошедшего пользователя</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="185"/>
+        <location filename="../../signin/AuthSession.cpp" line="185"/>
         <source>The auth API at %1 answered users/me without an email.</source>
         <translation>API авторизации по адресу %1 ответил на users/me без адреса почты.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="200"/>
+        <location filename="../../signin/AuthSession.cpp" line="200"/>
         <source>The session has expired and there is no refresh token. Sign in again.</source>
         <translation>Сеанс истёк, а токена обновления нет. Войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="219"/>
+        <location filename="../../signin/AuthSession.cpp" line="219"/>
         <source>The session has expired. Sign in again.</source>
         <translation>Сеанс истёк. Войдите снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="223"/>
+        <location filename="../../signin/AuthSession.cpp" line="223"/>
         <source>Renewing the session</source>
         <translation>Продление сеанса</translation>
     </message>
     <message>
-        <location filename="../../ui/AuthSession.cpp" line="229"/>
+        <location filename="../../signin/AuthSession.cpp" line="229"/>
         <source>The auth API at %1 answered the refresh without an access token.</source>
         <translation>API авторизации по адресу %1 ответил на обновление без токена доступа.</translation>
     </message>
@@ -868,19 +868,22 @@
         <translation>Сравнение…</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="171"/>
+        <location filename="../../ui/QueryWorker.cpp" line="213"/>
+        <source>Exported to %1.</source>
+        <translation>Экспортировано в %1.</translation>
+    </message>
+</context>
+<context>
+    <name>fo::DatabaseProbe</name>
+    <message>
+        <location filename="../../core/DatabaseProbe.cpp" line="171"/>
         <source>Running a test query</source>
         <translation>Выполнение тестового запроса</translation>
     </message>
     <message>
-        <location filename="../../ui/QueryWorker.cpp" line="174"/>
+        <location filename="../../core/DatabaseProbe.cpp" line="174"/>
         <source>Connected to %1.</source>
         <translation>Подключено к %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/QueryWorker.cpp" line="213"/>
-        <source>Exported to %1.</source>
-        <translation>Экспортировано в %1.</translation>
     </message>
 </context>
 <context>
@@ -1206,16 +1209,16 @@
     </message>
 </context>
 <context>
-    <name>fo::ui::SecretStore</name>
+    <name>fo::SecretStore</name>
     <message>
-        <location filename="../../ui/SecretStore.cpp" line="89"/>
+        <location filename="../../signin/SecretStore.cpp" line="89"/>
         <source>the system keychain is locked</source>
         <translation>системное хранилище паролей заблокировано</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/SecretStore.cpp" line="116"/>
-        <location filename="../../ui/SecretStore.cpp" line="161"/>
-        <location filename="../../ui/SecretStore.cpp" line="199"/>
+        <location filename="../../signin/SecretStore.cpp" line="116"/>
+        <location filename="../../signin/SecretStore.cpp" line="161"/>
+        <location filename="../../signin/SecretStore.cpp" line="199"/>
         <source>the system keychain did not answer within %n second(s)</source>
         <translation>
             <numerusform>системное хранилище паролей не ответило за %n секунду</numerusform>
@@ -1281,29 +1284,29 @@
     </message>
 </context>
 <context>
-    <name>fo::ui::ServiceProbe</name>
+    <name>fo::RedisProbe</name>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="29"/>
+        <location filename="../../core/RedisProbe.cpp" line="29"/>
         <source>Redis is not configured: the run flag is skipped.</source>
         <translation>Redis не настроен: флаг запуска не ставится.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="38"/>
+        <location filename="../../core/RedisProbe.cpp" line="38"/>
         <source>Redis at %1 answers.</source>
         <translation>Redis по адресу %1 отвечает.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="40"/>
+        <location filename="../../core/RedisProbe.cpp" line="40"/>
         <source>%1 answered, but not like a Redis server.</source>
         <translation>%1 ответил, но не как сервер Redis.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="45"/>
+        <location filename="../../core/RedisProbe.cpp" line="45"/>
         <source>Cannot reach Redis at %1: %2</source>
         <translation>Нет связи с Redis по адресу %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ServiceProbe.cpp" line="50"/>
+        <location filename="../../core/RedisProbe.cpp" line="50"/>
         <source>Redis at %1 did not answer within %n second(s).</source>
         <translation>
             <numerusform>Redis по адресу %1 не ответил за %n секунду.</numerusform>
@@ -1311,37 +1314,40 @@
             <numerusform>Redis по адресу %1 не ответил за %n секунд.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>fo::HttpProbe</name>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="68"/>
-        <location filename="../../ui/ServiceProbe.cpp" line="99"/>
+        <location filename="../../core/HttpProbe.cpp" line="68"/>
+        <location filename="../../core/HttpProbe.cpp" line="99"/>
         <source>Not configured.</source>
         <translation>Не настроено.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="73"/>
-        <location filename="../../ui/ServiceProbe.cpp" line="105"/>
+        <location filename="../../core/HttpProbe.cpp" line="73"/>
+        <location filename="../../core/HttpProbe.cpp" line="105"/>
         <source>“%1” is not a valid http(s) URL.</source>
         <translation>«%1» — некорректный http(s) URL.</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="83"/>
-        <location filename="../../ui/ServiceProbe.cpp" line="120"/>
+        <location filename="../../core/HttpProbe.cpp" line="83"/>
+        <location filename="../../core/HttpProbe.cpp" line="120"/>
         <source>%1 answers (HTTP %2).</source>
         <translation>%1 отвечает (HTTP %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="85"/>
-        <location filename="../../ui/ServiceProbe.cpp" line="116"/>
+        <location filename="../../core/HttpProbe.cpp" line="85"/>
+        <location filename="../../core/HttpProbe.cpp" line="116"/>
         <source>Cannot reach %1: %2</source>
         <translation>Нет связи с %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="118"/>
+        <location filename="../../core/HttpProbe.cpp" line="118"/>
         <source>%1 answers (HTTP %2: %3).</source>
         <translation>%1 отвечает (HTTP %2: %3).</translation>
     </message>
     <message>
-        <location filename="../../ui/ServiceProbe.cpp" line="123"/>
+        <location filename="../../core/HttpProbe.cpp" line="123"/>
         <source>%1 is reachable, but answered HTTP %2: check the address.</source>
         <translation>%1 доступен, но ответил HTTP %2: проверьте адрес.</translation>
     </message>

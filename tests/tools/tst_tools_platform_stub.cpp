@@ -17,7 +17,6 @@
 #include <memory>
 
 using namespace fo;
-using namespace fo::ui;
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include <QTest>
 #include <QUuid>
 
+using namespace fo;
 using namespace fo::ui;
 using namespace fo::test;
 

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace fo::ui {
+namespace fo {
 
 // The operator, as the auth API's users/me describes them (docs/platform.md 6).
 struct UserInfo
@@ -14,4 +14,4 @@ struct UserInfo
     bool testUser = false;
 };
 
-} // namespace fo::ui
+} // namespace fo

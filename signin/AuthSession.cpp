@@ -2,7 +2,7 @@
 
 #include "HttpUrl.h"
 #include "SecretStore.h"
-#include "UiLog.h"
+#include "SigninLog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,7 +12,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-namespace fo::ui {
+namespace fo {
 
 namespace {
 
@@ -184,7 +184,7 @@ void AuthSession::fetchMe(Origin origin, bool mayRefresh)
         }
         m_user = user;
         setBusy(false);
-        qCInfo(lcUiAuth) << "signed in as" << user.email;
+        qCInfo(lcAuth) << "signed in as" << user.email;
         Q_EMIT signedIn(m_user);
         if (origin == Origin::Restore)
             Q_EMIT restoreFinished(true);
@@ -283,14 +283,14 @@ void AuthSession::signOut()
     if (!m_origin.isEmpty())
         m_secrets->remove(SecretStore::tokensKey(m_origin), this);
     if (wasSignedIn)
-        qCInfo(lcUiAuth) << "signed out";
+        qCInfo(lcAuth) << "signed out";
     Q_EMIT signedOut();
 }
 
 void AuthSession::fail(Origin origin, const QString &message)
 {
     setBusy(false);
-    qCWarning(lcUiAuth) << message;
+    qCWarning(lcAuth) << message;
     switch (origin) {
     case Origin::SignIn:
         Q_EMIT signInFailed(message);
@@ -305,4 +305,4 @@ void AuthSession::fail(Origin origin, const QString &message)
     }
 }
 
-} // namespace fo::ui
+} // namespace fo

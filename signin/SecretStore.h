@@ -7,7 +7,7 @@
 #include <chrono>
 #include <functional>
 
-namespace fo::ui {
+namespace fo {
 
 // Secrets (the database password, the sign-in tokens) in the system keychain through QtKeychain, service
 // "find-outliers" (STYLE.md 10). Every job is asynchronous and has a timeout; the GUI thread never waits for one.
@@ -65,4 +65,4 @@ private:
     QHash<QString, QString> m_memory;
 };
 
-} // namespace fo::ui
+} // namespace fo

@@ -11,7 +11,7 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
 
-namespace fo::ui {
+namespace fo {
 
 class SecretStore;
 
@@ -51,7 +51,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
-    void signedIn(const fo::ui::UserInfo &user);
+    void signedIn(const fo::UserInfo &user);
     void signInFailed(const QString &message);
     void signedOut();
     void restoreFinished(bool signedIn);
@@ -82,4 +82,4 @@ private:
     int m_generation = 0; // bumps on sign-out and origin change, so late replies are ignored
 };
 
-} // namespace fo::ui
+} // namespace fo

@@ -1,6 +1,6 @@
 #include "SecretStore.h"
 
-#include "UiLog.h"
+#include "SigninLog.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -16,7 +16,7 @@
 
 #include <memory>
 
-namespace fo::ui {
+namespace fo {
 
 // Jobs have no parent: the libsecret backend calls back into a job after its D-Bus reply arrives, so a job must
 // live until it finishes (autoDelete removes it then), even when this store is gone or has stopped waiting.
@@ -247,8 +247,8 @@ void SecretStore::activateFallback(const QString &reason)
         return;
     m_fallbackActive = true;
     m_fallbackReason = reason;
-    qCWarning(lcUiKeychain) << "keychain unavailable, keeping secrets in memory for this session:" << reason;
+    qCWarning(lcKeychain) << "keychain unavailable, keeping secrets in memory for this session:" << reason;
     Q_EMIT fallbackActivated(reason);
 }
 
-} // namespace fo::ui
+} // namespace fo
