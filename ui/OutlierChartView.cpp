@@ -1,28 +1,21 @@
 #include "OutlierChartView.h"
 
-#include "ChartMarkers.h"
-#include "ChartScale.h"
 #include "ChartTime.h"
-#include "NumberText.h"
-#include "TypeNames.h"
 #include "Downsampler.h"
 #include "NumberText.h"
+#include "TypeNames.h"
 
-#include <QApplication>
 #include <QAreaSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFont>
 #include <QGraphicsLayout>
-#include <QHelpEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
-#include <QMouseEvent>
 #include <QPainter>
 #include <QResizeEvent>
 #include <QTimer>
-#include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -33,7 +26,6 @@ namespace fo::ui {
 namespace {
 
 const QColor LineColor(0x2f, 0x5d, 0x8a);
-constexpr int HitRadius = 8; // pixels
 
 } // namespace
 
@@ -331,53 +323,6 @@ void OutlierChartView::updateBand(double fromX, double toX)
     m_meanLine->replace(QList<QPointF>{{fromX - margin, m_data.mean}, {toX + margin, m_data.mean}});
 }
 
-void OutlierChartView::showRanges(double fromX, double toX, double fromY, double toY, bool dataChanged)
-{
-    const bool timeChanged = dataChanged || qint64(fromX) != m_axisX->min().toMSecsSinceEpoch()
-        || qint64(toX) != m_axisX->max().toMSecsSinceEpoch();
-    // Without this, the chart would lay out the old line (a stroke of thousands of points) for the new range, only to
-    // have it replaced right after.
-    if (timeChanged)
-        m_line->clear();
-    setRanges(fromX, toX, fromY, toY);
-    // New data can change the title and the axis labels, and so the plot area: lay the chart out now, so that the line
-    // is sampled for the plot's width, and the layout does not paint the chart a second time.
-    if (dataChanged)
-        m_chart->layout()->activate();
-    if (timeChanged)
-        rebuildVisible(); // the line depends on the time range only
-}
-
-void OutlierChartView::setRanges(double fromX, double toX, double fromY, double toY)
-{
-    m_settingRanges = true;
-    m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(fromX)), QDateTime::fromMSecsSinceEpoch(qint64(toX)));
-    // Round ticks (1, 2 or 5 times a power of ten) with the decimals they need, whatever the range shown; the
-    // time labels suit the span: hours within two days, days up to a few months, months beyond. The axis lays its
-    // ticks out at each change: the range and the interval change in the order whose step between has fewer ticks
-    // (the old interval over a new, much wider range would be millions).
-    const ChartScale::Ticks ticks = ChartScale::valueTicks(fromY, toY, 6);
-    if (ticks.step > 0.0) {
-        const double oldStep = m_axisY->tickType() == QValueAxis::TicksDynamic ? m_axisY->tickInterval() : 0.0;
-        const double oldSpan = m_axisY->max() - m_axisY->min();
-        const bool intervalFirst = oldStep <= 0.0 || (toY - fromY) / oldStep > oldSpan / ticks.step;
-        if (intervalFirst)
-            m_axisY->setTickInterval(ticks.step);
-        m_axisY->setRange(fromY, toY);
-        m_axisY->setTickInterval(ticks.step);
-        m_axisY->setTickAnchor(0.0);
-        m_axisY->setLabelFormat(QStringLiteral("%.") + QString::number(ticks.decimals) + QStringLiteral("f"));
-        m_axisY->setTickType(QValueAxis::TicksDynamic);
-    } else {
-        m_axisY->setRange(fromY, toY);
-    }
-    const double spanDays = (toX - fromX) / (24.0 * 3600 * 1000);
-    m_axisX->setFormat(spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")
-                       : spanDays <= 120.0 ? QStringLiteral("d MMM")
-                                           : QStringLiteral("MMM yyyy"));
-    m_settingRanges = false;
-}
-
 void OutlierChartView::scheduleRebuild()
 {
     if (m_rebuildPending)
@@ -481,377 +426,6 @@ void OutlierChartView::rebuildVisible()
         setRenderHint(QPainter::Antialiasing, antialias);
 }
 
-std::array<std::pair<QLineSeries *, MarkerStyle>, 4> OutlierChartView::markerSeries() const
-{
-    return {{{m_outliers, markers::outlier()},
-             {m_persisting, markers::persisting()},
-             {m_resolved, markers::resolved()},
-             {m_selected, markers::selected()}}};
-}
-
-void OutlierChartView::thinMarkers(double fromX, double toX)
-{
-    // Zoomed out, markers closer than their width would pile up: one per marker-wide column (the farthest from the
-    // mean), with the number it stands for. Zoomed in, every outlier has its own marker.
-    m_markerCounts.clear();
-    m_thinnedAway = {0, 0, 0};
-    const std::array<QLineSeries *, 3> series = {m_outliers, m_persisting, m_resolved};
-    const double width = m_chart->plotArea().width();
-    const double bucketPx = std::max<qreal>(4.0, markers::outlier().diameter);
-    const double centre = m_data.hasBand() ? m_data.mean : (m_fullRanges[2] + m_fullRanges[3]) / 2;
-    for (size_t k = 0; k < series.size(); ++k) {
-        const QList<QPointF> &all = m_allMarkers[k];
-        if (!m_enveloped || all.isEmpty() || width <= 0) {
-            if (m_thinned[k]) {
-                series[k]->replace(all);
-                m_thinned[k] = false;
-            }
-            continue;
-        }
-        const double scale = width / (toX - fromX) / bucketPx;
-        QList<QPointF> kept;
-        qsizetype i = 0;
-        while (i < all.size()) {
-            const QPointF &p = all[i];
-            if (p.x() < fromX || p.x() > toX) {
-                ++i;
-                continue;
-            }
-            const qint64 bucket = qint64(std::floor((p.x() - fromX) * scale));
-            QPointF extreme = p;
-            int n = 0;
-            for (; i < all.size() && all[i].x() <= toX && qint64(std::floor((all[i].x() - fromX) * scale)) == bucket;
-                 ++i, ++n) {
-                if (std::abs(all[i].y() - centre) > std::abs(extreme.y() - centre))
-                    extreme = all[i];
-            }
-            kept.append(extreme);
-            if (n > 1) {
-                m_markerCounts.append({extreme, n});
-                m_thinnedAway[k] += n - 1;
-            }
-        }
-        series[k]->replace(kept);
-        m_thinned[k] = true;
-    }
-}
-
-void OutlierChartView::drawForeground(QPainter *painter, const QRectF &rect)
-{
-    QChartView::drawForeground(painter, rect);
-    if (m_markerCounts.isEmpty())
-        return;
-    painter->save();
-    QFont font = this->font();
-    font.setPointSizeF(font.pointSizeF() * 0.8);
-    font.setBold(true);
-    painter->setFont(font);
-    painter->setPen(markers::outlier().color);
-    const QRectF plot = m_chart->plotArea();
-    const qreal offset = markers::outlier().diameter * 0.6;
-    for (const auto &[point, count] : std::as_const(m_markerCounts)) {
-        const QPointF pos = m_chart->mapToPosition(point, m_line);
-        if (!plot.contains(pos))
-            continue;
-        painter->drawText(m_chart->mapToScene(pos) + QPointF(offset, -offset), QString::number(count));
-    }
-    painter->restore();
-}
-
-void OutlierChartView::updateMarkerImages()
-{
-    const qreal ratio = devicePixelRatioF();
-    if (ratio == m_markerImageRatio)
-        return;
-    m_markerImageRatio = ratio;
-    for (const auto &[series, style] : markerSeries())
-        setMarkerImage(series, style, ratio);
-}
-
-void OutlierChartView::panBy(qreal dx, qreal dy)
-{
-    // The axis-range handler would rebuild in the next pass (a second paint): rebuild here, once. As in showRanges(),
-    // the old line is not laid out for the new range first.
-    if (dx != 0)
-        m_line->clear();
-    m_settingRanges = true;
-    m_chart->scroll(dx, dy);
-    m_settingRanges = false;
-    if (dx != 0)
-        rebuildVisible(); // the line depends on the time range only
-}
-
-void OutlierChartView::resetZoom()
-{
-    double fromX, toX, fromY, toY;
-    fullRanges(&fromX, &toX, &fromY, &toY);
-    showRanges(fromX, toX, fromY, toY);
-}
-
-void OutlierChartView::showXRange(double fromX, double toX)
-{
-    double fullFromX, fullToX, fullFromY, fullToY;
-    fullRanges(&fullFromX, &fullToX, &fullFromY, &fullToY);
-    fromX = std::max(fromX, fullFromX);
-    toX = std::min(toX, fullToX);
-    if (toX - fromX < 1000.0)
-        return;
-    showRanges(fromX, toX, fullFromY, fullToY);
-}
-
-void OutlierChartView::zoomBy(double factor)
-{
-    const double fromX = double(m_axisX->min().toMSecsSinceEpoch());
-    const double toX = double(m_axisX->max().toMSecsSinceEpoch());
-    const double centre = (fromX + toX) / 2;
-    const double half = (toX - fromX) / 2 / factor;
-    showRanges(centre - half, centre + half, m_axisY->min(), m_axisY->max());
-}
-
-std::array<double, 4> OutlierChartView::viewRanges() const
-{
-    return {double(m_axisX->min().toMSecsSinceEpoch()), double(m_axisX->max().toMSecsSinceEpoch()), m_axisY->min(),
-            m_axisY->max()};
-}
-
-bool OutlierChartView::isZoomed() const
-{
-    const std::array<double, 4> shown = viewRanges();
-    // The time axis keeps whole milliseconds.
-    return std::abs(shown[0] - std::floor(m_fullRanges[0])) > 1 || std::abs(shown[1] - std::floor(m_fullRanges[1])) > 1
-        || shown[2] != m_fullRanges[2] || shown[3] != m_fullRanges[3];
-}
-
-void OutlierChartView::setViewRanges(const std::array<double, 4> &ranges)
-{
-    showRanges(ranges[0], ranges[1], ranges[2], ranges[3]);
-}
-
-void OutlierChartView::centerOn(qint64 timeMs, double value, qint64 recordId)
-{
-    Q_UNUSED(recordId)
-    const double x = ChartTime::toAxis(timeMs);
-    double fullFromX, fullToX, fullFromY, fullToY;
-    fullRanges(&fullFromX, &fullToX, &fullFromY, &fullToY);
-    double width = double(m_axisX->max().toMSecsSinceEpoch() - m_axisX->min().toMSecsSinceEpoch());
-    if (width >= (fullToX - fullFromX) * 0.9)
-        width = (fullToX - fullFromX) / 8;
-    double fromY = m_axisY->min();
-    double toY = m_axisY->max();
-    if (value < fromY || value > toY) {
-        fromY = fullFromY;
-        toY = fullToY;
-    }
-    m_selected->replace(QList<QPointF>{QPointF(x, value)});
-    showRanges(x - width / 2, x + width / 2, fromY, toY);
-}
-
-int OutlierChartView::nearestPoint(const QPoint &pos, bool *isMarker) const
-{
-    *isMarker = false;
-    if (m_data.points.isEmpty() && m_data.markers.isEmpty())
-        return -1;
-    const QPointF chartPos = m_chart->mapFromScene(mapToScene(pos));
-    if (!m_chart->plotArea().adjusted(-HitRadius, -HitRadius, HitRadius, HitRadius).contains(chartPos))
-        return -1;
-    double best = HitRadius * HitRadius;
-    int bestIndex = -1;
-    for (int i = 0; i < m_data.markers.size(); ++i) {
-        const ChartMarker &m = m_data.markers[i];
-        const QPointF p = m_chart->mapToPosition(QPointF(m.x, m.y), m_line);
-        const double d = QPointF::dotProduct(p - chartPos, p - chartPos);
-        if (d <= best) {
-            best = d;
-            bestIndex = i;
-            *isMarker = true;
-        }
-    }
-    if (bestIndex >= 0)
-        return bestIndex;
-    // The points whose x is within the hit radius, found by binary search on the sorted series.
-    const QPointF left = m_chart->mapToValue(chartPos - QPointF(HitRadius, 0), m_line);
-    const QPointF right = m_chart->mapToValue(chartPos + QPointF(HitRadius, 0), m_line);
-    auto byX = [](const QPointF &p, double x) { return p.x() < x; };
-    auto it = std::lower_bound(m_data.points.cbegin(), m_data.points.cend(), left.x(), byX);
-    int examined = 0;
-    for (; it != m_data.points.cend() && it->x() <= right.x() && examined < 50000; ++it, ++examined) {
-        const QPointF p = m_chart->mapToPosition(*it, m_line);
-        const double d = QPointF::dotProduct(p - chartPos, p - chartPos);
-        if (d <= best) {
-            best = d;
-            bestIndex = int(it - m_data.points.cbegin());
-        }
-    }
-    return bestIndex;
-}
-
-QString OutlierChartView::tooltipAt(const QPoint &pos) const
-{
-    bool isMarker = false;
-    const int index = nearestPoint(pos, &isMarker);
-    if (index < 0)
-        return QString();
-    qint64 timeMs = 0;
-    double value = 0.0;
-    double z = 0.0;
-    qint64 id = 0;
-    MarkerKind kind = MarkerKind::None;
-    if (isMarker) {
-        const ChartMarker &m = m_data.markers[index];
-        timeMs = m.timeMs;
-        value = m.y;
-        z = m.z;
-        id = m.recordId;
-        kind = m.kind;
-    } else {
-        timeMs = m_data.timesMs[index];
-        value = m_data.points[index].y();
-        z = m_data.zOf(value);
-        id = m_data.ids[index];
-    }
-    const QString time = ChartTime::text(timeMs, QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char(' ')
-                         + ChartTime::zoneName();
-    QString text = tr("<b>%1</b><br>%2: %3<br>z: %4")
-                       .arg(time, typeName(m_data.dataType).toHtmlEscaped(),
-                            withUnit(numberText(value), m_data.dataType).toHtmlEscaped(), zText(z, m_data.k));
-    switch (kind) {
-    case MarkerKind::Current:
-        text += QStringLiteral("<br>")
-            + tr("<span style='color:#d93025'>Outlier: |z| %1 &gt; k = %2</span>")
-                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
-        break;
-    case MarkerKind::New:
-        text += QStringLiteral("<br>")
-            + tr("<span style='color:#d93025'>New outlier: |z| %1 &gt; k = %2</span>")
-                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
-        break;
-    case MarkerKind::Persisting:
-        text += QStringLiteral("<br>")
-            + tr("<span style='color:#0072b2'>Persisting outlier: |z| %1 &gt; k = %2</span>")
-                  .arg(zText(std::abs(z), m_data.k), thresholdText(m_data.k));
-        break;
-    case MarkerKind::Resolved:
-        text += QStringLiteral("<br>") + tr("Resolved: an outlier in the previous iteration only");
-        break;
-    case MarkerKind::None:
-        break;
-    }
-    text += QStringLiteral("<br>") + tr("Record #%1").arg(id);
-    return text;
-}
-
-void OutlierChartView::wheelEvent(QWheelEvent *event)
-{
-    const double steps = event->angleDelta().y() / 120.0;
-    if (steps == 0.0 || m_data.points.isEmpty()) {
-        event->ignore();
-        return;
-    }
-    const double factor = std::pow(1.25, steps);
-    const QPointF chartPos = m_chart->mapFromScene(mapToScene(event->position().toPoint()));
-    const QPointF anchor = m_chart->mapToValue(chartPos, m_line);
-    double fromX = double(m_axisX->min().toMSecsSinceEpoch());
-    double toX = double(m_axisX->max().toMSecsSinceEpoch());
-    double fromY = m_axisY->min();
-    double toY = m_axisY->max();
-    if (event->modifiers() & Qt::ControlModifier) {
-        fromY = anchor.y() - (anchor.y() - fromY) / factor;
-        toY = anchor.y() + (toY - anchor.y()) / factor;
-    } else {
-        fromX = anchor.x() - (anchor.x() - fromX) / factor;
-        toX = anchor.x() + (toX - anchor.x()) / factor;
-        if (toX - fromX < 1000.0)
-            return;
-    }
-    showRanges(fromX, toX, fromY, toY);
-    event->accept();
-}
-
-void OutlierChartView::mousePressEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::MiddleButton
-        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
-        m_panning = true;
-        m_lastPanPos = event->position().toPoint();
-        setCursor(Qt::ClosedHandCursor);
-        event->accept();
-        return;
-    }
-    QChartView::mousePressEvent(event);
-}
-
-void OutlierChartView::mouseMoveEvent(QMouseEvent *event)
-{
-    if (m_panning) {
-        const QPoint delta = event->position().toPoint() - m_lastPanPos;
-        m_lastPanPos = event->position().toPoint();
-        panBy(-delta.x(), delta.y());
-        event->accept();
-        return;
-    }
-    // Nothing covers the chart while a button is held (a drag-zoom or a pan).
-    const QString text = event->buttons() == Qt::NoButton ? tooltipAt(event->position().toPoint()) : QString();
-    if (text.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(event->globalPosition().toPoint(), text, this);
-    QChartView::mouseMoveEvent(event);
-}
-
-void OutlierChartView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (m_panning) {
-        m_panning = false;
-        unsetCursor();
-        event->accept();
-        return;
-    }
-    QChartView::mouseReleaseEvent(event);
-}
-
-void OutlierChartView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    // As in the web front end: a double-click shows everything.
-    if (event->button() == Qt::LeftButton) {
-        resetZoom();
-        event->accept();
-        return;
-    }
-    QChartView::mouseDoubleClickEvent(event);
-}
-
-void OutlierChartView::keyPressEvent(QKeyEvent *event)
-{
-    switch (event->key()) {
-    case Qt::Key_Home:
-    case Qt::Key_0:
-        resetZoom();
-        return;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomBy(1.5);
-        return;
-    case Qt::Key_Minus:
-        zoomBy(1 / 1.5);
-        return;
-    case Qt::Key_Left:
-        panBy(-m_chart->plotArea().width() / 10, 0);
-        return;
-    case Qt::Key_Right:
-        panBy(m_chart->plotArea().width() / 10, 0);
-        return;
-    case Qt::Key_Up:
-        panBy(0, m_chart->plotArea().height() / 10);
-        return;
-    case Qt::Key_Down:
-        panBy(0, -m_chart->plotArea().height() / 10);
-        return;
-    default:
-        break;
-    }
-    QChartView::keyPressEvent(event);
-}
-
 void OutlierChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
@@ -862,25 +436,6 @@ void OutlierChartView::resizeEvent(QResizeEvent *event)
     if (m_axisX->tickCount() != ticks)
         m_axisX->setTickCount(ticks);
     scheduleRebuild();
-}
-
-bool OutlierChartView::viewportEvent(QEvent *event)
-{
-    if (event->type() == QEvent::Leave)
-        QToolTip::hideText();
-    if (event->type() == QEvent::ToolTip) {
-        // The application asks for a tooltip once the mouse rests (never while a button is held). QGraphicsView
-        // would ask the scene, which has none and hides the one mouseMoveEvent() showed: a tooltip stayed only
-        // while a button was held. Answer with the point's own.
-        const auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = QApplication::mouseButtons() == Qt::NoButton ? tooltipAt(help->pos()) : QString();
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, this);
-        return true;
-    }
-    return QChartView::viewportEvent(event);
 }
 
 } // namespace fo::ui
