@@ -37,6 +37,9 @@ class HistoryController;
 // It puts together the target row (RunControls), the run's progress and summary (RunSummaryRow), the results
 // (ResultsPanel), the history (HistoryController), the exports (ExportActions) and the status bar (ServiceMonitor,
 // SessionLabel); it owns the run itself, the sign-in flow and the settings.
+//
+// Its code, by idea: MainWindow.cpp (building the window: parts, menus, connections, view state, closing),
+// MainWindowRun.cpp (a run and its results), MainWindowActions.cpp (sign-in, settings, services, export).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

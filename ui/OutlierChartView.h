@@ -21,6 +21,10 @@ namespace fo::ui {
 // One data type's values over time on a UTC date axis: the line (downsampled to the pixels shown, keeping every
 // outlier), outliers as red markers, the band mean ± k·std shaded. Tooltip with time, value and z. Rubber-band and
 // wheel zoom, pan (middle button, Shift+drag or the arrow keys), reset (Home, or the "Reset zoom" action).
+//
+// Its code, by idea: OutlierChartView.cpp (the data, the series, the band and the line for the visible range),
+// OutlierChartViewNavigation.cpp (ranges, zoom, pan, input), OutlierChartViewHover.cpp (the point under the mouse
+// and its tooltip), OutlierChartViewMarkers.cpp (the outlier markers and their counts).
 class OutlierChartView : public QChartView
 {
     Q_OBJECT
