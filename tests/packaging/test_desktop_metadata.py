@@ -68,7 +68,7 @@ class DesktopMetadata(unittest.TestCase):
 
     def test_app_names_its_desktop_file(self):
         # QGuiApplication::setDesktopFileName takes the desktop file's name without ".desktop".
-        main = (SOURCE / "ui" / "DesktopMain.cpp").read_text(encoding="utf-8")
+        main = (SOURCE / "ui" / "shell" / "DesktopMain.cpp").read_text(encoding="utf-8")
         self.assertIn(f'setDesktopFileName(QStringLiteral("{DESKTOP.stem}"))', main)
 
     def test_metainfo_launches_the_desktop_file(self):
