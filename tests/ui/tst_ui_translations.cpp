@@ -1,11 +1,17 @@
 // English and Russian are compiled into the application; Russian is complete, and switching the language changes
 // what the window shows.
 
+#include "AuthSession.h"
+#include "HttpProbe.h"
+#include "RedisProbe.h"
 #include "Translations.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
+
+#include <optional>
 
 using namespace fo::ui;
 
@@ -16,6 +22,7 @@ class TestUiTranslations : public QObject
 private Q_SLOTS:
     void russianIsComplete();
     void switchesLanguage();
+    void textsOutsideUiAreTranslated();
 };
 
 void TestUiTranslations::russianIsComplete()
@@ -42,6 +49,32 @@ void TestUiTranslations::switchesLanguage()
     QCOMPARE(QCoreApplication::translate("fo::ui::ResultsPanel", "Outliers of %1 (%2): %n row(s)", nullptr, 1)
                  .arg(QStringLiteral("X"), QStringLiteral("Y")),
              QStringLiteral("Outliers of X (Y): 1 row"));
+}
+
+void TestUiTranslations::textsOutsideUiAreTranslated()
+{
+    // The desktop's words that live outside ui/ (core's service probes, the sign-in library) are shown in Russian
+    // too: lupdate reads their sources, and their messages sit under their own classes' contexts.
+    Translations translations;
+    QCOMPARE(translations.install(QStringLiteral("ru")), QStringLiteral("ru"));
+    QCOMPARE(fo::RedisProbe::ping(QString(), 6379).message,
+             QStringLiteral("Redis не настроен: флаг запуска не ставится."));
+
+    fo::HttpProbe http;
+    std::optional<fo::ProbeAnswer> answer;
+    http.probe(QString(), this, [&answer](const fo::ProbeAnswer &a) { answer = a; });
+    QTRY_VERIFY(answer.has_value());
+    QCOMPARE(answer->message, QStringLiteral("Не настроено."));
+
+    fo::AuthSession session(nullptr);
+    QSignalSpy failed(&session, &fo::AuthSession::signInFailed);
+    session.signInWithTestAccount(QString());
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.first().first().toString(), QStringLiteral("Введите логин тестовой учётной записи."));
+
+    QCOMPARE(translations.install(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(fo::RedisProbe::ping(QString(), 6379).message,
+             QStringLiteral("Redis is not configured: the run flag is skipped."));
 }
 
 QTEST_MAIN(TestUiTranslations)
