@@ -1,6 +1,6 @@
-#include "DemoSeeder.h"
+#include "core/DemoSeeder.h"
 
-#include "Database.h"
+#include "core/Database.h"
 
 #include <QDateTime>
 #include <QSqlError>

@@ -1,8 +1,8 @@
-#include "History.h"
+#include "core/History.h"
 
-#include "Database.h"
-#include "RecordReader.h"
-#include "ValueParser.h"
+#include "core/Database.h"
+#include "core/RecordReader.h"
+#include "core/ValueParser.h"
 
 #include <QHash>
 #include <QMap>

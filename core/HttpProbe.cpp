@@ -1,4 +1,4 @@
-#include "HttpProbe.h"
+#include "core/HttpProbe.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,4 +1,4 @@
-#include "Notifier.h"
+#include "core/Notifier.h"
 
 #include <QEventLoop>
 #include <QIODevice>

@@ -1,8 +1,8 @@
-#include "RecordReader.h"
+#include "core/RecordReader.h"
 
-#include "Database.h"
-#include "PgCopyReader.h"
-#include "ValueParser.h"
+#include "core/Database.h"
+#include "core/PgCopyReader.h"
+#include "core/ValueParser.h"
 
 #include <QHash>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
-#include "ReportWriters.h"
+#include "core/ReportWriters.h"
 
-#include "TerminalText.h"
+#include "core/TerminalText.h"
 
 #include <QFile>
 #include <QJsonArray>

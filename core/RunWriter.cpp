@@ -1,8 +1,8 @@
-#include "RunWriter.h"
+#include "core/RunWriter.h"
 
-#include "Database.h"
-#include "PgExec.h"
-#include "RecordReader.h"
+#include "core/Database.h"
+#include "core/PgExec.h"
+#include "core/RecordReader.h"
 
 #include <QHash>
 #include <QLoggingCategory>

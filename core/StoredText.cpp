@@ -1,7 +1,7 @@
-#include "StoredText.h"
+#include "core/StoredText.h"
 
-#include "Database.h"
-#include "RecordReader.h"
+#include "core/Database.h"
+#include "core/RecordReader.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
-#include "AuthSession.h"
+#include "signin/AuthSession.h"
 
-#include "SecretStore.h"
-#include "SigninLog.h"
+#include "signin/SecretStore.h"
+#include "signin/SigninLog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,8 +3,8 @@
 // Shared by the desktop tests: a stand-in for the platform's auth API (docs/platform.md 6) on a local HttpStub, and the
 // environment that points the window at the test services.
 
-#include "HttpStub.h"
-#include "TestEnv.h"
+#include "tests/common/HttpStub.h"
+#include "tests/common/TestEnv.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>

@@ -4,22 +4,22 @@
 // FO_UPDATE_SCREENSHOTS=1 to docs/screenshots in the source tree, else to a temporary folder. Checks that each
 // image shows what it should (the red outlier markers are there).
 
-#include "UiTestSupport.h"
+#include "tests/ui/UiTestSupport.h"
 
-#include "AuthSession.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "ChartPanel.h"
-#include "HistoryPanel.h"
-#include "MainWindow.h"
-#include "OutlierChartView.h"
-#include "OutlierTableModel.h"
-#include "OverviewGrid.h"
-#include "ReportExport.h"
-#include "ResultsPanel.h"
-#include "SecretStore.h"
-#include "SignInDialog.h"
-#include "TypeTableModel.h"
+#include "core/Database.h"
+#include "core/DemoSeeder.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "ui/account/SignInDialog.h"
+#include "ui/chart/ChartPanel.h"
+#include "ui/chart/OutlierChartView.h"
+#include "ui/export/ReportExport.h"
+#include "ui/history/HistoryPanel.h"
+#include "ui/results/OutlierTableModel.h"
+#include "ui/results/OverviewGrid.h"
+#include "ui/results/ResultsPanel.h"
+#include "ui/results/TypeTableModel.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>

@@ -1,9 +1,9 @@
-#include "OutlierChartView.h"
+#include "ui/chart/OutlierChartView.h"
 
-#include "ChartTime.h"
-#include "Downsampler.h"
-#include "NumberText.h"
-#include "TypeNames.h"
+#include "ui/chart/ChartTime.h"
+#include "ui/chart/Downsampler.h"
+#include "ui/text/NumberText.h"
+#include "ui/text/TypeNames.h"
 
 #include <QAreaSeries>
 #include <QDateTime>

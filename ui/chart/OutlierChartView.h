@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ChartData.h"
-#include "ChartMarkers.h"
+#include "ui/chart/ChartData.h"
+#include "ui/chart/ChartMarkers.h"
 
 #include <QChartView>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "UiLog.h"
+#include "ui/shell/UiLog.h"
 
 Q_LOGGING_CATEGORY(lcUi, "ui")
 Q_LOGGING_CATEGORY(lcUiAuth, "ui.auth")
