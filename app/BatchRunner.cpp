@@ -1,4 +1,4 @@
-#include "BatchRunner.h"
+#include "app/BatchRunner.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Config.h"
-#include "Pipeline.h"
-#include "StageTimer.h"
+#include "core/Config.h"
+#include "core/Pipeline.h"
+#include "core/StageTimer.h"
 
 #include <QStringList>
 #include <QVector>

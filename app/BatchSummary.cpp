@@ -1,4 +1,4 @@
-#include "BatchSummary.h"
+#include "app/BatchSummary.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "CsvTarget.h"
+#include "app/CsvTarget.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The desktop build's entry point: the window of ui/ (see DesktopEntry.h).
-#include "DesktopEntry.h"
+#include "app/DesktopEntry.h"
 
-#include "DesktopMain.h"
+#include "ui/shell/DesktopMain.h"
 
 namespace fo {
 

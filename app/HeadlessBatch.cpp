@@ -1,13 +1,13 @@
-#include "HeadlessBatch.h"
+#include "app/HeadlessBatch.h"
 
-#include "BatchRunner.h"
-#include "BatchSummary.h"
-#include "HeadlessApp.h"
-#include "HeadlessOutput.h"
-#include "JsonLog.h"
-#include "ReportWriters.h"
-#include "StageTimer.h"
-#include "TerminalText.h"
+#include "app/BatchRunner.h"
+#include "app/BatchSummary.h"
+#include "app/HeadlessApp.h"
+#include "app/HeadlessOutput.h"
+#include "app/JsonLog.h"
+#include "core/ReportWriters.h"
+#include "core/StageTimer.h"
+#include "core/TerminalText.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

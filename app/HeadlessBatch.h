@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Config.h"
-#include "Pipeline.h"
+#include "core/Config.h"
+#include "core/Pipeline.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,9 +1,9 @@
-#include "HeadlessOutput.h"
+#include "app/HeadlessOutput.h"
 
-#include "CsvTarget.h"
-#include "JsonLog.h"
-#include "ReportWriters.h"
-#include "TerminalText.h"
+#include "app/CsvTarget.h"
+#include "app/JsonLog.h"
+#include "core/ReportWriters.h"
+#include "core/TerminalText.h"
 
 #include <QBuffer>
 #include <QTextStream>

@@ -1,6 +1,6 @@
-#include "JsonLog.h"
+#include "app/JsonLog.h"
 
-#include "LogContext.h"
+#include "core/LogContext.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

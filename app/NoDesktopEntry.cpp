@@ -1,7 +1,7 @@
 // The headless build's entry point (-DFO_DESKTOP=OFF): no window to open, so say so and how to run the job
 // (see DesktopEntry.h). Links nothing of ui/; stderr through stdio, since no application object exists yet.
-#include "DesktopEntry.h"
-#include "HeadlessApp.h"
+#include "app/DesktopEntry.h"
+#include "app/HeadlessApp.h"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "Shard.h"
+#include "app/Shard.h"
 
 #include <QRegularExpression>
 

@@ -1,8 +1,8 @@
 // find-outliers: one executable, two front ends. Headless when a headless verb is given (no display needed),
 // otherwise the entry point that CMake linked: the desktop window, or in the headless build (-DFO_DESKTOP=OFF) a
 // line saying that this build has no desktop (DesktopEntry.h, docs/architecture.md).
-#include "DesktopEntry.h"
-#include "HeadlessApp.h"
+#include "app/DesktopEntry.h"
+#include "app/HeadlessApp.h"
 
 #include <QCoreApplication>
 

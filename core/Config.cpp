@@ -1,4 +1,4 @@
-#include "Config.h"
+#include "core/Config.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "ConnectionFailure.h"
+#include "core/ConnectionFailure.h"
 
-#include "Database.h"
+#include "core/Database.h"
 
 #include <QRegularExpression>
 #include <QSqlDriver>

@@ -1,6 +1,6 @@
-#include "DataUnits.h"
+#include "core/DataUnits.h"
 
-#include "RunReport.h"
+#include "core/RunReport.h"
 
 #include <QHash>
 

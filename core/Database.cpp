@@ -1,7 +1,7 @@
-#include "Database.h"
+#include "core/Database.h"
 
-#include "ConnectionFailure.h"
-#include "Logging.h"
+#include "core/ConnectionFailure.h"
+#include "core/Logging.h"
 
 #include <QAtomicInteger>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Config.h"
-#include "Result.h"
+#include "core/Config.h"
+#include "core/Result.h"
 
 #include <QSqlDatabase>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "DatabaseProbe.h"
+#include "core/DatabaseProbe.h"
 
-#include "Config.h"
-#include "Database.h"
+#include "core/Config.h"
+#include "core/Database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
-#include "DemoSeeder.h"
+#include "core/DemoSeeder.h"
 
-#include "Database.h"
-#include "PlatformTables.h"
+#include "core/Database.h"
+#include "core/PlatformTables.h"
 
 #include <QDateTime>
 #include <QSqlError>

@@ -1,7 +1,7 @@
-#include "DesktopCsv.h"
+#include "core/DesktopCsv.h"
 
-#include "DataUnits.h"
-#include "ReportWriters.h"
+#include "core/DataUnits.h"
+#include "core/ReportWriters.h"
 
 #include <QHash>
 #include <QSaveFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "History.h"
-#include "Result.h"
-#include "RunReport.h"
+#include "core/History.h"
+#include "core/Result.h"
+#include "core/RunReport.h"
 
 #include <QStringList>
 #include <QVector>

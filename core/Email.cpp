@@ -1,4 +1,4 @@
-#include "Email.h"
+#include "core/Email.h"
 
 #include <QRegularExpression>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "EmailCase.h"
+#include "core/EmailCase.h"
 
-#include "Database.h"
+#include "core/Database.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>

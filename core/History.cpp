@@ -1,10 +1,10 @@
-#include "History.h"
+#include "core/History.h"
 
-#include "Database.h"
-#include "NumpyMath.h"
-#include "PlatformTables.h"
-#include "RecordReader.h"
-#include "ValueParser.h"
+#include "core/Database.h"
+#include "core/NumpyMath.h"
+#include "core/PlatformTables.h"
+#include "core/RecordReader.h"
+#include "core/ValueParser.h"
 
 #include <QHash>
 #include <QMap>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Config.h"
-#include "OutlierChange.h"
-#include "Result.h"
-#include "RunReport.h"
+#include "core/Config.h"
+#include "core/OutlierChange.h"
+#include "core/Result.h"
+#include "core/RunReport.h"
 
 #include <QStringList>
 #include <QVector>

@@ -1,6 +1,6 @@
-#include "HttpProbe.h"
+#include "core/HttpProbe.h"
 
-#include "HttpUrl.h"
+#include "core/HttpUrl.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

@@ -1,4 +1,4 @@
-#include "HttpUrl.h"
+#include "core/HttpUrl.h"
 
 namespace fo {
 

@@ -1,8 +1,8 @@
-#include "IterationReservation.h"
+#include "core/IterationReservation.h"
 
-#include "Database.h"
-#include "PgExec.h"
-#include "PlatformTables.h"
+#include "core/Database.h"
+#include "core/PgExec.h"
+#include "core/PlatformTables.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "LogContext.h"
+#include "core/LogContext.h"
 
 namespace fo {
 

@@ -1,6 +1,6 @@
-#include "Logging.h"
+#include "core/Logging.h"
 
-#include "TerminalText.h"
+#include "core/TerminalText.h"
 
 #include <QLoggingCategory>
 #include <QMutex>

@@ -1,6 +1,6 @@
-#include "Notifier.h"
+#include "core/Notifier.h"
 
-#include "HttpUrl.h"
+#include "core/HttpUrl.h"
 
 #include <QEventLoop>
 #include <QIODevice>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RunReport.h"
+#include "core/RunReport.h"
 
 #include <QString>
 

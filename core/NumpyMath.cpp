@@ -1,4 +1,4 @@
-#include "NumpyMath.h"
+#include "core/NumpyMath.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "OutlierChange.h"
+#include "core/OutlierChange.h"
 
 #include <QMap>
 #include <QPair>

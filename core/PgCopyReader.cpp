@@ -1,7 +1,7 @@
-#include "PgCopyReader.h"
+#include "core/PgCopyReader.h"
 
-#include "Database.h"
-#include "ValueParser.h"
+#include "core/Database.h"
+#include "core/ValueParser.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

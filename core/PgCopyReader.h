@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RecordReader.h"
+#include "core/RecordReader.h"
 
 struct pg_conn; // libpq's PGconn
 

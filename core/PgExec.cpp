@@ -1,6 +1,6 @@
-#include "PgExec.h"
+#include "core/PgExec.h"
 
-#include "Database.h"
+#include "core/Database.h"
 
 #include <QLocale>
 #include <QSqlDriver>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Config.h"
-#include "RunReport.h"
+#include "core/Config.h"
+#include "core/RunReport.h"
 
 #include <atomic>
 #include <functional>

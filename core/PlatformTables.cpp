@@ -1,4 +1,4 @@
-#include "PlatformTables.h"
+#include "core/PlatformTables.h"
 
 namespace fo {
 

@@ -1,6 +1,6 @@
-#include "RecordCounts.h"
+#include "core/RecordCounts.h"
 
-#include "Database.h"
+#include "core/Database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

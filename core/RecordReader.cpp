@@ -1,9 +1,9 @@
-#include "RecordReader.h"
+#include "core/RecordReader.h"
 
-#include "Database.h"
-#include "PgCopyReader.h"
-#include "PlatformTables.h"
-#include "ValueParser.h"
+#include "core/Database.h"
+#include "core/PgCopyReader.h"
+#include "core/PlatformTables.h"
+#include "core/ValueParser.h"
 
 #include <QHash>
 #include <QLoggingCategory>

@@ -1,4 +1,4 @@
-#include "RedisFlag.h"
+#include "core/RedisFlag.h"
 
 #include <QLoggingCategory>
 

@@ -1,4 +1,4 @@
-#include "RedisProbe.h"
+#include "core/RedisProbe.h"
 
 #include <QElapsedTimer>
 #include <QFuture>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProbeAnswer.h"
+#include "core/ProbeAnswer.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
-#include "ReportWriters.h"
+#include "core/ReportWriters.h"
 
-#include "NumpyMath.h"
-#include "TerminalText.h"
+#include "core/NumpyMath.h"
+#include "core/TerminalText.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "RunReport.h"
+#include "core/Result.h"
+#include "core/RunReport.h"
 
 #include <QByteArray>
 #include <QString>

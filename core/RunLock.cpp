@@ -1,7 +1,7 @@
-#include "RunLock.h"
+#include "core/RunLock.h"
 
-#include "Database.h"
-#include "PgExec.h"
+#include "core/Database.h"
+#include "core/PgExec.h"
 
 #include <QDeadlineTimer>
 #include <QLockFile>

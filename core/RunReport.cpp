@@ -1,4 +1,4 @@
-#include "RunReport.h"
+#include "core/RunReport.h"
 
 namespace fo {
 

@@ -1,6 +1,6 @@
-#include "RunThresholds.h"
+#include "core/RunThresholds.h"
 
-#include "Database.h"
+#include "core/Database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,10 +1,10 @@
-#include "RunWriter.h"
+#include "core/RunWriter.h"
 
-#include "Database.h"
-#include "IterationReservation.h"
-#include "PgExec.h"
-#include "PlatformTables.h"
-#include "RecordReader.h"
+#include "core/Database.h"
+#include "core/IterationReservation.h"
+#include "core/PgExec.h"
+#include "core/PlatformTables.h"
+#include "core/RecordReader.h"
 
 #include <QHash>
 #include <QLoggingCategory>

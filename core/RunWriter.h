@@ -1,8 +1,8 @@
 #pragma once
 
-#include "IterationReservation.h"
-#include "Result.h"
-#include "RunReport.h"
+#include "core/IterationReservation.h"
+#include "core/Result.h"
+#include "core/RunReport.h"
 
 #include <functional>
 

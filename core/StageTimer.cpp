@@ -1,4 +1,4 @@
-#include "StageTimer.h"
+#include "core/StageTimer.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
-#include "StoredText.h"
+#include "core/StoredText.h"
 
-#include "Database.h"
-#include "PlatformTables.h"
-#include "RecordReader.h"
+#include "core/Database.h"
+#include "core/PlatformTables.h"
+#include "core/RecordReader.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "ValueParser.h"
+#include "core/ValueParser.h"
 
 #include <charconv>
 #include <clocale>

@@ -1,10 +1,10 @@
-#include "FuzzChecks.h"
+#include "fuzz/FuzzChecks.h"
 
-#include "Config.h"
-#include "ReportWriters.h"
-#include "Rfc4180.h"
-#include "RunReport.h"
-#include "ValueParser.h"
+#include "core/Config.h"
+#include "core/ReportWriters.h"
+#include "core/RunReport.h"
+#include "core/ValueParser.h"
+#include "fuzz/Rfc4180.h"
 
 #include <QBuffer>
 #include <QByteArray>

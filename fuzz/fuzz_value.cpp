@@ -1,5 +1,5 @@
 // libFuzzer target for the record value parser (fo::parseValue); the properties are in FuzzChecks.cpp.
-#include "FuzzChecks.h"
+#include "fuzz/FuzzChecks.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,8 +1,8 @@
-#include "AuthSession.h"
+#include "signin/AuthSession.h"
 
-#include "HttpUrl.h"
-#include "SecretStore.h"
-#include "SigninLog.h"
+#include "core/HttpUrl.h"
+#include "signin/SecretStore.h"
+#include "signin/SigninLog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "UserInfo.h"
+#include "signin/UserInfo.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "SecretStore.h"
+#include "signin/SecretStore.h"
 
-#include "SigninLog.h"
+#include "signin/SigninLog.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>

@@ -23,11 +23,11 @@
 // --width W --height H (default 1200x600). Exit code: 0 when every row meets its target, 1 when one does not, 2
 // when the chart did not draw. Needs QT_QPA_PLATFORM=offscreen (no display) and TZ=UTC, which chart.sh sets.
 
-#include "ChartData.h"
-#include "ChartPanel.h"
-#include "ChartDataBuilder.h"
-#include "OutlierChartView.h"
-#include "RunReport.h"
+#include "core/RunReport.h"
+#include "ui/chart/ChartData.h"
+#include "ui/chart/ChartDataBuilder.h"
+#include "ui/chart/ChartPanel.h"
+#include "ui/chart/OutlierChartView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

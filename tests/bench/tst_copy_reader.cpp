@@ -2,9 +2,9 @@
 // read on the same real PostgreSQL database: identical accumulators, bit for bit, for awkward data types, values
 // and times (tests/bench/awkward.sql); the email bound as a value; cancellation, a server error and a connection
 // killed in the middle of the COPY.
-#include "Database.h"
-#include "RecordReader.h"
-#include "TestEnv.h"
+#include "core/Database.h"
+#include "core/RecordReader.h"
+#include "tests/common/TestEnv.h"
 
 #include <QFile>
 #include <QSqlError>

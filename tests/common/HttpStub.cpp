@@ -1,4 +1,4 @@
-#include "HttpStub.h"
+#include "tests/common/HttpStub.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>

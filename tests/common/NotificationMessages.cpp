@@ -1,6 +1,6 @@
-#include "NotificationMessages.h"
+#include "tests/common/NotificationMessages.h"
 
-#include "HttpStub.h"
+#include "tests/common/HttpStub.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

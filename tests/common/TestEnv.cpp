@@ -1,4 +1,4 @@
-#include "TestEnv.h"
+#include "tests/common/TestEnv.h"
 
 #include <QDir>
 #include <QEventLoop>

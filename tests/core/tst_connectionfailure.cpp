@@ -1,7 +1,7 @@
 // fo::isConnectionSqlState / isConnectionFailureMessage / isConnectionFailure: what a batch runs again (a failure of
 // the connection) and what it never does (a failure of the data, the request or the login). The texts are libpq's
 // and PostgreSQL's own, as the fault tests meet them (tst_fault_batch) or as the server sends them.
-#include "ConnectionFailure.h"
+#include "core/ConnectionFailure.h"
 
 #include <QSqlError>
 #include <QTest>

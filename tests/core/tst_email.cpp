@@ -9,7 +9,7 @@
 // With re.match instead of re.fullmatch, "$" also matches before a final "\n", so the old job may have accepted
 // "user@example.com\n"; we take the whole string, and reject it.
 
-#include "Email.h"
+#include "core/Email.h"
 
 #include <QString>
 #include <QTest>

@@ -11,7 +11,7 @@
 // "A-B=1", 'A="x" y'): each is an error that names the file and the line. And we drop a UTF-8 BOM, which
 // python-dotenv would make part of the first name.
 
-#include "Config.h"
+#include "core/Config.h"
 
 #include <QDir>
 #include <QFile>

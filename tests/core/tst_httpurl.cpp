@@ -1,7 +1,7 @@
 // fo::serviceUrl, fo::serviceBaseText and fo::isHttpUrl: the base addresses of the platform's HTTP services, given with
 // or without trailing slashes, and the endpoints below them.
 
-#include "HttpUrl.h"
+#include "core/HttpUrl.h"
 
 #include <QTest>
 

@@ -4,7 +4,7 @@
 // numpy (see that script for how to regenerate it). Every number in it is a float.hex() string, so nothing here is
 // compared with a tolerance: a result that differs from numpy in the last bit fails.
 
-#include "NumpyMath.h"
+#include "core/NumpyMath.h"
 
 #include <QFile>
 #include <QJsonArray>

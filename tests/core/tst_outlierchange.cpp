@@ -1,7 +1,7 @@
 // fo::OutlierComparison and fo::compareRuns: new, persisting and resolved outliers between two iterations, matched by
 // record id. The desktop's table, its chart and the history's per-type counts all take their answer from here.
 
-#include "OutlierChange.h"
+#include "core/OutlierChange.h"
 
 #include <QTest>
 

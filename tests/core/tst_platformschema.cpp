@@ -2,8 +2,8 @@
 // table and column the file declares is there, and the ids count up by themselves as the platform's SERIAL keys do.
 // The file is read here with a plain parser of its own, apart from the code under test.
 
-#include "Config.h"
-#include "Database.h"
+#include "core/Config.h"
+#include "core/Database.h"
 
 #include <QFile>
 #include <QRegularExpression>

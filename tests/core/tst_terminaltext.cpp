@@ -1,6 +1,6 @@
 // fo::escapeControlChars: what every text output of the tool (summary, batch lines, errors, warnings, log lines)
 // does to text from outside before it reaches a terminal or a log.
-#include "TerminalText.h"
+#include "core/TerminalText.h"
 
 #include <QTest>
 

@@ -6,7 +6,7 @@
 // rejects it too, or it is one of our documented differences (non-finite values, "1_000", non-ASCII digits, non-ASCII
 // whitespace), which Python would accept. Each expectation was checked with /usr/bin/python3's float().
 
-#include "ValueParser.h"
+#include "core/ValueParser.h"
 
 #include <QByteArray>
 #include <QTest>

@@ -3,7 +3,7 @@
 // Shared by the end-to-end tests: fails (never skips) when the services of scripts/test.sh are missing, and
 // inserts records with bound values.
 
-#include "TestEnv.h"
+#include "tests/common/TestEnv.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

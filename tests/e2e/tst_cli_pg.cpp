@@ -1,8 +1,8 @@
 // The headless tool as a process: its environment, exit codes, outputs, notifications and concurrency, against a
 // real PostgreSQL and Redis and a local stand-in for the notifications API.
-#include "E2eSupport.h"
+#include "tests/e2e/E2eSupport.h"
 
-#include "HttpStub.h"
+#include "tests/common/HttpStub.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 // The core pipeline, in process, against a real PostgreSQL (created with the platform's schema) and a real Redis.
-#include "E2eSupport.h"
+#include "tests/e2e/E2eSupport.h"
 
-#include "Pipeline.h"
-#include "RedisFlag.h"
+#include "core/Pipeline.h"
+#include "core/RedisFlag.h"
 
 #include <QSet>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // The service probes of core/ (DatabaseProbe, RedisProbe, HttpProbe), which the desktop's status bar and settings ask,
 // against the real PostgreSQL and Redis of scripts/test.sh, local stand-ins for the HTTP APIs, and sockets that
 // refuse, answer in another protocol or say nothing.
-#include "DatabaseProbe.h"
-#include "HttpProbe.h"
-#include "HttpStub.h"
-#include "RedisProbe.h"
-#include "TestEnv.h"
+#include "core/DatabaseProbe.h"
+#include "core/HttpProbe.h"
+#include "core/RedisProbe.h"
+#include "tests/common/HttpStub.h"
+#include "tests/common/TestEnv.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>

@@ -1,4 +1,4 @@
-#include "FaultSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -5,7 +5,7 @@
 // the tool inside its write transaction; throwaway PostgreSQL and Redis servers that a test may stop or kill
 // without disturbing the shared ones; and sockets that accept connections but never answer.
 
-#include "TestEnv.h"
+#include "tests/common/TestEnv.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

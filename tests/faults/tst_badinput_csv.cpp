@@ -5,9 +5,9 @@
 // /dev/stdout into a pipe, the shell's >(...) as /dev/fd/N) is written as a stream and never replaced. In batch
 // mode the JSON and the summary survive a CSV that fails. Device nodes and FIFOs are made under a temporary folder
 // (mknod needs root, which CI is), never taken from /dev.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
-#include "HttpStub.h"
+#include "tests/common/HttpStub.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QDir>
 #include <QFile>

@@ -6,10 +6,10 @@
 // CSV (RFC 4180): a cell holding , " CR or LF is quoted, with quotes doubled; a text that begins with = + - @ TAB CR
 // or ' gets one ' in front, so that a spreadsheet shows it as text instead of running it (and removing one leading
 // ' gives the text back). HTML: < > & " are escaped; nothing else changes.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
-#include "HttpStub.h"
-#include "Rfc4180.h"
+#include "fuzz/Rfc4180.h"
+#include "tests/common/HttpStub.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QFile>
 #include <QJsonArray>

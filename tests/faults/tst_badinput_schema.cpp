@@ -8,12 +8,12 @@
 // - a column of a type the tool cannot read (value boolean/jsonb/date/bytea, id numeric, time date/text): exit 1
 //   with the table, column and type named, before anything is flagged, sent or written.
 // - record ids above 2^31 (bigint ids and record-id columns): dry run, real run, both read methods, history.
-#include "Database.h"
-#include "E2eSupport.h"
-#include "FaultSupport.h"
-#include "History.h"
-#include "HttpStub.h"
-#include "Pipeline.h"
+#include "core/Database.h"
+#include "core/History.h"
+#include "core/Pipeline.h"
+#include "tests/common/HttpStub.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -8,8 +8,8 @@
 //  - --log-format json: every stderr line is one JSON object with time, level, category, email, iteration and
 //    message, also for an email full of quotes and backslashes;
 //  - the batch summary: counts, rows read, wall time and the slowest emails, in text and in JSON.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -5,8 +5,8 @@
 //    exist for Y" (the matching stays exact);
 //  - stderr carries our own lines only: a server NOTICE and Qt's "Unable to free statement" (after a lost
 //    connection) go to the --verbose log, escaped, and nowhere else.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -2,10 +2,10 @@
 // number, nor be blocked by one odd row of the platform's tables; and a run that cannot write must find out before it
 // tells the user anything. Each case runs the built tool as a process against the real PostgreSQL and Redis, with
 // the notifications API stood in for by an HTTP stub that counts the messages per iteration number.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
-#include "HttpStub.h"
-#include "NotificationMessages.h"
+#include "tests/common/HttpStub.h"
+#include "tests/common/NotificationMessages.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QDir>
 #include <QFile>

@@ -6,8 +6,8 @@
 //  - a data error (a trigger refusing the write) is not run again;
 //  - an email listed twice runs once, and says so;
 //  - SIGTERM: the summary and the JSON count cancelled emails apart from failed ones.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 // does) while the records stream in, while the write transaction is open, and while the tool waits for the run
 // lock. Every time: exit 1, nothing of the run stored, the Redis flag back to "false", and a message that names
 // the cause. The next run then works and takes the number the failed one did not use.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

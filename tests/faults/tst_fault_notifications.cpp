@@ -4,11 +4,11 @@
 // warning names the cause. A user must never get the same message twice, so each test counts, exactly, the requests
 // that reached the API: a message is sent again only when it certainly did not arrive (connection refused, 503),
 // never after the request went out without an answer, and Qt's own resend of a POST is off.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
-#include "HttpStub.h"
-#include "Notifier.h"
-#include "RunReport.h"
+#include "core/Notifier.h"
+#include "core/RunReport.h"
+#include "tests/common/HttpStub.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

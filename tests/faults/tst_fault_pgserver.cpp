@@ -1,8 +1,8 @@
 // The PostgreSQL server itself fails: it is down when the tool starts, it accepts connections but never answers
 // (a hung server, a firewall that drops), or it crashes (immediate shutdown) while the write transaction is open.
 // These tests stop servers, so they use a cluster of their own, never the shared one of scripts/test.sh.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

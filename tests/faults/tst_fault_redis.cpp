@@ -1,8 +1,8 @@
 // Redis is advisory (docs/platform.md 4): when it is down at the start, killed during the run, restarted during the
 // run, or hung, the run still completes and is stored (exit 0), and the user gets a warning that names Redis and
 // the cause. These tests kill servers, so they use Redis servers of their own, never the shared one.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

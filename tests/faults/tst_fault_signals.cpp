@@ -2,9 +2,9 @@
 // after the grace period) or a person presses Ctrl-C (SIGINT). SIGTERM and SIGINT at any stage: exit 1, nothing of
 // the run written, the Redis flag "false". SIGKILL cannot be handled: the server rolls the open transaction back,
 // and the flag stays "true" until its one-hour expiry (documented in the README).
-#include "E2eSupport.h"
-#include "FaultSupport.h"
-#include "HttpStub.h"
+#include "tests/common/HttpStub.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QTest>
 

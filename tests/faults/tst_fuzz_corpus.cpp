@@ -1,7 +1,7 @@
 // Replays every committed fuzz input (fuzz/corpus/<target>/ and fuzz/regressions/<target>/) through the same
 // property checks as the libFuzzer targets (fuzz/FuzzChecks.cpp), in the ordinary build: a finding that was fixed
 // and kept as a regression fails here if it comes back, without clang or a fuzzing run.
-#include "FuzzChecks.h"
+#include "fuzz/FuzzChecks.h"
 
 #include <QDir>
 #include <QDirIterator>

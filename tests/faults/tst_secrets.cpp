@@ -6,9 +6,9 @@
 //
 // The tool connects as a role of this test whose password holds the characters that break naive quoting in a
 // libpq connection string: a space, ' \ # = ; and a non-ASCII letter.
-#include "E2eSupport.h"
-#include "FaultSupport.h"
-#include "HttpStub.h"
+#include "tests/common/HttpStub.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -2,8 +2,8 @@
 // (32 processes at a time, 160 runs). Every email must get iterations 1..40 with no gap and no repeat, in the
 // reports, in find_outliers_runs and in both outlier tables; no (record, iteration) pair may appear twice; every
 // run's rows carry that run's one timestamp; and every flag ends "false".
-#include "E2eSupport.h"
-#include "FaultSupport.h"
+#include "tests/e2e/E2eSupport.h"
+#include "tests/faults/FaultSupport.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

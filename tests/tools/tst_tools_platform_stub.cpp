@@ -3,9 +3,9 @@
 // sends the start and completion messages, which land as HTML files. If the stub and the clients drift apart,
 // scripts/try-desktop.sh stops working for a new user: this test says so first.
 
-#include "AuthSession.h"
-#include "Notifier.h"
-#include "SecretStore.h"
+#include "core/Notifier.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,15 +1,15 @@
-#include "UiTestSupport.h"
+#include "tests/ui/UiTestSupport.h"
 
-#include "AppSettings.h"
-#include "AuthSession.h"
-#include "ChartMarkers.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "MainWindow.h"
-#include "MainWindowHost.h"
-#include "OutlierChartView.h"
-#include "SignInDialog.h"
-#include "Translations.h"
+#include "core/Database.h"
+#include "core/DemoSeeder.h"
+#include "signin/AuthSession.h"
+#include "ui/account/SignInDialog.h"
+#include "ui/chart/ChartMarkers.h"
+#include "ui/chart/OutlierChartView.h"
+#include "ui/settings/AppSettings.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MainWindowHost.h"
+#include "ui/shell/Translations.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>

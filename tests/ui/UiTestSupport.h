@@ -7,10 +7,10 @@
 // Helpers that check something use Qt Test's macros and return nothing: after calling one, a test function returns
 // when it failed (FO_RETURN_IF_FAILED, TestEnv.h).
 
-#include "HttpStub.h"
-#include "TestEnv.h"
+#include "tests/common/HttpStub.h"
+#include "tests/common/TestEnv.h"
 
-#include "SecretStore.h"
+#include "signin/SecretStore.h"
 
 #include <QHash>
 #include <QImage>

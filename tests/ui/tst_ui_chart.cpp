@@ -1,11 +1,11 @@
 // The chart's pieces without a database: downsampling keeps every outlier and the shape, the chart view puts the
 // outliers on the red series and the band where mean ± k·std says, and the tooltip tells time, value and z.
 
-#include "ChartData.h"
-#include "ChartDataBuilder.h"
-#include "ChartTime.h"
-#include "Downsampler.h"
-#include "OutlierChartView.h"
+#include "ui/chart/ChartData.h"
+#include "ui/chart/ChartDataBuilder.h"
+#include "ui/chart/ChartTime.h"
+#include "ui/chart/Downsampler.h"
+#include "ui/chart/OutlierChartView.h"
 
 #include <QAreaSeries>
 #include <QDateTimeAxis>

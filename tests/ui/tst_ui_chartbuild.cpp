@@ -3,9 +3,9 @@
 // both changes of the year, whatever the order of the times; and a series built from input already sorted by time
 // shares its ids and times with the input rather than copying them, with the same points as a copy would have.
 
-#include "ChartDataBuilder.h"
-#include "ChartEnvelope.h"
-#include "ChartTime.h"
+#include "ui/chart/ChartDataBuilder.h"
+#include "ui/chart/ChartEnvelope.h"
+#include "ui/chart/ChartTime.h"
 
 #include <QDateTime>
 #include <QTest>

@@ -6,13 +6,13 @@
 // The start notification is answered after a delay, so that the run is surely under way (flag "true") when the
 // window is closed.
 
-#include "AuthSession.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "MainWindow.h"
-#include "SecretStore.h"
-#include "NotificationMessages.h"
-#include "UiTestSupport.h"
+#include "core/Database.h"
+#include "core/DemoSeeder.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "tests/common/NotificationMessages.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QCheckBox>
 #include <QJsonDocument>

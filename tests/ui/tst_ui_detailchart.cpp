@@ -2,14 +2,14 @@
 // double-click shows everything; the overview strip's brush drives the chart and follows it; the outliers table can
 // follow the range the chart shows.
 
-#include "BackgroundTasks.h"
-#include "ChartBrush.h"
-#include "ChartDataBuilder.h"
-#include "ChartPanel.h"
-#include "ChartScale.h"
-#include "ChartTime.h"
-#include "OutlierChartView.h"
-#include "ResultsPanel.h"
+#include "ui/chart/ChartBrush.h"
+#include "ui/chart/ChartDataBuilder.h"
+#include "ui/chart/ChartPanel.h"
+#include "ui/chart/ChartScale.h"
+#include "ui/chart/ChartTime.h"
+#include "ui/chart/OutlierChartView.h"
+#include "ui/results/ResultsPanel.h"
+#include "ui/tasks/BackgroundTasks.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -6,17 +6,17 @@
 //  - the two CSV exports get different default names, and replacing a file asks first (item 8);
 //  - zero counts are not red, the sign-in dialog focuses the login, Help explains the rule and the keys (item 11).
 
-#include "AuthSession.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "ExportDialog.h"
-#include "HelpPages.h"
-#include "MainWindow.h"
-#include "OutlierChartView.h"
-#include "SecretStore.h"
-#include "SignInDialog.h"
-#include "TypeTableModel.h"
-#include "UiTestSupport.h"
+#include "core/Database.h"
+#include "core/DemoSeeder.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/account/SignInDialog.h"
+#include "ui/chart/OutlierChartView.h"
+#include "ui/export/ExportDialog.h"
+#include "ui/results/TypeTableModel.h"
+#include "ui/shell/HelpPages.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,9 +1,9 @@
 // The keychain against a real gnome-keyring (scripts/test.sh runs the tests inside dbus-run-session with an
 // unlocked keyring): store, load, overwrite, remove; keys scoped by origin; and the 5 s timeout path.
 
-#include "UiTestSupport.h"
+#include "tests/ui/UiTestSupport.h"
 
-#include "SecretStore.h"
+#include "signin/SecretStore.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -10,12 +10,12 @@
 // The test needs a keyring of its own that it may lock: started without FO_KEYCHAIN_LOCKED_CHILD, it runs itself
 // again under `dbus-run-session` with a fresh HOME and its own gnome-keyring, and no display.
 
-#include "UiTestSupport.h"
+#include "tests/ui/UiTestSupport.h"
 
-#include "AuthSession.h"
-#include "MainWindow.h"
-#include "SecretStore.h"
-#include "SignInDialog.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "ui/account/SignInDialog.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QDBusConnection>

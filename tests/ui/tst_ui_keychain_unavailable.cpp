@@ -1,12 +1,12 @@
 // No keychain at all (no D-Bus session): the window tells the operator, signing in still works, and the tokens
 // live in memory only for this session. Nothing is written to the settings file.
 
-#include "UiTestSupport.h"
+#include "tests/ui/UiTestSupport.h"
 
-#include "AuthSession.h"
-#include "MainWindow.h"
-#include "SecretStore.h"
-#include "SignInDialog.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "ui/account/SignInDialog.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

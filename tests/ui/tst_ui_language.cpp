@@ -2,20 +2,20 @@
 // looks, the email typed carried over, the same session, and the choice kept for the next start. Then back to
 // English.
 
-#include "AppSettings.h"
-#include "AuthSession.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "HistoryPanel.h"
-#include "MainWindow.h"
-#include "MainWindowHost.h"
-#include "OutlierChartView.h"
-#include "OutlierTableModel.h"
-#include "SecretStore.h"
-#include "SettingsDialog.h"
-#include "Translations.h"
-#include "TypeTableModel.h"
-#include "UiTestSupport.h"
+#include "core/Database.h"
+#include "core/DemoSeeder.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/chart/OutlierChartView.h"
+#include "ui/history/HistoryPanel.h"
+#include "ui/results/OutlierTableModel.h"
+#include "ui/results/TypeTableModel.h"
+#include "ui/settings/AppSettings.h"
+#include "ui/settings/SettingsDialog.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MainWindowHost.h"
+#include "ui/shell/Translations.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // The outliers table says why each point is an outlier, |z| against k, and never in a way that reads as a
 // contradiction: a |z| just above k is shown with as many decimals as it takes (up to six) to be visibly above k.
 
-#include "OutlierTableModel.h"
+#include "ui/results/OutlierTableModel.h"
 
 #include <QLocale>
 #include <QRegularExpression>

@@ -2,14 +2,14 @@
 // 5 ms timer measures the gaps), and the chart of a type with 250 000 points is downsampled. Then Cancel during the
 // reading: nothing written, the Redis flag back to "false".
 
-#include "UiTestSupport.h"
+#include "tests/ui/UiTestSupport.h"
 
-#include "BackgroundTasks.h"
-#include "AuthSession.h"
-#include "MainWindow.h"
-#include "OutlierChartView.h"
-#include "RunWorker.h"
-#include "SecretStore.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "ui/chart/OutlierChartView.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/tasks/BackgroundTasks.h"
+#include "ui/tasks/RunWorker.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // The run's progress line (issue 12 item 5): rows read of the rows expected, the stage, and the time left, and a bar
 // that follows the rows read (it sat at about 45% while the rows climbed). The clock is given, so nothing waits.
 
-#include "RunSummaryRow.h"
-#include "Translations.h"
+#include "ui/run/RunSummaryRow.h"
+#include "ui/shell/Translations.h"
 
 #include <QLocale>
 #include <QTest>

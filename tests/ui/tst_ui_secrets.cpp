@@ -4,15 +4,15 @@
 // the operator's token, a token refresh, sign-out), and on the real desktop application started with the secrets in
 // the keychain.
 
-#include "AuthSession.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "MainWindow.h"
-#include "SecretStore.h"
-#include "ServiceIndicator.h"
-#include "SettingsDialog.h"
-#include "SignInDialog.h"
-#include "UiTestSupport.h"
+#include "core/Database.h"
+#include "core/DemoSeeder.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/account/SignInDialog.h"
+#include "ui/settings/SettingsDialog.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/status/ServiceIndicator.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -3,13 +3,13 @@
 // success against the real PostgreSQL, the real Redis and local stand-ins for the HTTP APIs, and a failure that says
 // what went wrong against a closed port.
 
-#include "AppSettings.h"
-#include "AuthSession.h"
-#include "MainWindow.h"
-#include "SecretStore.h"
-#include "ServiceIndicator.h"
-#include "SettingsDialog.h"
-#include "UiTestSupport.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/settings/AppSettings.h"
+#include "ui/settings/SettingsDialog.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/status/ServiceIndicator.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,12 +1,12 @@
 // The status bar tells whether the database, Redis and the notifications API can be reached (against the real
 // services, then closed ports, then back), and who is signed in.
 
-#include "AuthSession.h"
-#include "MainWindow.h"
-#include "SecretStore.h"
-#include "ServiceIndicator.h"
-#include "SignInDialog.h"
-#include "UiTestSupport.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
+#include "ui/account/SignInDialog.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/status/ServiceIndicator.h"
 
 #include <QAction>
 #include <QLabel>

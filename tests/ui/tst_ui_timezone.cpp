@@ -1,10 +1,10 @@
 // The chart's UTC / local time switch (issue 11 item 3): on a machine in Tokyo (UTC+9, no daylight saving), turning
 // UTC off moves the axis, the tooltip and the axis title to local time; the choice is remembered for the next window.
 
-#include "ChartDataBuilder.h"
-#include "ChartPanel.h"
-#include "ChartTime.h"
-#include "OutlierChartView.h"
+#include "ui/chart/ChartDataBuilder.h"
+#include "ui/chart/ChartPanel.h"
+#include "ui/chart/ChartTime.h"
+#include "ui/chart/OutlierChartView.h"
 
 #include <QAction>
 #include <QDateTimeAxis>

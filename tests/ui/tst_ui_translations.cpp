@@ -1,10 +1,10 @@
 // English and Russian are compiled into the application; Russian is complete, and switching the language changes
 // what the window shows.
 
-#include "AuthSession.h"
-#include "HttpProbe.h"
-#include "RedisProbe.h"
-#include "Translations.h"
+#include "core/HttpProbe.h"
+#include "core/RedisProbe.h"
+#include "signin/AuthSession.h"
+#include "ui/shell/Translations.h"
 
 #include <QApplication>
 #include <QFile>

@@ -2,8 +2,8 @@
 // overview lays cards out at; the counts on a card use each language's plural forms ("1 outlier", "2 outliers";
 // "1 выброс", "2 выброса", "5 выбросов").
 
-#include "Translations.h"
-#include "TypeCard.h"
+#include "ui/results/TypeCard.h"
+#include "ui/shell/Translations.h"
 
 #include <QApplication>
 #include <QFontMetricsF>

@@ -4,24 +4,24 @@
 // folder) as <view>-<language>.png, to be looked at, and checks what can be checked in the pictures' widgets: every
 // card's title is whole at that size, the counts speak the language, the chart and the brush agree.
 
-#include "UiTestSupport.h"
+#include "tests/ui/UiTestSupport.h"
 
-#include "AppSettings.h"
-#include "AuthSession.h"
-#include "ChartBrush.h"
-#include "ChartPanel.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "MainWindow.h"
-#include "MainWindowHost.h"
-#include "NotAnalysedView.h"
-#include "OutlierChartView.h"
-#include "OverviewGrid.h"
-#include "ReportExport.h"
-#include "ResultsPanel.h"
-#include "SecretStore.h"
-#include "Translations.h"
-#include "TypeCard.h"
+#include "core/Database.h"
+#include "core/DemoSeeder.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "ui/chart/ChartBrush.h"
+#include "ui/chart/ChartPanel.h"
+#include "ui/chart/OutlierChartView.h"
+#include "ui/export/ReportExport.h"
+#include "ui/results/NotAnalysedView.h"
+#include "ui/results/OverviewGrid.h"
+#include "ui/results/ResultsPanel.h"
+#include "ui/results/TypeCard.h"
+#include "ui/settings/AppSettings.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/MainWindowHost.h"
+#include "ui/shell/Translations.h"
 
 #include <QCheckBox>
 #include <QDateTimeAxis>

@@ -1,7 +1,7 @@
-#include "SessionLabel.h"
+#include "ui/account/SessionLabel.h"
 
-#include "AuthSession.h"
-#include "UserInfo.h"
+#include "signin/AuthSession.h"
+#include "signin/UserInfo.h"
 
 namespace fo::ui {
 

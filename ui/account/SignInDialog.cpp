@@ -1,6 +1,6 @@
-#include "SignInDialog.h"
+#include "ui/account/SignInDialog.h"
 
-#include "AuthSession.h"
+#include "signin/AuthSession.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

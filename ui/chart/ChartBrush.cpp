@@ -1,4 +1,4 @@
-#include "ChartBrush.h"
+#include "ui/chart/ChartBrush.h"
 
 #include <QMouseEvent>
 #include <QPainter>

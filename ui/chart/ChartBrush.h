@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SeriesSketch.h"
+#include "ui/chart/SeriesSketch.h"
 
 #include <QPixmap>
 #include <QWidget>

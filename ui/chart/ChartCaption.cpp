@@ -1,8 +1,8 @@
-#include "ChartCaption.h"
+#include "ui/chart/ChartCaption.h"
 
-#include "ChartTime.h"
-#include "DataUnits.h"
-#include "TypeNames.h"
+#include "core/DataUnits.h"
+#include "ui/chart/ChartTime.h"
+#include "ui/text/TypeNames.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

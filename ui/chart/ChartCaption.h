@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ChartData.h"
-#include "RunReport.h"
+#include "core/RunReport.h"
+#include "ui/chart/ChartData.h"
 
 #include <QCoreApplication>
 #include <QPixmap>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "NumpyMath.h"
-#include "OutlierChange.h"
-#include "RunReport.h"
+#include "core/NumpyMath.h"
+#include "core/OutlierChange.h"
+#include "core/RunReport.h"
 
 #include <QPointF>
 #include <QString>

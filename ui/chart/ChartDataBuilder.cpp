@@ -1,6 +1,6 @@
-#include "ChartDataBuilder.h"
+#include "ui/chart/ChartDataBuilder.h"
 
-#include "ChartTime.h"
+#include "ui/chart/ChartTime.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ChartData.h"
-#include "History.h"
+#include "core/History.h"
+#include "ui/chart/ChartData.h"
 
 namespace fo::ui {
 

@@ -1,4 +1,4 @@
-#include "ChartEnvelope.h"
+#include "ui/chart/ChartEnvelope.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RunReport.h"
-#include "SeriesSketch.h"
+#include "core/RunReport.h"
+#include "ui/chart/SeriesSketch.h"
 
 #include <QPointF>
 #include <QVector>

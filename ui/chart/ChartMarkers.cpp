@@ -1,4 +1,4 @@
-#include "ChartMarkers.h"
+#include "ui/chart/ChartMarkers.h"
 
 #include <QImage>
 #include <QLineSeries>

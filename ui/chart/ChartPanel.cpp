@@ -1,9 +1,9 @@
-#include "ChartPanel.h"
+#include "ui/chart/ChartPanel.h"
 
-#include "ChartBrush.h"
-#include "OutlierChartView.h"
+#include "ui/chart/ChartBrush.h"
+#include "ui/chart/OutlierChartView.h"
 
-#include "ChartTime.h"
+#include "ui/chart/ChartTime.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "ChartScale.h"
+#include "ui/chart/ChartScale.h"
 
 #include <QDateTime>
 #include <QLocale>

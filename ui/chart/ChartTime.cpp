@@ -1,4 +1,4 @@
-#include "ChartTime.h"
+#include "ui/chart/ChartTime.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "Downsampler.h"
+#include "ui/chart/Downsampler.h"
 
 #include <QVarLengthArray>
 

@@ -1,13 +1,13 @@
-#include "OutlierChartView.h"
+#include "ui/chart/OutlierChartView.h"
 
-#include "ChartMarkers.h"
-#include "ChartScale.h"
-#include "ChartTime.h"
-#include "NumberText.h"
-#include "TypeNames.h"
-#include "ChartEnvelope.h"
-#include "Downsampler.h"
-#include "NumberText.h"
+#include "ui/chart/ChartEnvelope.h"
+#include "ui/chart/ChartMarkers.h"
+#include "ui/chart/ChartScale.h"
+#include "ui/chart/ChartTime.h"
+#include "ui/chart/Downsampler.h"
+#include "ui/text/NumberText.h"
+#include "ui/text/NumberText.h"
+#include "ui/text/TypeNames.h"
 
 #include <QApplication>
 #include <QAreaSeries>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ChartData.h"
-#include "ChartEnvelope.h"
-#include "ChartMarkers.h"
+#include "ui/chart/ChartData.h"
+#include "ui/chart/ChartEnvelope.h"
+#include "ui/chart/ChartMarkers.h"
 
 #include <QChartView>
 #include <QList>

@@ -1,10 +1,10 @@
 // OutlierChartView, what the mouse points at: the nearest point or marker and its tooltip.
 
-#include "OutlierChartView.h"
+#include "ui/chart/OutlierChartView.h"
 
-#include "ChartTime.h"
-#include "NumberText.h"
-#include "TypeNames.h"
+#include "ui/chart/ChartTime.h"
+#include "ui/text/NumberText.h"
+#include "ui/text/TypeNames.h"
 
 #include <QApplication>
 #include <QHelpEvent>

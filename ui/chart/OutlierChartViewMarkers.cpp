@@ -1,9 +1,9 @@
 // OutlierChartView, the outlier markers: their series, thinning to what the screen can show, their images for the
 // screen's pixel ratio, and the counts painted beside markers that stand for several outliers.
 
-#include "OutlierChartView.h"
+#include "ui/chart/OutlierChartView.h"
 
-#include "ChartMarkers.h"
+#include "ui/chart/ChartMarkers.h"
 
 #include <QFont>
 #include <QLineSeries>

@@ -1,10 +1,10 @@
 // OutlierChartView, moving about the chart: the visible ranges, zoom (the wheel, the rubber band, the keys), pan
 // (Shift+drag, the middle button, the arrows) and centring on a point.
 
-#include "OutlierChartView.h"
+#include "ui/chart/OutlierChartView.h"
 
-#include "ChartScale.h"
-#include "ChartTime.h"
+#include "ui/chart/ChartScale.h"
+#include "ui/chart/ChartTime.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>

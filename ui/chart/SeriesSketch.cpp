@@ -1,6 +1,6 @@
-#include "SeriesSketch.h"
+#include "ui/chart/SeriesSketch.h"
 
-#include "ChartScale.h"
+#include "ui/chart/ChartScale.h"
 
 #include <QFontMetricsF>
 #include <QLocale>

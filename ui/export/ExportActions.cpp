@@ -1,11 +1,11 @@
-#include "ExportActions.h"
+#include "ui/export/ExportActions.h"
 
-#include "BackgroundTasks.h"
-#include "ChartCaption.h"
-#include "ExportDialog.h"
-#include "OutlierChartView.h"
-#include "QueryWorker.h"
-#include "ResultsPanel.h"
+#include "ui/chart/ChartCaption.h"
+#include "ui/chart/OutlierChartView.h"
+#include "ui/export/ExportDialog.h"
+#include "ui/results/ResultsPanel.h"
+#include "ui/tasks/BackgroundTasks.h"
+#include "ui/tasks/QueryWorker.h"
 
 #include <QAction>
 #include <QDir>

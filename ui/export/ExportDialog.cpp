@@ -1,4 +1,4 @@
-#include "ExportDialog.h"
+#include "ui/export/ExportDialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

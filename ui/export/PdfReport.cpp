@@ -1,9 +1,9 @@
-#include "PdfReport.h"
+#include "ui/export/PdfReport.h"
 
-#include "DataUnits.h"
-#include "NumberText.h"
-#include "OverviewGrid.h"
-#include "TypeNames.h"
+#include "core/DataUnits.h"
+#include "ui/results/OverviewGrid.h"
+#include "ui/text/NumberText.h"
+#include "ui/text/TypeNames.h"
 
 #include <QFile>
 #include <QFontMetricsF>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Result.h"
-#include "RunReport.h"
-#include "SeriesSketch.h"
+#include "core/Result.h"
+#include "core/RunReport.h"
+#include "ui/chart/SeriesSketch.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

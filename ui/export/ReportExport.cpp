@@ -1,8 +1,8 @@
-#include "ReportExport.h"
+#include "ui/export/ReportExport.h"
 
-#include "OverviewGrid.h"
-#include "PdfReport.h"
-#include "ResultsPanel.h"
+#include "ui/export/PdfReport.h"
+#include "ui/results/OverviewGrid.h"
+#include "ui/results/ResultsPanel.h"
 
 #include <QAction>
 #include <QDir>

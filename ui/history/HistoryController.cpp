@@ -1,9 +1,9 @@
-#include "HistoryController.h"
+#include "ui/history/HistoryController.h"
 
-#include "BackgroundTasks.h"
-#include "Email.h"
-#include "HistoryPanel.h"
-#include "QueryWorker.h"
+#include "core/Email.h"
+#include "ui/history/HistoryPanel.h"
+#include "ui/tasks/BackgroundTasks.h"
+#include "ui/tasks/QueryWorker.h"
 
 namespace fo::ui {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConfigSource.h"
-#include "History.h"
-#include "RunReport.h"
+#include "core/History.h"
+#include "core/RunReport.h"
+#include "ui/settings/ConfigSource.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
-#include "HistoryPanel.h"
+#include "ui/history/HistoryPanel.h"
 
-#include "NumberText.h"
+#include "ui/text/NumberText.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "History.h"
-#include "RunThresholds.h"
+#include "core/History.h"
+#include "core/RunThresholds.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "NotAnalysedView.h"
+#include "ui/results/NotAnalysedView.h"
 
-#include "TypeNames.h"
+#include "ui/text/TypeNames.h"
 
 #include <QLabel>
 #include <QLocale>

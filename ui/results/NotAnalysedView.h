@@ -1,8 +1,8 @@
 #pragma once
 
-#include "RunReport.h"
-#include "SeriesSketch.h"
-#include "StoredText.h"
+#include "core/RunReport.h"
+#include "core/StoredText.h"
+#include "ui/chart/SeriesSketch.h"
 
 #include <QWidget>
 

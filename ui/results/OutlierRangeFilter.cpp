@@ -1,6 +1,6 @@
-#include "OutlierRangeFilter.h"
+#include "ui/results/OutlierRangeFilter.h"
 
-#include "OutlierTableModel.h"
+#include "ui/results/OutlierTableModel.h"
 
 namespace fo::ui {
 

@@ -1,7 +1,7 @@
-#include "OutlierTableModel.h"
+#include "ui/results/OutlierTableModel.h"
 
-#include "NumberText.h"
-#include "TypeNames.h"
+#include "ui/text/NumberText.h"
+#include "ui/text/TypeNames.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ChartData.h"
-#include "History.h"
-#include "RunReport.h"
+#include "core/History.h"
+#include "core/RunReport.h"
+#include "ui/chart/ChartData.h"
 
 #include <QAbstractTableModel>
 #include <QVector>

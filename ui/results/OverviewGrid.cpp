@@ -1,10 +1,10 @@
-#include "OverviewGrid.h"
+#include "ui/results/OverviewGrid.h"
 
-#include "BackgroundTasks.h"
-#include "DataUnits.h"
-#include "QueryWorker.h"
-#include "TypeCard.h"
-#include "TypeNames.h"
+#include "core/DataUnits.h"
+#include "ui/results/TypeCard.h"
+#include "ui/tasks/BackgroundTasks.h"
+#include "ui/tasks/QueryWorker.h"
+#include "ui/text/TypeNames.h"
 
 #include <QGridLayout>
 #include <QKeyEvent>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConfigSource.h"
-#include "RunReport.h"
-#include "SeriesSketch.h"
+#include "core/RunReport.h"
+#include "ui/chart/SeriesSketch.h"
+#include "ui/settings/ConfigSource.h"
 
 #include <QHash>
 #include <QScrollArea>

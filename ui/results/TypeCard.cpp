@@ -1,7 +1,7 @@
-#include "TypeCard.h"
+#include "ui/results/TypeCard.h"
 
-#include "NumberText.h"
-#include "TypeNames.h"
+#include "ui/text/NumberText.h"
+#include "ui/text/TypeNames.h"
 
 #include <QKeyEvent>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "TypeTableModel.h"
+#include "ui/results/TypeTableModel.h"
 
-#include "TypeNames.h"
+#include "ui/text/TypeNames.h"
 
 #include <QBrush>
 #include <QColor>

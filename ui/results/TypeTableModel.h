@@ -1,7 +1,7 @@
 #pragma once
 
-#include "History.h"
-#include "RunReport.h"
+#include "core/History.h"
+#include "core/RunReport.h"
 
 #include <QAbstractTableModel>
 #include <QVector>

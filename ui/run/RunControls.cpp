@@ -1,6 +1,6 @@
-#include "RunControls.h"
+#include "ui/run/RunControls.h"
 
-#include "Email.h"
+#include "core/Email.h"
 
 #include <QCheckBox>
 #include <QCompleter>

@@ -1,6 +1,6 @@
-#include "RunSummaryRow.h"
+#include "ui/run/RunSummaryRow.h"
 
-#include "NumberText.h"
+#include "ui/text/NumberText.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

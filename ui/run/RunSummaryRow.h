@@ -1,8 +1,8 @@
 #pragma once
 
-#include "History.h"
-#include "Pipeline.h"
-#include "RunReport.h"
+#include "core/History.h"
+#include "core/Pipeline.h"
+#include "core/RunReport.h"
 
 #include <QElapsedTimer>
 #include <QWidget>

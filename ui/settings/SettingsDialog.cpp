@@ -1,11 +1,11 @@
-#include "SettingsDialog.h"
+#include "ui/settings/SettingsDialog.h"
 
-#include "BackgroundTasks.h"
-#include "HttpProbe.h"
-#include "HttpUrl.h"
-#include "QueryWorker.h"
-#include "RedisProbe.h"
-#include "Translations.h"
+#include "core/HttpProbe.h"
+#include "core/HttpUrl.h"
+#include "core/RedisProbe.h"
+#include "ui/shell/Translations.h"
+#include "ui/tasks/BackgroundTasks.h"
+#include "ui/tasks/QueryWorker.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

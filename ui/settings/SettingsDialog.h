@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Config.h"
-#include "ProbeAnswer.h"
+#include "core/Config.h"
+#include "core/ProbeAnswer.h"
 
 #include <QDialog>
 

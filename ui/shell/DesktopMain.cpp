@@ -1,11 +1,11 @@
-#include "DesktopMain.h"
+#include "ui/shell/DesktopMain.h"
 
-#include "AppSettings.h"
-#include "AuthSession.h"
-#include "Database.h"
-#include "MainWindowHost.h"
-#include "SecretStore.h"
-#include "Translations.h"
+#include "core/Database.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "ui/settings/AppSettings.h"
+#include "ui/shell/MainWindowHost.h"
+#include "ui/shell/Translations.h"
 
 #include <QApplication>
 #include <QIcon>

@@ -1,4 +1,4 @@
-#include "HelpPages.h"
+#include "ui/shell/HelpPages.h"
 
 #include <QCoreApplication>
 #include <QDialog>

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "AppSettings.h"
-#include "Config.h"
-#include "History.h"
-#include "NoticeBanner.h"
-#include "Pipeline.h"
-#include "ResultsPanel.h"
-#include "RunControls.h"
-#include "RunReport.h"
-#include "RunSummaryRow.h"
-#include "ServiceMonitor.h"
-#include "SessionLabel.h"
+#include "core/Config.h"
+#include "core/History.h"
+#include "core/Pipeline.h"
+#include "core/RunReport.h"
+#include "ui/account/SessionLabel.h"
+#include "ui/results/ResultsPanel.h"
+#include "ui/run/RunControls.h"
+#include "ui/run/RunSummaryRow.h"
+#include "ui/settings/AppSettings.h"
+#include "ui/shell/NoticeBanner.h"
+#include "ui/status/ServiceMonitor.h"
 
 #include <QMainWindow>
 

@@ -1,15 +1,15 @@
 // MainWindow, what the menus do besides a run: sign in and out, the settings, the service check, export and saving
 // the chart.
 
-#include "MainWindow.h"
+#include "ui/shell/MainWindow.h"
 
-#include "AuthSession.h"
-#include "ExportActions.h"
-#include "SecretStore.h"
-#include "SettingsDialog.h"
-#include "SignInDialog.h"
-#include "UiLog.h"
-#include "UserInfo.h"
+#include "signin/AuthSession.h"
+#include "signin/SecretStore.h"
+#include "signin/UserInfo.h"
+#include "ui/account/SignInDialog.h"
+#include "ui/export/ExportActions.h"
+#include "ui/settings/SettingsDialog.h"
+#include "ui/shell/UiLog.h"
 
 #include <QTimer>
 

@@ -1,7 +1,7 @@
-#include "MainWindowHost.h"
+#include "ui/shell/MainWindowHost.h"
 
-#include "MainWindow.h"
-#include "Translations.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/Translations.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

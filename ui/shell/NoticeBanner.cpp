@@ -1,4 +1,4 @@
-#include "NoticeBanner.h"
+#include "ui/shell/NoticeBanner.h"
 
 namespace fo::ui {
 

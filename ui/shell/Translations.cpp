@@ -1,6 +1,6 @@
-#include "Translations.h"
+#include "ui/shell/Translations.h"
 
-#include "UiLog.h"
+#include "ui/shell/UiLog.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,4 +1,4 @@
-#include "UiLog.h"
+#include "ui/shell/UiLog.h"
 
 Q_LOGGING_CATEGORY(lcUiShell, "fo.ui.shell")
 Q_LOGGING_CATEGORY(lcUiRun, "fo.ui.run")

@@ -1,4 +1,4 @@
-#include "ServiceIndicator.h"
+#include "ui/status/ServiceIndicator.h"
 
 namespace fo::ui {
 

@@ -1,10 +1,10 @@
-#include "ServiceMonitor.h"
+#include "ui/status/ServiceMonitor.h"
 
-#include "BackgroundTasks.h"
-#include "HttpProbe.h"
-#include "QueryWorker.h"
-#include "RedisProbe.h"
-#include "ServiceIndicator.h"
+#include "core/HttpProbe.h"
+#include "core/RedisProbe.h"
+#include "ui/status/ServiceIndicator.h"
+#include "ui/tasks/BackgroundTasks.h"
+#include "ui/tasks/QueryWorker.h"
 
 #include <QStatusBar>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConfigSource.h"
+#include "ui/settings/ConfigSource.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
-#include "BackgroundTasks.h"
+#include "ui/tasks/BackgroundTasks.h"
 
-#include "QueryWorker.h"
-#include "RunWorker.h"
+#include "ui/tasks/QueryWorker.h"
+#include "ui/tasks/RunWorker.h"
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ChartDataBuilder.h"
-#include "Config.h"
-#include "History.h"
-#include "Pipeline.h"
-#include "RunReport.h"
+#include "core/Config.h"
+#include "core/History.h"
+#include "core/Pipeline.h"
+#include "core/RunReport.h"
+#include "ui/chart/ChartDataBuilder.h"
 
 #include <QObject>
 #include <QThread>

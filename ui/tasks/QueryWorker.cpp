@@ -1,9 +1,9 @@
-#include "QueryWorker.h"
+#include "ui/tasks/QueryWorker.h"
 
-#include "DatabaseProbe.h"
-#include "DesktopCsv.h"
-#include "RecordCounts.h"
-#include "ReportWriters.h"
+#include "core/DatabaseProbe.h"
+#include "core/DesktopCsv.h"
+#include "core/RecordCounts.h"
+#include "core/ReportWriters.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

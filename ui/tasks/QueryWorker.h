@@ -1,13 +1,13 @@
 #pragma once
 
-#include "ChartData.h"
-#include "ChartDataBuilder.h"
-#include "Config.h"
-#include "Database.h"
-#include "History.h"
-#include "RunReport.h"
-#include "RunThresholds.h"
-#include "StoredText.h"
+#include "core/Config.h"
+#include "core/Database.h"
+#include "core/History.h"
+#include "core/RunReport.h"
+#include "core/RunThresholds.h"
+#include "core/StoredText.h"
+#include "ui/chart/ChartData.h"
+#include "ui/chart/ChartDataBuilder.h"
 
 #include <QObject>
 

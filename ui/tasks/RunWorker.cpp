@@ -1,6 +1,6 @@
-#include "RunWorker.h"
+#include "ui/tasks/RunWorker.h"
 
-#include "UiLog.h"
+#include "ui/shell/UiLog.h"
 
 #include <QElapsedTimer>
 #include <QThread>

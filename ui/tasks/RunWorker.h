@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Config.h"
-#include "Pipeline.h"
-#include "RunReport.h"
+#include "core/Config.h"
+#include "core/Pipeline.h"
+#include "core/RunReport.h"
 
 #include <QObject>
 

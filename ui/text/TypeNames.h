@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DataUnits.h"
+#include "core/DataUnits.h"
 
 #include <QLocale>
 #include <QString>

@@ -7,9 +7,9 @@
 //
 // Prints one line per step with the median over N repetitions (default 5) and the first (cold) time.
 
-#include "ChartDataBuilder.h"
-#include "Config.h"
-#include "QueryWorker.h"
+#include "core/Config.h"
+#include "ui/chart/ChartDataBuilder.h"
+#include "ui/tasks/QueryWorker.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
