@@ -141,12 +141,12 @@ quint16 closedPort()
     return port;
 }
 
-ui::SecretStore::ReadResult readSecret(ui::SecretStore &store, const QString &key, int timeoutMs)
+fo::SecretStore::ReadResult readSecret(fo::SecretStore &store, const QString &key, int timeoutMs)
 {
     QObject context;
-    ui::SecretStore::ReadResult result;
+    fo::SecretStore::ReadResult result;
     bool answered = false;
-    store.read(key, &context, [&](const ui::SecretStore::ReadResult &r) {
+    store.read(key, &context, [&](const fo::SecretStore::ReadResult &r) {
         result = r;
         answered = true;
     });
@@ -155,7 +155,7 @@ ui::SecretStore::ReadResult readSecret(ui::SecretStore &store, const QString &ke
     return result;
 }
 
-QString writeSecret(ui::SecretStore &store, const QString &key, const QString &secret, int timeoutMs)
+QString writeSecret(fo::SecretStore &store, const QString &key, const QString &secret, int timeoutMs)
 {
     QObject context;
     QString error;
@@ -169,7 +169,7 @@ QString writeSecret(ui::SecretStore &store, const QString &key, const QString &s
     return error;
 }
 
-QString removeSecret(ui::SecretStore &store, const QString &key, int timeoutMs)
+QString removeSecret(fo::SecretStore &store, const QString &key, int timeoutMs)
 {
     QObject context;
     QString error;
@@ -185,10 +185,10 @@ QString removeSecret(ui::SecretStore &store, const QString &key, int timeoutMs)
 
 void waitForKeychainEntry(const QString &key, bool present, const QString &service, int timeoutMs)
 {
-    ui::SecretStore::ReadResult last;
+    fo::SecretStore::ReadResult last;
     const bool reached = QTest::qWaitFor(
         [&] {
-            ui::SecretStore fresh; // a store of its own each time: nothing in memory, the keychain's answer only
+            fo::SecretStore fresh; // a store of its own each time: nothing in memory, the keychain's answer only
             if (!service.isEmpty())
                 fresh.setService(service);
             last = readSecret(fresh, key, timeoutMs);
@@ -208,7 +208,7 @@ ui::SignInDialog *visibleSignInDialog(QWidget *window, int timeoutMs)
     return shown ? dialog : nullptr;
 }
 
-void signInFromDialog(QWidget *window, ui::AuthSession *session, const QString &origin, const QString &login)
+void signInFromDialog(QWidget *window, fo::AuthSession *session, const QString &origin, const QString &login)
 {
     ui::SignInDialog *dialog = visibleSignInDialog(window);
     QVERIFY2(dialog, "the sign-in dialog did not show");
@@ -328,9 +328,9 @@ void DesktopFixture::useEnvironment(bool withRedis)
 void DesktopFixture::makeSession()
 {
     if (!m_secrets)
-        m_secrets = std::make_unique<ui::SecretStore>();
+        m_secrets = std::make_unique<fo::SecretStore>();
     if (!m_session)
-        m_session = std::make_unique<ui::AuthSession>(m_secrets.get());
+        m_session = std::make_unique<fo::AuthSession>(m_secrets.get());
 }
 
 void DesktopFixture::signInFirst()
@@ -338,7 +338,7 @@ void DesktopFixture::signInFirst()
     QVERIFY2(m_auth, "startAuth() first");
     makeSession();
     m_session->setOrigin(m_auth->baseUrl());
-    QSignalSpy signedIn(m_session.get(), &ui::AuthSession::signedIn);
+    QSignalSpy signedIn(m_session.get(), &fo::AuthSession::signedIn);
     m_session->signInWithTestAccount(SupportLogin);
     QVERIFY(signedIn.wait(15000));
 }

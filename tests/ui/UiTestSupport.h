@@ -20,8 +20,10 @@
 
 #include <memory>
 
-namespace fo::ui {
+namespace fo {
 class AuthSession;
+}
+namespace fo::ui {
 class MainWindow;
 class MainWindowHost;
 class OutlierChartView;
@@ -82,9 +84,9 @@ void useTestEnvironment(const QString &dbName, const QString &authUrl, const QSt
 quint16 closedPort();
 
 // The keychain, waited on: what the store answers within timeoutMs ("no answer from the store" otherwise).
-ui::SecretStore::ReadResult readSecret(ui::SecretStore &store, const QString &key, int timeoutMs = 15000);
-QString writeSecret(ui::SecretStore &store, const QString &key, const QString &secret, int timeoutMs = 15000);
-QString removeSecret(ui::SecretStore &store, const QString &key, int timeoutMs = 15000);
+fo::SecretStore::ReadResult readSecret(fo::SecretStore &store, const QString &key, int timeoutMs = 15000);
+QString writeSecret(fo::SecretStore &store, const QString &key, const QString &secret, int timeoutMs = 15000);
+QString removeSecret(fo::SecretStore &store, const QString &key, int timeoutMs = 15000);
 // Waits until a new store (as at the next start; of `service` when given) finds `key` in the system keychain, or
 // finds it gone. Fails the test after timeoutMs.
 void waitForKeychainEntry(const QString &key, bool present, const QString &service = QString(),
@@ -94,7 +96,7 @@ void waitForKeychainEntry(const QString &key, bool present, const QString &servi
 ui::SignInDialog *visibleSignInDialog(QWidget *window, int timeoutMs = 15000);
 // Signs in from the dialog that is showing (or that `window` shows next): types the login (and the auth origin, when
 // given), clicks Sign in, waits until the session is signed in.
-void signInFromDialog(QWidget *window, ui::AuthSession *session, const QString &origin = QString(),
+void signInFromDialog(QWidget *window, fo::AuthSession *session, const QString &origin = QString(),
                       const QString &login = SupportLogin);
 
 // The outlier markers in an image of the chart: at the point where the chart's data puts each red marker (inside the
@@ -145,8 +147,8 @@ public:
     AuthApiStub *auth() const { return m_auth.get(); }
     HttpStub *notifications() const { return m_notifications.get(); }
     QString notificationsUrl() const;
-    ui::SecretStore *secrets() const { return m_secrets.get(); }
-    ui::AuthSession *session() const { return m_session.get(); }
+    fo::SecretStore *secrets() const { return m_secrets.get(); }
+    fo::AuthSession *session() const { return m_session.get(); }
     ui::Translations *translations() const { return m_translations.get(); }
     ui::MainWindowHost *host() const { return m_host.get(); }
     // The window: the host's current one when a host was opened. Null once a window that deletes itself on close
@@ -159,8 +161,8 @@ private:
     QString m_dbName;
     std::unique_ptr<AuthApiStub> m_auth;
     std::unique_ptr<HttpStub> m_notifications;
-    std::unique_ptr<ui::SecretStore> m_secrets;
-    std::unique_ptr<ui::AuthSession> m_session;
+    std::unique_ptr<fo::SecretStore> m_secrets;
+    std::unique_ptr<fo::AuthSession> m_session;
     std::unique_ptr<ui::Translations> m_translations;
     std::unique_ptr<ui::MainWindowHost> m_host;
     QPointer<ui::MainWindow> m_window; // owned (deleted by tearDown unless it deleted itself on close)
@@ -174,8 +176,8 @@ protected:
     ui::MainWindow *window() const { return m_desktop.window(); }
     AuthApiStub *auth() const { return m_desktop.auth(); }
     HttpStub *notifications() const { return m_desktop.notifications(); }
-    ui::SecretStore *secrets() const { return m_desktop.secrets(); }
-    ui::AuthSession *session() const { return m_desktop.session(); }
+    fo::SecretStore *secrets() const { return m_desktop.secrets(); }
+    fo::AuthSession *session() const { return m_desktop.session(); }
 
     DesktopFixture m_desktop;
 };

@@ -1,5 +1,7 @@
 #include "ui/chart/ChartCaption.h"
 
+#include "ui/export/FileNames.h"
+
 #include "core/DataUnits.h"
 #include "ui/chart/ChartTime.h"
 #include "ui/text/TypeNames.h"
@@ -12,20 +14,6 @@
 #include <QPalette>
 
 namespace fo::ui {
-
-namespace {
-
-QString fileSafe(QString text)
-{
-    for (QChar &c : text) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('@') || c == QLatin1Char('.') || c == QLatin1Char('-')
-              || c == QLatin1Char('_')))
-            c = QLatin1Char('_');
-    }
-    return text;
-}
-
-} // namespace
 
 QString ChartCaption::text(const RunReport &report, const ChartData &data, const std::array<double, 4> &ranges)
 {
@@ -43,7 +31,7 @@ QString ChartCaption::defaultPngName(const RunReport &report, const QString &dat
 {
     const QString run = report.status == RunStatus::DryRun ? QStringLiteral("dry-run")
                                                            : QStringLiteral("iteration-%1").arg(report.iteration);
-    return QStringLiteral("%1-%2-%3.png").arg(fileSafe(report.email), fileSafe(dataType), run);
+    return QStringLiteral("%1-%2-%3.png").arg(fileNamePart(report.email), fileNamePart(dataType), run);
 }
 
 QPixmap ChartCaption::captioned(const QPixmap &chart, const QString &caption)

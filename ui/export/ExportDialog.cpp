@@ -1,5 +1,7 @@
 #include "ui/export/ExportDialog.h"
 
+#include "ui/export/FileNames.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -68,14 +70,8 @@ void ExportDialog::setPath(const QString &path)
 
 QString ExportDialog::defaultName(const QString &email, const QString &run, bool allPoints)
 {
-    QString name = email;
-    // Only what every file system takes.
-    for (QChar &c : name) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') || c == QLatin1Char('_')))
-            c = QLatin1Char('_');
-    }
     return QStringLiteral("find-outliers_%1_%2_%3.csv")
-        .arg(name, run, allPoints ? QStringLiteral("all-points") : QStringLiteral("outliers"));
+        .arg(fileNamePart(email), run, allPoints ? QStringLiteral("all-points") : QStringLiteral("outliers"));
 }
 
 void ExportDialog::setDefaultNames(const QString &folder, const QString &email, const QString &run)

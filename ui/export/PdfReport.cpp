@@ -1,5 +1,7 @@
 #include "ui/export/PdfReport.h"
 
+#include "ui/export/FileNames.h"
+
 #include "core/DataUnits.h"
 #include "ui/results/OverviewGrid.h"
 #include "ui/text/NumberText.h"
@@ -62,15 +64,6 @@ const TypeReport *findType(const RunReport &report, Source source, const QString
     return nullptr;
 }
 
-QString safeFilePart(QString text)
-{
-    for (QChar &c : text) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('@') || c == QLatin1Char('.') || c == QLatin1Char('-')
-              || c == QLatin1Char('_')))
-            c = QLatin1Char('_');
-    }
-    return text;
-}
 
 } // namespace
 
@@ -78,7 +71,7 @@ QString PdfReport::defaultFileName(const RunReport &report)
 {
     const QString run = report.status == RunStatus::DryRun ? QStringLiteral("dry-run")
                                                            : QStringLiteral("iteration-%1").arg(report.iteration);
-    return QStringLiteral("%1-%2-report.pdf").arg(safeFilePart(report.email), run);
+    return QStringLiteral("%1-%2-report.pdf").arg(fileNamePart(report.email), run);
 }
 
 Result<int> PdfReport::write(const QString &path, const Input &input)
