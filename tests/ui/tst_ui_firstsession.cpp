@@ -242,7 +242,7 @@ void TestUiFirstSession::exportNamesDifferAndOverwriteAsks()
 
     // One name per mode: the all-points export does not land on the outliers-only file.
     const QString outliersName = QFileInfo(dialog->path()).fileName();
-    QVERIFY2(outliersName.contains(QStringLiteral("demo_example.com"))
+    QVERIFY2(outliersName.contains(QStringLiteral("demo@example.com"))
                  && outliersName.contains(QStringLiteral("outliers")),
              qPrintable(outliersName));
     dialog->findChild<QRadioButton *>(QStringLiteral("allPointsRadio"))->click();

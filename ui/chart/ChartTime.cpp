@@ -63,9 +63,12 @@ double ChartTime::toAxis(qint64 utcMs)
     return change.atUtc.isValid() ? double(change.atUtc.toMSecsSinceEpoch()) : double(first);
 }
 
-qint64 ChartTime::Mapper::offsetMs(qint64 utcMs)
+void ChartTime::Mapper::refill(qint64 utcMs)
 {
-    return localOffsetMs(utcMs);
+    m_quarterStart = (utcMs >= 0 ? utcMs / QuarterMs : (utcMs - QuarterMs + 1) / QuarterMs) * QuarterMs;
+    const qint64 last = m_quarterStart + QuarterMs - 1;
+    m_offsetMs = m_quarterStart - qint64(ChartTime::toAxis(m_quarterStart));
+    m_exact = qint64(ChartTime::toAxis(last)) == last - m_offsetMs;
 }
 
 qint64 ChartTime::fromAxis(double axisValue)

@@ -29,19 +29,20 @@ public:
             if (!m_utc)
                 return double(utcMs);
             // Two comparisons, not a 64-bit division per point (a division costs more than the rest of the copy).
-            if (utcMs < m_hourStart || utcMs >= m_hourStart + HourMs) {
-                m_hourStart = (utcMs >= 0 ? utcMs / HourMs : (utcMs - HourMs + 1) / HourMs) * HourMs;
-                m_offsetMs = offsetMs(utcMs);
-            }
-            return double(utcMs - m_offsetMs);
+            if (utcMs < m_quarterStart || utcMs >= m_quarterStart + QuarterMs)
+                refill(utcMs);
+            return m_exact ? double(utcMs - m_offsetMs) : ChartTime::toAxis(utcMs);
         }
 
     private:
-        static constexpr qint64 HourMs = 3600 * 1000;
-        static qint64 offsetMs(qint64 utcMs);
+        // Offsets change on quarter hours only: within one, toAxis() is utcMs minus one offset, except in the quarter
+        // where the local clock skips forward (m_exact false: each point asks toAxis()).
+        static constexpr qint64 QuarterMs = 15 * 60 * 1000;
+        void refill(qint64 utcMs);
         bool m_utc = isUtc();
-        qint64 m_hourStart = std::numeric_limits<qint64>::max() - HourMs; // no hour yet: the first time misses
+        qint64 m_quarterStart = std::numeric_limits<qint64>::max() - QuarterMs; // none yet: the first time misses
         qint64 m_offsetMs = 0;
+        bool m_exact = true;
     };
 
     static void setUtc(bool utc);
