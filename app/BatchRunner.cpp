@@ -21,17 +21,17 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Millis = std::chrono::milliseconds;
 
-constexpr Millis FirstDelay{250};
-constexpr Millis MaxDelay{2000};
+constexpr Millis FirstDelay {250};
+constexpr Millis MaxDelay {2000};
 constexpr int SuccessesPerStep = 5;
-constexpr Millis CancelCheck{100}; // a signal handler cannot wake a condition variable: look at the flag this often
+constexpr Millis CancelCheck {100}; // a signal handler cannot wake a condition variable: look at the flag this often
 
 // The workers' shared back-off (see BatchRunner). A worker enters before each attempt and leaves after it, saying
 // whether it met a connection failure.
 class BackoffGate
 {
 public:
-    BackoffGate(int jobs, const std::atomic_bool *cancel) : m_max(jobs), m_limit(jobs), m_cancel(cancel) {}
+    BackoffGate(int jobs, const std::atomic_bool *cancel) : m_max(jobs), m_limit(jobs), m_cancel(cancel) { }
 
     enum class Entry { Go, Cancelled, PastDeadline };
 
@@ -65,7 +65,7 @@ public:
     {
         std::lock_guard lock(m_mutex);
         --m_active;
-        Millis delay{0};
+        Millis delay {0};
         if (!connectionFailure) {
             m_failuresInARow = 0;
             // Grow back slowly: one more run at a time after SuccessesPerStep runs per run at a time went through,
@@ -107,14 +107,13 @@ private:
 
 } // namespace
 
-BatchRunner::BatchRunner(Config config, Options options) : m_config(std::move(config)), m_options(std::move(options))
-{
-}
+BatchRunner::BatchRunner(Config config, Options options)
+    : m_config(std::move(config)), m_options(std::move(options)) { }
 
 QVector<RunReport> BatchRunner::run(const QStringList &emails)
 {
     std::vector<RunReport> reports(std::size_t(emails.size()));
-    std::atomic_int next{0};
+    std::atomic_int next {0};
     QMutex outputMutex;
     const int total = int(emails.size());
     const int workers = std::max(1, std::min(m_options.jobs, total));
@@ -175,8 +174,8 @@ QVector<RunReport> BatchRunner::run(const QStringList &emails)
                 const Millis delay = gate.leave(again, epoch);
                 if (!again) {
                     if (report.status == RunStatus::Failed && attempts > 1)
-                        report.error += QStringLiteral(" (attempt %1; the ones before met connection failures)")
-                                            .arg(attempts);
+                        report.error +=
+                            QStringLiteral(" (attempt %1; the ones before met connection failures)").arg(attempts);
                     break;
                 }
                 if (!deadline)
@@ -190,8 +189,8 @@ QVector<RunReport> BatchRunner::run(const QStringList &emails)
             {
                 QMutexLocker lock(&outputMutex);
                 if (m_onFinished)
-                    m_onFinished(Finished{index, total, &report, seconds, attempts,
-                                          m_options.stageTimes ? &stages : nullptr});
+                    m_onFinished(
+                        Finished {index, total, &report, seconds, attempts, m_options.stageTimes ? &stages : nullptr});
             }
             reports[std::size_t(index)] = std::move(report);
         }
@@ -212,10 +211,11 @@ Result<EmailList> readEmailList(const QString &path)
 {
     QFile file;
     const bool isStdin = path == QLatin1String("-");
-    const bool opened = isStdin ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    const bool opened =
+        isStdin ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened)
-        return Error{QStringLiteral("Cannot read the email list %1: %2.").arg(isStdin ? QStringLiteral("(stdin)") : path,
-                                                                            file.errorString())};
+        return Error {QStringLiteral("Cannot read the email list %1: %2.")
+                          .arg(isStdin ? QStringLiteral("(stdin)") : path, file.errorString())};
     EmailList list;
     QHash<QString, int> seen; // email -> its index in list.duplicates, or -1 while listed once
     QHash<QString, int> firstLine;
@@ -231,7 +231,7 @@ Result<EmailList> readEmailList(const QString &path)
             list.emails << email;
         } else if (found.value() < 0) {
             seen[email] = int(list.duplicates.size());
-            list.duplicates.append(EmailList::Duplicate{email, {firstLine.value(email), i + 1}});
+            list.duplicates.append(EmailList::Duplicate {email, {firstLine.value(email), i + 1}});
         } else {
             list.duplicates[found.value()].lines.append(i + 1);
         }

@@ -30,9 +30,9 @@ public:
     struct Options
     {
         int jobs = 1;
-        RunRequest request;       // every field but email is used for each email
+        RunRequest request; // every field but email is used for each email
         int retryForSeconds = 60; // 0: never run an email again
-        bool stageTimes = false;  // time each stage of every run (StageTimer); passed to the finished callback
+        bool stageTimes = false; // time each stage of every run (StageTimer); passed to the finished callback
     };
 
     BatchRunner(Config config, Options options);

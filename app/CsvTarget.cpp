@@ -25,7 +25,7 @@ QString errnoText(int error)
 
 Error cannotWrite(const QString &path, const QString &reason)
 {
-    return Error{QStringLiteral("Cannot write the CSV file %1: %2").arg(path, reason)};
+    return Error {QStringLiteral("Cannot write the CSV file %1: %2").arg(path, reason)};
 }
 
 // The descriptor a path names when it is one of this process's own (/dev/stdout, /dev/fd/3, ...); -1 otherwise.
@@ -43,7 +43,7 @@ int ownDescriptor(const QString &path)
 
 } // namespace
 
-CsvTarget::CsvTarget(QString path) : m_path(std::move(path)) {}
+CsvTarget::CsvTarget(QString path) : m_path(std::move(path)) { }
 
 CsvTarget::~CsvTarget() = default;
 
@@ -52,15 +52,16 @@ Result<std::unique_ptr<CsvTarget>> CsvTarget::open(const QString &path, const st
 {
     std::unique_ptr<CsvTarget> target(new CsvTarget(path));
     if (path.isEmpty())
-        return Error{QStringLiteral("--csv needs a file name.")};
+        return Error {QStringLiteral("--csv needs a file name.")};
     const QByteArray native = QFile::encodeName(path);
 
     if (const int fd = ownDescriptor(path); fd >= 0) {
         const int flags = ::fcntl(fd, F_GETFL);
         if (flags < 0)
-            return cannotWrite(path, QStringLiteral("it names descriptor %1, which is not open in this process. Use "
-                                                    "it in the shell that opens it, e.g. --csv >(gzip > out.csv.gz).")
-                                         .arg(fd));
+            return cannotWrite(path,
+                               QStringLiteral("it names descriptor %1, which is not open in this process. Use "
+                                              "it in the shell that opens it, e.g. --csv >(gzip > out.csv.gz).")
+                                   .arg(fd));
         if ((flags & O_ACCMODE) == O_RDONLY)
             return cannotWrite(path, QStringLiteral("descriptor %1 is open for reading only.").arg(fd));
         const int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
@@ -82,11 +83,12 @@ Result<std::unique_ptr<CsvTarget>> CsvTarget::open(const QString &path, const st
         const QString folder = QFileInfo(path).absolutePath();
         struct stat folderInfo = {};
         if (::stat(QFile::encodeName(folder).constData(), &folderInfo) != 0 || !S_ISDIR(folderInfo.st_mode))
-            return cannotWrite(path, QStringLiteral("the folder %1 does not exist. Create it, or choose another path.")
-                                         .arg(folder));
+            return cannotWrite(
+                path, QStringLiteral("the folder %1 does not exist. Create it, or choose another path.").arg(folder));
     } else if (S_ISDIR(info.st_mode)) {
-        return cannotWrite(path, QStringLiteral("it is a folder. Give a file name, such as %1.")
-                                     .arg(QDir(path).filePath(QStringLiteral("outliers.csv"))));
+        return cannotWrite(path,
+                           QStringLiteral("it is a folder. Give a file name, such as %1.")
+                               .arg(QDir(path).filePath(QStringLiteral("outliers.csv"))));
     } else if (!S_ISREG(info.st_mode)) {
         // A FIFO or a device: opened as it is, never replaced. O_NONBLOCK first, so that a FIFO nobody reads yet
         // does not hang the tool beyond the reach of SIGTERM.
@@ -101,8 +103,8 @@ Result<std::unique_ptr<CsvTarget>> CsvTarget::open(const QString &path, const st
                 saidWaiting = true;
             }
             if (cancel && cancel->load())
-                return Error{QStringLiteral("Cancelled while waiting for a reader of the FIFO %1; nothing was done.")
-                                 .arg(path)};
+                return Error {
+                    QStringLiteral("Cancelled while waiting for a reader of the FIFO %1; nothing was done.").arg(path)};
             QThread::msleep(50);
         }
         if (fd < 0)

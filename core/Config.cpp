@@ -74,8 +74,8 @@ Result<int> parsePort(const Lookup &lookup, const QString &name, int fallback)
     bool ok = false;
     const int port = text.toInt(&ok);
     if (!ok || port < 1 || port > 65535)
-        return Error{QStringLiteral("%1=\"%2\" (from %3) is not a port number: use a whole number from 1 to 65535.")
-                         .arg(name, text, lookup.origin(name))};
+        return Error {QStringLiteral("%1=\"%2\" (from %3) is not a port number: use a whole number from 1 to 65535.")
+                          .arg(name, text, lookup.origin(name))};
     return port;
 }
 
@@ -87,8 +87,8 @@ Result<double> parseThreshold(const Lookup &lookup, const QString &name, const Q
     bool ok = false;
     const double k = text.toDouble(&ok);
     if (!ok || !(k > 0.0) || !std::isfinite(k))
-        return Error{QStringLiteral("%1 \"%2\" is not a valid threshold: give a positive number such as 3 or 2.5.")
-                         .arg(flag, text)};
+        return Error {QStringLiteral("%1 \"%2\" is not a valid threshold: give a positive number such as 3 or 2.5.")
+                          .arg(flag, text)};
     return k;
 }
 
@@ -107,7 +107,10 @@ QString leadingVariableName(const QString &line)
 
 } // namespace
 
-QStringList configVariableNames() { return variableNames(); }
+QStringList configVariableNames()
+{
+    return variableNames();
+}
 
 QString Config::describeDatabase() const
 {
@@ -130,8 +133,9 @@ Result<EnvMap> parseEnvText(const QByteArray &rawText, const QString &fileName)
         if (rawLine.endsWith('\r'))
             rawLine.chop(1);
         if (rawLine.contains('\0'))
-            return Error{QStringLiteral("%1 line %2: the line contains a NUL byte; env files are text.")
-                             .arg(fileName).arg(lineNo)};
+            return Error {QStringLiteral("%1 line %2: the line contains a NUL byte; env files are text.")
+                              .arg(fileName)
+                              .arg(lineNo)};
         QString line = QString::fromUtf8(rawLine).trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
@@ -144,33 +148,38 @@ Result<EnvMap> parseEnvText(const QByteArray &rawText, const QString &fileName)
         if (eq < 0) {
             const QString known = leadingVariableName(line);
             if (!known.isEmpty())
-                return Error{QStringLiteral("%1 line %2: %3 is not followed by =. Write %3=value (the line is not "
-                                            "shown, since it may hold a secret).")
-                                 .arg(fileName)
-                                 .arg(lineNo)
-                                 .arg(known)};
-            return Error{QStringLiteral("%1 line %2: expected NAME=value, and the line has no =. Fix the line or put # "
-                                        "before it (the line is not shown, since it may hold a secret).")
-                             .arg(fileName)
-                             .arg(lineNo)};
+                return Error {QStringLiteral("%1 line %2: %3 is not followed by =. Write %3=value (the line is not "
+                                             "shown, since it may hold a secret).")
+                                  .arg(fileName)
+                                  .arg(lineNo)
+                                  .arg(known)};
+            return Error {
+                QStringLiteral("%1 line %2: expected NAME=value, and the line has no =. Fix the line or put # "
+                               "before it (the line is not shown, since it may hold a secret).")
+                    .arg(fileName)
+                    .arg(lineNo)};
         }
         const QString name = line.left(eq).trimmed();
         if (!namePattern.match(name).hasMatch())
-            return Error{QStringLiteral("%1 line %2: the text before = is not a variable name (letters, digits and _, "
-                                        "not starting with a digit; it is not shown, since it may hold a secret).")
-                             .arg(fileName)
-                             .arg(lineNo)};
+            return Error {QStringLiteral("%1 line %2: the text before = is not a variable name (letters, digits and _, "
+                                         "not starting with a digit; it is not shown, since it may hold a secret).")
+                              .arg(fileName)
+                              .arg(lineNo)};
         QString value = line.mid(eq + 1).trimmed();
         if (value.size() >= 1 && (value.front() == QLatin1Char('"') || value.front() == QLatin1Char('\''))) {
             const QChar quote = value.front();
             const qsizetype close = value.indexOf(quote, 1);
             if (close < 0)
-                return Error{QStringLiteral("%1 line %2: the value of %3 opens a quote (%4) that is never closed.")
-                                 .arg(fileName).arg(lineNo).arg(name, quote)};
+                return Error {QStringLiteral("%1 line %2: the value of %3 opens a quote (%4) that is never closed.")
+                                  .arg(fileName)
+                                  .arg(lineNo)
+                                  .arg(name, quote)};
             const QString rest = value.mid(close + 1).trimmed();
             if (!rest.isEmpty() && !rest.startsWith(QLatin1Char('#')))
-                return Error{QStringLiteral("%1 line %2: unexpected text after the quoted value of %3.")
-                                 .arg(fileName).arg(lineNo).arg(name)};
+                return Error {QStringLiteral("%1 line %2: unexpected text after the quoted value of %3.")
+                                  .arg(fileName)
+                                  .arg(lineNo)
+                                  .arg(name)};
             value = value.mid(1, close - 1);
         } else {
             // An unquoted value ends at a # that follows a space or tab (a comment), as in the common .env
@@ -183,7 +192,7 @@ Result<EnvMap> parseEnvText(const QByteArray &rawText, const QString &fileName)
                 }
             }
         }
-        map.insert(name, EnvFileEntry{value, lineNo});
+        map.insert(name, EnvFileEntry {value, lineNo});
     }
     return map;
 }
@@ -192,8 +201,8 @@ Result<EnvMap> readEnvFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("Cannot read the env file %1: %2. Check the path given to --env-file.")
-                         .arg(path, file.errorString())};
+        return Error {QStringLiteral("Cannot read the env file %1: %2. Check the path given to --env-file.")
+                          .arg(path, file.errorString())};
     return parseEnvText(file.readAll(), path);
 }
 
@@ -216,16 +225,14 @@ QString embeddedDatabasePath()
     return dir + QStringLiteral("/find-outliers/find-outliers.sqlite");
 }
 
-Result<Config> resolveConfig(const QMap<QString, QString> &overrides,
-                             const QMap<QString, QString> &environment,
-                             const EnvMap &envFile,
-                             const QString &envFileName)
+Result<Config> resolveConfig(const QMap<QString, QString> &overrides, const QMap<QString, QString> &environment,
+                             const EnvMap &envFile, const QString &envFileName)
 {
-    const Lookup lookup{overrides, environment, envFile, envFileName};
+    const Lookup lookup {overrides, environment, envFile, envFileName};
     Config config;
 
-    const QStringList dbVariables = {QStringLiteral("DB_ENGINE"), QStringLiteral("DB_HOST"),
-                                     QStringLiteral("DB_PORT"),   QStringLiteral("DB_USER"),
+    const QStringList dbVariables = {QStringLiteral("DB_ENGINE"),   QStringLiteral("DB_HOST"),
+                                     QStringLiteral("DB_PORT"),     QStringLiteral("DB_USER"),
                                      QStringLiteral("DB_PASSWORD"), QStringLiteral("DB_NAME")};
     bool anyDb = false;
     for (const QString &name : dbVariables)
@@ -236,13 +243,14 @@ Result<Config> resolveConfig(const QMap<QString, QString> &overrides,
         config.dbName = embeddedDatabasePath();
         config.embeddedDefault = true;
     } else {
-        const QString engine = lookup.value(QStringLiteral("DB_ENGINE"), QStringLiteral("postgresql")).trimmed().toLower();
+        const QString engine =
+            lookup.value(QStringLiteral("DB_ENGINE"), QStringLiteral("postgresql")).trimmed().toLower();
         if (engine == QLatin1String("postgresql") || engine == QLatin1String("postgres")) {
             config.dbEngine = Config::DbEngine::PostgreSql;
             config.dbHost = lookup.value(QStringLiteral("DB_HOST"), QStringLiteral("localhost"));
             const Result<int> port = parsePort(lookup, QStringLiteral("DB_PORT"), 5432);
             if (!port)
-                return Error{port.error()};
+                return Error {port.error()};
             config.dbPort = port.value();
             config.dbUser = lookup.value(QStringLiteral("DB_USER"), QStringLiteral("postgres"));
             config.dbPassword = lookup.value(QStringLiteral("DB_PASSWORD"), QStringLiteral("postgres"));
@@ -253,18 +261,18 @@ Result<Config> resolveConfig(const QMap<QString, QString> &overrides,
             if (config.dbName.isEmpty())
                 config.dbName = embeddedDatabasePath();
         } else {
-            return Error{QStringLiteral("DB_ENGINE=\"%1\" (from %2) is not supported: use postgresql or sqlite.")
-                             .arg(engine, lookup.origin(QStringLiteral("DB_ENGINE")))};
+            return Error {QStringLiteral("DB_ENGINE=\"%1\" (from %2) is not supported: use postgresql or sqlite.")
+                              .arg(engine, lookup.origin(QStringLiteral("DB_ENGINE")))};
         }
     }
 
     config.redisHost = lookup.value(QStringLiteral("REDIS_HOST")).trimmed();
     const Result<int> redisPort = parsePort(lookup, QStringLiteral("REDIS_PORT"), 6379);
     if (!redisPort)
-        return Error{redisPort.error()};
+        return Error {redisPort.error()};
     config.redisPort = redisPort.value();
-    config.redisNamespace = lookup.value(QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE"),
-                                         config.redisNamespace);
+    config.redisNamespace =
+        lookup.value(QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE"), config.redisNamespace);
     config.notificationsApiBaseUrl = lookup.value(QStringLiteral("NOTIFICATIONS_API_BASE_URL")).trimmed();
     config.authApiBaseUrl = lookup.value(QStringLiteral("AUTH_API_BASE_URL"), config.authApiBaseUrl).trimmed();
     config.dataCollectionApiBaseUrl =
@@ -273,11 +281,12 @@ Result<Config> resolveConfig(const QMap<QString, QString> &overrides,
     const Result<double> rawK =
         parseThreshold(lookup, QStringLiteral("RAW_THRESHOLD"), QStringLiteral("--raw-threshold"), DefaultRawThreshold);
     if (!rawK)
-        return Error{rawK.error()};
-    const Result<double> processedK = parseThreshold(lookup, QStringLiteral("PROCESSED_THRESHOLD"),
-                                                     QStringLiteral("--processed-threshold"), DefaultProcessedThreshold);
+        return Error {rawK.error()};
+    const Result<double> processedK =
+        parseThreshold(lookup, QStringLiteral("PROCESSED_THRESHOLD"), QStringLiteral("--processed-threshold"),
+                       DefaultProcessedThreshold);
     if (!processedK)
-        return Error{processedK.error()};
+        return Error {processedK.error()};
     config.rawThreshold = rawK.value();
     config.processedThreshold = processedK.value();
     return config;

@@ -20,7 +20,7 @@ struct Config
     int dbPort = 5432;
     QString dbUser;
     QString dbPassword; // secret: never logged, never put in QSettings
-    QString dbName;     // the database name, or the SQLite file path
+    QString dbName; // the database name, or the SQLite file path
     bool embeddedDefault = false; // no database setting at all: SQLite in the user's data folder
 
     QString redisHost; // empty: the Redis flag is skipped
@@ -57,10 +57,8 @@ Result<EnvMap> readEnvFile(const QString &path);
 // Builds the configuration from the layers. `overrides` holds values given on the command line, keyed by
 // variable name (e.g. "DB_HOST") or by "RAW_THRESHOLD" / "PROCESSED_THRESHOLD".
 // `environment` is normally QProcessEnvironment::systemEnvironment() as a map.
-Result<Config> resolveConfig(const QMap<QString, QString> &overrides,
-                             const QMap<QString, QString> &environment,
-                             const EnvMap &envFile,
-                             const QString &envFileName);
+Result<Config> resolveConfig(const QMap<QString, QString> &overrides, const QMap<QString, QString> &environment,
+                             const EnvMap &envFile, const QString &envFileName);
 
 // The process environment, restricted to the variables this tool reads.
 QMap<QString, QString> processEnvironment();

@@ -15,7 +15,7 @@ bool isConnectionSqlState(QStringView sqlState)
     if (sqlState.size() != 5)
         return false;
     return sqlState.startsWith(u"08") || sqlState == u"53300" || sqlState == u"57P01" || sqlState == u"57P02"
-           || sqlState == u"57P03";
+        || sqlState == u"57P03";
 }
 
 bool isConnectionFailureMessage(const QString &text)

@@ -30,8 +30,8 @@ Result<QStringList> sqlitePlatformSchema()
 {
     QFile file(QStringLiteral(":/schema/platform.sql"));
     if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("The platform's schema (:/schema/platform.sql) is missing from this build of "
-                                    "find-outliers. Build it again from the sources.")};
+        return Error {QStringLiteral("The platform's schema (:/schema/platform.sql) is missing from this build of "
+                                     "find-outliers. Build it again from the sources.")};
     QStringList lines;
     for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
         if (!line.trimmed().startsWith(QLatin1String("--")))
@@ -46,8 +46,8 @@ Result<QStringList> sqlitePlatformSchema()
         statement.remove(QLatin1String(", PRIMARY KEY (id)"));
         statement.replace(QLatin1String("TIMESTAMP WITH TIME ZONE"), QLatin1String("TIMESTAMP"));
         if (statement.contains(QLatin1String("SERIAL")))
-            return Error{QStringLiteral("The platform's schema has a key this build cannot make in SQLite: %1")
-                             .arg(statement)};
+            return Error {
+                QStringLiteral("The platform's schema has a key this build cannot make in SQLite: %1").arg(statement)};
         statements << statement;
     }
     return statements;
@@ -104,7 +104,7 @@ Status execAll(QSqlDatabase &db, const QStringList &statements, const QString &w
     QSqlQuery query(db);
     for (const QString &statement : statements) {
         if (!query.exec(statement))
-            return Error{sqlErrorText(what, query.lastError())};
+            return Error {sqlErrorText(what, query.lastError())};
     }
     return {};
 }
@@ -122,7 +122,8 @@ bool ownTablesCurrentPostgres(QSqlDatabase &db)
 {
     QSqlQuery query(db);
     return query.exec(QStringLiteral(
-               "SELECT to_regclass('find_outliers_runs') IS NOT NULL AND to_regclass('find_outliers_run_types') IS NOT NULL"
+               "SELECT to_regclass('find_outliers_runs') IS NOT NULL AND to_regclass('find_outliers_run_types') IS NOT "
+               "NULL"
                " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('find_outliers_runs')"
                "  AND attname = 'error' AND NOT attisdropped)"
                " AND EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('find_outliers_run_types')"
@@ -136,12 +137,12 @@ Status upgradeOwnTables(QSqlDatabase &db, bool postgres)
 {
     QSqlQuery query(db);
     const auto fail = [&](const QString &table) {
-        return Status(Error{sqlErrorText(QStringLiteral("Upgrading %1").arg(table), query.lastError())});
+        return Status(Error {sqlErrorText(QStringLiteral("Upgrading %1").arg(table), query.lastError())});
     };
     if (!query.exec(QStringLiteral("SELECT raw_outliers_high_id FROM find_outliers_runs WHERE 1 = 0"))) {
         for (const char *column : {"raw_outliers_high_id", "processed_outliers_high_id"}) {
-            if (!query.exec(QStringLiteral("ALTER TABLE find_outliers_runs ADD COLUMN %1 BIGINT")
-                                .arg(QLatin1String(column))))
+            if (!query.exec(
+                    QStringLiteral("ALTER TABLE find_outliers_runs ADD COLUMN %1 BIGINT").arg(QLatin1String(column))))
                 return fail(QStringLiteral("find_outliers_runs"));
         }
     }
@@ -157,10 +158,12 @@ Status upgradeOwnTables(QSqlDatabase &db, bool postgres)
             return fail(QStringLiteral("find_outliers_run_types"));
         if (query.next() && query.value(0).toBool()) {
             for (const QString &sql :
-                 {QStringLiteral("ALTER TABLE find_outliers_run_types DROP CONSTRAINT IF EXISTS find_outliers_run_types_pkey"),
+                 {QStringLiteral(
+                      "ALTER TABLE find_outliers_run_types DROP CONSTRAINT IF EXISTS find_outliers_run_types_pkey"),
                   QStringLiteral("ALTER TABLE find_outliers_run_types ALTER COLUMN data_type DROP NOT NULL"),
                   QStringLiteral("ALTER TABLE find_outliers_run_types ALTER COLUMN data_type TYPE TEXT"),
-                  QStringLiteral("CREATE INDEX IF NOT EXISTS find_outliers_run_types_run_id ON find_outliers_run_types (run_id)")}) {
+                  QStringLiteral("CREATE INDEX IF NOT EXISTS find_outliers_run_types_run_id ON find_outliers_run_types "
+                                 "(run_id)")}) {
                 if (!query.exec(sql))
                     return fail(QStringLiteral("find_outliers_run_types"));
             }
@@ -181,7 +184,8 @@ Status upgradeOwnTables(QSqlDatabase &db, bool postgres)
                              "skipped_rows, mean, std, k, outliers) SELECT run_id, source, data_type, rows_read, "
                              "numeric_rows, skipped_rows, mean, std, k, outliers FROM find_outliers_run_types_old"),
               QStringLiteral("DROP TABLE find_outliers_run_types_old"),
-              QStringLiteral("CREATE INDEX IF NOT EXISTS find_outliers_run_types_run_id ON find_outliers_run_types (run_id)")}) {
+              QStringLiteral(
+                  "CREATE INDEX IF NOT EXISTS find_outliers_run_types_run_id ON find_outliers_run_types (run_id)")}) {
             if (!query.exec(sql))
                 return fail(QStringLiteral("find_outliers_run_types"));
         }
@@ -209,18 +213,18 @@ Status createSqliteTables(QSqlDatabase &db, const QString &path)
             return false;
         const bool nullableType = query.exec(QStringLiteral("SELECT \"notnull\" FROM pragma_table_info("
                                                             "'find_outliers_run_types') WHERE name = 'data_type'"))
-                                  && query.next() && query.value(0).toInt() == 0;
+            && query.next() && query.value(0).toInt() == 0;
         query.finish();
         return nullableType;
     };
     if (current())
         return {};
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return Error{sqlErrorText(QStringLiteral("Locking %1 to create its tables").arg(path), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Locking %1 to create its tables").arg(path), query.lastError())};
     const Result<QStringList> platform = sqlitePlatformSchema();
     Status status = platform
         ? execAll(db, platform.value(), QStringLiteral("Creating the platform's tables in %1").arg(path))
-        : Status(Error{platform.error()});
+        : Status(Error {platform.error()});
     if (status)
         status = execAll(db, OwnSchema, std::size(OwnSchema),
                          QStringLiteral("Creating find-outliers' tables in %1").arg(path));
@@ -231,7 +235,7 @@ Status createSqliteTables(QSqlDatabase &db, const QString &path)
         return status;
     }
     if (!query.exec(QStringLiteral("COMMIT")))
-        return Error{sqlErrorText(QStringLiteral("Saving the tables of %1").arg(path), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Saving the tables of %1").arg(path), query.lastError())};
     return {};
 }
 
@@ -250,19 +254,19 @@ Status ensureOwnTablesPostgres(QSqlDatabase &db)
         const QString role = query.value(0).toString();
         const QString schema = query.value(1).toString();
         if (query.value(4).toString() == QLatin1String("on"))
-            return Error{QStringLiteral("The database is read-only (a standby, or default_transaction_read_only is "
-                                        "on), so find-outliers cannot create its tables (%1, %2) or store a run. Use "
-                                        "the primary server, or run with --dry-run, which only reads.")
-                             .arg(QLatin1String(RunsTable), QLatin1String(RunTypesTable))};
+            return Error {QStringLiteral("The database is read-only (a standby, or default_transaction_read_only is "
+                                         "on), so find-outliers cannot create its tables (%1, %2) or store a run. Use "
+                                         "the primary server, or run with --dry-run, which only reads.")
+                              .arg(QLatin1String(RunsTable), QLatin1String(RunTypesTable))};
         if (!query.value(2).toBool() && !query.value(3).toBool())
-            return Error{QStringLiteral("The database role \"%1\" lacks the privilege CREATE on schema %2, which "
-                                        "find-outliers needs once to create its tables (%3, %4). Ask an administrator "
-                                        "to run find-outliers once with a role that may (or to GRANT CREATE ON "
-                                        "SCHEMA %2 TO \"%1\"), or run with --dry-run, which only reads.")
-                             .arg(role, schema, QLatin1String(RunsTable), QLatin1String(RunTypesTable))};
+            return Error {QStringLiteral("The database role \"%1\" lacks the privilege CREATE on schema %2, which "
+                                         "find-outliers needs once to create its tables (%3, %4). Ask an administrator "
+                                         "to run find-outliers once with a role that may (or to GRANT CREATE ON "
+                                         "SCHEMA %2 TO \"%1\"), or run with --dry-run, which only reads.")
+                              .arg(role, schema, QLatin1String(RunsTable), QLatin1String(RunTypesTable))};
     }
     if (!query.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(SchemaLockKey)))
-        return Error{sqlErrorText(QStringLiteral("Locking the schema"), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Locking the schema"), query.lastError())};
     Status status = execAll(db, OwnSchema, std::size(OwnSchema), QStringLiteral("Creating find-outliers' tables"));
     if (status)
         status = upgradeOwnTables(db, true);
@@ -297,12 +301,12 @@ Status Database::beginWrite(const QString &what)
 {
     if (m_postgres) {
         if (!m_db.transaction())
-            return Error{sqlErrorText(what, m_db.lastError())};
+            return Error {sqlErrorText(what, m_db.lastError())};
         return {};
     }
     QSqlQuery begin(m_db);
     if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return Error{sqlErrorText(what, begin.lastError())};
+        return Error {sqlErrorText(what, begin.lastError())};
     return {};
 }
 
@@ -367,9 +371,10 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
                         .arg(g_connectionCounter.fetchAndAddRelaxed(1));
     const QString driver = result.m_postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
     if (!QSqlDatabase::isDriverAvailable(driver))
-        return Error{QStringLiteral("The Qt SQL driver %1 is not installed. Install the package %2.")
-                         .arg(driver, result.m_postgres ? QStringLiteral("libqt6sql6-psql")
-                                                        : QStringLiteral("libqt6sql6-sqlite"))};
+        return Error {
+            QStringLiteral("The Qt SQL driver %1 is not installed. Install the package %2.")
+                .arg(driver,
+                     result.m_postgres ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite"))};
     loadDriverAlone(result.m_postgres, driver);
     result.m_db = QSqlDatabase::addDatabase(driver, result.m_name);
 
@@ -383,13 +388,14 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
     } else {
         const QFileInfo info(config.dbName);
         if (readOnly && !info.exists())
-            return Error{QStringLiteral("There is no SQLite database at %1, so there is nothing to read. Check DB_NAME, "
-                                        "or run find-outliers --demo to create the demo database.")
-                             .arg(config.dbName)};
+            return Error {
+                QStringLiteral("There is no SQLite database at %1, so there is nothing to read. Check DB_NAME, "
+                               "or run find-outliers --demo to create the demo database.")
+                    .arg(config.dbName)};
         if (!readOnly && !QDir().mkpath(info.absolutePath()))
-            return Error{QStringLiteral("Cannot create the folder %1 for the SQLite database. Check its permissions "
-                                        "or set DB_NAME to another path.")
-                             .arg(info.absolutePath())};
+            return Error {QStringLiteral("Cannot create the folder %1 for the SQLite database. Check its permissions "
+                                         "or set DB_NAME to another path.")
+                              .arg(info.absolutePath())};
         result.m_db.setDatabaseName(config.dbName);
         result.m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=30000")
                                                : QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
@@ -402,9 +408,9 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
             reason = result.m_db.lastError().text().simplified();
         if (!reason.endsWith(QLatin1Char('.')) && !reason.endsWith(QLatin1Char('?')))
             reason += QLatin1Char('.');
-        return Error{QStringLiteral("Cannot connect to the database %1: %2 Check DB_HOST, DB_PORT, DB_USER, "
-                                    "DB_PASSWORD and DB_NAME, and that the server is running.")
-                         .arg(config.describeDatabase(), reason)};
+        return Error {QStringLiteral("Cannot connect to the database %1: %2 Check DB_HOST, DB_PORT, DB_USER, "
+                                     "DB_PASSWORD and DB_NAME, and that the server is running.")
+                          .arg(config.describeDatabase(), reason)};
     }
     qCDebug(lcDb) << "connected to" << config.describeDatabase();
     routeServerNotices(result.m_db); // a server NOTICE goes to the verbose log, not raw onto stderr
@@ -417,13 +423,16 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
             qCDebug(lcDb) << "read-only open failed (" << probe.lastError().text() << "); opening as immutable";
             probe = QSqlQuery();
             result.m_db.close();
-            result.m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=30000"));
-            result.m_db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(config.dbName).absoluteFilePath())
-                                            .toString(QUrl::FullyEncoded)
-                                        + QStringLiteral("?immutable=1"));
-            if (!result.m_db.open() || !QSqlQuery(result.m_db).exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")))
-                return Error{sqlErrorText(QStringLiteral("Opening the SQLite database %1 read-only").arg(config.dbName),
-                                          result.m_db.lastError())};
+            result.m_db.setConnectOptions(
+                QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=30000"));
+            result.m_db.setDatabaseName(
+                QUrl::fromLocalFile(QFileInfo(config.dbName).absoluteFilePath()).toString(QUrl::FullyEncoded)
+                + QStringLiteral("?immutable=1"));
+            if (!result.m_db.open()
+                || !QSqlQuery(result.m_db).exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")))
+                return Error {
+                    sqlErrorText(QStringLiteral("Opening the SQLite database %1 read-only").arg(config.dbName),
+                                 result.m_db.lastError())};
         }
     }
 
@@ -438,8 +447,9 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
         if (!readOnly) {
             const Status own = ensureOwnTablesPostgres(result.m_db);
             if (!own) // with libpq's words when the connection died meanwhile, so that a batch knows to try again
-                return Error{own.error()
-                             + (isConnectionLost(result) ? QStringLiteral(" (no connection to the server)") : QString())};
+                return Error {
+                    own.error()
+                    + (isConnectionLost(result) ? QStringLiteral(" (no connection to the server)") : QString())};
         }
     } else if (!readOnly) {
         query.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -447,7 +457,7 @@ Result<Database> Database::open(const Config &config, OpenMode mode)
         query.finish(); // it answers with a row: an unfinished statement would keep the COMMIT below from working
         const Status status = createSqliteTables(result.m_db, config.dbName);
         if (!status)
-            return Error{status.error()};
+            return Error {status.error()};
     }
     return result;
 }

@@ -22,7 +22,7 @@ public:
 
     enum class OpenMode {
         ReadWrite, // creates (for SQLite) the platform's tables and (always) this tool's own, or upgrades them
-        ReadOnly,  // writes nothing at all: for dry runs (a SELECT-only role, a standby, a read-only SQLite file)
+        ReadOnly, // writes nothing at all: for dry runs (a SELECT-only role, a standby, a read-only SQLite file)
     };
 
     // QtSql's first use (its driver table, its plugin loader) is not safe from two threads at once in Qt 6.4: two batch

@@ -17,7 +17,7 @@ namespace {
 class Random
 {
 public:
-    explicit Random(std::uint64_t seed) : m_state(seed) {}
+    explicit Random(std::uint64_t seed) : m_state(seed) { }
 
     std::uint64_t next()
     {
@@ -42,10 +42,10 @@ struct TypeSpec
 {
     const char *dataType;
     bool processed;
-    int stepMinutes;  // one value every so often
+    int stepMinutes; // one value every so often
     double mean;
     double sd;
-    double spike;     // value of an occasional spike
+    double spike; // value of an occasional spike
     int decimals;
 };
 
@@ -76,14 +76,13 @@ Result<qint64> seed(Database &db)
     // transaction-scoped advisory lock (PostgreSQL); the others wait, then find the user seeded.
     {
         QSqlQuery begin(sql);
-        const bool begun = db.isPostgres()
-                               ? begin.exec(QStringLiteral("BEGIN"))
-                                     && begin.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(DemoLockKey))
-                               : begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        const bool begun = db.isPostgres() ? begin.exec(QStringLiteral("BEGIN"))
+                && begin.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(DemoLockKey))
+                                           : begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
         if (!begun) {
             const QSqlError error = begin.lastError();
             sql.rollback();
-            return Error{sqlErrorText(QStringLiteral("Starting the demo transaction"), error)};
+            return Error {sqlErrorText(QStringLiteral("Starting the demo transaction"), error)};
         }
     }
     QSqlQuery query(sql);
@@ -94,7 +93,7 @@ Result<qint64> seed(Database &db)
     if (!query.exec() || !query.next()) {
         const QSqlError error = query.lastError();
         sql.rollback();
-        return Error{sqlErrorText(QStringLiteral("Checking for the demo user"), error)};
+        return Error {sqlErrorText(QStringLiteral("Checking for the demo user"), error)};
     }
     if (query.value(0).toLongLong() > 0) {
         query.finish();
@@ -109,10 +108,10 @@ Result<qint64> seed(Database &db)
         const QString table = recordTable(spec.processed ? Source::Processed : Source::Raw);
         const QString ts = db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
         QSqlQuery insert(sql);
-        if (!insert.prepare(QStringLiteral("INSERT INTO %1 (data_type, email, time, value) VALUES (?, ?, %2, ?)")
-                                .arg(table, ts))) {
+        if (!insert.prepare(
+                QStringLiteral("INSERT INTO %1 (data_type, email, time, value) VALUES (?, ?, %2, ?)").arg(table, ts))) {
             sql.rollback();
-            return Error{sqlErrorText(QStringLiteral("Preparing the demo insert"), insert.lastError())};
+            return Error {sqlErrorText(QStringLiteral("Preparing the demo insert"), insert.lastError())};
         }
         const int count = Days * 1440 / spec.stepMinutes;
         for (int i = 0; i < count; ++i) {
@@ -123,7 +122,8 @@ Result<qint64> seed(Database &db)
                 static const char *const junk[] = {"", "n/a", "--", "PT1H10M"};
                 value = QString::fromLatin1(junk[random.next() % 4]);
             } else {
-                double x = roll < 0.012 ? spec.spike * (0.95 + 0.1 * random.uniform()) : random.normal(spec.mean, spec.sd);
+                double x =
+                    roll < 0.012 ? spec.spike * (0.95 + 0.1 * random.uniform()) : random.normal(spec.mean, spec.sd);
                 if (spec.processed && x < 0)
                     x = 0;
                 value = QString::number(x, 'f', spec.decimals);
@@ -134,7 +134,7 @@ Result<qint64> seed(Database &db)
             insert.bindValue(3, value);
             if (!insert.exec()) {
                 sql.rollback();
-                return Error{sqlErrorText(QStringLiteral("Inserting the demo records"), insert.lastError())};
+                return Error {sqlErrorText(QStringLiteral("Inserting the demo records"), insert.lastError())};
             }
             ++inserted;
         }
@@ -143,22 +143,23 @@ Result<qint64> seed(Database &db)
     {
         QSqlQuery insert(sql);
         const QString ts = db.isPostgres() ? QStringLiteral("CAST(? AS timestamptz)") : QStringLiteral("?");
-        insert.prepare(QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) VALUES (?, ?, %1, ?)")
-                           .arg(ts));
+        insert.prepare(
+            QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) VALUES (?, ?, %1, ?)").arg(ts));
         for (int day = 0; day < Days; day += 3) {
             insert.bindValue(0, QStringLiteral("BloodPressureRecord"));
             insert.bindValue(1, email);
             insert.bindValue(2, start.addDays(day).addSecs(8 * 3600).toString(Qt::ISODate));
-            insert.bindValue(3, QStringLiteral("%1/%2").arg(112 + int(random.next() % 18)).arg(72 + int(random.next() % 12)));
+            insert.bindValue(
+                3, QStringLiteral("%1/%2").arg(112 + int(random.next() % 18)).arg(72 + int(random.next() % 12)));
             if (!insert.exec()) {
                 sql.rollback();
-                return Error{sqlErrorText(QStringLiteral("Inserting the demo records"), insert.lastError())};
+                return Error {sqlErrorText(QStringLiteral("Inserting the demo records"), insert.lastError())};
             }
             ++inserted;
         }
     }
     if (!sql.commit())
-        return Error{sqlErrorText(QStringLiteral("Saving the demo records"), sql.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Saving the demo records"), sql.lastError())};
     return inserted;
 }
 

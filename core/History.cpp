@@ -24,7 +24,10 @@ QString typeKey(const QVariant &value)
     return value.isNull() ? QString(QChar(u'\0')) : value.toString();
 }
 
-QDateTime fromMs(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 
 std::optional<double> parseText(const QString &text)
 {
@@ -44,7 +47,7 @@ Result<QStringList> knownEmails(Database &db)
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT email FROM raw_records UNION SELECT email FROM processed_records "
                                    "ORDER BY 1")))
-        return Error{sqlErrorText(QStringLiteral("Listing the users' emails"), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Listing the users' emails"), query.lastError())};
     QStringList emails;
     while (query.next())
         emails << query.value(0).toString();
@@ -56,24 +59,25 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email)
     const QString epoch = epochMsExpression(db, QStringLiteral("t"));
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
-    const bool prepared = query.prepare(QStringLiteral(
-        "SELECT n, MAX(%1), SUM(raw_count), SUM(processed_count) FROM ("
-        " SELECT o.outliers_search_iteration_num AS n, o.outliers_search_iteration_datetime AS t,"
-        "  1 AS raw_count, 0 AS processed_count FROM outliers_records o"
-        "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?"
-        " UNION ALL"
-        " SELECT o.outliers_search_iteration_num, o.outliers_search_iteration_datetime, 0, 1"
-        "  FROM processed_records_outliers_records o"
-        "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?"
-        " UNION ALL"
-        " SELECT iteration, finished_at, 0, 0 FROM find_outliers_runs WHERE email = ? AND status = 'completed'"
-        ") AS stored GROUP BY n ORDER BY n DESC")
-                      .arg(epoch));
+    const bool prepared = query.prepare(
+        QStringLiteral(
+            "SELECT n, MAX(%1), SUM(raw_count), SUM(processed_count) FROM ("
+            " SELECT o.outliers_search_iteration_num AS n, o.outliers_search_iteration_datetime AS t,"
+            "  1 AS raw_count, 0 AS processed_count FROM outliers_records o"
+            "  JOIN raw_records r ON r.id = o.raw_record_id WHERE r.email = ?"
+            " UNION ALL"
+            " SELECT o.outliers_search_iteration_num, o.outliers_search_iteration_datetime, 0, 1"
+            "  FROM processed_records_outliers_records o"
+            "  JOIN processed_records p ON p.id = o.processed_record_id WHERE p.email = ?"
+            " UNION ALL"
+            " SELECT iteration, finished_at, 0, 0 FROM find_outliers_runs WHERE email = ? AND status = 'completed'"
+            ") AS stored GROUP BY n ORDER BY n DESC")
+            .arg(epoch));
     query.addBindValue(email);
     query.addBindValue(email);
     query.addBindValue(email);
     if (!prepared || !query.exec())
-        return Error{sqlErrorText(QStringLiteral("Listing the iterations of %1").arg(email), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Listing the iterations of %1").arg(email), query.lastError())};
     QVector<IterationInfo> list;
     while (query.next()) {
         IterationInfo info;
@@ -89,7 +93,7 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email)
                                     "status = 'completed'"));
     runs.addBindValue(email);
     if (!runsPrepared || !runs.exec())
-        return Error{sqlErrorText(QStringLiteral("Reading the runs of %1").arg(email), runs.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Reading the runs of %1").arg(email), runs.lastError())};
     QHash<int, QString> operators;
     while (runs.next())
         operators.insert(runs.value(0).toInt(), runs.value(1).toString());
@@ -109,14 +113,16 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
 
     // This tool's own record of the run, when there is one.
     QSqlQuery run(db.db());
-    const bool runPrepared = run.prepare(QStringLiteral("SELECT run_id, operator_email, %1, %2, raw_threshold, processed_threshold, "
-                               "tool_version FROM find_outliers_runs WHERE email = ? AND iteration = ? AND status = 'completed'")
-                    .arg(epochMsExpression(db, QStringLiteral("started_at")),
-                         epochMsExpression(db, QStringLiteral("finished_at"))));
+    const bool runPrepared = run.prepare(
+        QStringLiteral(
+            "SELECT run_id, operator_email, %1, %2, raw_threshold, processed_threshold, "
+            "tool_version FROM find_outliers_runs WHERE email = ? AND iteration = ? AND status = 'completed'")
+            .arg(epochMsExpression(db, QStringLiteral("started_at")),
+                 epochMsExpression(db, QStringLiteral("finished_at"))));
     run.addBindValue(email);
     run.addBindValue(iteration);
     if (!runPrepared || !run.exec())
-        return Error{sqlErrorText(QStringLiteral("Reading run %1 of %2").arg(iteration).arg(email), run.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Reading run %1 of %2").arg(iteration).arg(email), run.lastError())};
     QMap<QPair<Source, QString>, TypeReport> types; // (source, data type) -> statistics
     if (run.next()) {
         report.runId = run.value(0).toString();
@@ -127,12 +133,13 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
         report.processedThreshold = run.value(5).toDouble();
         report.toolVersion = run.value(6).toString();
         QSqlQuery stats(db.db());
-        const bool statsPrepared = stats.prepare(QStringLiteral("SELECT source, data_type, rows_read, numeric_rows, skipped_rows, mean, std, k "
-                                     "FROM find_outliers_run_types WHERE run_id = ?"));
+        const bool statsPrepared = stats.prepare(
+            QStringLiteral("SELECT source, data_type, rows_read, numeric_rows, skipped_rows, mean, std, k "
+                           "FROM find_outliers_run_types WHERE run_id = ?"));
         stats.addBindValue(report.runId);
         if (!statsPrepared || !stats.exec())
-            return Error{sqlErrorText(QStringLiteral("Reading the statistics of run %1").arg(iteration),
-                                      stats.lastError())};
+            return Error {
+                sqlErrorText(QStringLiteral("Reading the statistics of run %1").arg(iteration), stats.lastError())};
         while (stats.next()) {
             TypeReport type;
             const Source source = sourceFromName(stats.value(0).toString());
@@ -152,16 +159,17 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
     for (const Source source : {Source::Raw, Source::Processed}) {
         QSqlQuery query(db.db());
         query.setForwardOnly(true);
-        const bool prepared = query.prepare(QStringLiteral("SELECT r.id, r.data_type, r.value, %1, %2 FROM %3 o JOIN %4 r ON r.id = o.%5 "
-                                     "WHERE r.email = ? AND o.outliers_search_iteration_num = ? ORDER BY r.id")
-                          .arg(epochMsExpression(db, QStringLiteral("r.time")),
-                               epochMsExpression(db, QStringLiteral("o.outliers_search_iteration_datetime")),
-                               outlierTable(source), recordTable(source), outlierIdColumn(source)));
+        const bool prepared =
+            query.prepare(QStringLiteral("SELECT r.id, r.data_type, r.value, %1, %2 FROM %3 o JOIN %4 r ON r.id = o.%5 "
+                                         "WHERE r.email = ? AND o.outliers_search_iteration_num = ? ORDER BY r.id")
+                              .arg(epochMsExpression(db, QStringLiteral("r.time")),
+                                   epochMsExpression(db, QStringLiteral("o.outliers_search_iteration_datetime")),
+                                   outlierTable(source), recordTable(source), outlierIdColumn(source)));
         query.addBindValue(email);
         query.addBindValue(iteration);
         if (!prepared || !query.exec())
-            return Error{sqlErrorText(QStringLiteral("Reading the outliers of iteration %1").arg(iteration),
-                                      query.lastError())};
+            return Error {
+                sqlErrorText(QStringLiteral("Reading the outliers of iteration %1").arg(iteration), query.lastError())};
         while (query.next()) {
             any = true;
             const QString dataType = query.value(1).toString();
@@ -187,7 +195,7 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
         }
     }
     if (!any)
-        return Error{QStringLiteral("Iteration %1 of %2 is not stored in the database.").arg(iteration).arg(email)};
+        return Error {QStringLiteral("Iteration %1 of %2 is not stored in the database.").arg(iteration).arg(email)};
 
     report.raw.source = Source::Raw;
     report.raw.k = report.runId.isEmpty() ? DefaultRawThreshold : report.rawThreshold;
@@ -208,12 +216,13 @@ Result<Series> loadSeries(Database &db, const QString &email, Source source, con
 {
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
-    const bool prepared = query.prepare(QStringLiteral("SELECT id, value, %1 FROM %2 WHERE email = ? AND data_type = ? ORDER BY id")
-                      .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source)));
+    const bool prepared =
+        query.prepare(QStringLiteral("SELECT id, value, %1 FROM %2 WHERE email = ? AND data_type = ? ORDER BY id")
+                          .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source)));
     query.addBindValue(email);
     query.addBindValue(dataType);
     if (!prepared || !query.exec())
-        return Error{sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
     Series series;
     while (query.next()) {
         const std::optional<double> value = parseText(query.value(1).toString());
@@ -224,7 +233,7 @@ Result<Series> loadSeries(Database &db, const QString &email, Source source, con
         series.timesMs.push_back(query.value(2).toLongLong());
     }
     if (query.lastError().isValid())
-        return Error{sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
     return series;
 }
 

@@ -15,7 +15,7 @@ class Database;
 struct IterationInfo
 {
     int iteration = 0;
-    QDateTime time;        // the iteration's timestamp (UTC)
+    QDateTime time; // the iteration's timestamp (UTC)
     qint64 rawOutliers = 0;
     qint64 processedOutliers = 0;
     bool hasRunRecord = false; // written by this tool (has per-type statistics), or by the old job

@@ -34,7 +34,6 @@ bool ownRunsTableExists(Database &db)
     return query.exec(sql) && query.next() && query.value(0).toBool();
 }
 
-
 // Adds the outlier rows of one table with ids in (from, to] to the cache's highest iteration per email.
 Status scanOutlierRows(Database &db, Source source, qint64 from, qint64 to, IterationCache::Table &table)
 {
@@ -50,7 +49,7 @@ Status scanOutlierRows(Database &db, Source source, qint64 from, qint64 to, Iter
                         .constData(),
                     {from, to});
         if (!rows)
-            return Error{rows.error()};
+            return Error {rows.error()};
         for (const QStringList &row : rows.value()) {
             int &highest = table.highestByEmail[row.value(0)];
             highest = std::max(highest, row.value(1).toInt());
@@ -66,15 +65,15 @@ Status scanOutlierRows(Database &db, Source source, qint64 from, qint64 to, Iter
     query.addBindValue(from);
     query.addBindValue(to);
     if (!prepared || !query.exec())
-        return Error{sqlErrorText(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
-                                  query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
+                                   query.lastError())};
     while (query.next()) {
         int &highest = table.highestByEmail[query.value(0).toString()];
         highest = std::max(highest, query.value(1).toInt());
     }
     if (query.lastError().isValid())
-        return Error{sqlErrorText(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
-                                  query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Finding the iteration numbers in %1").arg(outlierTable(source)),
+                                   query.lastError())};
     return {};
 }
 
@@ -87,12 +86,12 @@ Result<int> cachedPlatformIteration(Database &db, Source source, const QString &
         table.coveredFrom = table.scannedTo = high;
     if (high > table.scannedTo) {
         if (const Status scanned = scanOutlierRows(db, source, table.scannedTo, high, table); !scanned)
-            return Error{scanned.error()};
+            return Error {scanned.error()};
         table.scannedTo = high;
     }
     if (watermark < table.coveredFrom) {
         if (const Status scanned = scanOutlierRows(db, source, watermark, table.coveredFrom, table); !scanned)
-            return Error{scanned.error()};
+            return Error {scanned.error()};
         table.coveredFrom = watermark;
     }
     return table.highestByEmail.value(email, 0);
@@ -105,11 +104,11 @@ Result<int> cachedNextIteration(Database &db, const QString &email, int ours, co
 {
     const Result<int> raw = cachedPlatformIteration(db, Source::Raw, email, watermarks.first, high.first, cache.raw);
     if (!raw)
-        return Error{raw.error()};
+        return Error {raw.error()};
     const Result<int> processed =
         cachedPlatformIteration(db, Source::Processed, email, watermarks.second, high.second, cache.processed);
     if (!processed)
-        return Error{processed.error()};
+        return Error {processed.error()};
     return std::max({ours, raw.value(), processed.value()}) + 1;
 }
 
@@ -121,7 +120,7 @@ Result<QPair<qint64, qint64>> outlierHighIds(Database &db)
     if (!query.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM outliers_records), "
                                    "(SELECT COALESCE(MAX(id), 0) FROM processed_records_outliers_records)"))
         || !query.next())
-        return Error{sqlErrorText(QStringLiteral("Reading the outlier tables' highest ids"), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Reading the outlier tables' highest ids"), query.lastError())};
     return qMakePair(query.value(0).toLongLong(), query.value(1).toLongLong());
 }
 
@@ -146,10 +145,10 @@ Result<int> nextIteration(Database &db, const QString &email, IterationCache *ca
                         "find_outliers_runs WHERE email = $1 ORDER BY iteration DESC LIMIT 1) AS r ON true",
                         {email});
             if (!latest)
-                return Error{latest.error()};
+                return Error {latest.error()};
             const QStringList found = latest.value().value(0);
             if (found.size() != 5)
-                return Error{QStringLiteral("Finding the iteration number for %1 failed: no answer").arg(email)};
+                return Error {QStringLiteral("Finding the iteration number for %1 failed: no answer").arg(email)};
             const QStringList row = found.at(2).isNull() ? QStringList() : found.mid(2);
             const bool watermarked = !row.isEmpty() && !row.at(1).isNull() && !row.at(2).isNull();
             cache->lastHigh = qMakePair(found.at(0).toLongLong(), found.at(1).toLongLong());
@@ -167,17 +166,16 @@ Result<int> nextIteration(Database &db, const QString &email, IterationCache *ca
                        "WHERE email = ? ORDER BY iteration DESC LIMIT 1"));
     last.addBindValue(email);
     if (!lastPrepared || !last.exec())
-        return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), last.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), last.lastError())};
 
     if (cache) {
         const bool found = last.next();
         const bool watermarked = found && !last.value(1).isNull() && !last.value(2).isNull();
         const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
         if (!high)
-            return Error{high.error()};
-        const QPair<qint64, qint64> watermarks = watermarked
-            ? qMakePair(last.value(1).toLongLong(), last.value(2).toLongLong())
-            : qMakePair(0LL, 0LL);
+            return Error {high.error()};
+        const QPair<qint64, qint64> watermarks =
+            watermarked ? qMakePair(last.value(1).toLongLong(), last.value(2).toLongLong()) : qMakePair(0LL, 0LL);
         return cachedNextIteration(db, email, found ? last.value(0).toInt() : 0, watermarks, high.value(), *cache);
     }
 
@@ -200,7 +198,8 @@ Result<int> nextIteration(Database &db, const QString &email, IterationCache *ca
         query.addBindValue(last.value(2).toLongLong());
     query.addBindValue(email);
     if (!prepared || !query.exec() || !query.next())
-        return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), query.lastError())};
+        return Error {
+            sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), query.lastError())};
     return std::max(ours, query.value(0).toInt()) + 1;
 }
 
@@ -212,40 +211,45 @@ Result<int> platformIteration(Database &db, const QString &email)
     query.addBindValue(email);
     query.addBindValue(email);
     if (!prepared || !query.exec() || !query.next())
-        return Error{sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), query.lastError())};
+        return Error {
+            sqlErrorText(QStringLiteral("Finding the iteration number for %1").arg(email), query.lastError())};
     return query.value(0).toInt() + 1;
 }
 
 Status reserveIteration(Database &db, RunReport &report, IterationCache *cache)
 {
     QSqlDatabase &sql = db.db();
-    if (const Status begun = db.beginWrite(QStringLiteral("Starting the transaction that reserves the iteration number")); !begun)
+    if (const Status begun =
+            db.beginWrite(QStringLiteral("Starting the transaction that reserves the iteration number"));
+        !begun)
         return begun;
     const auto rollback = [&](const QString &error) {
         sql.rollback();
-        return Status(Error{error + QStringLiteral(". Nothing was written and no message was sent.")});
+        return Status(Error {error + QStringLiteral(". Nothing was written and no message was sent.")});
     };
     const Result<int> next = nextIteration(db, report.email, cache);
     if (!next)
         return rollback(next.error());
     // With the cache on PostgreSQL, nextIteration() has just read the highest ids, in this transaction.
     const bool known = cache && cache->lastHigh.first >= 0 && db.isPostgres();
-    const Result<QPair<qint64, qint64>> high = known ? Result<QPair<qint64, qint64>>(cache->lastHigh) : outlierHighIds(db);
+    const Result<QPair<qint64, qint64>> high =
+        known ? Result<QPair<qint64, qint64>>(cache->lastHigh) : outlierHighIds(db);
     if (cache)
         cache->lastHigh = qMakePair(qint64(-1), qint64(-1));
     if (!high)
         return rollback(high.error());
     if (PgExec pg(db); pg.isAvailable()) {
-        const Result<QVector<QStringList>> inserted = pg.exec(
-            QStringLiteral("Reserving the iteration number"),
-            "INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, started_at, finished_at, status, "
-            "raw_threshold, processed_threshold, tool_version, raw_rows, raw_outliers, processed_rows, "
-            "processed_outliers, raw_outliers_high_id, processed_outliers_high_id) VALUES ($1, $2, $3, $4, "
-            "CAST($5 AS timestamptz), CAST($5 AS timestamptz), $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)",
-            {report.runId, report.email, next.value(),
-             report.operatorEmail.isNull() ? QString(QLatin1String("")) : report.operatorEmail,
-             timestampText(report.startedAt), QStringLiteral("running"), report.rawThreshold,
-             report.processedThreshold, report.toolVersion, high.value().first, high.value().second});
+        const Result<QVector<QStringList>> inserted =
+            pg.exec(QStringLiteral("Reserving the iteration number"),
+                    "INSERT INTO find_outliers_runs (run_id, email, iteration, operator_email, started_at, "
+                    "finished_at, status, "
+                    "raw_threshold, processed_threshold, tool_version, raw_rows, raw_outliers, processed_rows, "
+                    "processed_outliers, raw_outliers_high_id, processed_outliers_high_id) VALUES ($1, $2, $3, $4, "
+                    "CAST($5 AS timestamptz), CAST($5 AS timestamptz), $6, $7, $8, $9, 0, 0, 0, 0, $10, $11)",
+                    {report.runId, report.email, next.value(),
+                     report.operatorEmail.isNull() ? QString(QLatin1String("")) : report.operatorEmail,
+                     timestampText(report.startedAt), QStringLiteral("running"), report.rawThreshold,
+                     report.processedThreshold, report.toolVersion, high.value().first, high.value().second});
         if (!inserted)
             return rollback(inserted.error());
         if (!sql.commit())
@@ -288,13 +292,15 @@ Status markRunEnded(Database &db, const RunReport &report, RunStatus status, con
     if (!query.prepare(QStringLiteral("UPDATE find_outliers_runs SET status = ?, finished_at = %1, error = ? "
                                       "WHERE run_id = ? AND status = 'running'")
                            .arg(timestampPlaceholder(db))))
-        return Error{sqlErrorText(QStringLiteral("Recording the end of run %1").arg(report.iteration), query.lastError())};
+        return Error {
+            sqlErrorText(QStringLiteral("Recording the end of run %1").arg(report.iteration), query.lastError())};
     query.addBindValue(statusName(status));
     query.addBindValue(timestampText(report.finishedAt.isNull() ? QDateTime::currentDateTimeUtc() : report.finishedAt));
     query.addBindValue(error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error));
     query.addBindValue(report.runId);
     if (!query.exec())
-        return Error{sqlErrorText(QStringLiteral("Recording the end of run %1").arg(report.iteration), query.lastError())};
+        return Error {
+            sqlErrorText(QStringLiteral("Recording the end of run %1").arg(report.iteration), query.lastError())};
     return {};
 }
 

@@ -34,7 +34,7 @@ struct IterationCache
     Table raw;
     Table processed;
     bool runsTableExists = false; // once seen, it stays
-    QPair<qint64, qint64> lastHigh{-1, -1}; // the outlier tables' highest ids nextIteration() read (PostgreSQL)
+    QPair<qint64, qint64> lastHigh {-1, -1}; // the outlier tables' highest ids nextIteration() read (PostgreSQL)
 };
 
 // 1 + the highest iteration stored for this email over both outlier tables and all our runs, whatever their status

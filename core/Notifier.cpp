@@ -26,7 +26,10 @@ QString minuteText(const QDateTime &time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
 }
 
-QString esc(const QString &text) { return text.toHtmlEscaped(); }
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
 
 // The URL for a message a person reads: without the password of http://user:password@host/ (a secret).
 QString displayUrl(const QString &text)
@@ -40,7 +43,8 @@ QString displayUrl(const QString &text)
 QString tableSection(const QString &title, const TableReport &table)
 {
     QString html = QStringLiteral("<h3>%1</h3>").arg(esc(title));
-    html += QStringLiteral("<p>Проверено записей: %1<br>Найдено выбросов: %2</p>").arg(table.rows).arg(table.outlierCount);
+    html +=
+        QStringLiteral("<p>Проверено записей: %1<br>Найдено выбросов: %2</p>").arg(table.rows).arg(table.outlierCount);
     if (table.types.isEmpty())
         return html + QStringLiteral("<p>Записей нет.</p>");
     html += QStringLiteral("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">"
@@ -102,10 +106,12 @@ bool neverReachedServer(QNetworkReply::NetworkError error)
 
 Notifier::Notifier(QString baseUrl, QString bearerToken)
     : m_baseUrl(std::move(baseUrl)), m_bearerToken(std::move(bearerToken)), m_network(new QNetworkAccessManager)
-{
-}
+{ }
 
-Notifier::~Notifier() { delete m_network; }
+Notifier::~Notifier()
+{
+    delete m_network;
+}
 
 QString Notifier::startSubject(int iteration)
 {
@@ -148,8 +154,7 @@ QString Notifier::notCompletedHtml(const RunReport &report)
 
 QString Notifier::sendNotCompleted(const RunReport &report)
 {
-    return send(report.email, notCompletedSubject(report.iteration), notCompletedHtml(report),
-                QStringLiteral("end"));
+    return send(report.email, notCompletedSubject(report.iteration), notCompletedHtml(report), QStringLiteral("end"));
 }
 
 QString Notifier::sendStart(const RunReport &report)

@@ -28,7 +28,10 @@ inline double zScore(double x, double mean, double std)
 {
     return std != 0.0 ? (x - mean) / std : std::numeric_limits<double>::quiet_NaN();
 }
-inline double zScore(double x, const ZScoreStats &stats) { return zScore(x, stats.mean, stats.std); }
+inline double zScore(double x, const ZScoreStats &stats)
+{
+    return zScore(x, stats.mean, stats.std);
+}
 
 // A value is an outlier when |z| > k, strictly; with std == 0 nothing is.
 inline bool isOutlier(double x, const ZScoreStats &stats, double k)

@@ -9,10 +9,11 @@ namespace fo {
 class Database;
 
 // The bulk read for PostgreSQL. Streams `COPY (SELECT id, data_type, value [, time] FROM <table> WHERE email = ...)
-// TO STDOUT (FORMAT binary)`, with data_type and value selected as RecordColumns says (as text), over the libpq connection that QtSql's QPSQL driver holds for `db` (no second
-// connection), parses each row in place, and groups by data type exactly as the QtSql path does: same rows, same
-// values in id order, same counts, same times in milliseconds. The email goes to the server as a bound parameter
-// (into a session setting that the COPY reads back, since COPY takes no parameters), never inside the SQL text.
+// TO STDOUT (FORMAT binary)`, with data_type and value selected as RecordColumns says (as text), over the libpq
+// connection that QtSql's QPSQL driver holds for `db` (no second connection), parses each row in place, and groups by
+// data type exactly as the QtSql path does: same rows, same values in id order, same counts, same times in
+// milliseconds. The email goes to the server as a bound parameter (into a session setting that the COPY reads back,
+// since COPY takes no parameters), never inside the SQL text.
 //
 // A failure (also a connection killed mid-COPY) comes back as an Error with the server's message; the connection
 // is then either idle and usable, or lost, and QtSql reports it as such on its next use. On cancellation the COPY

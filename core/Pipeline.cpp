@@ -44,11 +44,10 @@ TableReport detect(Source source, double k, std::vector<TypeAccumulator> &types,
     TableReport table;
     table.source = source;
     table.k = k;
-    std::sort(types.begin(), types.end(),
-              [](const TypeAccumulator &a, const TypeAccumulator &b) {
-                  // The NULL type first, then by name.
-                  return a.dataTypeIsNull != b.dataTypeIsNull ? a.dataTypeIsNull : a.dataType < b.dataType;
-              });
+    std::sort(types.begin(), types.end(), [](const TypeAccumulator &a, const TypeAccumulator &b) {
+        // The NULL type first, then by name.
+        return a.dataTypeIsNull != b.dataTypeIsNull ? a.dataTypeIsNull : a.dataType < b.dataType;
+    });
     table.types.reserve(qsizetype(types.size())); // one allocation, not a doubling copy: memory follows the types
     std::vector<double> scratch;
     for (TypeAccumulator &acc : types) {
@@ -95,12 +94,12 @@ TableReport detect(Source source, double k, std::vector<TypeAccumulator> &types,
 
 } // namespace
 
-Pipeline::Pipeline(Config config) : m_config(std::move(config)) {}
+Pipeline::Pipeline(Config config) : m_config(std::move(config)) { }
 
 void Pipeline::progress(Stage stage, qint64 count) const
 {
     if (m_progress)
-        m_progress(ProgressUpdate{stage, count});
+        m_progress(ProgressUpdate {stage, count});
 }
 
 void Pipeline::lap(const char *stage) const
@@ -143,13 +142,13 @@ void Pipeline::setKeepConnection(bool keep)
 // What a run holds while it goes, so that its ending (run()) can record and announce how it ended.
 struct Pipeline::Context
 {
-    Database *db = nullptr;      // the run's connection: its own, or the one kept in the session
+    Database *db = nullptr; // the run's connection: its own, or the one kept in the session
     std::optional<Database> ownDb;
     std::unique_ptr<RedisFlag> flag;
     std::unique_ptr<Notifier> notifier;
-    bool reserved = false;  // the iteration number is recorded in find_outliers_runs ("running")
+    bool reserved = false; // the iteration number is recorded in find_outliers_runs ("running")
     bool startSent = false; // the start message was sent (or tried): an end message must follow
-    bool stored = false;    // the run was committed
+    bool stored = false; // the run was committed
 };
 
 RunReport Pipeline::run(const RunRequest &request)
@@ -169,7 +168,7 @@ RunReport Pipeline::run(const RunRequest &request)
 
     if (m_timer)
         m_timer->start();
-    LogContext::current() = LogContext{request.email, 0};
+    LogContext::current() = LogContext {request.email, 0};
     Context context;
     const Ending ending = execute(request, report, context);
     lap("other");
@@ -191,7 +190,7 @@ RunReport Pipeline::run(const RunRequest &request)
     context.ownDb.reset();
     // A connection that met a failure (or a cancel, in the middle of something) is not used again.
     if (m_session && report.status != RunStatus::Completed && report.status != RunStatus::DryRun)
-        *m_session = Session{};
+        *m_session = Session {};
     lap("disconnect");
     progress(Stage::Done);
     return report;
@@ -202,12 +201,12 @@ void Pipeline::endUnstored(RunReport &report, Context &context) const
     if (context.reserved) {
         // The attempt keeps its number, marked failed or cancelled with the reason. When the run's connection is
         // gone (the usual reason for a failure), a fresh one records it.
-        Status marked = context.db ? markRunEnded(*context.db, report, report.status, report.error)
-                                   : Status(Error{QString()});
+        Status marked =
+            context.db ? markRunEnded(*context.db, report, report.status, report.error) : Status(Error {QString()});
         if (!marked) {
             Result<Database> fresh = Database::open(m_config);
             marked = fresh ? markRunEnded(fresh.value(), report, report.status, report.error)
-                           : Status(Error{fresh.error()});
+                           : Status(Error {fresh.error()});
         }
         if (!marked)
             qCInfo(lcPipeline).noquote() << "could not record the end of iteration" << report.iteration << ":"
@@ -222,8 +221,8 @@ void Pipeline::endUnstored(RunReport &report, Context &context) const
 Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report, Context &context)
 {
     const auto isCancelled = [this] { return cancelled(); };
-    const auto failed = [](const QString &error) { return Ending{RunStatus::Failed, error}; };
-    const Ending cancelledEnding{RunStatus::Cancelled, QString()};
+    const auto failed = [](const QString &error) { return Ending {RunStatus::Failed, error}; };
+    const Ending cancelledEnding {RunStatus::Cancelled, QString()};
 
     if (!isValidEmail(request.email))
         return failed(QStringLiteral("\"%1\" is not a valid email address; nothing was done.").arg(request.email));
@@ -241,7 +240,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         if (session->readOnly != request.dryRun || !alive.exec(QStringLiteral("SELECT 1"))) {
             qCDebug(lcPipeline) << "the kept database connection is gone; opening a new one";
             alive = QSqlQuery();
-            *session = Session{};
+            *session = Session {};
         }
     }
     if (!session || !session->db) {
@@ -382,7 +381,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
 
     report.finishedAt = nowUtcMs();
     if (request.dryRun)
-        return Ending{RunStatus::DryRun, QString()};
+        return Ending {RunStatus::DryRun, QString()};
 
     progress(Stage::Writing);
     const Result<WriteOutcome> written = writeRun(db, report, isCancelled);
@@ -400,7 +399,7 @@ Pipeline::Ending Pipeline::execute(const RunRequest &request, RunReport &report,
         warn(report, context.notifier->sendCompletion(report));
         lap("notify-end");
     }
-    return Ending{RunStatus::Completed, QString()};
+    return Ending {RunStatus::Completed, QString()};
 }
 
 } // namespace fo

@@ -12,8 +12,18 @@ namespace fo {
 class RedisFlag;
 class StageTimer;
 
-enum class Stage { Connecting, Locking, Flagging, NotifyingStart, ReadingRaw, ReadingProcessed, Detecting, Writing,
-                   NotifyingEnd, Done };
+enum class Stage {
+    Connecting,
+    Locking,
+    Flagging,
+    NotifyingStart,
+    ReadingRaw,
+    ReadingProcessed,
+    Detecting,
+    Writing,
+    NotifyingEnd,
+    Done
+};
 
 struct RunRequest
 {
@@ -21,10 +31,10 @@ struct RunRequest
     QString operatorEmail; // who started it from the desktop; empty when headless
     double rawThreshold = DefaultRawThreshold;
     double processedThreshold = DefaultProcessedThreshold;
-    bool dryRun = false;       // compute and report; write nothing, no flag, no notifications
-    bool notify = true;        // send the start and completion notifications
-    bool keepSeries = false;   // keep every point with its time (for charts)
-    QString bearerToken;       // optional Authorization for the notifications API
+    bool dryRun = false; // compute and report; write nothing, no flag, no notifications
+    bool notify = true; // send the start and completion notifications
+    bool keepSeries = false; // keep every point with its time (for charts)
+    QString bearerToken; // optional Authorization for the notifications API
 };
 
 struct ProgressUpdate

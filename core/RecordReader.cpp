@@ -124,8 +124,8 @@ QString qualifiedOutlierIdColumn(Source source)
 Result<QPair<qint64, QString>> outlierIdLimit(Database &db, Source source)
 {
     const QString column = qualifiedOutlierIdColumn(source);
-    const Result<QHash<QString, ColumnType>> described = describeColumns(
-        db, column.section(QLatin1Char('.'), 0, 0), QStringLiteral("Checking %1").arg(column));
+    const Result<QHash<QString, ColumnType>> described =
+        describeColumns(db, column.section(QLatin1Char('.'), 0, 0), QStringLiteral("Checking %1").arg(column));
     if (!described)
         return Error {described.error()};
     const ColumnType type = described.value().value(column.section(QLatin1Char('.'), 1));
@@ -259,10 +259,9 @@ Status checkRecordTables(Database &db, const QString &email, bool forWriting, st
     if (forWriting && db.isPostgres()) {
         for (const Source source : {Source::Raw, Source::Processed}) {
             const bool raw = source == Source::Raw;
-            const Status fits = checkOutlierIdColumn(db, source, known->columns(source),
-                                                     raw ? known->rawOutlierIdLimit : known->processedOutlierIdLimit,
-                                                     raw ? known->rawOutlierIdType : known->processedOutlierIdType,
-                                                     email);
+            const Status fits = checkOutlierIdColumn(
+                db, source, known->columns(source), raw ? known->rawOutlierIdLimit : known->processedOutlierIdLimit,
+                raw ? known->rawOutlierIdType : known->processedOutlierIdType, email);
             if (!fits)
                 return fits;
         }
@@ -272,8 +271,8 @@ Status checkRecordTables(Database &db, const QString &email, bool forWriting, st
 
 Result<ReadOutcome> readRecords(Database &db, const ReadRequest &request, std::vector<TypeAccumulator> &types)
 {
-    const Result<RecordColumns> columns = request.columns ? Result<RecordColumns>(*request.columns)
-                                                          : recordColumns(db, request.source);
+    const Result<RecordColumns> columns =
+        request.columns ? Result<RecordColumns>(*request.columns) : recordColumns(db, request.source);
     if (!columns)
         return Error {columns.error()};
     if (db.isPostgres() && copyReadAllowed()) {

@@ -68,7 +68,7 @@ struct RecordTables
 {
     RecordColumns raw;
     RecordColumns processed;
-    bool outliersDescribed = false;                                // the two limits below are known
+    bool outliersDescribed = false; // the two limits below are known
     qint64 rawOutlierIdLimit = std::numeric_limits<qint64>::max(); // the largest id the outlier column holds
     qint64 processedOutlierIdLimit = std::numeric_limits<qint64>::max();
     QString rawOutlierIdType;

@@ -3,7 +3,6 @@
 #include <QLoggingCategory>
 
 #include <hiredis/hiredis.h>
-
 #include <sys/time.h>
 
 Q_LOGGING_CATEGORY(lcRedis, "fo.core.redis")
@@ -13,7 +12,7 @@ namespace {
 
 timeval toTimeval(int ms)
 {
-    timeval tv{};
+    timeval tv {};
     tv.tv_sec = ms / 1000;
     tv.tv_usec = (ms % 1000) * 1000;
     return tv;
@@ -21,12 +20,13 @@ timeval toTimeval(int ms)
 
 } // namespace
 
-RedisFlag::RedisFlag(QString host, int port, QString key)
-    : m_host(std::move(host)), m_port(port), m_key(std::move(key))
-{
-}
+RedisFlag::RedisFlag(QString host, int port, QString key) : m_host(std::move(host)), m_port(port), m_key(std::move(key))
+{ }
 
-RedisFlag::~RedisFlag() { disconnect(); }
+RedisFlag::~RedisFlag()
+{
+    disconnect();
+}
 
 void RedisFlag::disconnect()
 {
@@ -63,9 +63,9 @@ QString RedisFlag::set(bool active)
             continue;
         const QByteArray key = m_key.toUtf8();
         auto *reply = static_cast<redisReply *>(
-            active ? redisCommand(m_context, "SET %b true EX %d", key.constData(), std::size_t(key.size()),
-                                  ExpirySeconds)
-                   : redisCommand(m_context, "SET %b false", key.constData(), std::size_t(key.size())));
+            active
+                ? redisCommand(m_context, "SET %b true EX %d", key.constData(), std::size_t(key.size()), ExpirySeconds)
+                : redisCommand(m_context, "SET %b false", key.constData(), std::size_t(key.size())));
         if (!reply) {
             failure = QStringLiteral("Redis at %1:%2 did not answer (%3)")
                           .arg(m_host)
@@ -91,7 +91,13 @@ QString RedisFlag::set(bool active)
         .arg(m_key, active ? QStringLiteral("true") : QStringLiteral("false"), failure);
 }
 
-QString RedisFlag::setActive() { return set(true); }
-QString RedisFlag::setInactive() { return set(false); }
+QString RedisFlag::setActive()
+{
+    return set(true);
+}
+QString RedisFlag::setInactive()
+{
+    return set(false);
+}
 
 } // namespace fo

@@ -21,7 +21,7 @@ public:
     RedisFlag &operator=(const RedisFlag &) = delete;
 
     // Each returns an empty string on success, or a warning that says what failed.
-    QString setActive();   // SET key "true" EX 3600
+    QString setActive(); // SET key "true" EX 3600
     QString setInactive(); // SET key "false"
 
     const QString &key() const { return m_key; }

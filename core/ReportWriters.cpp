@@ -31,14 +31,14 @@ QJsonObject tableJson(const TableReport &table)
     for (const TypeReport &type : table.types) {
         QJsonArray outliers;
         for (const OutlierPoint &point : type.outliers) {
-            outliers.append(QJsonObject{
+            outliers.append(QJsonObject {
                 {QStringLiteral("record_id"), point.recordId},
                 {QStringLiteral("time"), isoTime(point.time)},
                 {QStringLiteral("value"), jsonNumber(point.value)},
                 {QStringLiteral("z"), jsonNumber(point.z)},
             });
         }
-        types.append(QJsonObject{
+        types.append(QJsonObject {
             {QStringLiteral("data_type"), type.dataTypeIsNull ? QJsonValue() : QJsonValue(type.dataType)},
             {QStringLiteral("rows"), type.rows},
             {QStringLiteral("numeric_rows"), type.numericRows},
@@ -50,7 +50,7 @@ QJsonObject tableJson(const TableReport &table)
             {QStringLiteral("outliers"), outliers},
         });
     }
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("k"), table.k},
         {QStringLiteral("rows"), table.rows},
         {QStringLiteral("outlier_count"), table.outlierCount},
@@ -67,7 +67,7 @@ QString formatNumber(double value)
 
 Status csvWriteFailed(const QIODevice &device)
 {
-    return Error{QStringLiteral("Writing the CSV failed: %1").arg(device.errorString())};
+    return Error {QStringLiteral("Writing the CSV failed: %1").arg(device.errorString())};
 }
 
 void writeRow(QTextStream &stream, const QStringList &cells)
@@ -90,7 +90,8 @@ QString formatSummary(const RunReport &report)
     out << "Iteration " << report.iteration << ", " << statusName(report.status) << ", started "
         << isoTime(report.startedAt) << ", finished " << isoTime(report.finishedAt) << "\n";
     for (const TableReport *table : {&report.raw, &report.processed}) {
-        out << "\n" << (table->source == Source::Raw ? "Raw records" : "Processed records") << " (k = " << table->k
+        out << "\n"
+            << (table->source == Source::Raw ? "Raw records" : "Processed records") << " (k = " << table->k
             << "): " << table->rows << " rows, " << table->outlierCount << " outliers\n";
         if (table->types.isEmpty()) {
             out << "  (no records)\n";
@@ -102,10 +103,10 @@ QString formatSummary(const RunReport &report)
             names << escapeControlChars(displayDataType(type.dataType, type.dataTypeIsNull));
             width = std::max(width, int(names.constLast().size()));
         }
-        out << "  " << QStringLiteral("data type").leftJustified(width) << "  " << QStringLiteral("rows").rightJustified(9)
-            << "  " << QStringLiteral("skipped").rightJustified(8) << "  " << QStringLiteral("outliers").rightJustified(8)
-            << "  " << QStringLiteral("mean").rightJustified(12) << "  " << QStringLiteral("std").rightJustified(12)
-            << "\n";
+        out << "  " << QStringLiteral("data type").leftJustified(width) << "  "
+            << QStringLiteral("rows").rightJustified(9) << "  " << QStringLiteral("skipped").rightJustified(8) << "  "
+            << QStringLiteral("outliers").rightJustified(8) << "  " << QStringLiteral("mean").rightJustified(12) << "  "
+            << QStringLiteral("std").rightJustified(12) << "\n";
         for (qsizetype i = 0; i < table->types.size(); ++i) {
             const TypeReport &type = table->types.at(i);
             out << "  " << names.at(i).leftJustified(width) << "  " << QString::number(type.rows).rightJustified(9)
@@ -128,7 +129,7 @@ QJsonObject reportJson(const RunReport &report)
     QJsonArray warnings;
     for (const QString &warning : report.warnings)
         warnings.append(warning);
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("schema_version"), 1},
         {QStringLiteral("tool_version"), report.toolVersion},
         {QStringLiteral("run_id"), report.runId},
@@ -182,10 +183,10 @@ QString csvNumberCell(double value)
 
 QStringList csvHeader(bool allPoints)
 {
-    QStringList header = {QStringLiteral("email"),   QStringLiteral("iteration"), QStringLiteral("source"),
+    QStringList header = {QStringLiteral("email"),     QStringLiteral("iteration"), QStringLiteral("source"),
                           QStringLiteral("data_type"), QStringLiteral("record_id"), QStringLiteral("time"),
-                          QStringLiteral("value"),   QStringLiteral("z"),         QStringLiteral("mean"),
-                          QStringLiteral("std"),     QStringLiteral("k")};
+                          QStringLiteral("value"),     QStringLiteral("z"),         QStringLiteral("mean"),
+                          QStringLiteral("std"),       QStringLiteral("k")};
     if (allPoints)
         header << QStringLiteral("is_outlier");
     return header;
@@ -214,9 +215,18 @@ void forEachCsvRow(const RunReport &report, bool allPoints, const CsvRowSink &si
             const QString std = csvNumberCell(type.std);
             const QString k = csvNumberCell(type.k);
             auto row = [&](qint64 id, const QString &time, double value, double z, bool outlier) {
-                QStringList cells = {email, iteration, source, dataType, QString::number(id), time,
-                                     csvNumberCell(value), csvNumberCell(z), mean, std, k};
-                sink(cells, CsvRowOf{table->source, &type, id, outlier});
+                QStringList cells = {email,
+                                     iteration,
+                                     source,
+                                     dataType,
+                                     QString::number(id),
+                                     time,
+                                     csvNumberCell(value),
+                                     csvNumberCell(z),
+                                     mean,
+                                     std,
+                                     k};
+                sink(cells, CsvRowOf {table->source, &type, id, outlier});
             };
             if (!allPoints) {
                 for (const OutlierPoint &point : type.outliers)
@@ -261,13 +271,13 @@ Status writeCsvFile(const RunReport &report, const QString &path, bool allPoints
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{QStringLiteral("Cannot write the CSV file %1: %2. Check the folder exists and is writable.")
-                         .arg(path, file.errorString())};
+        return Error {QStringLiteral("Cannot write the CSV file %1: %2. Check the folder exists and is writable.")
+                          .arg(path, file.errorString())};
     const Status status = writeCsv(report, file, allPoints);
     if (!status)
         return status;
     if (!file.commit())
-        return Error{QStringLiteral("Cannot save the CSV file %1: %2.").arg(path, file.errorString())};
+        return Error {QStringLiteral("Cannot save the CSV file %1: %2.").arg(path, file.errorString())};
     return {};
 }
 

@@ -14,12 +14,11 @@ struct Error
 };
 
 // Either a value or an Error (a small stand-in for C++23 std::expected).
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error.message)) {}
+    Result(T value) : m_value(std::move(value)) { }
+    Result(Error error) : m_error(std::move(error.message)) { }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -40,7 +39,7 @@ class Status
 {
 public:
     Status() = default;
-    Status(Error error) : m_failed(true), m_error(std::move(error.message)) {}
+    Status(Error error) : m_failed(true), m_error(std::move(error.message)) { }
     static Status success() { return {}; }
 
     bool ok() const { return !m_failed; }

@@ -18,7 +18,10 @@ constexpr int PollMs = 100;
 } // namespace
 
 RunLock::RunLock() = default;
-RunLock::~RunLock() { release(); }
+RunLock::~RunLock()
+{
+    release();
+}
 
 Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, const std::function<bool()> &cancelled,
                                           const std::function<void()> &waiting, int timeoutMs)
@@ -36,7 +39,7 @@ Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, co
                 pg.exec(QStringLiteral("Taking the run lock for %1").arg(email),
                         "SELECT pg_try_advisory_lock($1, hashtext($2))", {RunLockClass, email});
             if (!tried)
-                return Error{tried.error()};
+                return Error {tried.error()};
             if (tried.value().value(0).value(0) == QLatin1String("t")) {
                 m_db = &db;
                 m_email = email;
@@ -49,7 +52,7 @@ Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, co
             query.addBindValue(RunLockClass);
             query.addBindValue(email);
             if (!prepared || !query.exec() || !query.next())
-                return Error{sqlErrorText(QStringLiteral("Taking the run lock for %1").arg(email), query.lastError())};
+                return Error {sqlErrorText(QStringLiteral("Taking the run lock for %1").arg(email), query.lastError())};
             if (query.value(0).toBool()) {
                 m_db = &db;
                 m_email = email;
@@ -60,8 +63,8 @@ Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, co
             if (m_lockFile->tryLock(0))
                 return Outcome::Acquired;
             if (m_lockFile->error() == QLockFile::PermissionError)
-                return Error{QStringLiteral("Cannot create the lock file %1.run-lock: permission denied.")
-                                 .arg(db.db().databaseName())};
+                return Error {QStringLiteral("Cannot create the lock file %1.run-lock: permission denied.")
+                                  .arg(db.db().databaseName())};
         }
         if (!toldWaiting && waiting) {
             waiting();
@@ -70,10 +73,10 @@ Result<RunLock::Outcome> RunLock::acquire(Database &db, const QString &email, co
         if (cancelled && cancelled())
             return Outcome::Cancelled;
         if (deadline.hasExpired())
-            return Error{QStringLiteral("Another run for %1 has held the lock for more than %2 s. Wait for it to "
-                                        "finish, or stop it, and try again.")
-                             .arg(email)
-                             .arg(timeoutMs / 1000)};
+            return Error {QStringLiteral("Another run for %1 has held the lock for more than %2 s. Wait for it to "
+                                         "finish, or stop it, and try again.")
+                              .arg(email)
+                              .arg(timeoutMs / 1000)};
         QThread::msleep(PollMs);
     }
 }

@@ -43,11 +43,11 @@ QString displayDataType(const QString &dataType, bool isNull);
 struct TypeReport
 {
     QString dataType; // as stored; empty when dataTypeIsNull
-    qint64 rows = 0;        // rows read, numeric or not
+    qint64 rows = 0; // rows read, numeric or not
     qint64 numericRows = 0; // values that parsed as finite numbers
     qint64 skippedRows = 0; // rows - numericRows
-    double mean = 0.0;      // NaN when numericRows == 0
-    double std = 0.0;       // NaN when numericRows == 0
+    double mean = 0.0; // NaN when numericRows == 0
+    double std = 0.0; // NaN when numericRows == 0
     double k = 0.0;
     QVector<OutlierPoint> outliers; // in id order
     Series series;
@@ -73,7 +73,7 @@ struct RunReport
     QString email;
     QString operatorEmail; // empty when headless
     int iteration = 0;
-    QDateTime startedAt;  // UTC
+    QDateTime startedAt; // UTC
     QDateTime finishedAt; // UTC; also the timestamp written on every outlier row
     RunStatus status = RunStatus::Failed;
     QString error; // set when Failed

@@ -52,12 +52,11 @@ Status insertOutliers(Database &db, const RunReport &report, Source source)
                                    .arg(outlierTable(source), outlierIdColumn(source))
                                    .toUtf8();
         for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
-            const Result<QVector<QStringList>> done =
-                pg.exec(what, sql.constData(),
-                        {idArrayLiteral(ids, from, std::min(IdsPerStatement, ids.size() - from)), report.iteration,
-                         stamp});
+            const Result<QVector<QStringList>> done = pg.exec(
+                what, sql.constData(),
+                {idArrayLiteral(ids, from, std::min(IdsPerStatement, ids.size() - from)), report.iteration, stamp});
             if (!done)
-                return Error{done.error()};
+                return Error {done.error()};
         }
         return {};
     }
@@ -69,13 +68,13 @@ Status insertOutliers(Database &db, const RunReport &report, Source source)
                                            "SELECT unnest(CAST(? AS bigint[])), ?, CAST(? AS timestamptz)")
                                 .arg(outlierTable(source), outlierIdColumn(source));
         if (!query.prepare(sql))
-            return Error{sqlErrorText(what, query.lastError())};
+            return Error {sqlErrorText(what, query.lastError())};
         for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
             query.bindValue(0, idArrayLiteral(ids, from, std::min(IdsPerStatement, ids.size() - from)));
             query.bindValue(1, report.iteration);
             query.bindValue(2, stamp);
             if (!query.exec())
-                return Error{sqlErrorText(what, query.lastError())};
+                return Error {sqlErrorText(what, query.lastError())};
         }
         return {};
     }
@@ -83,13 +82,13 @@ Status insertOutliers(Database &db, const RunReport &report, Source source)
                                        "outliers_search_iteration_datetime) VALUES (?, ?, ?)")
                             .arg(outlierTable(source), outlierIdColumn(source));
     if (!query.prepare(sql))
-        return Error{sqlErrorText(what, query.lastError())};
+        return Error {sqlErrorText(what, query.lastError())};
     for (const qint64 id : ids) {
         query.bindValue(0, id);
         query.bindValue(1, report.iteration);
         query.bindValue(2, stamp);
         if (!query.exec())
-            return Error{sqlErrorText(what, query.lastError())};
+            return Error {sqlErrorText(what, query.lastError())};
     }
     return {};
 }
@@ -106,12 +105,12 @@ Status completeRunRecordPostgres(PgExec &pg, const RunReport &report, const QPai
         {timestampText(report.finishedAt), statusName(RunStatus::Completed), report.raw.rows, report.raw.outlierCount,
          report.processed.rows, report.processed.outlierCount, high.first, high.second, report.runId});
     if (!updated)
-        return Error{updated.error()};
+        return Error {updated.error()};
     if (updated.value().size() != 1)
-        return Error{QStringLiteral("Writing find_outliers_runs failed: the reserved row of run %1 (iteration %2) is "
-                                    "gone")
-                         .arg(report.runId)
-                         .arg(report.iteration)};
+        return Error {QStringLiteral("Writing find_outliers_runs failed: the reserved row of run %1 (iteration %2) is "
+                                     "gone")
+                          .arg(report.runId)
+                          .arg(report.iteration)};
     // Each column as one array literal: text elements quoted ("..." with \ and \" escaped), NULL unquoted.
     const auto quoted = [](const QString &text) -> QString {
         QString escaped = text;
@@ -150,7 +149,7 @@ Status completeRunRecordPostgres(PgExec &pg, const RunReport &report, const QPai
         {report.runId, array(sources), array(types), array(rows), array(numeric), array(skipped), array(means),
          array(stds), array(ks), array(outliers)});
     if (!inserted)
-        return Error{inserted.error()};
+        return Error {inserted.error()};
     return {};
 }
 
@@ -159,7 +158,7 @@ Status completeRunRecord(Database &db, const RunReport &report)
 {
     const Result<QPair<qint64, qint64>> high = outlierHighIds(db);
     if (!high)
-        return Error{high.error()};
+        return Error {high.error()};
     if (PgExec pg(db); pg.isAvailable())
         return completeRunRecordPostgres(pg, report, high.value());
     QSqlQuery query(db.db());
@@ -168,7 +167,7 @@ Status completeRunRecord(Database &db, const RunReport &report)
                                       "raw_outliers_high_id = ?, processed_outliers_high_id = ?, error = NULL "
                                       "WHERE run_id = ?")
                            .arg(timestampPlaceholder(db))))
-        return Error{sqlErrorText(QStringLiteral("Writing find_outliers_runs"), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Writing find_outliers_runs"), query.lastError())};
     query.addBindValue(timestampText(report.finishedAt));
     query.addBindValue(statusName(RunStatus::Completed));
     query.addBindValue(report.raw.rows);
@@ -179,12 +178,12 @@ Status completeRunRecord(Database &db, const RunReport &report)
     query.addBindValue(high.value().second);
     query.addBindValue(report.runId);
     if (!query.exec())
-        return Error{sqlErrorText(QStringLiteral("Writing find_outliers_runs"), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Writing find_outliers_runs"), query.lastError())};
     if (query.numRowsAffected() != 1)
-        return Error{QStringLiteral("Writing find_outliers_runs failed: the reserved row of run %1 (iteration %2) is "
-                                    "gone")
-                         .arg(report.runId)
-                         .arg(report.iteration)};
+        return Error {QStringLiteral("Writing find_outliers_runs failed: the reserved row of run %1 (iteration %2) is "
+                                     "gone")
+                          .arg(report.runId)
+                          .arg(report.iteration)};
 
     // The per-type rows in as few statements as possible (one for up to TypeRowsPerStatement types), each row's
     // values bound: one round trip instead of one per type.
@@ -196,7 +195,7 @@ Status completeRunRecord(Database &db, const RunReport &report)
     QVector<TypeRow> rows;
     for (const TableReport *table : {&report.raw, &report.processed}) {
         for (const TypeReport &type : table->types)
-            rows.append(TypeRow{table->source, &type});
+            rows.append(TypeRow {table->source, &type});
     }
     // 10 values a row: well below PostgreSQL's 65535 parameters, and SQLite's 999 of old versions.
     const qsizetype TypeRowsPerStatement = db.isPostgres() ? 500 : 90;
@@ -208,7 +207,7 @@ Status completeRunRecord(Database &db, const RunReport &report)
         if (!query.prepare(QStringLiteral("INSERT INTO find_outliers_run_types (run_id, source, data_type, rows_read, "
                                           "numeric_rows, skipped_rows, mean, std, k, outliers) VALUES ")
                            + tuples.join(QStringLiteral(", "))))
-            return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
+            return Error {sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
         for (qsizetype i = 0; i < count; ++i) {
             const TypeReport &type = *rows.at(from + i).type;
             query.addBindValue(report.runId);
@@ -223,7 +222,7 @@ Status completeRunRecord(Database &db, const RunReport &report)
             query.addBindValue(qint64(type.outliers.size()));
         }
         if (!query.exec())
-            return Error{sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
+            return Error {sqlErrorText(QStringLiteral("Writing find_outliers_run_types"), query.lastError())};
     }
     return {};
 }
@@ -262,7 +261,7 @@ Status fillOutlierTimes(Database &db, RunReport &report)
                     pg.exec(QStringLiteral("Reading outlier times"), sql.constData(),
                             {idArrayLiteral(ids, from, std::min(IdsPerStatement, ids.size() - from))});
                 if (!rows)
-                    return Error{rows.error()};
+                    return Error {rows.error()};
                 for (const QStringList &row : rows.value())
                     times.insert(row.value(0).toLongLong(), row.value(1).toLongLong());
             }
@@ -279,7 +278,7 @@ Status fillOutlierTimes(Database &db, RunReport &report)
         const QString sql = QStringLiteral("SELECT id, %1 FROM %2 WHERE %3")
                                 .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source), filter);
         if (!query.prepare(sql))
-            return Error{sqlErrorText(QStringLiteral("Reading outlier times"), query.lastError())};
+            return Error {sqlErrorText(QStringLiteral("Reading outlier times"), query.lastError())};
         for (qsizetype from = 0; from < ids.size(); from += IdsPerStatement) {
             const qsizetype count = std::min(IdsPerStatement, ids.size() - from);
             QString list = idArrayLiteral(ids, from, count);
@@ -289,11 +288,11 @@ Status fillOutlierTimes(Database &db, RunReport &report)
             }
             query.bindValue(0, list);
             if (!query.exec())
-                return Error{sqlErrorText(QStringLiteral("Reading outlier times"), query.lastError())};
+                return Error {sqlErrorText(QStringLiteral("Reading outlier times"), query.lastError())};
             while (query.next())
                 times.insert(query.value(0).toLongLong(), query.value(1).toLongLong());
             if (query.lastError().isValid())
-                return Error{sqlErrorText(QStringLiteral("Reading outlier times"), query.lastError())};
+                return Error {sqlErrorText(QStringLiteral("Reading outlier times"), query.lastError())};
         }
         for (TypeReport &type : table.types) {
             for (OutlierPoint &point : type.outliers)
@@ -308,37 +307,34 @@ Status checkWriteAccess(Database &db)
     if (!db.isPostgres())
         return {}; // SQLite: the reservation is the first write, and it comes before any message
     QSqlQuery query(db.db());
-    if (!query.exec(QStringLiteral(
-            "SELECT current_user, current_setting('transaction_read_only'),"
-            " has_table_privilege('outliers_records', 'INSERT'),"
-            " has_table_privilege('processed_records_outliers_records', 'INSERT'),"
-            " has_table_privilege('outliers_records', 'SELECT'),"
-            " has_table_privilege('processed_records_outliers_records', 'SELECT'),"
-            " has_table_privilege('find_outliers_runs', 'INSERT'),"
-            " has_table_privilege('find_outliers_runs', 'UPDATE'),"
-            " has_table_privilege('find_outliers_runs', 'SELECT'),"
-            " has_table_privilege('find_outliers_run_types', 'INSERT')"))
+    if (!query.exec(QStringLiteral("SELECT current_user, current_setting('transaction_read_only'),"
+                                   " has_table_privilege('outliers_records', 'INSERT'),"
+                                   " has_table_privilege('processed_records_outliers_records', 'INSERT'),"
+                                   " has_table_privilege('outliers_records', 'SELECT'),"
+                                   " has_table_privilege('processed_records_outliers_records', 'SELECT'),"
+                                   " has_table_privilege('find_outliers_runs', 'INSERT'),"
+                                   " has_table_privilege('find_outliers_runs', 'UPDATE'),"
+                                   " has_table_privilege('find_outliers_runs', 'SELECT'),"
+                                   " has_table_privilege('find_outliers_run_types', 'INSERT')"))
         || !query.next())
-        return Error{sqlErrorText(QStringLiteral("Checking the privileges to store a run"), query.lastError())};
+        return Error {sqlErrorText(QStringLiteral("Checking the privileges to store a run"), query.lastError())};
     const QString role = query.value(0).toString();
     if (query.value(1).toString() == QLatin1String("on"))
-        return Error{QStringLiteral("The database is read-only (a standby, or default_transaction_read_only is on), so "
-                                    "a run cannot be stored. Use the primary server, or run with --dry-run, which only "
-                                    "reads. Nothing was done and no message was sent.")};
+        return Error {
+            QStringLiteral("The database is read-only (a standby, or default_transaction_read_only is on), so "
+                           "a run cannot be stored. Use the primary server, or run with --dry-run, which only "
+                           "reads. Nothing was done and no message was sent.")};
     struct Need
     {
         int column;
         const char *privilege;
         const char *table;
     };
-    static const Need needs[] = {{2, "INSERT", "outliers_records"},
-                                 {3, "INSERT", "processed_records_outliers_records"},
-                                 {4, "SELECT", "outliers_records"},
-                                 {5, "SELECT", "processed_records_outliers_records"},
-                                 {6, "INSERT", "find_outliers_runs"},
-                                 {7, "UPDATE", "find_outliers_runs"},
-                                 {8, "SELECT", "find_outliers_runs"},
-                                 {9, "INSERT", "find_outliers_run_types"}};
+    static const Need needs[] = {
+        {2, "INSERT", "outliers_records"},   {3, "INSERT", "processed_records_outliers_records"},
+        {4, "SELECT", "outliers_records"},   {5, "SELECT", "processed_records_outliers_records"},
+        {6, "INSERT", "find_outliers_runs"}, {7, "UPDATE", "find_outliers_runs"},
+        {8, "SELECT", "find_outliers_runs"}, {9, "INSERT", "find_outliers_run_types"}};
     QStringList missing;
     for (const Need &need : needs) {
         if (!query.value(need.column).toBool())
@@ -346,21 +342,22 @@ Status checkWriteAccess(Database &db)
     }
     if (missing.isEmpty())
         return {};
-    return Error{QStringLiteral("The database role \"%1\" lacks the privilege%2 %3, needed to store a run. Grant %4 "
-                                "to the role, or run with --dry-run, which only reads. Nothing was done and no message "
-                                "was sent.")
-                     .arg(role, missing.size() > 1 ? QStringLiteral("s") : QString(), missing.join(QStringLiteral(", ")),
-                          missing.size() > 1 ? QStringLiteral("them") : QStringLiteral("it"))};
+    return Error {
+        QStringLiteral("The database role \"%1\" lacks the privilege%2 %3, needed to store a run. Grant %4 "
+                       "to the role, or run with --dry-run, which only reads. Nothing was done and no message "
+                       "was sent.")
+            .arg(role, missing.size() > 1 ? QStringLiteral("s") : QString(), missing.join(QStringLiteral(", ")),
+                 missing.size() > 1 ? QStringLiteral("them") : QStringLiteral("it"))};
 }
 
 Result<WriteOutcome> writeRun(Database &db, const RunReport &report, const std::function<bool()> &cancelled)
 {
     QSqlDatabase &sql = db.db();
     if (const Status begun = db.beginWrite(QStringLiteral("Starting the write transaction")); !begun)
-        return Error{begun.error()};
+        return Error {begun.error()};
     auto rollback = [&](const QString &error) -> Result<WriteOutcome> {
         sql.rollback();
-        return Error{error + QStringLiteral(". The transaction was rolled back: nothing of this run was written.")};
+        return Error {error + QStringLiteral(". The transaction was rolled back: nothing of this run was written.")};
     };
     for (const Source source : {Source::Raw, Source::Processed}) {
         const Status status = insertOutliers(db, report, source);

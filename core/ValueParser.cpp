@@ -15,7 +15,10 @@ bool isAsciiSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 // Checks the grammar we accept, after trimming and after an optional sign:
 //   digits [ '.' digits? ] | '.' digits   followed by an optional exponent  [eE] [+-]? digits
@@ -86,8 +89,7 @@ std::optional<double> parseValue(std::string_view text)
         return std::nullopt;
 
     double value = 0.0;
-    const auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), value,
-                                           std::chars_format::general);
+    const auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
     if (ec == std::errc::result_out_of_range) {
         // Overflow is refused; underflow gives zero or a denormal, as Python's float() does. strtod tells them
         // apart and rounds correctly; this path is rare, so the copy does not matter.

@@ -44,7 +44,10 @@ std::string quoted(const std::string_view text)
     return quoted(QByteArray(text.data(), qsizetype(text.size())));
 }
 
-std::string quoted(const QString &text) { return quoted(text.toUtf8()); }
+std::string quoted(const QString &text)
+{
+    return quoted(text.toUtf8());
+}
 
 double strtodC(const char *text, char **end)
 {
@@ -52,7 +55,10 @@ double strtodC(const char *text, char **end)
     return strtod_l(text, end, cLocale);
 }
 
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 // ---- Env files -----------------------------------------------------------------------------------------------------
 
@@ -70,7 +76,10 @@ QByteArray envLine(const QString &name, const QString &value)
 
 // ---- Values --------------------------------------------------------------------------------------------------------
 
-bool isAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool isAsciiSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 // [+-]? ( digits [ "." digits* ] | "." digits ) ( [eE] [+-]? digits )? , written as a state machine of its own.
 bool referenceGrammar(std::string_view s)
@@ -117,12 +126,11 @@ bool referenceGrammar(std::string_view s)
 class ByteReader
 {
 public:
-    ByteReader(const std::uint8_t *data, std::size_t size) : m_data(data), m_size(size) {}
+    ByteReader(const std::uint8_t *data, std::size_t size) : m_data(data), m_size(size) { }
 
     std::uint8_t byte() { return m_at < m_size ? m_data[m_at++] : 0; }
 
-    template<typename T>
-    T raw()
+    template<typename T> T raw()
     {
         unsigned char bytes[sizeof(T)] = {};
         for (unsigned char &b : bytes)
@@ -283,7 +291,8 @@ std::string checkEnvFile(const std::uint8_t *data, std::size_t size)
         if (!namePattern.match(it.key()).hasMatch())
             return "accepted the name " + quoted(it.key());
         if (it.value().line < 1 || it.value().line > lines)
-            return "the line number " + std::to_string(it.value().line) + " of " + quoted(it.key()) + " is out of range";
+            return "the line number " + std::to_string(it.value().line) + " of " + quoted(it.key())
+                + " is out of range";
         if (it.value().value.contains(QLatin1Char('\n')) || it.value().value.contains(QChar(0)))
             return "the value of " + quoted(it.key()) + " holds a line break or a NUL";
         again += envLine(it.key(), it.value().value);
@@ -370,7 +379,7 @@ std::string checkCsv(const std::uint8_t *data, std::size_t size)
             type.series.timesMs.push_back(timeMs);
             type.series.values.push_back(value);
             if (outlier)
-                type.outliers.push_back(OutlierPoint{id, QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC), value, z});
+                type.outliers.push_back(OutlierPoint {id, QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC), value, z});
         }
         table.types.push_back(type);
     }

@@ -24,8 +24,8 @@ std::string checkValue(const std::uint8_t *data, std::size_t size);
 
 // fo::writeCsv / csvTextCell / csvNumberCell: a report built from the bytes (any text for the email and the data
 // types, any doubles) is written, read back with the RFC 4180 reader, and must come back equal: texts after
-// undoing the ' prefix, numbers exactly (non-finite ones as empty cells; -0 may come back as 0), no text cell that a spreadsheet would
-// run as a formula.
+// undoing the ' prefix, numbers exactly (non-finite ones as empty cells; -0 may come back as 0), no text cell that a
+// spreadsheet would run as a formula.
 std::string checkCsv(const std::uint8_t *data, std::size_t size);
 
 } // namespace fo::fuzz

@@ -25,8 +25,7 @@ int httpStatus(QNetworkReply *reply)
 
 AuthSession::AuthSession(SecretStore *secrets, QObject *parent)
     : QObject(parent), m_secrets(secrets), m_network(new QNetworkAccessManager(this))
-{
-}
+{ }
 
 void AuthSession::setOrigin(const QString &origin)
 {
@@ -51,7 +50,7 @@ QString AuthSession::apiUrl(const QString &path) const
 
 QNetworkRequest AuthSession::request(const QString &url) const
 {
-    QNetworkRequest req{QUrl(url)};
+    QNetworkRequest req {QUrl(url)};
     req.setTransferTimeout(m_timeoutMs);
     req.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("find-outliers/" FO_VERSION));
     req.setRawHeader("Accept", "application/json");
@@ -73,10 +72,12 @@ QString AuthSession::describeReplyError(QNetworkReply *reply, const QString &wha
         return tr("%1 failed: the auth API at %2 answered HTTP %3.").arg(what, m_origin).arg(status);
     if (reply->error() == QNetworkReply::OperationCanceledError)
         return tr("%1 failed: the auth API at %2 did not answer within %n second(s). Check the address in the "
-                  "settings and that the service is running.", nullptr, m_timeoutMs / 1000)
+                  "settings and that the service is running.",
+                  nullptr, m_timeoutMs / 1000)
             .arg(what, m_origin);
     return tr("%1 failed: cannot reach the auth API at %2 (%3). Check the address in the settings and your "
-              "network.").arg(what, m_origin, reply->errorString());
+              "network.")
+        .arg(what, m_origin, reply->errorString());
 }
 
 void AuthSession::signInWithTestAccount(const QString &login)
@@ -104,8 +105,10 @@ void AuthSession::signInWithTestAccount(const QString &login)
             return;
         const int status = httpStatus(reply);
         if (status == 404) {
-            fail(Origin::SignIn, tr("The auth API does not know the test-account login “%1”. Check the login and "
-                                    "try again.").arg(trimmed));
+            fail(Origin::SignIn,
+                 tr("The auth API does not know the test-account login “%1”. Check the login and "
+                    "try again.")
+                     .arg(trimmed));
             return;
         }
         if (reply->error() != QNetworkReply::NoError || status != 200) {
@@ -244,25 +247,24 @@ void AuthSession::restore()
     ++m_generation;
     const int generation = m_generation;
     setBusy(true);
-    m_secrets->read(SecretStore::tokensKey(m_origin), this,
-                    [this, generation](const SecretStore::ReadResult &result) {
-                        if (generation != m_generation)
-                            return;
-                        const QJsonObject object = QJsonDocument::fromJson(result.secret.toUtf8()).object();
-                        m_accessToken = object.value(QStringLiteral("access_token")).toString();
-                        m_refreshToken = object.value(QStringLiteral("refresh_token")).toString();
-                        if (!result.found || m_refreshToken.isEmpty()) {
-                            setBusy(false);
-                            Q_EMIT restoreFinished(false);
-                            return;
-                        }
-                        refresh([this](bool ok, const QString &error) {
-                            if (ok)
-                                fetchMe(Origin::Restore, false);
-                            else
-                                fail(Origin::Restore, error);
-                        });
-                    });
+    m_secrets->read(SecretStore::tokensKey(m_origin), this, [this, generation](const SecretStore::ReadResult &result) {
+        if (generation != m_generation)
+            return;
+        const QJsonObject object = QJsonDocument::fromJson(result.secret.toUtf8()).object();
+        m_accessToken = object.value(QStringLiteral("access_token")).toString();
+        m_refreshToken = object.value(QStringLiteral("refresh_token")).toString();
+        if (!result.found || m_refreshToken.isEmpty()) {
+            setBusy(false);
+            Q_EMIT restoreFinished(false);
+            return;
+        }
+        refresh([this](bool ok, const QString &error) {
+            if (ok)
+                fetchMe(Origin::Restore, false);
+            else
+                fail(Origin::Restore, error);
+        });
+    });
 }
 
 void AuthSession::refreshUser()

@@ -15,8 +15,8 @@ namespace fo {
 
 class SecretStore;
 
-// The operator's session with the platform's auth API (docs/platform.md 6): test-account sign-in, users/me, refresh, and
-// the tokens kept in the keychain under a key scoped by the auth API origin. Asynchronous throughout.
+// The operator's session with the platform's auth API (docs/platform.md 6): test-account sign-in, users/me, refresh,
+// and the tokens kept in the keychain under a key scoped by the auth API origin. Asynchronous throughout.
 //
 // A 401 on an authorised call triggers one refresh and one retry; when the refresh fails too, sessionExpired() asks
 // the window to bring the sign-in dialog back.

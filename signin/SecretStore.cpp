@@ -11,7 +11,6 @@
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
-
 #include <qt6keychain/keychain.h>
 
 #include <memory>
@@ -42,7 +41,7 @@ QString normalisedOrigin(const QString &origin)
 
 } // namespace
 
-SecretStore::SecretStore(QObject *parent) : QObject(parent) {}
+SecretStore::SecretStore(QObject *parent) : QObject(parent) { }
 
 QString SecretStore::tokensKey(const QString &authOrigin)
 {
@@ -113,8 +112,8 @@ void SecretStore::read(const QString &key, QObject *context, ReadCallback done)
         if (state->answered)
             return;
         state->answered = true;
-        activateFallback(tr("the system keychain did not answer within %n second(s)", nullptr,
-                            int(m_timeout.count() / 1000)));
+        activateFallback(
+            tr("the system keychain did not answer within %n second(s)", nullptr, int(m_timeout.count() / 1000)));
         ReadResult r;
         r.found = m_memory.contains(key);
         r.secret = m_memory.value(key);
@@ -158,8 +157,8 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *cont
         if (state->answered)
             return;
         state->answered = true;
-        activateFallback(tr("the system keychain did not answer within %n second(s)", nullptr,
-                            int(m_timeout.count() / 1000)));
+        activateFallback(
+            tr("the system keychain did not answer within %n second(s)", nullptr, int(m_timeout.count() / 1000)));
         answer(m_fallbackReason);
     });
     job->start();
@@ -196,8 +195,8 @@ void SecretStore::remove(const QString &key, QObject *context, DoneCallback done
         if (state->answered)
             return;
         state->answered = true;
-        activateFallback(tr("the system keychain did not answer within %n second(s)", nullptr,
-                            int(m_timeout.count() / 1000)));
+        activateFallback(
+            tr("the system keychain did not answer within %n second(s)", nullptr, int(m_timeout.count() / 1000)));
         answer(m_fallbackReason);
     });
     job->start();
@@ -214,9 +213,9 @@ void SecretStore::checkDefaultCollectionLocked(std::function<void(bool locked)> 
         return;
     }
     const QString service = QStringLiteral("org.freedesktop.secrets");
-    QDBusMessage readAlias = QDBusMessage::createMethodCall(service, QStringLiteral("/org/freedesktop/secrets"),
-                                                            QStringLiteral("org.freedesktop.Secret.Service"),
-                                                            QStringLiteral("ReadAlias"));
+    QDBusMessage readAlias =
+        QDBusMessage::createMethodCall(service, QStringLiteral("/org/freedesktop/secrets"),
+                                       QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("ReadAlias"));
     readAlias << QStringLiteral("default");
     auto *aliasWatcher = new QDBusPendingCallWatcher(bus.asyncCall(readAlias), this);
     connect(aliasWatcher, &QDBusPendingCallWatcher::finished, this,

@@ -35,7 +35,7 @@ public:
     void setService(const QString &service) { m_service = service; }
     QString service() const { return m_service; }
 
-    static constexpr std::chrono::milliseconds DefaultTimeout{5000};
+    static constexpr std::chrono::milliseconds DefaultTimeout {5000};
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     // Key helpers: secrets are scoped by where they belong (ownCloud's app:host:user).

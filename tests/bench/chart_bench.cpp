@@ -1,7 +1,7 @@
 // The chart benchmark of issues 4 ("Chart speed") and 11 ("readable at millions of points"): one data type of 1M
 // (or, with --points, 3M) points in a real OutlierChartView inside the ChartPanel the window shows it in (tool bars,
-// the overview strip whose brush follows the chart), offscreen. Targets (issue 11): the first build of a view <= 100 ms,
-// each zoom, pan or brush step <= 16 ms median (one 60 Hz frame). Run by hand (tests/bench/chart.sh), not by CTest.
+// the overview strip whose brush follows the chart), offscreen. Targets (issue 11): the first build of a view <= 100
+// ms, each zoom, pan or brush step <= 16 ms median (one 60 Hz frame). Run by hand (tests/bench/chart.sh), not by CTest.
 //
 // What it measures, each time from the user's action until the widget has painted (a synchronous repaint of the
 // viewport after the posted events, the view's own deferred line rebuild among them, have been delivered):
@@ -43,8 +43,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <cstdint>
+#include <ctime>
 #include <functional>
 #include <numbers>
 
@@ -62,7 +62,7 @@ QVector<double> s_builderCpuMs; // the same, the thread's CPU time
 class Random
 {
 public:
-    explicit Random(std::uint64_t seed) : m_state(seed) {}
+    explicit Random(std::uint64_t seed) : m_state(seed) { }
 
     std::uint64_t next()
     {
@@ -72,7 +72,7 @@ public:
         return z ^ (z >> 31);
     }
     double uniform() { return double(next() >> 11) * 0x1.0p-53; } // [0, 1)
-    double normal()                                               // Box-Muller
+    double normal() // Box-Muller
     {
         const double u = 1.0 - uniform();
         return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * std::numbers::pi * uniform());
@@ -121,8 +121,8 @@ TypeReport makeType(const QString &dataType, qsizetype n, std::uint64_t seed, do
     for (qsizetype i = 0; i < n; ++i) {
         const double z = (s.values[i] - type.mean) / type.std;
         if (std::abs(z) > type.k)
-            type.outliers.append(OutlierPoint{s.ids[i], QDateTime::fromMSecsSinceEpoch(s.timesMs[i], Qt::UTC),
-                                              s.values[i], z});
+            type.outliers.append(
+                OutlierPoint {s.ids[i], QDateTime::fromMSecsSinceEpoch(s.timesMs[i], Qt::UTC), s.values[i], z});
     }
     return type;
 }
@@ -146,19 +146,20 @@ ChartDataBuilder::Input inputFor(const TypeReport &type)
 // processes had the CPU, this does not.
 double threadCpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 struct Sample
 {
-    double cpuMs = 0.0;    // the GUI thread's CPU time over the same span as totalMs
+    double cpuMs = 0.0; // the GUI thread's CPU time over the same span as totalMs
     double totalMs = 0.0;
     double actionMs = 0.0; // of totalMs: the action itself (the event handler, or the build and setChartData)
-    double eventsMs = 0.0; // of totalMs: the event loop after it: posted events (the view's deferred rebuild) and paints
-    bool forced = false;   // the event loop did not paint; a synchronous repaint did
-    int paints = 0;       // paint events the viewport received during the step
+    double eventsMs =
+        0.0; // of totalMs: the event loop after it: posted events (the view's deferred rebuild) and paints
+    bool forced = false; // the event loop did not paint; a synchronous repaint did
+    int paints = 0; // paint events the viewport received during the step
 };
 
 struct Row
@@ -195,7 +196,7 @@ protected:
 class Bench
 {
 public:
-    Bench(OutlierChartView *view, PaintCounter *counter) : m_view(view), m_counter(counter) {}
+    Bench(OutlierChartView *view, PaintCounter *counter) : m_view(view), m_counter(counter) { }
 
     // Runs `action`, then lets the event loop do what it does after a user's action: the posted events (the view's
     // deferred line rebuild, the scene's dirty-item processing, the layout) and the paints they ask for, until a pass
@@ -259,10 +260,7 @@ public:
         QCoreApplication::sendEvent(m_view->viewport(), &event);
     }
 
-    double visibleWidthMs() const
-    {
-        return double(m_view->timeAxis()->min().msecsTo(m_view->timeAxis()->max()));
-    }
+    double visibleWidthMs() const { return double(m_view->timeAxis()->min().msecsTo(m_view->timeAxis()->max())); }
 
 private:
     OutlierChartView *m_view;
@@ -285,8 +283,8 @@ int main(int argc, char *argv[])
                                           QStringLiteral("N"), QStringLiteral("6"));
     const QCommandLineOption pngOption(QStringLiteral("png"), QStringLiteral("Where to save the chart."),
                                        QStringLiteral("PATH"), QStringLiteral("/tmp/chart_bench.png"));
-    const QCommandLineOption widthOption(QStringLiteral("width"), QStringLiteral("Widget width."),
-                                         QStringLiteral("W"), QStringLiteral("1200"));
+    const QCommandLineOption widthOption(QStringLiteral("width"), QStringLiteral("Widget width."), QStringLiteral("W"),
+                                         QStringLiteral("1200"));
     const QCommandLineOption heightOption(QStringLiteral("height"), QStringLiteral("Widget height."),
                                           QStringLiteral("H"), QStringLiteral("600"));
     parser.addOptions({pointsOption, stepsOption, buildsOption, pngOption, widthOption, heightOption});
@@ -298,9 +296,8 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    out << "platform " << QGuiApplication::platformName() << ", TZ " << qEnvironmentVariable("TZ") << ", "
-        << points << " points per type, widget " << parser.value(widthOption) << "x" << parser.value(heightOption)
-        << Qt::endl;
+    out << "platform " << QGuiApplication::platformName() << ", TZ " << qEnvironmentVariable("TZ") << ", " << points
+        << " points per type, widget " << parser.value(widthOption) << "x" << parser.value(heightOption) << Qt::endl;
 
     QElapsedTimer genTimer;
     genTimer.start();
@@ -323,8 +320,8 @@ int main(int argc, char *argv[])
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
     view.viewport()->repaint();
-    out << "chart " << view.width() << "x" << view.height() << " in a panel of " << panel.width() << "x" << panel.height()
-        << Qt::endl;
+    out << "chart " << view.width() << "x" << view.height() << " in a panel of " << panel.width() << "x"
+        << panel.height() << Qt::endl;
 
     Bench bench(&view, &counter);
     auto build = [&view](const TypeReport &type) {
@@ -339,7 +336,7 @@ int main(int argc, char *argv[])
     };
 
     QVector<Row> rows;
-    Row cold{QStringLiteral("build (cold)"), BuildTargetMs, {}};
+    Row cold {QStringLiteral("build (cold)"), BuildTargetMs, {}};
     cold.samples.append(bench.measure([&] { build(typeA); }));
     rows.append(cold);
     const qsizetype drawnPoints = view.lineSeries()->count();
@@ -360,7 +357,7 @@ int main(int argc, char *argv[])
         err << "cannot save " << png << Qt::endl;
 
     // Builds alternate between two types, as when a user clicks from one to the other; the last shows typeA.
-    Row warm{QStringLiteral("build (switch type)"), BuildTargetMs, {}};
+    Row warm {QStringLiteral("build (switch type)"), BuildTargetMs, {}};
     for (int i = 0; i < builds; ++i)
         warm.samples.append(bench.measure([&] { build(i % 2 == 0 ? typeB : typeA); }));
     if (builds % 2 == 1)
@@ -368,10 +365,10 @@ int main(int argc, char *argv[])
     rows.append(warm);
 
     const double fullWidth = bench.visibleWidthMs();
-    Row zoomIn{QStringLiteral("zoom in (wheel)"), RedrawTargetMs, {}};
+    Row zoomIn {QStringLiteral("zoom in (wheel)"), RedrawTargetMs, {}};
     for (int i = 0; i < steps; ++i)
         zoomIn.samples.append(bench.measure([&] { bench.wheel(120); }));
-    Row zoomOut{QStringLiteral("zoom out (wheel)"), RedrawTargetMs, {}};
+    Row zoomOut {QStringLiteral("zoom out (wheel)"), RedrawTargetMs, {}};
     for (int i = 0; i < steps; ++i)
         zoomOut.samples.append(bench.measure([&] { bench.wheel(-120); }));
 
@@ -380,10 +377,10 @@ int main(int argc, char *argv[])
     for (int i = 0; i < notches; ++i)
         bench.measure([&] { bench.wheel(120); });
     const double zoomedWidth = bench.visibleWidthMs();
-    Row panKey{QStringLiteral("pan key (1/8 shown)"), RedrawTargetMs, {}};
+    Row panKey {QStringLiteral("pan key (1/8 shown)"), RedrawTargetMs, {}};
     for (int i = 0; i < steps; ++i)
         panKey.samples.append(bench.measure([&] { bench.key(i < steps / 2 ? Qt::Key_Right : Qt::Key_Left); }));
-    Row panDrag{QStringLiteral("pan drag (1/8 shown)"), RedrawTargetMs, {}};
+    Row panDrag {QStringLiteral("pan drag (1/8 shown)"), RedrawTargetMs, {}};
     QPoint dragPos = bench.plotCentre();
     bench.mouse(QEvent::MouseButtonPress, dragPos, Qt::MiddleButton, Qt::MiddleButton);
     for (int i = 0; i < steps; ++i) {
@@ -397,8 +394,8 @@ int main(int argc, char *argv[])
         zoomedPng.replace(QStringLiteral(".png"), QStringLiteral("-zoomed.png"));
         view.grab().save(zoomedPng, "PNG");
     }
-    Row reset{QStringLiteral("reset (Home)"), RedrawTargetMs, {}};
-    Row panFull{QStringLiteral("pan key (all shown)"), RedrawTargetMs, {}};
+    Row reset {QStringLiteral("reset (Home)"), RedrawTargetMs, {}};
+    Row panFull {QStringLiteral("pan key (all shown)"), RedrawTargetMs, {}};
     // Home first (back from the zoomed-in pans); then each Right pan starts from the whole year, and each Home resets
     // from that pan (Home right after a pan back would find nothing to do).
     bench.measure([&] { bench.key(Qt::Key_Home); });
@@ -422,7 +419,7 @@ int main(int argc, char *argv[])
         return type;
     };
     const TypeReport sortedA = sortedCopy(typeA), sortedB = sortedCopy(typeB);
-    Row sortedBuilds{QStringLiteral("build (sorted input)"), BuildTargetMs, {}};
+    Row sortedBuilds {QStringLiteral("build (sorted input)"), BuildTargetMs, {}};
     for (int i = 0; i < builds; ++i)
         sortedBuilds.samples.append(bench.measure([&] { build(i % 2 == 0 ? sortedB : sortedA); }));
     rows.insert(2, sortedBuilds);
@@ -476,18 +473,20 @@ int main(int argc, char *argv[])
                    .arg(pass ? QStringLiteral("PASS") : QStringLiteral("FAIL"));
     }
     out << Qt::endl
-        << "median and max: from the action until the event loop has painted the result (wall clock). cpu: median GUI-thread\n"
+        << "median and max: from the action until the event loop has painted the result (wall clock). cpu: median "
+           "GUI-thread\n"
            "CPU time over the same span (what the step costs without the other processes' share of the CPU; the last\n"
            "pass over the event queue is included). action, events: medians of the wall time's\n"
-           "parts: the action itself, then the event loop (deferred line rebuild, layout, paints). paints: paint events\n"
+           "parts: the action itself, then the event loop (deferred line rebuild, layout, paints). paints: paint "
+           "events\n"
            "per step (2 or more: the view was painted before its line was rebuilt, and again after).\n"
            "builder: ChartDataBuilder::build alone (part of the build rows' action), median "
         << QString::number(median(s_builderMs), 'f', 1) << " ms, max "
         << QString::number(*std::max_element(s_builderMs.cbegin(), s_builderMs.cend()), 'f', 1) << " ms; CPU median "
         << QString::number(median(s_builderCpuMs), 'f', 1) << " ms." << Qt::endl;
     out << Qt::endl
-        << "targets (issue 11): building the displayed series <= " << BuildTargetMs << " ms, each zoom or pan redraw <= "
-        << RedrawTargetMs << " ms (median of the row): "
+        << "targets (issue 11): building the displayed series <= " << BuildTargetMs
+        << " ms, each zoom or pan redraw <= " << RedrawTargetMs << " ms (median of the row): "
         << (allPass ? QStringLiteral("all met")
                     : QStringLiteral("not met by %1").arg(missed.join(QStringLiteral(", "))))
         << Qt::endl;

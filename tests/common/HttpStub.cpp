@@ -18,25 +18,44 @@ constexpr qsizetype MaxHeadSize = 64 * 1024;
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -52,14 +71,9 @@ bool methodMatches(const QByteArray &routeMethod, const QByteArray &requestMetho
 
 } // namespace
 
-HttpStub::HttpStub(QObject *parent)
-    : HttpStub(0, parent)
-{
-}
+HttpStub::HttpStub(QObject *parent) : HttpStub(0, parent) { }
 
-HttpStub::HttpStub(quint16 port, QObject *parent)
-    : QObject(parent)
-    , m_server(new QTcpServer(this))
+HttpStub::HttpStub(quint16 port, QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &HttpStub::onNewConnection);
     if (!m_server->listen(QHostAddress::LocalHost, port))
@@ -94,7 +108,7 @@ void HttpStub::setRoute(const QByteArray &method, const QByteArray &pathPrefix, 
             return;
         }
     }
-    m_routes.append(Route{method, pathPrefix, response});
+    m_routes.append(Route {method, pathPrefix, response});
 }
 
 void HttpStub::clearRoutes()
@@ -110,7 +124,7 @@ void HttpStub::setHandler(Handler handler)
 void HttpStub::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        m_connections.insert(socket, Connection{});
+        m_connections.insert(socket, Connection {});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_connections.remove(socket);
@@ -275,8 +289,8 @@ void HttpStub::send(QTcpSocket *socket, const Response &response)
         socket->disconnectFromHost();
         return;
     }
-    QByteArray answer = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
-        + "\r\n";
+    QByteArray answer =
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     if (!response.contentType.isEmpty())
         answer += "Content-Type: " + response.contentType + "\r\n";
     for (auto it = response.headers.cbegin(); it != response.headers.cend(); ++it)

@@ -26,10 +26,10 @@ class HttpStub : public QObject
 public:
     struct Request
     {
-        QByteArray method;                       // "GET", "POST", ...
-        QByteArray path;                         // the request target, query included: "/a/b?x=1"
-        QMap<QByteArray, QByteArray> headers;    // names in lower case; repeated headers joined with ", "
-        QByteArray body;                         // after Content-Length or chunked decoding
+        QByteArray method; // "GET", "POST", ...
+        QByteArray path; // the request target, query included: "/a/b?x=1"
+        QMap<QByteArray, QByteArray> headers; // names in lower case; repeated headers joined with ", "
+        QByteArray body; // after Content-Length or chunked decoding
     };
 
     struct Response
@@ -37,9 +37,9 @@ public:
         int status = 200;
         QByteArray body;
         QByteArray contentType = "application/json";
-        int delayMs = 0;             // wait this long before answering (or dropping, or sending garbage)
+        int delayMs = 0; // wait this long before answering (or dropping, or sending garbage)
         bool dropConnection = false; // close the connection without answering, after the whole request was read
-        bool malformed = false;      // send bytes that are not HTTP, then close
+        bool malformed = false; // send bytes that are not HTTP, then close
         QMap<QByteArray, QByteArray> headers = {}; // more response headers ("Location" of a redirect, ...)
     };
 

@@ -14,7 +14,6 @@
 #include <QUuid>
 
 #include <hiredis/hiredis.h>
-
 #include <memory>
 
 namespace fo::test {
@@ -117,8 +116,8 @@ QString execOnDatabase(const QString &dbName, const QStringList &statements)
     {
         QSqlDatabase db = openPg(dbName, connection);
         if (!db.isOpen()) {
-            message = QStringLiteral("cannot connect to database ") + dbName + QStringLiteral(": ")
-                + db.lastError().text();
+            message =
+                QStringLiteral("cannot connect to database ") + dbName + QStringLiteral(": ") + db.lastError().text();
         } else {
             QSqlQuery query(db);
             for (const QString &statement : statements) {
@@ -145,7 +144,7 @@ RedisContextPtr redisConnect()
                                 " scripts/test.sh";
         return {nullptr, &redisFree};
     }
-    const timeval timeout{5, 0};
+    const timeval timeout {5, 0};
     RedisContextPtr context(redisConnectWithTimeout(server->first.toUtf8().constData(), server->second, timeout),
                             &redisFree);
     if (!context || context->err) {
@@ -163,15 +162,15 @@ RedisReplyPtr redisRun(const char *format, const QByteArray &a, const QByteArray
     RedisContextPtr context = redisConnect();
     if (!context)
         return {nullptr, &freeReplyObject};
-    void *reply = redisCommand(context.get(), format, a.constData(), size_t(a.size()), b.constData(),
-                               size_t(b.size()));
+    void *reply = redisCommand(context.get(), format, a.constData(), size_t(a.size()), b.constData(), size_t(b.size()));
     if (!reply) {
         qCWarning(lcTestEnv) << "Redis command" << format << "failed:" << context->errstr;
         return {nullptr, &freeReplyObject};
     }
     RedisReplyPtr result(static_cast<redisReply *>(reply), &freeReplyObject);
     if (result->type == REDIS_REPLY_ERROR)
-        qCWarning(lcTestEnv) << "Redis command" << format << "answered:" << QByteArray(result->str, qsizetype(result->len));
+        qCWarning(lcTestEnv) << "Redis command" << format
+                             << "answered:" << QByteArray(result->str, qsizetype(result->len));
     return result;
 }
 
@@ -212,8 +211,8 @@ QSqlDatabase openPg(const QString &dbName, const QString &connectionName)
     db.setDatabaseName(dbName);
     db.setConnectOptions(QStringLiteral("connect_timeout=10"));
     if (!db.open()) {
-        qCWarning(lcTestEnv).noquote() << "cannot open database" << dbName << "on" << server->host
-                                       << server->port << ":" << db.lastError().text();
+        qCWarning(lcTestEnv).noquote() << "cannot open database" << dbName << "on" << server->host << server->port
+                                       << ":" << db.lastError().text();
         return db;
     }
     QSqlQuery query(db);
@@ -260,8 +259,8 @@ QString createDatabase(const QString &prefix, QString *error)
         return fail(QStringLiteral("the platform schema ") + schemaPath + QStringLiteral(" holds no statement"));
 
     const QString name = databasePrefix(prefix) + u'_' + randomHex();
-    const QString created = execOnDatabase(QStringLiteral("postgres"),
-                                           {QStringLiteral("CREATE DATABASE ") + quoteIdentifier(name)});
+    const QString created =
+        execOnDatabase(QStringLiteral("postgres"), {QStringLiteral("CREATE DATABASE ") + quoteIdentifier(name)});
     if (!created.isEmpty())
         return fail(created);
 
@@ -307,12 +306,9 @@ QMap<QString, QString> pgEnv(const QString &dbName)
 {
     const fo::Config config = pgConfig(dbName);
     return {
-        {QStringLiteral("DB_ENGINE"), QStringLiteral("postgresql")},
-        {QStringLiteral("DB_HOST"), config.dbHost},
-        {QStringLiteral("DB_PORT"), QString::number(config.dbPort)},
-        {QStringLiteral("DB_USER"), config.dbUser},
-        {QStringLiteral("DB_PASSWORD"), config.dbPassword},
-        {QStringLiteral("DB_NAME"), config.dbName},
+        {QStringLiteral("DB_ENGINE"), QStringLiteral("postgresql")}, {QStringLiteral("DB_HOST"), config.dbHost},
+        {QStringLiteral("DB_PORT"), QString::number(config.dbPort)}, {QStringLiteral("DB_USER"), config.dbUser},
+        {QStringLiteral("DB_PASSWORD"), config.dbPassword},          {QStringLiteral("DB_NAME"), config.dbName},
     };
 }
 

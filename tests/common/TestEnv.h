@@ -83,14 +83,14 @@ bool redisDel(const QString &key);
 // ---- The built tool ----------------------------------------------------------------------------------------------
 
 QString binaryPath(); // FO_BINARY
-QString sourceDir();  // FO_SOURCE_DIR
+QString sourceDir(); // FO_SOURCE_DIR
 
 struct ToolResult
 {
-    int exitCode = -1;     // the process's exit code; -1 when it crashed, was killed or did not start
+    int exitCode = -1; // the process's exit code; -1 when it crashed, was killed or did not start
     bool finished = false; // exited normally (not crashed, not killed on timeout, started at all)
     QByteArray out;
-    QByteArray err;        // on timeout or failure to start, ends with a line "[runTool] ..." saying so
+    QByteArray err; // on timeout or failure to start, ends with a line "[runTool] ..." saying so
 };
 
 // Runs the built tool with args and a clean environment: only PATH, LANG=C.UTF-8, TZ=UTC, HOME and
@@ -99,9 +99,7 @@ struct ToolResult
 // QT_QPA_PLATFORM and no D-Bus address unless env gives them. Writes stdinData and closes standard input.
 // Waits in a local event loop, so objects of the calling thread (an HttpStub) keep serving meanwhile; kills the
 // process after timeoutMs.
-ToolResult runTool(const QStringList &args,
-                   const QMap<QString, QString> &env,
-                   int timeoutMs = 120000,
+ToolResult runTool(const QStringList &args, const QMap<QString, QString> &env, int timeoutMs = 120000,
                    const QByteArray &stdinData = {});
 
 } // namespace fo::test

@@ -45,8 +45,8 @@ private slots:
         // The same through a QtSql error that carries it (QPSQL's nativeErrorCode).
         if (!state.isEmpty())
             QCOMPARE(fo::isConnectionFailure(QSqlError(QStringLiteral("QPSQL: Unable to create query"),
-                                                       QStringLiteral("ERROR: something"),
-                                                       QSqlError::StatementError, state)),
+                                                       QStringLiteral("ERROR: something"), QSqlError::StatementError,
+                                                       state)),
                      connection);
     }
 
@@ -65,30 +65,35 @@ private slots:
         row("refused (older libpq)", "could not connect to server: Connection refused", true);
         row("lost", "server closed the connection unexpectedly This probably means the server terminated abnormally",
             true);
-        row("role limit", "connection to server at \"127.0.0.1\", port 5432 failed: FATAL: too many connections for "
-                          "role \"limited\"",
+        row("role limit",
+            "connection to server at \"127.0.0.1\", port 5432 failed: FATAL: too many connections for "
+            "role \"limited\"",
             true);
         row("database limit", "FATAL: too many connections for database \"records\"", true);
         row("server full", "FATAL: sorry, too many clients already", true);
-        row("reserved slots", "FATAL: remaining connection slots are reserved for non-replication superuser "
-                              "connections",
+        row("reserved slots",
+            "FATAL: remaining connection slots are reserved for non-replication superuser "
+            "connections",
             true);
         row("starting up", "FATAL: the database system is starting up", true);
         row("shutting down", "FATAL: the database system is shutting down", true);
         row("recovery", "FATAL: the database system is in recovery mode", true);
         row("not yet accepting", "FATAL: the database system is not yet accepting connections", true);
-        row("admin shutdown", "Taking the run lock failed: FATAL: terminating connection due to administrator "
-                              "command",
+        row("admin shutdown",
+            "Taking the run lock failed: FATAL: terminating connection due to administrator "
+            "command",
             true);
         row("connect timeout", "connection to server at \"127.0.0.1\", port 1 failed: timeout expired", true);
         row("no connection", "no connection to the server", true);
         row("SQLSTATE in QPSQL's form", "Reading failed: ERROR: whatever (57P01)", true);
         row("SQLSTATE in QPSQL's form, with a dot", "Writing failed: ERROR: whatever (08006).", true);
-        row("bad password", "connection to server at \"127.0.0.1\", port 5432 failed: FATAL: password "
-                            "authentication failed for user \"postgres\"",
+        row("bad password",
+            "connection to server at \"127.0.0.1\", port 5432 failed: FATAL: password "
+            "authentication failed for user \"postgres\"",
             false);
-        row("no such database", "connection to server at \"127.0.0.1\", port 5432 failed: FATAL: database \"x\" "
-                                "does not exist",
+        row("no such database",
+            "connection to server at \"127.0.0.1\", port 5432 failed: FATAL: database \"x\" "
+            "does not exist",
             false);
         row("unknown host", "could not translate host name \"db.invalid\" to address: Name or service not known",
             false);

@@ -16,9 +16,15 @@
 
 namespace {
 
-void row(const char *name, const QString &email, bool valid) { QTest::newRow(name) << email << valid; }
+void row(const char *name, const QString &email, bool valid)
+{
+    QTest::newRow(name) << email << valid;
+}
 
-QString utf8(const char *text) { return QString::fromUtf8(text); }
+QString utf8(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 } // namespace
 
@@ -81,14 +87,19 @@ void TestEmail::isValidEmail_data()
     row("leading newline", utf8("\nuser@example.com"), false);
     row("NUL in the middle", QString::fromUtf8("us\0er@example.com", 17), false);
     row("NUL at the end", QString::fromUtf8("user@example.com\0", 17), false);
-    row("Unicode local part", utf8("\xc3\xbcser@example.com"), false);       // üser
-    row("Unicode domain", utf8("user@ex\xc3\xa4mple.com"), false);           // exämple
-    row("Unicode TLD", utf8("user@example.c\xc3\xb6m"), false);              // cöm
-    row("Cyrillic address", utf8("\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xb0@\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc"
-                                 "\xd0\xb5\xd1\x80.\xd1\x80\xd1\x84"), false);  // почта@пример.рф
-    row("Kelvin sign in TLD", utf8("user@example.\xe2\x84\xaaom"), false);   // U+212A, folds to k when ignoring case
-    row("fullwidth at sign", utf8("a\xef\xbc\xa0" "b.com"), false);          // U+FF20
-    row("zero-width space after", utf8("a@b.co\xe2\x80\x8b"), false);        // U+200B
+    row("Unicode local part", utf8("\xc3\xbcser@example.com"), false); // üser
+    row("Unicode domain", utf8("user@ex\xc3\xa4mple.com"), false); // exämple
+    row("Unicode TLD", utf8("user@example.c\xc3\xb6m"), false); // cöm
+    row("Cyrillic address",
+        utf8("\xd0\xbf\xd0\xbe\xd1\x87\xd1\x82\xd0\xb0@\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc"
+             "\xd0\xb5\xd1\x80.\xd1\x80\xd1\x84"),
+        false); // почта@пример.рф
+    row("Kelvin sign in TLD", utf8("user@example.\xe2\x84\xaaom"), false); // U+212A, folds to k when ignoring case
+    row("fullwidth at sign",
+        utf8("a\xef\xbc\xa0"
+             "b.com"),
+        false); // U+FF20
+    row("zero-width space after", utf8("a@b.co\xe2\x80\x8b"), false); // U+200B
     row("punycode TLD", utf8("a@b.xn--p1ai"), false); // the TLD must be letters only
     row("quoted local part", utf8("\"user\"@example.com"), false);
     row("apostrophe", utf8("o'brien@example.com"), false);

@@ -34,7 +34,7 @@ QStringList entries(std::initializer_list<Entry> list)
 {
     fo::EnvMap map;
     for (const Entry &e : list)
-        map.insert(QString::fromUtf8(e.name), fo::EnvFileEntry{QString::fromUtf8(e.value), e.line});
+        map.insert(QString::fromUtf8(e.name), fo::EnvFileEntry {QString::fromUtf8(e.value), e.line});
     QStringList out;
     for (auto it = map.cbegin(); it != map.cend(); ++it)
         out.append(QStringLiteral("%1=[%2] line %3").arg(it.key(), it.value().value).arg(it.value().line));
@@ -59,7 +59,7 @@ void parsed(const char *name, const QByteArray &text, const QStringList &expecte
 void fails(const char *name, const QByteArray &text, int line, const QStringList &more = {},
            const QStringList &absent = {})
 {
-    QStringList parts{FileName, QStringLiteral("line %1").arg(line)};
+    QStringList parts {FileName, QStringLiteral("line %1").arg(line)};
     parts += more;
     QTest::newRow(name) << text << false << QStringList() << parts << absent;
 }
@@ -70,7 +70,7 @@ fo::EnvMap envFile(std::initializer_list<Entry> list)
 {
     fo::EnvMap map;
     for (const Entry &e : list)
-        map.insert(QString::fromUtf8(e.name), fo::EnvFileEntry{QString::fromUtf8(e.value), e.line});
+        map.insert(QString::fromUtf8(e.name), fo::EnvFileEntry {QString::fromUtf8(e.value), e.line});
     return map;
 }
 
@@ -118,7 +118,7 @@ void TestEnvFile::parseEnvText_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<bool>("ok");
-    QTest::addColumn<QStringList>("expected");   // when ok
+    QTest::addColumn<QStringList>("expected"); // when ok
     QTest::addColumn<QStringList>("errorParts"); // when not ok: substrings of the error
     QTest::addColumn<QStringList>("errorAbsent"); // when not ok: what the error must not contain
 
@@ -155,19 +155,27 @@ void TestEnvFile::parseEnvText_data()
     parsed("CRLF line ends", "A=1\r\nB=2\r\n", entries({{"A", "1", 1}, {"B", "2", 2}}));
     parsed("CRLF after a quoted value", "A=\"x y\"\r\n", entries({{"A", "x y", 1}}));
     parsed("CRLF and an empty value", "A=\r\nB=2\r\n", entries({{"A", "", 1}, {"B", "2", 2}}));
-    parsed("UTF-8 BOM", "\xEF\xBB\xBF" "A=1\nB=2\n", entries({{"A", "1", 1}, {"B", "2", 2}}));
+    parsed("UTF-8 BOM",
+           "\xEF\xBB\xBF"
+           "A=1\nB=2\n",
+           entries({{"A", "1", 1}, {"B", "2", 2}}));
     parsed("UTF-8 value", "A=\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c\n",
            entries({{"A", "\xd0\xbf\xd0\xb0\xd1\x80\xd0\xbe\xd0\xbb\xd1\x8c", 1}})); // пароль
     parsed("duplicate key: the last wins", "A=1\nB=x\nA=2\n", entries({{"A", "2", 3}, {"B", "x", 2}}));
-    parsed("the platform's .env", "DB_ENGINE=postgresql\nDB_HOST=db\nDB_PORT=5432\nDB_USER=postgres\n"
-                                  "DB_PASSWORD=postgres\nDB_NAME=records\nREDIS_HOST=localhost\n",
-           entries({{"DB_ENGINE", "postgresql", 1}, {"DB_HOST", "db", 2}, {"DB_PORT", "5432", 3},
-                    {"DB_USER", "postgres", 4}, {"DB_PASSWORD", "postgres", 5}, {"DB_NAME", "records", 6},
+    parsed("the platform's .env",
+           "DB_ENGINE=postgresql\nDB_HOST=db\nDB_PORT=5432\nDB_USER=postgres\n"
+           "DB_PASSWORD=postgres\nDB_NAME=records\nREDIS_HOST=localhost\n",
+           entries({{"DB_ENGINE", "postgresql", 1},
+                    {"DB_HOST", "db", 2},
+                    {"DB_PORT", "5432", 3},
+                    {"DB_USER", "postgres", 4},
+                    {"DB_PASSWORD", "postgres", 5},
+                    {"DB_NAME", "records", 6},
                     {"REDIS_HOST", "localhost", 7}}));
 
     // What is broken is told by line number only; the line's text and a value never appear in the error, and a
     // name only when it is one (before =) or one of our variables.
-    const QStringList secret{Secret};
+    const QStringList secret {Secret};
     fails("line without =", "A=1\nJUSTTEXT\n", 2, {QStringLiteral("no =")}, {QStringLiteral("JUSTTEXT")});
     fails("export without assignment", "export\n", 1);
     fails("name starting with a digit", "A=1\n\n1ABC=x\n", 3, {QStringLiteral("not a variable name")},
@@ -194,8 +202,7 @@ void TestEnvFile::parseEnvText_data()
     fails("bad name with the secret inside", "DB_PASSWORD Hunter2=x\n", 1, {}, secret);
     fails("unclosed quote", "DB_PASSWORD=\"Hunter2-x\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
     fails("unclosed single quote, secret", "DB_PASSWORD='Hunter2 x\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
-    fails("quote closed on the next line", "DB_PASSWORD=\"Hunter2\nx\"\n", 1, {QStringLiteral("DB_PASSWORD")},
-          secret);
+    fails("quote closed on the next line", "DB_PASSWORD=\"Hunter2\nx\"\n", 1, {QStringLiteral("DB_PASSWORD")}, secret);
     fails("garbage after the closing quote", "DB_PASSWORD=\"Hunter2\" -x\n", 1, {QStringLiteral("DB_PASSWORD")},
           secret);
     fails("NUL inside the secret", QByteArray("DB_PASSWORD=Hunter2\0x\n", 22), 1, {}, secret);
@@ -220,8 +227,8 @@ void TestEnvFile::parseEnvText()
         return;
     }
     if (result.ok())
-        QFAIL(qPrintable(
-            QStringLiteral("must be an error, but parsed as %1").arg(describe(result.value()).join(u' '))));
+        QFAIL(
+            qPrintable(QStringLiteral("must be an error, but parsed as %1").arg(describe(result.value()).join(u' '))));
     for (const QString &part : std::as_const(errorParts))
         QVERIFY2(result.error().contains(part),
                  qPrintable(QStringLiteral("\"%1\" lacks \"%2\"").arg(result.error(), part)));
@@ -237,7 +244,8 @@ void TestEnvFile::readEnvFile()
     const QString path = dir.filePath(QStringLiteral("prod.env"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("\xEF\xBB\xBF" "DB_HOST=db\r\n# comment\r\nDB_PORT=6543\r\n");
+    file.write("\xEF\xBB\xBF"
+               "DB_HOST=db\r\n# comment\r\nDB_PORT=6543\r\n");
     file.close();
 
     const fo::Result<fo::EnvMap> map = fo::readEnvFile(path);
@@ -260,10 +268,10 @@ void TestEnvFile::precedence_data()
     QTest::addColumn<QString>("redisHost");
     QTest::addColumn<double>("rawThreshold");
 
-    const StringMap all = vars({{"DB_HOST", "from-flag"}, {"DB_PORT", "1001"}, {"REDIS_HOST", "redis-flag"},
-                                {"RAW_THRESHOLD", "4"}});
-    const StringMap env = vars({{"DB_HOST", "from-env"}, {"DB_PORT", "1002"}, {"REDIS_HOST", "redis-env"},
-                                {"RAW_THRESHOLD", "5"}});
+    const StringMap all =
+        vars({{"DB_HOST", "from-flag"}, {"DB_PORT", "1001"}, {"REDIS_HOST", "redis-flag"}, {"RAW_THRESHOLD", "4"}});
+    const StringMap env =
+        vars({{"DB_HOST", "from-env"}, {"DB_PORT", "1002"}, {"REDIS_HOST", "redis-env"}, {"RAW_THRESHOLD", "5"}});
     const fo::EnvMap file = envFile({{"DB_HOST", "from-file", 1},
                                      {"DB_PORT", "1003", 2},
                                      {"REDIS_HOST", "redis-file", 3},
@@ -271,10 +279,10 @@ void TestEnvFile::precedence_data()
                                      {"DB_NAME", "records", 5}});
     const fo::EnvMap onlyName = envFile({{"DB_NAME", "records", 1}});
 
-    QTest::newRow("overrides beat everything") << all << env << file << QStringLiteral("from-flag") << 1001
-                                               << QStringLiteral("redis-flag") << 4.0;
-    QTest::newRow("environment beats the file") << StringMap() << env << file << QStringLiteral("from-env") << 1002
-                                                << QStringLiteral("redis-env") << 5.0;
+    QTest::newRow("overrides beat everything")
+        << all << env << file << QStringLiteral("from-flag") << 1001 << QStringLiteral("redis-flag") << 4.0;
+    QTest::newRow("environment beats the file")
+        << StringMap() << env << file << QStringLiteral("from-env") << 1002 << QStringLiteral("redis-env") << 5.0;
     QTest::newRow("the file beats the defaults") << StringMap() << StringMap() << file << QStringLiteral("from-file")
                                                  << 1003 << QStringLiteral("redis-file") << 6.0;
     QTest::newRow("defaults") << StringMap() << StringMap() << onlyName << QStringLiteral("localhost") << 5432
@@ -308,9 +316,8 @@ void TestEnvFile::precedence()
 void TestEnvFile::embeddedDefaultWhenNoDatabaseSetting()
 {
     // No DB_* anywhere (other settings do not count): the embedded SQLite database.
-    const fo::Result<fo::Config> config =
-        fo::resolveConfig({}, vars({{"REDIS_HOST", "localhost"}}), envFile({{"AUTH_API_BASE_URL", "http://a:1", 1}}),
-                          FileName);
+    const fo::Result<fo::Config> config = fo::resolveConfig(
+        {}, vars({{"REDIS_HOST", "localhost"}}), envFile({{"AUTH_API_BASE_URL", "http://a:1", 1}}), FileName);
     QVERIFY2(config.ok(), qPrintable(config.error()));
     QVERIFY(config->embeddedDefault);
     QVERIFY(config->dbEngine == fo::Config::DbEngine::Sqlite);
@@ -402,8 +409,8 @@ void TestEnvFile::invalidValues_data()
                                        << parts({"threshold", "inf"});
     QTest::newRow("raw threshold empty") << vars({{"RAW_THRESHOLD", ""}}) << StringMap() << fo::EnvMap()
                                          << parts({"threshold"});
-    QTest::newRow("processed threshold 2,5") << vars({{"PROCESSED_THRESHOLD", "2,5"}}) << StringMap() << fo::EnvMap()
-                                             << parts({"threshold", "2,5"});
+    QTest::newRow("processed threshold 2,5")
+        << vars({{"PROCESSED_THRESHOLD", "2,5"}}) << StringMap() << fo::EnvMap() << parts({"threshold", "2,5"});
 }
 
 void TestEnvFile::invalidValues()
@@ -422,9 +429,9 @@ void TestEnvFile::invalidValues()
 
 void TestEnvFile::validPortsAndThresholds()
 {
-    const fo::Result<fo::Config> config = fo::resolveConfig(
-        vars({{"PROCESSED_THRESHOLD", "2.5"}, {"RAW_THRESHOLD", " 3.5 "}}),
-        vars({{"DB_PORT", " 6543 "}, {"REDIS_PORT", "65535"}}), {}, FileName);
+    const fo::Result<fo::Config> config =
+        fo::resolveConfig(vars({{"PROCESSED_THRESHOLD", "2.5"}, {"RAW_THRESHOLD", " 3.5 "}}),
+                          vars({{"DB_PORT", " 6543 "}, {"REDIS_PORT", "65535"}}), {}, FileName);
     QVERIFY2(config.ok(), qPrintable(config.error()));
     QCOMPARE(config->dbPort, 6543);
     QCOMPARE(config->redisPort, 65535);

@@ -22,7 +22,10 @@
 
 namespace {
 
-bool sameBits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
+bool sameBits(double a, double b)
+{
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
 
 // "0x1.8p+1" style text, in any locale.
 QByteArray hexText(double v)
@@ -97,11 +100,13 @@ double unblockedPairwise(const double *a, qsizetype n)
     return unblockedPairwise(a, n2) + unblockedPairwise(a + n2, n - n2);
 }
 
-double unblockedSum(const QList<double> &a) { return unblockedPairwise(a.constData(), a.size()); }
+double unblockedSum(const QList<double> &a)
+{
+    return unblockedPairwise(a.constData(), a.size());
+}
 
 // mean and std computed as numpy does, but with another summation.
-template<typename Sum>
-fo::ZScoreStats statsWith(const QList<double> &a, Sum sum)
+template<typename Sum> fo::ZScoreStats statsWith(const QList<double> &a, Sum sum)
 {
     const double n = double(a.size());
     fo::ZScoreStats stats;
@@ -238,8 +243,8 @@ bool TestNumpyMath::loadReference(const QString &path, QString &error)
         for (const QJsonValue &v : values) {
             double d = 0.0;
             if (!parseHexFloat(v.toString(), d)) {
-                error = QStringLiteral("case %1: the value \"%2\" is not a float.hex() string")
-                            .arg(c.name, v.toString());
+                error =
+                    QStringLiteral("case %1: the value \"%2\" is not a float.hex() string").arg(c.name, v.toString());
                 return false;
             }
             c.values.append(d);
@@ -305,7 +310,10 @@ void TestNumpyMath::emptySumIsPositiveZero()
     QVERIFY2(sameBits(sum, 0.0), hexText(sum).constData());
 }
 
-void TestNumpyMath::numpySum_data() { addCaseRows(); }
+void TestNumpyMath::numpySum_data()
+{
+    addCaseRows();
+}
 
 void TestNumpyMath::numpySum()
 {
@@ -315,7 +323,10 @@ void TestNumpyMath::numpySum()
     QVERIFY2(sameBits(sum, reference->sum), message.constData());
 }
 
-void TestNumpyMath::meanAndStd_data() { addCaseRows(); }
+void TestNumpyMath::meanAndStd_data()
+{
+    addCaseRows();
+}
 
 void TestNumpyMath::meanAndStd()
 {
@@ -328,13 +339,16 @@ void TestNumpyMath::meanAndStd()
     QVERIFY2(sameBits(stats.std, reference->std), stdMessage.constData());
 }
 
-void TestNumpyMath::zScores_data() { addCaseRows(); }
+void TestNumpyMath::zScores_data()
+{
+    addCaseRows();
+}
 
 void TestNumpyMath::zScores()
 {
     // With numpy's own mean and std, the largest |z| must be numpy's to the bit (numpy's (x - mean) / std).
     QFETCH(const ReferenceCase *, reference);
-    const fo::ZScoreStats stats{reference->mean, reference->std};
+    const fo::ZScoreStats stats {reference->mean, reference->std};
     if (!reference->hasMaxAbsZ) {
         // std == 0, or every z is nan (the sum overflowed): nothing is an outlier, whatever k.
         for (double v : reference->values) {
@@ -378,14 +392,17 @@ void TestNumpyMath::outliers()
     QVERIFY2(got == expected, message.constData());
 
     // isOutlier alone, given numpy's own mean and std.
-    const fo::ZScoreStats numpyStats{reference->mean, reference->std};
+    const fo::ZScoreStats numpyStats {reference->mean, reference->std};
     const QList<int> gotFromNumpyStats = flagged(reference->values, numpyStats, k);
     const QByteArray message2 =
         "with numpy's mean and std, isOutlier flags " + describe(gotFromNumpyStats) + ", numpy " + describe(expected);
     QVERIFY2(gotFromNumpyStats == expected, message2.constData());
 }
 
-void TestNumpyMath::otherSummationsDiffer_data() { addCaseRows(); }
+void TestNumpyMath::otherSummationsDiffer_data()
+{
+    addCaseRows();
+}
 
 void TestNumpyMath::otherSummationsDiffer()
 {

@@ -18,7 +18,10 @@
 
 namespace {
 
-bool sameBits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
+bool sameBits(double a, double b)
+{
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
 
 QByteArray hexText(double v)
 {
@@ -65,8 +68,8 @@ void TestValueParser::parseValue_data()
 
     // Ordinary values of the platform.
     accepted("integer", "72", 0x1.2p+6);
-    accepted("decimal", "36.6", 0x1.24ccccccccccdp+5);       // 36.6
-    accepted("exponent", "1.2e3", 0x1.2cp+10);               // 1200.0
+    accepted("decimal", "36.6", 0x1.24ccccccccccdp+5); // 36.6
+    accepted("exponent", "1.2e3", 0x1.2cp+10); // 1200.0
     accepted("spaces around", " 72 ", 0x1.2p+6);
     accepted("tab and newline around", "\t5\n", 0x1.4p+2);
     accepted("CR LF after", "1.0\r\n", 0x1p+0);
@@ -77,11 +80,11 @@ void TestValueParser::parseValue_data()
     accepted("minus leading dot", "-.5", -0x1p-1);
     accepted("trailing dot", "5.", 0x1.4p+2);
     accepted("minus trailing dot", "-5.", -0x1.4p+2);
-    accepted("capital E plus", "1E+5", 0x1.86ap+16);         // 100000.0
+    accepted("capital E plus", "1E+5", 0x1.86ap+16); // 100000.0
     accepted("dot then exponent", "1.e5", 0x1.86ap+16);
     accepted("capital E minus", "1.5E-3", 0x1.89374bc6a7efap-10); // 0.0015
     accepted("sign dot exponent", "+.5e-3", 0x1.0624dd2f1a9fcp-11); // 0.0005
-    accepted("exponent leading zeros", "1e0008", 0x1.7d784p+26);   // 1e8
+    accepted("exponent leading zeros", "1e0008", 0x1.7d784p+26); // 1e8
     accepted("leading zeros", "00012.50", 0x1.9p+3);
     accepted("zero", "0", 0.0);
     accepted("zero with decimals", "0.000", 0.0);
@@ -162,8 +165,14 @@ void TestValueParser::parseValue_data()
     rejected("C suffix f", "5f");
     rejected("MSVC 1.#INF", "1.#INF");
     rejected("NUL after", QByteArray("5\0", 2));
-    rejected("NUL before", QByteArray("\0" "5", 2));
-    rejected("NUL inside", QByteArray("1\0" "2", 3));
+    rejected("NUL before",
+             QByteArray("\0"
+                        "5",
+                        2));
+    rejected("NUL inside",
+             QByteArray("1\0"
+                        "2",
+                        3));
     rejected("zero-width space after", "5\xe2\x80\x8b"); // U+200B
 
     // Python accepts these; we do not (docs/platform.md 2: ASCII digits and ASCII whitespace only).
@@ -171,11 +180,22 @@ void TestValueParser::parseValue_data()
     rejected("Arabic-Indic digits 123", "\xd9\xa1\xd9\xa2\xd9\xa3"); // U+0661 U+0662 U+0663
     rejected("Arabic-Indic digit 1", "\xd9\xa1");
     rejected("fullwidth digit 7", "\xef\xbc\x97"); // U+FF17
-    rejected("no-break space before", "\xc2\xa0" "7"); // U+00A0
-    rejected("no-break space after", "7" "\xc2\xa0");
-    rejected("no-break spaces around", "\xc2\xa0" "7" "\xc2\xa0");
-    rejected("Latin-1 no-break space byte", "\xa0" "7");
-    rejected("thin space before", "\xe2\x80\x89" "7"); // U+2009
+    rejected("no-break space before",
+             "\xc2\xa0"
+             "7"); // U+00A0
+    rejected("no-break space after",
+             "7"
+             "\xc2\xa0");
+    rejected("no-break spaces around",
+             "\xc2\xa0"
+             "7"
+             "\xc2\xa0");
+    rejected("Latin-1 no-break space byte",
+             "\xa0"
+             "7");
+    rejected("thin space before",
+             "\xe2\x80\x89"
+             "7"); // U+2009
 
     // Long inputs (1 MiB and more): correct, and not truncated or cut short by a buffer.
     rejected("1 and a million zeros overflows", QByteArray("1") + QByteArray(1000000, '0'));
@@ -190,7 +210,8 @@ void TestValueParser::parseValue_data()
     accepted("1 MiB of spaces around", QByteArray(OneMiB, ' ') + "7" + QByteArray(OneMiB, ' '), 0x1.cp+2);
     rejected("1 MiB of digits then x", QByteArray(OneMiB, '1') + "x");
     QByteArray garbage;
-    const QByteArray pattern("n/a;120/80 PT1H\xff\x01" "e+-.\t");
+    const QByteArray pattern("n/a;120/80 PT1H\xff\x01"
+                             "e+-.\t");
     while (garbage.size() < OneMiB)
         garbage += pattern;
     rejected("1 MiB of garbage", garbage);

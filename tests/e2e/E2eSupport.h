@@ -87,11 +87,12 @@ private:
 #define FO_REQUIRE_PG()                                                                                                \
     do {                                                                                                               \
         if (!fo::test::pgServer())                                                                                     \
-            QFAIL("FO_TEST_PG_* is not set: run the tests with scripts/test.sh, which starts PostgreSQL and Redis");    \
+            QFAIL("FO_TEST_PG_* is not set: run the tests with scripts/test.sh, which starts PostgreSQL and Redis");   \
     } while (false)
 
 #define FO_REQUIRE_REDIS()                                                                                             \
     do {                                                                                                               \
         if (!fo::test::redisServer())                                                                                  \
-            QFAIL("FO_TEST_REDIS_* is not set: run the tests with scripts/test.sh, which starts PostgreSQL and Redis"); \
+            QFAIL(                                                                                                     \
+                "FO_TEST_REDIS_* is not set: run the tests with scripts/test.sh, which starts PostgreSQL and Redis");  \
     } while (false)

@@ -1,8 +1,7 @@
 // The headless tool as a process: its environment, exit codes, outputs, notifications and concurrency, against a
 // real PostgreSQL and Redis and a local stand-in for the notifications API.
-#include "tests/e2e/E2eSupport.h"
-
 #include "tests/common/HttpStub.h"
+#include "tests/e2e/E2eSupport.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -50,7 +49,10 @@ QMap<QString, QString> envWith(const QString &db, const QMap<QString, QString> &
     return env;
 }
 
-QString text(const QByteArray &bytes) { return QString::fromUtf8(bytes); }
+QString text(const QByteArray &bytes)
+{
+    return QString::fromUtf8(bytes);
+}
 
 } // namespace
 
@@ -107,12 +109,12 @@ private slots:
             }
         }
         QCOMPARE(ids, QSet<qint64>(spikes.begin(), spikes.end()));
-        const QJsonObject heart = root.value(QStringLiteral("raw")).toObject().value(QStringLiteral("types")).toArray()
-                                      .at(1).toObject();
+        const QJsonObject heart =
+            root.value(QStringLiteral("raw")).toObject().value(QStringLiteral("types")).toArray().at(1).toObject();
         QCOMPARE(heart.value(QStringLiteral("data_type")).toString(), QStringLiteral("HeartRateRecord"));
-        QCOMPARE(heart.value(QStringLiteral("outliers")).toArray().at(0).toObject().value(QStringLiteral("time"))
-                     .toString(),
-                 QStringLiteral("2026-03-04T05:06:07.000Z"));
+        QCOMPARE(
+            heart.value(QStringLiteral("outliers")).toArray().at(0).toObject().value(QStringLiteral("time")).toString(),
+            QStringLiteral("2026-03-04T05:06:07.000Z"));
 
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -136,10 +138,10 @@ private slots:
         seed(pg);
         HttpStub stub;
         QVERIFY(stub.isListening());
-        stub.setRoute("POST", NotifyPath.toUtf8() + "/send_email", HttpStub::Response{200, "{}"});
-        const ToolResult result = runTool(
-            {QStringLiteral("--email"), Target},
-            envWith(pg.name(), {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl() + NotifyPath}}));
+        stub.setRoute("POST", NotifyPath.toUtf8() + "/send_email", HttpStub::Response {200, "{}"});
+        const ToolResult result =
+            runTool({QStringLiteral("--email"), Target},
+                    envWith(pg.name(), {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl() + NotifyPath}}));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(!result.err.contains("warning"), result.err.constData());
         const QList<HttpStub::Request> requests = stub.requests();
@@ -168,7 +170,8 @@ private slots:
     void failingNotificationsAreWarnings_data()
     {
         QTest::addColumn<int>("status");
-        QTest::addColumn<int>("expectedRequests"); // a 500 may have been acted on: never sent twice (only a 503 is retried)
+        QTest::addColumn<int>(
+            "expectedRequests"); // a 500 may have been acted on: never sent twice (only a 503 is retried)
         QTest::addColumn<QString>("cause");
         QTest::newRow("500") << 500 << 2 << QStringLiteral("HTTP 500");
         QTest::newRow("404") << 404 << 2 << QStringLiteral("HTTP 404");
@@ -184,10 +187,10 @@ private slots:
         QVERIFY2(pg.ok(), qPrintable(pg.error()));
         seed(pg);
         HttpStub stub;
-        stub.setRoute("POST", "/", HttpStub::Response{status, "{\"detail\":\"boom\"}"});
-        const ToolResult result = runTool(
-            {QStringLiteral("--email"), Target},
-            envWith(pg.name(), {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl() + NotifyPath}}));
+        stub.setRoute("POST", "/", HttpStub::Response {status, "{\"detail\":\"boom\"}"});
+        const ToolResult result =
+            runTool({QStringLiteral("--email"), Target},
+                    envWith(pg.name(), {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl() + NotifyPath}}));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QCOMPARE(stub.requests().size(), expectedRequests);
         QVERIFY2(result.err.contains("warning: The start notification"), result.err.constData());
@@ -202,7 +205,7 @@ private slots:
         QVERIFY2(pg.ok(), qPrintable(pg.error()));
         seed(pg);
         HttpStub stub;
-        stub.setRoute("POST", "/", HttpStub::Response{200, "{}"});
+        stub.setRoute("POST", "/", HttpStub::Response {200, "{}"});
         for (const QString &flag : {QStringLiteral("--no-notify"), QStringLiteral("--dry-run")}) {
             const ToolResult result = runTool(
                 {QStringLiteral("--email"), Target, flag},
@@ -254,19 +257,19 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("invalid email") << QStringList{QStringLiteral("--email"), QStringLiteral("not-an-email")}
+        QTest::newRow("invalid email") << QStringList {QStringLiteral("--email"), QStringLiteral("not-an-email")}
                                        << QStringLiteral("not a valid email address");
-        QTest::newRow("email with newline") << QStringList{QStringLiteral("--email"), QStringLiteral("a@b.com\n")}
+        QTest::newRow("email with newline") << QStringList {QStringLiteral("--email"), QStringLiteral("a@b.com\n")}
                                             << QStringLiteral("not a valid email address");
-        QTest::newRow("no email") << QStringList{QStringLiteral("--dry-run")} << QStringLiteral("--email");
-        QTest::newRow("unknown flag") << QStringList{QStringLiteral("--email"), QStringLiteral("a@b.com"),
-                                                     QStringLiteral("--bogus")}
+        QTest::newRow("no email") << QStringList {QStringLiteral("--dry-run")} << QStringLiteral("--email");
+        QTest::newRow("unknown flag") << QStringList {QStringLiteral("--email"), QStringLiteral("a@b.com"),
+                                                      QStringLiteral("--bogus")}
                                       << QStringLiteral("bogus");
-        QTest::newRow("bad threshold") << QStringList{QStringLiteral("--email"), QStringLiteral("a@b.com"),
-                                                      QStringLiteral("--raw-threshold"), QStringLiteral("abc")}
+        QTest::newRow("bad threshold") << QStringList {QStringLiteral("--email"), QStringLiteral("a@b.com"),
+                                                       QStringLiteral("--raw-threshold"), QStringLiteral("abc")}
                                        << QStringLiteral("--raw-threshold");
-        QTest::newRow("missing env file") << QStringList{QStringLiteral("--email"), QStringLiteral("a@b.com"),
-                                                         QStringLiteral("--env-file"), QStringLiteral("/nonexistent")}
+        QTest::newRow("missing env file") << QStringList {QStringLiteral("--email"), QStringLiteral("a@b.com"),
+                                                          QStringLiteral("--env-file"), QStringLiteral("/nonexistent")}
                                           << QStringLiteral("/nonexistent");
     }
 
@@ -324,13 +327,12 @@ private slots:
 
     void unreachableDatabaseExitsOne()
     {
-        const ToolResult result =
-            runTool({QStringLiteral("--email"), QStringLiteral("a@b.com")},
-                    {{QStringLiteral("DB_ENGINE"), QStringLiteral("postgresql")},
-                     {QStringLiteral("DB_HOST"), QStringLiteral("127.0.0.1")},
-                     {QStringLiteral("DB_PORT"), QStringLiteral("1")},
-                     {QStringLiteral("DB_PASSWORD"), QStringLiteral("s3cret-never-shown")}},
-                    30000);
+        const ToolResult result = runTool({QStringLiteral("--email"), QStringLiteral("a@b.com")},
+                                          {{QStringLiteral("DB_ENGINE"), QStringLiteral("postgresql")},
+                                           {QStringLiteral("DB_HOST"), QStringLiteral("127.0.0.1")},
+                                           {QStringLiteral("DB_PORT"), QStringLiteral("1")},
+                                           {QStringLiteral("DB_PASSWORD"), QStringLiteral("s3cret-never-shown")}},
+                                          30000);
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(result.err.contains("Cannot connect to the database postgresql://postgres@127.0.0.1:1/records"),
                  result.err.constData());
@@ -352,16 +354,16 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("# users of the hour\r\nu1@example.com\r\nnot an email\r\n\r\nu2@example.com\r\nu3@example.com\r\n");
         file.close();
-        ToolResult result = runTool({QStringLiteral("--emails-from"), list, QStringLiteral("--jobs"),
-                                     QStringLiteral("2")},
-                                    envWith(pg.name()));
+        ToolResult result = runTool(
+            {QStringLiteral("--emails-from"), list, QStringLiteral("--jobs"), QStringLiteral("2")}, envWith(pg.name()));
         // One bad line fails the batch (exit 1), but every other email ran.
         QCOMPARE(result.exitCode, 1);
         const QString out = text(result.out);
         QVERIFY2(out.contains(QLatin1String("4 emails")), qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("3 completed, 1 failed (not an email)")), qPrintable(out));
         for (const QString &user : users)
-            QVERIFY2(out.contains(user + QStringLiteral(": completed, iteration 1, 2 raw and 1 processed")), qPrintable(out));
+            QVERIFY2(out.contains(user + QStringLiteral(": completed, iteration 1, 2 raw and 1 processed")),
+                     qPrintable(out));
         QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs")), qint64(3));
         QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM outliers_records")), qint64(6));
 
@@ -413,7 +415,8 @@ private slots:
         QJsonObject root = QJsonDocument::fromJson(result.out).object();
         QCOMPARE(root.value(QStringLiteral("email")).toString(), QStringLiteral("demo@example.com"));
         QCOMPARE(root.value(QStringLiteral("iteration")).toInt(), 1);
-        const int rawOutliers = root.value(QStringLiteral("raw")).toObject().value(QStringLiteral("outlier_count")).toInt();
+        const int rawOutliers =
+            root.value(QStringLiteral("raw")).toObject().value(QStringLiteral("outlier_count")).toInt();
         QVERIFY(rawOutliers > 0);
         QVERIFY(root.value(QStringLiteral("raw")).toObject().value(QStringLiteral("types")).toArray().size() >= 4);
         QVERIFY2(result.err.contains("seeded"), result.err.constData());
@@ -422,7 +425,8 @@ private slots:
         QVERIFY2(result.exitCode == 0, result.err.constData());
         root = QJsonDocument::fromJson(result.out).object();
         QCOMPARE(root.value(QStringLiteral("iteration")).toInt(), 2);
-        QCOMPARE(root.value(QStringLiteral("raw")).toObject().value(QStringLiteral("outlier_count")).toInt(), rawOutliers);
+        QCOMPARE(root.value(QStringLiteral("raw")).toObject().value(QStringLiteral("outlier_count")).toInt(),
+                 rawOutliers);
         QVERIFY(!result.err.contains("seeded"));
 
         // The stored runs are in the SQLite file.
@@ -442,18 +446,16 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("records.sqlite"));
         {
             // A dry run on a file that does not exist says so and creates nothing.
-            const ToolResult missing = runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"),
-                                                QStringLiteral("--dry-run")},
-                                               {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")},
-                                                {QStringLiteral("DB_NAME"), path}});
+            const ToolResult missing =
+                runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"), QStringLiteral("--dry-run")},
+                        {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")}, {QStringLiteral("DB_NAME"), path}});
             QVERIFY2(missing.exitCode == 1 && missing.err.contains("There is no SQLite database at"),
                      missing.err.constData());
             QVERIFY(!QFileInfo::exists(path));
             // Create the file through the tool (a run creates the schema), then add records.
-            const ToolResult created = runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"),
-                                                QStringLiteral("--no-notify")},
-                                               {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")},
-                                                {QStringLiteral("DB_NAME"), path}});
+            const ToolResult created =
+                runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"), QStringLiteral("--no-notify")},
+                        {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")}, {QStringLiteral("DB_NAME"), path}});
             QVERIFY2(created.exitCode == 0, created.err.constData());
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seed"));
             db.setDatabaseName(path);
@@ -472,15 +474,22 @@ private slots:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("seed"));
-        const ToolResult result = runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"),
-                                           QStringLiteral("--json")},
-                                          {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")},
-                                           {QStringLiteral("DB_NAME"), path}});
+        const ToolResult result =
+            runTool({QStringLiteral("--email"), QStringLiteral("s@example.com"), QStringLiteral("--json")},
+                    {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")}, {QStringLiteral("DB_NAME"), path}});
         QVERIFY2(result.exitCode == 0, result.err.constData());
         const QJsonObject raw = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("raw")).toObject();
         QCOMPARE(raw.value(QStringLiteral("outlier_count")).toInt(), 1);
-        QCOMPARE(raw.value(QStringLiteral("types")).toArray().at(0).toObject().value(QStringLiteral("outliers"))
-                     .toArray().at(0).toObject().value(QStringLiteral("record_id")).toInt(),
+        QCOMPARE(raw.value(QStringLiteral("types"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("outliers"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("record_id"))
+                     .toInt(),
                  41);
     }
 };

@@ -1,8 +1,7 @@
 // The core pipeline, in process, against a real PostgreSQL (created with the platform's schema) and a real Redis.
-#include "tests/e2e/E2eSupport.h"
-
 #include "core/Pipeline.h"
 #include "core/RedisFlag.h"
+#include "tests/e2e/E2eSupport.h"
 
 #include <QSet>
 #include <QSignalSpy>
@@ -18,7 +17,10 @@ namespace {
 const QString Target = QStringLiteral("target.user@example.com");
 const QString Other = QStringLiteral("other.user@example.com");
 
-QSet<qint64> toSet(const QList<qint64> &list) { return QSet<qint64>(list.begin(), list.end()); }
+QSet<qint64> toSet(const QList<qint64> &list)
+{
+    return QSet<qint64>(list.begin(), list.end());
+}
 
 QSet<qint64> reportIds(const TableReport &table)
 {
@@ -76,10 +78,9 @@ Seeded seedTarget(ScopedPgDatabase &pg)
     for (int i = 0; i < 3; ++i)
         pg.insert(raw, Target, QStringLiteral("BloodPressureRecord"), QStringLiteral("120/80"));
     // z = 2.43: an outlier in processed (k = 2), not in raw (k = 3).
-    const QStringList mid = {QStringLiteral("100"), QStringLiteral("100"), QStringLiteral("100"),
-                             QStringLiteral("100"), QStringLiteral("100"), QStringLiteral("110"),
-                             QStringLiteral("110"), QStringLiteral("110"), QStringLiteral("110"),
-                             QStringLiteral("110")};
+    const QStringList mid = {QStringLiteral("100"), QStringLiteral("100"), QStringLiteral("100"), QStringLiteral("100"),
+                             QStringLiteral("100"), QStringLiteral("110"), QStringLiteral("110"), QStringLiteral("110"),
+                             QStringLiteral("110"), QStringLiteral("110")};
     for (const QString &value : mid) {
         pg.insert(raw, Target, QStringLiteral("MidRecord"), value);
         pg.insert(processed, Target, QStringLiteral("MidRecord"), value);
@@ -163,7 +164,8 @@ private slots:
         QVERIFY(findType(report.raw, QStringLiteral("TieRaw"))->outliers.isEmpty());
         QVERIFY(findType(report.processed, QStringLiteral("TieProcessed"))->outliers.isEmpty());
         QVERIFY(findType(report.processed, QStringLiteral("Constant"))->outliers.isEmpty());
-        QVERIFY(findType(report.processed, QStringLiteral("Constant"))->std > 0.0); // the tiny std of docs/platform.md 2
+        QVERIFY(findType(report.processed, QStringLiteral("Constant"))->std
+                > 0.0); // the tiny std of docs/platform.md 2
         QCOMPARE(report.raw.rows, qint64(53 + 10 + 24 + 3 + 11));
 
         // The runs table holds the run and its per-type statistics.
@@ -256,13 +258,16 @@ private slots:
         QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM processed_records_outliers_records")), qint64(0));
         // The attempt keeps its number, marked failed with the reason; nothing else of it is stored.
         QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE status = 'completed' AND "
-                                         "email = '%1'").arg(Target)),
+                                         "email = '%1'")
+                              .arg(Target)),
                  qint64(0));
         QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE status = 'failed' AND "
-                                         "email = '%1' AND error LIKE '%%injected failure%%'").arg(Target)),
+                                         "email = '%1' AND error LIKE '%%injected failure%%'")
+                              .arg(Target)),
                  qint64(1));
         QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types t JOIN find_outliers_runs r "
-                                         "USING (run_id) WHERE r.email = '%1'").arg(Target)),
+                                         "USING (run_id) WHERE r.email = '%1'")
+                              .arg(Target)),
                  qint64(0));
     }
 
@@ -291,7 +296,7 @@ private slots:
         config.redisNamespace = QStringLiteral("cancel-%1-").arg(stage);
         const QString key = config.redisNamespace + Target;
 
-        std::atomic_bool cancel{false};
+        std::atomic_bool cancel {false};
         bool reached = false;
         Pipeline pipeline(config);
         pipeline.setCancelFlag(&cancel);

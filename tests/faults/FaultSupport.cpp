@@ -12,10 +12,9 @@
 #include <QTimer>
 #include <QUuid>
 
-#include <hiredis/hiredis.h>
-
 #include <arpa/inet.h>
 #include <csignal>
+#include <hiredis/hiredis.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -56,7 +55,7 @@ QString sqlQuote(const QString &text)
 
 redisContext *redisOpen(int port)
 {
-    const timeval timeout{2, 0};
+    const timeval timeout {2, 0};
     redisContext *context = redisConnectWithTimeout("127.0.0.1", port, timeout);
     if (context && context->err) {
         redisFree(context);
@@ -74,7 +73,7 @@ int freePort()
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return 0;
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     address.sin_port = 0;
@@ -137,9 +136,15 @@ void ToolProcess::drain()
     m_err += m_process->readAllStandardError();
 }
 
-qint64 ToolProcess::pid() const { return m_process ? m_process->processId() : 0; }
+qint64 ToolProcess::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
 
-bool ToolProcess::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
+bool ToolProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
 
 bool ToolProcess::signal(int signalNumber) const
 {
@@ -341,7 +346,8 @@ int PgObserver::waitForToolBackend(const QString &condition, int timeoutMs, int 
 
 bool PgObserver::backendMatches(int pid, const QString &condition)
 {
-    return count(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = %1 AND (%2)").arg(pid).arg(condition))
+    return count(
+               QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = %1 AND (%2)").arg(pid).arg(condition))
         == 1;
 }
 
@@ -381,7 +387,7 @@ bool PgObserver::unlockRun(const QString &email)
 
 // ---- WriteGate ---------------------------------------------------------------------------------------------------
 
-WriteGate::WriteGate(PgObserver &observer) : m_observer(observer) {}
+WriteGate::WriteGate(PgObserver &observer) : m_observer(observer) { }
 
 WriteGate::~WriteGate()
 {
@@ -499,7 +505,7 @@ SilentServer::SilentServer()
     m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (m_fd < 0)
         return;
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t length = sizeof address;
@@ -522,7 +528,10 @@ SilentServer::~SilentServer()
 
 ScopedRedisServer::ScopedRedisServer() = default;
 
-ScopedRedisServer::~ScopedRedisServer() { kill(); }
+ScopedRedisServer::~ScopedRedisServer()
+{
+    kill();
+}
 
 bool ScopedRedisServer::start(int port)
 {
@@ -613,7 +622,8 @@ bool ScopedPgCluster::runAsOwner(const QString &program, const QStringList &args
     if (m_runAs.isEmpty())
         process.start(program, args);
     else
-        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), m_runAs, QStringLiteral("--"), program} + args);
+        process.start(QStringLiteral("runuser"),
+                      QStringList {QStringLiteral("-u"), m_runAs, QStringLiteral("--"), program} + args);
     const bool finished = process.waitForStarted(10000) && process.waitForFinished(timeoutMs);
     if (output)
         *output = QString::fromUtf8(process.readAll());
@@ -642,9 +652,10 @@ bool ScopedPgCluster::init(QString *error)
             *error = QStringLiteral("cannot create a temporary directory in ") + parent;
         return false;
     }
-    QFile::setPermissions(m_dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                             | QFileDevice::ReadGroup | QFileDevice::ExeGroup
-                                             | QFileDevice::ReadOther | QFileDevice::ExeOther);
+    QFile::setPermissions(m_dir->path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                              | QFileDevice::ExeOther);
     if (!m_runAs.isEmpty()) {
         QProcess chown;
         chown.start(QStringLiteral("chown"), {m_runAs + QLatin1Char(':'), m_dir->path()});
@@ -691,11 +702,11 @@ bool ScopedPgCluster::start(QString *error)
 bool ScopedPgCluster::stop(const QString &mode, QString *error)
 {
     QString output;
-    const bool ok = runAsOwner(m_binDir + QStringLiteral("/pg_ctl"),
-                               {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
-                                mode, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
-                                QStringLiteral("stop")},
-                               40000, &output);
+    const bool ok =
+        runAsOwner(m_binDir + QStringLiteral("/pg_ctl"),
+                   {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"), mode,
+                    QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("stop")},
+                   40000, &output);
     if (ok)
         m_running = false;
     else if (error)
@@ -706,21 +717,24 @@ bool ScopedPgCluster::stop(const QString &mode, QString *error)
 bool ScopedPgCluster::createDatabase(const QString &name, QString *error)
 {
     const QString psql = m_binDir + QStringLiteral("/psql");
-    const QStringList common = {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                                QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                                QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-U"),
-                                QStringLiteral("postgres")};
+    const QStringList common = {
+        QStringLiteral("-X"), QStringLiteral("-q"),        QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+        QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+        QStringLiteral("-U"), QStringLiteral("postgres")};
     for (const QStringList &args :
-         {common + QStringList{QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-c"),
-                               QStringLiteral("CREATE DATABASE \"%1\"").arg(name)},
-          common + QStringList{QStringLiteral("-d"), name, QStringLiteral("-f"),
-                               sourceDir() + QStringLiteral("/resources/schema/platform.sql")}}) {
+         {common
+              + QStringList {QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-c"),
+                             QStringLiteral("CREATE DATABASE \"%1\"").arg(name)},
+          common
+              + QStringList {QStringLiteral("-d"), name, QStringLiteral("-f"),
+                             sourceDir() + QStringLiteral("/resources/schema/platform.sql")}}) {
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(psql, args);
         if (!process.waitForFinished(30000) || process.exitCode() != 0) {
             if (error)
-                *error = QStringLiteral("psql %1 failed: %2").arg(args.join(u' '), QString::fromUtf8(process.readAll()));
+                *error =
+                    QStringLiteral("psql %1 failed: %2").arg(args.join(u' '), QString::fromUtf8(process.readAll()));
             return false;
         }
     }

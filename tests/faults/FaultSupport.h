@@ -47,7 +47,7 @@ public:
     // What the process printed so far, and how it ended (valid after waitForFinished()).
     QByteArray out() const { return m_out; }
     QByteArray err() const { return m_err; }
-    int exitCode() const;          // -1 when it crashed, was killed or has not ended
+    int exitCode() const; // -1 when it crashed, was killed or has not ended
     bool exitedNormally() const;
     qint64 elapsedMs() const { return m_timer.elapsed(); }
 
@@ -68,14 +68,14 @@ private:
 };
 
 // The same, run to its end: args, environment, and the time limit (the process is killed after it).
-ToolResult runToolTimed(const QStringList &args, const QMap<QString, QString> &env, int timeoutMs,
-                        qint64 *elapsedMs);
+ToolResult runToolTimed(const QStringList &args, const QMap<QString, QString> &env, int timeoutMs, qint64 *elapsedMs);
 
 // pgEnv(dbName) plus `extra`.
 QMap<QString, QString> toolEnv(const QString &dbName, const QMap<QString, QString> &extra = {});
 
-// Runs the tool once for schema.probe@example.com (no records, no notification), which creates find-outliers' own tables (find_outliers_runs,
-// find_outliers_run_types) in the database, so that a test can put a trigger on them before the run it hurts.
+// Runs the tool once for schema.probe@example.com (no records, no notification), which creates find-outliers' own
+// tables (find_outliers_runs, find_outliers_run_types) in the database, so that a test can put a trigger on them before
+// the run it hurts.
 bool createOwnTables(const QMap<QString, QString> &env, QString *error);
 
 // A second session on a test database, opened by the test: it watches the tool's backend in pg_stat_activity,
@@ -129,8 +129,8 @@ public:
     ~WriteGate(); // opens the gate and removes the trigger
 
     bool install(); // needs find-outliers' own tables (createOwnTables)
-    bool close();   // later writes block
-    bool open();    // they go on
+    bool close(); // later writes block
+    bool open(); // they go on
     // The pid of the tool's backend once it waits at the gate; -1 after timeoutMs.
     int waitForToolAtGate(int timeoutMs);
 
@@ -155,7 +155,8 @@ bool insertBigUser(PgObserver &observer, const QString &email, int rows);
 
 // Inserts a small, ordinary user: `normal` heart rates around 60 and one spike in raw_records, and steps with one
 // spike in processed_records. Returns false on failure.
-bool insertSmallUser(PgObserver &observer, const QString &email, const QString &dataType = QStringLiteral("HeartRateRecord"));
+bool insertSmallUser(PgObserver &observer, const QString &email,
+                     const QString &dataType = QStringLiteral("HeartRateRecord"));
 
 // A listening TCP socket on 127.0.0.1 that never accepts and never answers: a hung server, a firewall that
 // drops. The kernel completes the handshake, so a client's connect succeeds and its first read waits.

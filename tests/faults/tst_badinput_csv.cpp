@@ -42,7 +42,7 @@ NodeInfo lstatOf(const QString &path)
     struct stat info = {};
     if (::lstat(QFile::encodeName(path).constData(), &info) != 0)
         return {};
-    return NodeInfo{true, mode_t(info.st_mode & S_IFMT), info.st_rdev, info.st_ino};
+    return NodeInfo {true, mode_t(info.st_mode & S_IFMT), info.st_rdev, info.st_ino};
 }
 
 } // namespace
@@ -144,8 +144,9 @@ private slots:
             // A listening Unix socket: open() refuses it (ENXIO); it must not be replaced either.
             QProcess python;
             python.start(QStringLiteral("python3"),
-                         {QStringLiteral("-c"), QStringLiteral("import socket,sys; s=socket.socket(socket.AF_UNIX); "
-                                                               "s.bind(sys.argv[1])"),
+                         {QStringLiteral("-c"),
+                          QStringLiteral("import socket,sys; s=socket.socket(socket.AF_UNIX); "
+                                         "s.bind(sys.argv[1])"),
                           dir->filePath(target)});
             QVERIFY(python.waitForFinished(10000));
             QCOMPARE(lstatOf(dir->filePath(target)).type, mode_t(S_IFSOCK));
@@ -212,10 +213,10 @@ private slots:
         const QStringList args = {QStringLiteral("--email"), email, QStringLiteral("--no-notify"),
                                   QStringLiteral("--csv"), path};
         if (::geteuid() == 0)
-            tool.start(QStringLiteral("setpriv"), QStringList{QStringLiteral("--reuid=65534"),
-                                                              QStringLiteral("--regid=65534"),
-                                                              QStringLiteral("--clear-groups"), binaryPath()}
-                                                      + args);
+            tool.start(QStringLiteral("setpriv"),
+                       QStringList {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                    QStringLiteral("--clear-groups"), binaryPath()}
+                           + args);
         else
             tool.start(binaryPath(), args);
         QVERIFY(tool.waitForFinished(60000));
@@ -257,9 +258,9 @@ private slots:
         kept.close();
         QCOMPARE(QDir(dir->path()).entryList(QDir::Files | QDir::Hidden | QDir::System).size(), 1);
 
-        result = runTool(
-            {QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"), path},
-            toolEnv(m_db));
+        result =
+            runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"), path},
+                    toolEnv(m_db));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QFile written(path);
         QVERIFY(written.open(QIODevice::ReadOnly));
@@ -282,9 +283,9 @@ private slots:
         reader.start(QStringLiteral("cat"), {fifo});
         QVERIFY(reader.waitForStarted());
         const QString email = newUser();
-        const ToolResult result = runTool(
-            {QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"), fifo},
-            toolEnv(m_db));
+        const ToolResult result =
+            runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"), fifo},
+                    toolEnv(m_db));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         // The tool closed its end: cat saw the end of the stream and ended.
         QVERIFY(reader.state() == QProcess::NotRunning || reader.waitForFinished(30000));
@@ -307,12 +308,12 @@ private slots:
         const QString email = newUser();
         const QString ns = uniqueNamespace(QStringLiteral("csv_fifo"));
         ToolProcess tool;
-        QVERIFY(tool.start({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"),
-                            fifo},
-                           env(ns, QString())));
-        QVERIFY2(tool.waitForStderr(QByteArray("find-outliers: waiting for a reader of the FIFO " + fifo.toUtf8()),
-                                    30000),
-                 tool.describe().constData());
+        QVERIFY(
+            tool.start({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"), fifo},
+                       env(ns, QString())));
+        QVERIFY2(
+            tool.waitForStderr(QByteArray("find-outliers: waiting for a reader of the FIFO " + fifo.toUtf8()), 30000),
+            tool.describe().constData());
         QVERIFY(tool.signal(SIGTERM));
         QVERIFY2(tool.waitForFinished(30000), tool.describe().constData());
         QVERIFY2(tool.exitCode() == 1, tool.describe().constData());
@@ -343,10 +344,9 @@ private slots:
         const QString node = dir->filePath(QStringLiteral("device"));
         QVERIFY(::mknod(QFile::encodeName(node).constData(), S_IFCHR | 0666, makedev(1, minorNumber)) == 0);
         const QString email = newUser();
-        const ToolResult result = runTool(
-            {QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--json"),
-             QStringLiteral("--csv"), node},
-            toolEnv(m_db));
+        const ToolResult result = runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"),
+                                           QStringLiteral("--json"), QStringLiteral("--csv"), node},
+                                          toolEnv(m_db));
         qInfo().noquote() << "what the user sees:" << result.err;
         QVERIFY2(result.exitCode == 0, result.err.constData());
         const NodeInfo after = lstatOf(node);
@@ -359,7 +359,7 @@ private slots:
         QCOMPARE(runsOf(email), 1);
         if (fails) {
             const QByteArray expected = "find-outliers: warning: Cannot write the CSV file " + node.toUtf8()
-                                        + ": No space left on device. The run itself completed and is stored";
+                + ": No space left on device. The run itself completed and is stored";
             QVERIFY2(result.err.contains(expected), result.err.constData());
         } else {
             QVERIFY2(!result.err.contains("CSV"), result.err.constData());
@@ -370,10 +370,9 @@ private slots:
     void devStdoutIntoAPipe()
     {
         const QString email = newUser();
-        const ToolResult result = runTool(
-            {QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--csv"),
-             QStringLiteral("/dev/stdout")},
-            toolEnv(m_db));
+        const ToolResult result = runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"),
+                                           QStringLiteral("--csv"), QStringLiteral("/dev/stdout")},
+                                          toolEnv(m_db));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.startsWith(QByteArray(CsvHeader + "\r\n")), result.out.constData());
         QVERIFY2(result.out.contains("Raw records (k = 3)"), result.out.constData()); // the summary follows
@@ -418,9 +417,9 @@ private slots:
         QVERIFY(::mknod(QFile::encodeName(node).constData(), S_IFCHR | 0666, makedev(1, 7)) == 0);
         const QString first = newUser();
         const QString second = newUser();
-        const QStringList args = {QStringLiteral("--emails-from"), QStringLiteral("-"), QStringLiteral("--jobs"),
-                                  QStringLiteral("2"), QStringLiteral("--no-notify"), QStringLiteral("--json"),
-                                  QStringLiteral("--csv"), node};
+        const QStringList args = {
+            QStringLiteral("--emails-from"), QStringLiteral("-"),      QStringLiteral("--jobs"), QStringLiteral("2"),
+            QStringLiteral("--no-notify"),   QStringLiteral("--json"), QStringLiteral("--csv"),  node};
         const ToolResult result = runTool(args, toolEnv(m_db), 120000, (first + QLatin1Char('\n') + second).toUtf8());
         qInfo().noquote() << "what the user sees:" << result.err;
         QVERIFY2(result.exitCode == 0, result.err.constData());

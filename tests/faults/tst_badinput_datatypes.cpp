@@ -51,7 +51,7 @@ private slots:
     {
         QTest::addColumn<QString>("dataType");
         QTest::addColumn<QByteArray>("csvCell"); // the data_type cell as it stands in the file (UTF-8)
-        QTest::addColumn<QString>("htmlCell");   // what the notification's <td> holds
+        QTest::addColumn<QString>("htmlCell"); // what the notification's <td> holds
 
         const auto row = [](const char *name, const QString &type, const QByteArray &csv, const QString &html) {
             QTest::newRow(name) << type << csv << html;
@@ -91,7 +91,8 @@ private slots:
         row("empty", s(""), "", s("")); // an empty, non-null text: the column is NOT NULL
         row("SQL", s("x'); DROP TABLE raw_records;--"), "x'); DROP TABLE raw_records;--",
             s("x'); DROP TABLE raw_records;--"));
-        row("10 000 characters", QString(10000, QLatin1Char('X')), QByteArray(10000, 'X'), QString(10000, QLatin1Char('X')));
+        row("10 000 characters", QString(10000, QLatin1Char('X')), QByteArray(10000, 'X'),
+            QString(10000, QLatin1Char('X')));
     }
 
     void endToEnd()
@@ -118,17 +119,21 @@ private slots:
 
         HttpStub stub;
         QVERIFY(stub.isListening());
-        stub.setRoute("POST", "/", HttpStub::Response{200, "{}"});
+        stub.setRoute("POST", "/", HttpStub::Response {200, "{}"});
         QTemporaryDir dir;
         const QString csvPath = dir.filePath(QStringLiteral("out.csv"));
-        const ToolResult result = runTool(
-            {QStringLiteral("--email"), email, QStringLiteral("--json"), QStringLiteral("--csv"), csvPath},
-            toolEnv(m_db, {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl()}}));
+        const ToolResult result =
+            runTool({QStringLiteral("--email"), email, QStringLiteral("--json"), QStringLiteral("--csv"), csvPath},
+                    toolEnv(m_db, {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl()}}));
         QVERIFY2(result.exitCode == 0, result.err.constData());
 
         // The JSON report and our run table keep the name exactly.
-        const QJsonArray types = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("raw")).toObject()
-                                     .value(QStringLiteral("types")).toArray();
+        const QJsonArray types = QJsonDocument::fromJson(result.out)
+                                     .object()
+                                     .value(QStringLiteral("raw"))
+                                     .toObject()
+                                     .value(QStringLiteral("types"))
+                                     .toArray();
         QCOMPARE(types.size(), 1);
         QCOMPARE(types.at(0).toObject().value(QStringLiteral("data_type")).toString(), dataType);
         QCOMPARE(types.at(0).toObject().value(QStringLiteral("outlier_count")).toInt(), 1);
@@ -154,8 +159,8 @@ private slots:
 
         // The completion notification: the name escaped in its table cell, never raw.
         QCOMPARE(stub.requests().size(), 2);
-        const QString html = QJsonDocument::fromJson(stub.requests().at(1).body).object().value(QStringLiteral("message"))
-                                 .toString();
+        const QString html =
+            QJsonDocument::fromJson(stub.requests().at(1).body).object().value(QStringLiteral("message")).toString();
         const QString cell = QStringLiteral("<tr><td>%1</td><td>21</td><td>1</td></tr>").arg(htmlCell);
         QVERIFY2(html.contains(cell), qPrintable(html.left(2000)));
         if (dataType.contains(QLatin1Char('<')))
@@ -172,16 +177,22 @@ private slots:
         const auto s = [](const char *utf8) { return QString::fromUtf8(utf8); };
         QTest::newRow("ESC clear screen") << s("Heart\x1b[2J\x1b[HRate") << QByteArray("Heart\\x1b[2J\\x1b[HRate");
         QTest::newRow("CR overwrites the line") << s("Heart\rFAKE") << QByteArray("Heart\\rFAKE");
-        QTest::newRow("LF forges a line") << s("Heart\nfind-outliers: error: forged")
-                                          << QByteArray("Heart\\nfind-outliers: error: forged");
+        QTest::newRow("LF forges a line")
+            << s("Heart\nfind-outliers: error: forged") << QByteArray("Heart\\nfind-outliers: error: forged");
         QTest::newRow("CRLF") << s("Heart\r\nRate") << QByteArray("Heart\\r\\nRate");
         QTest::newRow("TAB") << s("Heart\tRate") << QByteArray("Heart\\tRate");
-        QTest::newRow("BEL, BS, VT, FF") << s("A\x07" "B\x08" "C\x0b" "D\x0c" "E")
+        QTest::newRow("BEL, BS, VT, FF") << s("A\x07"
+                                              "B\x08"
+                                              "C\x0b"
+                                              "D\x0c"
+                                              "E")
                                          << QByteArray("A\\x07B\\x08C\\x0bD\\x0cE");
         QTest::newRow("SOH and US") << s("\x01x\x1f") << QByteArray("\\x01x\\x1f");
         QTest::newRow("DEL") << s("Heart\x7f") << QByteArray("Heart\\x7f");
-        QTest::newRow("C1 CSI (U+009B) and NEL (U+0085)") << s("A\xc2\x9b" "2JB\xc2\x85" "C")
-                                                         << QByteArray("A\\x9b2JB\\x85C");
+        QTest::newRow("C1 CSI (U+009B) and NEL (U+0085)") << s("A\xc2\x9b"
+                                                               "2JB\xc2\x85"
+                                                               "C")
+                                                          << QByteArray("A\\x9b2JB\\x85C");
         QTest::newRow("OSC title change") << s("\x1b]0;pwned\x07T") << QByteArray("\\x1b]0;pwned\\x07T");
         QTest::newRow("non-ASCII letters untouched") << s("Пульс ❤") << QByteArray("Пульс ❤");
     }
@@ -199,21 +210,24 @@ private slots:
         insert.addBindValue(email);
         QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
 
-        for (const QStringList &extra : {QStringList{QStringLiteral("--dry-run")},
-                                         QStringList{QStringLiteral("--no-notify"), QStringLiteral("--verbose")}}) {
-            const ToolResult result = runTool(QStringList{QStringLiteral("--email"), email} + extra, toolEnv(m_db));
+        for (const QStringList &extra : {QStringList {QStringLiteral("--dry-run")},
+                                         QStringList {QStringLiteral("--no-notify"), QStringLiteral("--verbose")}}) {
+            const ToolResult result = runTool(QStringList {QStringLiteral("--email"), email} + extra, toolEnv(m_db));
             QVERIFY2(result.exitCode == 0, result.err.constData());
             QVERIFY2(result.out.contains(QByteArray("\n  " + shown + "  ")), result.out.constData());
             QVERIFY2(!hasRawControl(result.out), result.out.constData());
             QVERIFY2(!hasRawControl(result.err), result.err.constData());
         }
         // The JSON has its own escaping, and the name comes back exactly.
-        const ToolResult json = runTool({QStringLiteral("--email"), email, QStringLiteral("--dry-run"),
-                                         QStringLiteral("--json")},
-                                        toolEnv(m_db));
+        const ToolResult json = runTool(
+            {QStringLiteral("--email"), email, QStringLiteral("--dry-run"), QStringLiteral("--json")}, toolEnv(m_db));
         QVERIFY2(json.exitCode == 0, json.err.constData());
-        const QJsonArray types = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("raw")).toObject()
-                                     .value(QStringLiteral("types")).toArray();
+        const QJsonArray types = QJsonDocument::fromJson(json.out)
+                                     .object()
+                                     .value(QStringLiteral("raw"))
+                                     .toObject()
+                                     .value(QStringLiteral("types"))
+                                     .toArray();
         QCOMPARE(types.size(), 1);
         QCOMPARE(types.at(0).toObject().value(QStringLiteral("data_type")).toString(), dataType);
     }
@@ -235,9 +249,9 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(bad.toUtf8() + "\nline\nbreak\x1b[1A@example.com\n");
         file.close();
-        for (const QStringList &extra : {QStringList(), QStringList{QStringLiteral("--json")}}) {
+        for (const QStringList &extra : {QStringList(), QStringList {QStringLiteral("--json")}}) {
             const ToolResult batch =
-                runTool(QStringList{QStringLiteral("--emails-from"), list, QStringLiteral("--no-notify")} + extra,
+                runTool(QStringList {QStringLiteral("--emails-from"), list, QStringLiteral("--no-notify")} + extra,
                         toolEnv(m_db));
             QCOMPARE(batch.exitCode, 1);
             const QByteArray lines = extra.isEmpty() ? batch.out : batch.err;

@@ -57,10 +57,11 @@ private:
     qint64 platformOutliersFor(const QString &email)
     {
         return m_observer->count(
-            QStringLiteral("SELECT (SELECT COUNT(*) FROM outliers_records o JOIN raw_records x ON x.id = o.raw_record_id"
-                           "  WHERE x.email = %1)"
-                           " + (SELECT COUNT(*) FROM processed_records_outliers_records o JOIN processed_records x"
-                           "  ON x.id = o.processed_record_id WHERE x.email = %1)")
+            QStringLiteral(
+                "SELECT (SELECT COUNT(*) FROM outliers_records o JOIN raw_records x ON x.id = o.raw_record_id"
+                "  WHERE x.email = %1)"
+                " + (SELECT COUNT(*) FROM processed_records_outliers_records o JOIN processed_records x"
+                "  ON x.id = o.processed_record_id WHERE x.email = %1)")
                 .arg(quoted(email)));
     }
 
@@ -68,15 +69,22 @@ private:
     QString runColumn(const QString &email, int iteration, const QString &column)
     {
         QSqlQuery query(m_observer->db());
-        query.prepare(QStringLiteral("SELECT %1 FROM find_outliers_runs WHERE email = ? AND iteration = ?").arg(column));
+        query.prepare(
+            QStringLiteral("SELECT %1 FROM find_outliers_runs WHERE email = ? AND iteration = ?").arg(column));
         query.addBindValue(email);
         query.addBindValue(iteration);
         if (!query.exec() || !query.next())
             return QString();
         return query.value(0).toString();
     }
-    QString runStatus(const QString &email, int iteration) { return runColumn(email, iteration, QStringLiteral("status")); }
-    QString runError(const QString &email, int iteration) { return runColumn(email, iteration, QStringLiteral("error")); }
+    QString runStatus(const QString &email, int iteration)
+    {
+        return runColumn(email, iteration, QStringLiteral("status"));
+    }
+    QString runError(const QString &email, int iteration)
+    {
+        return runColumn(email, iteration, QStringLiteral("error"));
+    }
 
     // The second run after a failed one: a new number, a start and a completion message, results stored.
     void verifyNextRunCompletes(const QString &email, const QString &ns, int failedIteration)
@@ -135,7 +143,7 @@ private slots:
         QVERIFY2(m_observer->isOpen(), qPrintable(m_observer->lastError()));
         m_stub = std::make_unique<HttpStub>();
         QVERIFY(m_stub->isListening());
-        m_stub->setRoute("POST", "/send_email", HttpStub::Response{200, "{}"});
+        m_stub->setRoute("POST", "/send_email", HttpStub::Response {200, "{}"});
         QVERIFY2(createOwnTables(toolEnv(m_db), &error), qPrintable(error));
     }
 
@@ -154,9 +162,8 @@ private slots:
         const QString email = QStringLiteral("write.refused@example.com");
         const QString ns = uniqueNamespace(QStringLiteral("attempt_write"));
         QVERIFY(insertSmallUser(*m_observer, email));
-        QVERIFY(m_observer->exec(QStringLiteral(
-            "CREATE FUNCTION fo_refuse() RETURNS trigger LANGUAGE plpgsql AS "
-            "$$ BEGIN RAISE EXCEPTION 'injected write failure'; END $$")));
+        QVERIFY(m_observer->exec(QStringLiteral("CREATE FUNCTION fo_refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                                                "$$ BEGIN RAISE EXCEPTION 'injected write failure'; END $$")));
         QVERIFY(m_observer->exec(QStringLiteral("CREATE TRIGGER fo_refuse BEFORE INSERT ON find_outliers_run_types "
                                                 "FOR EACH STATEMENT EXECUTE FUNCTION fo_refuse()")));
         const ToolResult failed = runTool({QStringLiteral("--email"), email}, env(ns));
@@ -186,8 +193,9 @@ private slots:
         const QString ns = uniqueNamespace(QStringLiteral("attempt_lost"));
         QVERIFY(insertSmallUser(*m_observer, email));
         int iteration = 0;
-        interruptAtWriteGate(email, ns, [this](ToolProcess &, int backend) { return m_observer->terminate(backend); },
-                             nullptr, &iteration);
+        interruptAtWriteGate(
+            email, ns, [this](ToolProcess &, int backend) { return m_observer->terminate(backend); }, nullptr,
+            &iteration);
         FO_RETURN_IF_FAILED();
         QCOMPARE(runStatus(email, iteration), QStringLiteral("failed"));
         QCOMPARE(platformOutliersFor(email), 0);
@@ -203,8 +211,8 @@ private slots:
         QVERIFY(insertSmallUser(*m_observer, email));
         int iteration = 0;
         QByteArray err;
-        interruptAtWriteGate(email, ns, [](ToolProcess &tool, int) { return tool.signal(SIGTERM); }, &err,
-                             &iteration);
+        interruptAtWriteGate(
+            email, ns, [](ToolProcess &tool, int) { return tool.signal(SIGTERM); }, &err, &iteration);
         FO_RETURN_IF_FAILED();
         QVERIFY2(err.contains("cancelled"), err.constData());
         QCOMPARE(runStatus(email, iteration), QStringLiteral("cancelled"));
@@ -256,17 +264,20 @@ private slots:
             const QJsonObject report = QJsonDocument::fromJson(result.out).object();
             QCOMPARE(report.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
             QCOMPARE(report.value(QStringLiteral("iteration")).toInt(), run);
-            const QJsonArray types = report.value(QStringLiteral("raw")).toObject().value(QStringLiteral("types")).toArray();
+            const QJsonArray types =
+                report.value(QStringLiteral("raw")).toObject().value(QStringLiteral("types")).toArray();
             QCOMPARE(types.size(), 4); // NULL, "", the 2.9 kB and the 100 kB type
             QVERIFY(types.at(0).toObject().value(QStringLiteral("data_type")).isNull());
             QCOMPARE(types.at(0).toObject().value(QStringLiteral("rows")).toInt(), 3);
             QCOMPARE(types.at(1).toObject().value(QStringLiteral("data_type")).toString(), QString());
             QCOMPARE(types.at(1).toObject().value(QStringLiteral("rows")).toInt(), 30);
         }
-        QCOMPARE(scalar(db.db(), QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types WHERE data_type IS NULL")),
-                 qint64(2));
-        QCOMPARE(scalar(db.db(), QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types WHERE "
-                                                "length(data_type) = 100000")),
+        QCOMPARE(
+            scalar(db.db(), QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types WHERE data_type IS NULL")),
+            qint64(2));
+        QCOMPARE(scalar(db.db(),
+                        QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types WHERE "
+                                       "length(data_type) = 100000")),
                  qint64(2));
     }
 
@@ -278,7 +289,8 @@ private slots:
         QVERIFY2(db.ok(), qPrintable(db.error()));
         QSqlQuery query(db.db());
         QVERIFY(query.exec(QStringLiteral(
-            "CREATE TABLE find_outliers_runs (run_id VARCHAR(36) PRIMARY KEY, email VARCHAR NOT NULL, iteration INTEGER "
+            "CREATE TABLE find_outliers_runs (run_id VARCHAR(36) PRIMARY KEY, email VARCHAR NOT NULL, iteration "
+            "INTEGER "
             "NOT NULL, operator_email VARCHAR NOT NULL DEFAULT '', started_at TIMESTAMP WITH TIME ZONE NOT NULL, "
             "finished_at TIMESTAMP WITH TIME ZONE NOT NULL, status VARCHAR NOT NULL, raw_threshold DOUBLE PRECISION "
             "NOT NULL, processed_threshold DOUBLE PRECISION NOT NULL, tool_version VARCHAR NOT NULL, raw_rows BIGINT "
@@ -298,15 +310,18 @@ private slots:
             "1, 0, 3, 0)")));
         const QString email = QStringLiteral("old@example.com");
         QVERIFY(query.exec(QStringLiteral("ALTER TABLE raw_records ALTER data_type DROP NOT NULL")));
-        QVERIFY(db.insert(QStringLiteral("raw_records"), email, QStringLiteral("HeartRateRecord"), QStringLiteral("70")) > 0);
+        QVERIFY(db.insert(QStringLiteral("raw_records"), email, QStringLiteral("HeartRateRecord"), QStringLiteral("70"))
+                > 0);
         QVERIFY(query.exec(QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) VALUES "
                                           "(NULL, 'old@example.com', now(), '1')")));
-        const ToolResult result = runTool({QStringLiteral("--email"), email, QStringLiteral("--json")}, toolEnv(db.name()));
+        const ToolResult result =
+            runTool({QStringLiteral("--email"), email, QStringLiteral("--json")}, toolEnv(db.name()));
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("iteration")).toInt(), 5);
         QCOMPARE(scalar(db.db(), QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types")), qint64(3));
-        QCOMPARE(scalar(db.db(), QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types WHERE data_type IS NULL")),
-                 qint64(1));
+        QCOMPARE(
+            scalar(db.db(), QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types WHERE data_type IS NULL")),
+            qint64(1));
     }
 
     // A SELECT-only role: a dry run works (and creates nothing); a real run stops before anything is sent, with
@@ -324,11 +339,12 @@ private slots:
         ScopedPgDatabase db(QStringLiteral("fault_readonly_role"));
         QVERIFY2(db.ok(), qPrintable(db.error()));
         const QString email = QStringLiteral("reader.only@example.com");
-        QVERIFY(db.insert(QStringLiteral("raw_records"), email, QStringLiteral("HeartRateRecord"), QStringLiteral("70")) > 0);
+        QVERIFY(db.insert(QStringLiteral("raw_records"), email, QStringLiteral("HeartRateRecord"), QStringLiteral("70"))
+                > 0);
         if (ownTablesExist) {
-            const ToolResult setup = runTool({QStringLiteral("--email"), QStringLiteral("setup@example.com"),
-                                              QStringLiteral("--no-notify")},
-                                             toolEnv(db.name()));
+            const ToolResult setup =
+                runTool({QStringLiteral("--email"), QStringLiteral("setup@example.com"), QStringLiteral("--no-notify")},
+                        toolEnv(db.name()));
             QVERIFY2(setup.exitCode == 0, setup.err.constData());
         }
         const QString role = QStringLiteral("fo_ro_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
@@ -343,12 +359,15 @@ private slots:
         vars.insert(QStringLiteral("DB_PASSWORD"), password);
         vars.insert(QStringLiteral("NOTIFICATIONS_API_BASE_URL"), m_stub->baseUrl());
 
-        const ToolResult dry = runTool({QStringLiteral("--email"), email, QStringLiteral("--dry-run"),
-                                        QStringLiteral("--json")},
-                                       vars);
+        const ToolResult dry =
+            runTool({QStringLiteral("--email"), email, QStringLiteral("--dry-run"), QStringLiteral("--json")}, vars);
         QVERIFY2(dry.exitCode == 0, dry.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(dry.out).object().value(QStringLiteral("raw")).toObject().value(
-                     QStringLiteral("rows")).toInt(),
+        QCOMPARE(QJsonDocument::fromJson(dry.out)
+                     .object()
+                     .value(QStringLiteral("raw"))
+                     .toObject()
+                     .value(QStringLiteral("rows"))
+                     .toInt(),
                  1);
         QCOMPARE(scalar(db.db(), QStringLiteral("SELECT COUNT(*) FROM pg_class WHERE relname = 'find_outliers_runs'")),
                  qint64(ownTablesExist ? 1 : 0));
@@ -374,7 +393,8 @@ private slots:
         ScopedPgDatabase db(QStringLiteral("fault_readonly_server"));
         QVERIFY2(db.ok(), qPrintable(db.error()));
         const QString email = QStringLiteral("standby@example.com");
-        QVERIFY(db.insert(QStringLiteral("raw_records"), email, QStringLiteral("HeartRateRecord"), QStringLiteral("70")) > 0);
+        QVERIFY(db.insert(QStringLiteral("raw_records"), email, QStringLiteral("HeartRateRecord"), QStringLiteral("70"))
+                > 0);
         QVERIFY(QSqlQuery(db.db()).exec(
             QStringLiteral("ALTER DATABASE %1 SET default_transaction_read_only = on").arg(db.name())));
         QMap<QString, QString> vars = toolEnv(db.name());
@@ -396,12 +416,13 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString file = dir.filePath(QStringLiteral("records.sqlite"));
-        QMap<QString, QString> vars{{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")},
-                                    {QStringLiteral("DB_NAME"), file}};
+        QMap<QString, QString> vars {{QStringLiteral("DB_ENGINE"), QStringLiteral("sqlite")},
+                                     {QStringLiteral("DB_NAME"), file}};
         const ToolResult seeded = runTool({QStringLiteral("--demo"), QStringLiteral("--no-notify")}, vars);
         QVERIFY2(seeded.exitCode == 0, seeded.err.constData());
-        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
-                                              | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+        QFile::setPermissions(dir.path(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                  | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
         QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::ReadGroup);
         const QStringList before = QDir(dir.path()).entryList(QDir::Files, QDir::Name);
         QFile original(file);
@@ -419,10 +440,10 @@ private slots:
             environment.insert(it.key(), it.value());
         process.setProcessEnvironment(environment);
         // The test directory is 0755 and the file 0644, both owned by root: nobody may read, not write.
-        process.start(QStringLiteral("runuser"), {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
-                                                  binaryPath(), QStringLiteral("--email"),
-                                                  QStringLiteral("demo@example.com"), QStringLiteral("--dry-run"),
-                                                  QStringLiteral("--json")});
+        process.start(QStringLiteral("runuser"),
+                      {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), binaryPath(),
+                       QStringLiteral("--email"), QStringLiteral("demo@example.com"), QStringLiteral("--dry-run"),
+                       QStringLiteral("--json")});
         QVERIFY(process.waitForFinished(60000));
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(process.exitCode() == 0, err.constData());

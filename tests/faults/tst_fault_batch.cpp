@@ -13,8 +13,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -183,8 +183,9 @@ private slots:
         env.insert(QStringLiteral("DB_PORT"), QString::number(freePort())); // nothing listens there
         QElapsedTimer timer;
         timer.start();
-        const QStringList args = {QStringLiteral("--emails-from"), QStringLiteral("-"), QStringLiteral("--jobs"),
-                                  QStringLiteral("2"), QStringLiteral("--retry-for"), QString::number(retryFor)};
+        const QStringList args = {QStringLiteral("--emails-from"), QStringLiteral("-"),
+                                  QStringLiteral("--jobs"),        QStringLiteral("2"),
+                                  QStringLiteral("--retry-for"),   QString::number(retryFor)};
         const ToolResult timed = runTool(args, env, 60000, "gone1@example.com\ngone2@example.com\n");
         const qint64 elapsed = timer.elapsed();
         qInfo().noquote() << "after" << elapsed << "ms:" << timed.out;
@@ -206,7 +207,8 @@ private slots:
             static const QRegularExpression attempts(QStringLiteral("\\((\\d+) attempts over"));
             int total = 0;
             int failedEmails = 0;
-            for (QRegularExpressionMatchIterator it = attempts.globalMatch(QString::fromUtf8(timed.out)); it.hasNext();) {
+            for (QRegularExpressionMatchIterator it = attempts.globalMatch(QString::fromUtf8(timed.out));
+                 it.hasNext();) {
                 total += it.next().captured(1).toInt();
                 ++failedEmails;
             }
@@ -226,10 +228,9 @@ private slots:
         const QString refused = users.at(1);
         // The trigger counts its calls in a sequence (not rolled back with the refused transaction).
         QVERIFY2(watch->exec(QStringLiteral("CREATE SEQUENCE refused_attempts")), qPrintable(watch->lastError()));
-        QVERIFY2(watch->exec(QStringLiteral(
-                     "CREATE FUNCTION refuse_run() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                     "IF NEW.email = '%1' THEN PERFORM nextval('refused_attempts'); "
-                     "RAISE EXCEPTION 'runs of %1 are refused here'; END IF; RETURN NEW; END $$")
+        QVERIFY2(watch->exec(QStringLiteral("CREATE FUNCTION refuse_run() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                                            "IF NEW.email = '%1' THEN PERFORM nextval('refused_attempts'); "
+                                            "RAISE EXCEPTION 'runs of %1 are refused here'; END IF; RETURN NEW; END $$")
                                  .arg(refused)),
                  qPrintable(watch->lastError()));
         QVERIFY2(watch->exec(QStringLiteral("CREATE TRIGGER refuse_run BEFORE INSERT ON find_outliers_runs "
@@ -273,7 +274,7 @@ private slots:
                                           m_cluster.env(Database));
         QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
         const QByteArray warning = "find-outliers: warning: " + users.at(0).toUtf8() + " is listed 3 times in "
-                                   + list.toUtf8() + " (lines 1, 3, 5); it runs once.";
+            + list.toUtf8() + " (lines 1, 3, 5); it runs once.";
         QVERIFY2(result.err.contains(warning), result.err.constData());
         QVERIFY2(result.out.contains("find-outliers: 2 emails in "), result.out.constData());
         QCOMPARE(completedRuns(*watch, {users.at(0)}), qint64(1));
@@ -290,9 +291,9 @@ private slots:
         const QStringList users = addUsers(*watch, QStringLiteral("cancel"), 3, &list);
         QVERIFY(watch->lockRun(users.at(1)));
         ToolProcess tool;
-        QVERIFY(tool.start(
-            {QStringLiteral("--emails-from"), list, QStringLiteral("--no-notify"), QStringLiteral("--json")},
-            m_cluster.env(Database)));
+        QVERIFY(
+            tool.start({QStringLiteral("--emails-from"), list, QStringLiteral("--no-notify"), QStringLiteral("--json")},
+                       m_cluster.env(Database)));
         QVERIFY2(tool.waitForStderr(QByteArray("another run for " + users.at(1).toUtf8() + " is under way"), 30000),
                  tool.describe().constData());
         QVERIFY(tool.signal(SIGTERM));

@@ -167,8 +167,8 @@ private slots:
                                                   "iteration = 1 AND status = 'failed'")
                                        .arg(email)),
                  1);
-        const ToolResult again =
-            runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--json")}, env(ns));
+        const ToolResult again = runTool(
+            {QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--json")}, env(ns));
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("iteration")).toInt(), 2);
         QCOMPARE(storedFor(email), 1 + 2 + 1 + 1); // a run, two type rows, a raw and a processed outlier

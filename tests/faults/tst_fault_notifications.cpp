@@ -41,7 +41,7 @@ struct RetryWatch
                 context,
                 [] {
                     *stub = std::make_unique<HttpStub>(port);
-                    (*stub)->setRoute("POST", "/", HttpStub::Response{200, "{}"});
+                    (*stub)->setRoute("POST", "/", HttpStub::Response {200, "{}"});
                 },
                 Qt::QueuedConnection);
             context = nullptr; // once
@@ -72,17 +72,19 @@ private:
 
     QMap<QString, QString> env(const QString &baseUrl, const QString &ns) const
     {
-        return toolEnv(m_db, {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), baseUrl + QString::fromLatin1(NotifyPath)},
-                              {QStringLiteral("REDIS_HOST"), redisServer()->first},
-                              {QStringLiteral("REDIS_PORT"), QString::number(redisServer()->second)},
-                              {QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE"), ns}});
+        return toolEnv(m_db,
+                       {{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), baseUrl + QString::fromLatin1(NotifyPath)},
+                        {QStringLiteral("REDIS_HOST"), redisServer()->first},
+                        {QStringLiteral("REDIS_PORT"), QString::number(redisServer()->second)},
+                        {QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE"), ns}});
     }
 
     // The run went on: stored with its outliers, flag reset.
     void verifyStored(const QString &email, const QString &ns)
     {
-        QCOMPARE(m_observer->count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1'").arg(email)),
-                 1);
+        QCOMPARE(
+            m_observer->count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1'").arg(email)),
+            1);
         QCOMPARE(m_observer->count(QStringLiteral("SELECT COUNT(*) FROM outliers_records o JOIN raw_records r ON "
                                                   "r.id = o.raw_record_id WHERE r.email = '%1'")
                                        .arg(email)),
@@ -93,7 +95,7 @@ private:
     // How many of the stub's requests carry each subject: {start, completion}.
     static QPair<int, int> subjects(const HttpStub &stub)
     {
-        QPair<int, int> counts{0, 0};
+        QPair<int, int> counts {0, 0};
         for (const HttpStub::Request &request : stub.requests()) {
             const QString subject = QJsonDocument::fromJson(request.body).object().value(u"subject").toString();
             if (subject.endsWith(u"Запуск поиска выбросов"))
@@ -176,9 +178,8 @@ private slots:
         response.malformed = fault == QLatin1String("malformed");
         response.dropConnection = fault == QLatin1String("drop");
         stub.setRoute("POST", "/", response);
-        const QString baseUrl = fault == QLatin1String("refused")
-            ? QStringLiteral("http://127.0.0.1:%1").arg(freePort())
-            : stub.baseUrl();
+        const QString baseUrl =
+            fault == QLatin1String("refused") ? QStringLiteral("http://127.0.0.1:%1").arg(freePort()) : stub.baseUrl();
 
         const ToolResult result = runTool({QStringLiteral("--email"), email}, env(baseUrl, ns));
         qInfo().noquote() << "what the user sees:" << result.err;
@@ -215,12 +216,12 @@ private slots:
         QVERIFY(insertSmallUser(*m_observer, email));
         HttpStub stub;
         QVERIFY(stub.isListening());
-        HttpStub::Response response{status, R"({"detail":"boom"})"};
+        HttpStub::Response response {status, R"({"detail":"boom"})"};
         if (status / 100 == 3)
             response.headers.insert("Location", "/moved/send_email");
         stub.setRoute("POST", "/", response);
         // Where a redirect leads: an answer of 200, so that following it would be seen (and counted).
-        stub.setRoute("*", "/moved", HttpStub::Response{200, "{}"});
+        stub.setRoute("*", "/moved", HttpStub::Response {200, "{}"});
 
         const ToolResult result = runTool({QStringLiteral("--email"), email}, env(stub.baseUrl(), ns));
         qInfo().noquote() << "what the user sees:" << result.err;
@@ -242,13 +243,14 @@ private slots:
         QVERIFY(stub.isListening());
         int seen = 0;
         stub.setHandler([&seen](const HttpStub::Request &) {
-            HttpStub::Response response{200, "{}"};
+            HttpStub::Response response {200, "{}"};
             if (++seen == 1)
                 response.delayMs = 15000;
             return response;
         });
         qint64 elapsed = 0;
-        const ToolResult result = runToolTimed({QStringLiteral("--email"), email}, env(stub.baseUrl(), ns), 120000, &elapsed);
+        const ToolResult result =
+            runToolTimed({QStringLiteral("--email"), email}, env(stub.baseUrl(), ns), 120000, &elapsed);
         qInfo().noquote() << "what the user sees after" << elapsed << "ms:" << result.err;
         QVERIFY2(result.exitCode == 0, result.err.constData());
         // Qt's transfer timeout runs on a coarse timer, which may fire up to 5 % early: 9.5 s at least.
@@ -295,7 +297,8 @@ private slots:
         QVERIFY(stub.isListening());
         int seen = 0;
         stub.setHandler([&seen](const HttpStub::Request &) {
-            return ++seen == 1 ? HttpStub::Response{503, R"({"detail":"unavailable"})"} : HttpStub::Response{200, "{}"};
+            return ++seen == 1 ? HttpStub::Response {503, R"({"detail":"unavailable"})"}
+                               : HttpStub::Response {200, "{}"};
         });
         fo::Notifier notifier(stub.baseUrl() + QString::fromLatin1(NotifyPath), QStringLiteral("operator-token"));
         const QString warning = notifier.sendStart(startReport(QStringLiteral("retry.503@example.com")));

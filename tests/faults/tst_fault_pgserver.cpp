@@ -65,7 +65,8 @@ private slots:
         qInfo().noquote() << "what the user sees:" << result.err;
         QCOMPARE(result.exitCode, 1);
         QVERIFY2(elapsed < ConnectTimeoutMs, qPrintable(QString::number(elapsed)));
-        const QByteArray expected = "find-outliers: error: Cannot connect to the database postgresql://postgres@127.0.0.1:"
+        const QByteArray expected =
+            "find-outliers: error: Cannot connect to the database postgresql://postgres@127.0.0.1:"
             + QByteArray::number(m_cluster.port()) + "/records: ";
         QVERIFY2(result.err.startsWith(expected), result.err.constData());
         QVERIFY2(result.err.contains("Connection refused"), result.err.constData());
@@ -145,8 +146,8 @@ private slots:
                                              "iteration = 1 AND status IN ('running', 'failed')")
                                   .arg(email)),
                  1);
-        const ToolResult again =
-            runTool({QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--json")}, env(ns));
+        const ToolResult again = runTool(
+            {QStringLiteral("--email"), email, QStringLiteral("--no-notify"), QStringLiteral("--json")}, env(ns));
         QVERIFY2(again.exitCode == 0, again.err.constData());
         QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("iteration")).toInt(), 2);
         QCOMPARE(after->count(QStringLiteral("SELECT COUNT(*) FROM outliers_records")), 1);

@@ -21,14 +21,16 @@ private:
 
     QMap<QString, QString> env(int redisPort, const QString &ns) const
     {
-        return toolEnv(m_db, {{QStringLiteral("REDIS_HOST"), QStringLiteral("127.0.0.1")},
-                              {QStringLiteral("REDIS_PORT"), QString::number(redisPort)},
-                              {QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE"), ns}});
+        return toolEnv(m_db,
+                       {{QStringLiteral("REDIS_HOST"), QStringLiteral("127.0.0.1")},
+                        {QStringLiteral("REDIS_PORT"), QString::number(redisPort)},
+                        {QStringLiteral("REDIS_FIND_OUTLIERS_JOB_IS_ACTIVE_NAMESPACE"), ns}});
     }
 
     qint64 runsOf(const QString &email)
     {
-        return m_observer->count(QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1'").arg(email));
+        return m_observer->count(
+            QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1'").arg(email));
     }
 
     qint64 outliersOf(const QString &email)
@@ -67,7 +69,8 @@ private slots:
             runTool({QStringLiteral("--email"), email, QStringLiteral("--json")}, env(port, QStringLiteral("NS-")));
         qInfo().noquote() << "what the user sees:" << result.err;
         QVERIFY2(result.exitCode == 0, result.err.constData());
-        const QByteArray where = "cannot connect to Redis at 127.0.0.1:" + QByteArray::number(port) + " (Connection refused)";
+        const QByteArray where =
+            "cannot connect to Redis at 127.0.0.1:" + QByteArray::number(port) + " (Connection refused)";
         QVERIFY2(result.err.contains(QByteArray("find-outliers: warning: Could not set the Redis flag NS-"
                                                 + email.toUtf8() + " to \"true\"")),
                  result.err.constData());
@@ -111,8 +114,9 @@ private slots:
         QVERIFY2(tool.err().contains(QByteArray("find-outliers: warning: Could not set the Redis flag " + ns.toUtf8()
                                                 + email.toUtf8() + " to \"false\"")),
                  tool.describe().constData());
-        QVERIFY2(tool.err().contains(QByteArray("cannot connect to Redis at 127.0.0.1:" + QByteArray::number(redis.port()))),
-                 tool.describe().constData());
+        QVERIFY2(
+            tool.err().contains(QByteArray("cannot connect to Redis at 127.0.0.1:" + QByteArray::number(redis.port()))),
+            tool.describe().constData());
         QVERIFY2(!tool.err().contains("to \"true\""), tool.describe().constData()); // that one worked
         QVERIFY2(tool.out().contains("warning: Could not set the Redis flag"), tool.describe().constData());
         QCOMPARE(runsOf(email), 1);

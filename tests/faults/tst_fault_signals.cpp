@@ -40,11 +40,12 @@ private:
         return m_observer->count(
             // Attempts that did not complete keep their number in find_outliers_runs (status failed or cancelled):
             // what counts as stored is a completed run and outlier rows.
-            QStringLiteral("SELECT (SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1' AND status = 'completed')"
-                           " + (SELECT COUNT(*) FROM outliers_records o JOIN raw_records x ON x.id = o.raw_record_id"
-                           "    WHERE x.email = '%1')"
-                           " + (SELECT COUNT(*) FROM processed_records_outliers_records o JOIN processed_records x"
-                           "    ON x.id = o.processed_record_id WHERE x.email = '%1')")
+            QStringLiteral(
+                "SELECT (SELECT COUNT(*) FROM find_outliers_runs WHERE email = '%1' AND status = 'completed')"
+                " + (SELECT COUNT(*) FROM outliers_records o JOIN raw_records x ON x.id = o.raw_record_id"
+                "    WHERE x.email = '%1')"
+                " + (SELECT COUNT(*) FROM processed_records_outliers_records o JOIN processed_records x"
+                "    ON x.id = o.processed_record_id WHERE x.email = '%1')")
                 .arg(email));
     }
 
@@ -114,7 +115,7 @@ private slots:
         QVERIFY(insertSmallUser(*m_observer, email));
         HttpStub stub;
         QVERIFY(stub.isListening());
-        HttpStub::Response slow{200, "{}"};
+        HttpStub::Response slow {200, "{}"};
         slow.delayMs = 3000;
         stub.setRoute("POST", "/", slow);
         ToolProcess tool;
@@ -147,8 +148,8 @@ private slots:
                 QVERIFY(m_observer->exec(QStringLiteral("DELETE FROM outliers_records WHERE raw_record_id IN "
                                                         "(SELECT id FROM raw_records WHERE email = '%1')")
                                              .arg(BigUser)));
-                QVERIFY(m_observer->exec(
-                    QStringLiteral("DELETE FROM find_outliers_runs WHERE email = '%1'").arg(BigUser)));
+                QVERIFY(
+                    m_observer->exec(QStringLiteral("DELETE FROM find_outliers_runs WHERE email = '%1'").arg(BigUser)));
             }
         }
         QVERIFY2(backend > 0, "could not catch the tool in the middle of its read");

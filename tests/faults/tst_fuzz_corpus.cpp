@@ -24,7 +24,8 @@ private slots:
                 QDir dir(root + QLatin1Char('/') + QLatin1String(kind) + QLatin1Char('/') + QLatin1String(target));
                 const QStringList files = dir.entryList(QDir::Files, QDir::Name);
                 for (const QString &file : files) {
-                    const QString name = QStringLiteral("%1/%2/%3").arg(QLatin1String(kind), QLatin1String(target), file);
+                    const QString name =
+                        QStringLiteral("%1/%2/%3").arg(QLatin1String(kind), QLatin1String(target), file);
                     QTest::newRow(qPrintable(name)) << QString::fromLatin1(target) << dir.filePath(file);
                     ++rows;
                 }

@@ -91,24 +91,23 @@ private slots:
         const QStringList run = {QStringLiteral("--email"), Email};
         const QString verbose = QStringLiteral("--verbose");
         QTest::newRow("success") << run << QString() << 0 << QByteArray("Iteration");
-        QTest::newRow("success, verbose") << (run + QStringList{verbose}) << QString() << 0
-                                          << QByteArray("fo.core.db debug: connected to");
-        QTest::newRow("success, verbose, JSON") << (run + QStringList{verbose, QStringLiteral("--json")}) << QString()
+        QTest::newRow("success, verbose")
+            << (run + QStringList {verbose}) << QString() << 0 << QByteArray("fo.core.db debug: connected to");
+        QTest::newRow("success, verbose, JSON") << (run + QStringList {verbose, QStringLiteral("--json")}) << QString()
                                                 << 0 << QByteArray("\"schema_version\"");
-        QTest::newRow("dry run, verbose") << (run + QStringList{verbose, QStringLiteral("--dry-run")}) << QString() << 0
-                                          << QByteArray("dry run");
-        QTest::newRow("wrong password, verbose") << (run + QStringList{verbose}) << QStringLiteral("wrong-password") << 1
-                                                 << QByteArray("password authentication failed");
-        QTest::newRow("no such database, verbose") << (run + QStringList{verbose}) << QStringLiteral("no-database") << 1
-                                                   << QByteArray("does not exist");
-        QTest::newRow("server down, verbose") << (run + QStringList{verbose}) << QStringLiteral("server-down") << 1
-                                              << QByteArray("Connection refused");
-        QTest::newRow("bad port, verbose") << (run + QStringList{verbose}) << QStringLiteral("bad-port") << 2
-                                           << QByteArray("DB_PORT");
-        QTest::newRow("notifications failing, verbose") << (run + QStringList{verbose})
-                                                        << QStringLiteral("notifications-500") << 0
-                                                        << QByteArray("HTTP 500");
-        QTest::newRow("invalid email") << QStringList{QStringLiteral("--email"), QStringLiteral("not-an-email")}
+        QTest::newRow("dry run, verbose")
+            << (run + QStringList {verbose, QStringLiteral("--dry-run")}) << QString() << 0 << QByteArray("dry run");
+        QTest::newRow("wrong password, verbose") << (run + QStringList {verbose}) << QStringLiteral("wrong-password")
+                                                 << 1 << QByteArray("password authentication failed");
+        QTest::newRow("no such database, verbose")
+            << (run + QStringList {verbose}) << QStringLiteral("no-database") << 1 << QByteArray("does not exist");
+        QTest::newRow("server down, verbose")
+            << (run + QStringList {verbose}) << QStringLiteral("server-down") << 1 << QByteArray("Connection refused");
+        QTest::newRow("bad port, verbose")
+            << (run + QStringList {verbose}) << QStringLiteral("bad-port") << 2 << QByteArray("DB_PORT");
+        QTest::newRow("notifications failing, verbose")
+            << (run + QStringList {verbose}) << QStringLiteral("notifications-500") << 0 << QByteArray("HTTP 500");
+        QTest::newRow("invalid email") << QStringList {QStringLiteral("--email"), QStringLiteral("not-an-email")}
                                        << QString() << 2 << QByteArray("not a valid email");
     }
 
@@ -129,7 +128,7 @@ private slots:
         else if (change == QLatin1String("bad-port"))
             vars.insert(QStringLiteral("DB_PORT"), QStringLiteral("54x32"));
         else if (change == QLatin1String("notifications-500")) {
-            stub.setRoute("POST", "/", HttpStub::Response{500, "{}"});
+            stub.setRoute("POST", "/", HttpStub::Response {500, "{}"});
             vars.insert(QStringLiteral("NOTIFICATIONS_API_BASE_URL"), stub.baseUrl());
         }
         const ToolResult result = runTool(args, vars);
@@ -153,10 +152,10 @@ private slots:
         QMap<QString, QString> vars = env();
         vars.remove(QStringLiteral("DB_PASSWORD"));
         const QString csvPath = dir.filePath(QStringLiteral("out.csv"));
-        const ToolResult result = runTool({QStringLiteral("--email"), Email, QStringLiteral("--env-file"), envPath,
-                                           QStringLiteral("--json"), QStringLiteral("--csv"), csvPath,
-                                           QStringLiteral("--verbose")},
-                                          vars);
+        const ToolResult result =
+            runTool({QStringLiteral("--email"), Email, QStringLiteral("--env-file"), envPath, QStringLiteral("--json"),
+                     QStringLiteral("--csv"), csvPath, QStringLiteral("--verbose")},
+                    vars);
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(!leaks(result.out), result.out.constData());
         QVERIFY2(!leaks(result.err), result.err.constData());
@@ -174,7 +173,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("line"); // {S} stands for the secret
         QTest::addColumn<int>("lineNumber");
-        QTest::addColumn<QString>("name");    // what the error names, when it can tell
+        QTest::addColumn<QString>("name"); // what the error names, when it can tell
         const QString password = QStringLiteral("DB_PASSWORD");
         const struct
         {
@@ -227,10 +226,9 @@ private slots:
         QMap<QString, QString> vars = env();
         vars.remove(QStringLiteral("DB_PASSWORD"));
         vars.remove(QStringLiteral("DB_USER"));
-        for (const QStringList &extra : {QStringList(), QStringList{QStringLiteral("--verbose")}}) {
-            const ToolResult result =
-                runTool(QStringList{QStringLiteral("--email"), Email, QStringLiteral("--env-file"), envPath} + extra,
-                        vars);
+        for (const QStringList &extra : {QStringList(), QStringList {QStringLiteral("--verbose")}}) {
+            const ToolResult result = runTool(
+                QStringList {QStringLiteral("--email"), Email, QStringLiteral("--env-file"), envPath} + extra, vars);
             QVERIFY2(result.exitCode == 2, result.err.constData());
             QVERIFY2(result.err.contains(QStringLiteral("%1 line %2:").arg(envPath).arg(lineNumber).toUtf8()),
                      result.err.constData());
@@ -271,11 +269,10 @@ private slots:
     void notificationsUrlPassword()
     {
         HttpStub stub;
-        stub.setRoute("POST", "/", HttpStub::Response{404, "{}"});
+        stub.setRoute("POST", "/", HttpStub::Response {404, "{}"});
         const QString url = QStringLiteral("http://notify:url-S3cr3t-pass@127.0.0.1:%1/notifications").arg(stub.port());
-        const ToolResult result =
-            runTool({QStringLiteral("--email"), Email, QStringLiteral("--verbose")},
-                    env({{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), url}}));
+        const ToolResult result = runTool({QStringLiteral("--email"), Email, QStringLiteral("--verbose")},
+                                          env({{QStringLiteral("NOTIFICATIONS_API_BASE_URL"), url}}));
         qInfo().noquote() << "what the user sees:" << result.err;
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.err.contains("warning: The start notification"), result.err.constData());

@@ -65,7 +65,7 @@ private slots:
         std::vector<Chain> chains;
         for (const QString &email : emails) {
             for (int p = 0; p < ProcessesPerEmail; ++p)
-                chains.push_back(Chain{email, 0, nullptr});
+                chains.push_back(Chain {email, 0, nullptr});
         }
         QMap<QString, QList<qint64>> reported;
         QStringList failures;
@@ -123,13 +123,15 @@ private slots:
                      oneToN(RunsPerEmail));
             QCOMPARE(redisGet(ns + email), QStringLiteral("false"));
         }
-        QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM (SELECT raw_record_id, outliers_search_iteration_num FROM "
-                                         "outliers_records GROUP BY 1, 2 HAVING COUNT(*) > 1) d")),
-                 0);
-        QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM (SELECT processed_record_id, "
-                                         "outliers_search_iteration_num FROM processed_records_outliers_records GROUP BY "
-                                         "1, 2 HAVING COUNT(*) > 1) d")),
-                 0);
+        QCOMPARE(
+            pg.count(QStringLiteral("SELECT COUNT(*) FROM (SELECT raw_record_id, outliers_search_iteration_num FROM "
+                                    "outliers_records GROUP BY 1, 2 HAVING COUNT(*) > 1) d")),
+            0);
+        QCOMPARE(
+            pg.count(QStringLiteral("SELECT COUNT(*) FROM (SELECT processed_record_id, "
+                                    "outliers_search_iteration_num FROM processed_records_outliers_records GROUP BY "
+                                    "1, 2 HAVING COUNT(*) > 1) d")),
+            0);
         // One timestamp per run: every outlier row carries its run's finished_at.
         QCOMPARE(pg.count(QStringLiteral("SELECT COUNT(*) FROM outliers_records o JOIN raw_records r ON r.id = "
                                          "o.raw_record_id JOIN find_outliers_runs f ON f.email = r.email AND "

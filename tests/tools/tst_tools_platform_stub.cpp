@@ -35,10 +35,10 @@ public:
         m_process.setProcessEnvironment(env);
         QObject::connect(&m_process, &QProcess::readyRead, &m_process, [this] { m_log += m_process.readAll(); });
         const QString script = qEnvironmentVariable("FO_SOURCE_DIR") + QStringLiteral("/scripts/platform-stub.py");
-        m_process.start(QStringLiteral("python3"), QStringList{script, QStringLiteral("--port"), QStringLiteral("0"),
-                                                               QStringLiteral("--port-file"), portFile,
-                                                               QStringLiteral("--mail-dir"), m_mailDir}
-                                                       + extra);
+        m_process.start(QStringLiteral("python3"),
+                        QStringList {script, QStringLiteral("--port"), QStringLiteral("0"),
+                                     QStringLiteral("--port-file"), portFile, QStringLiteral("--mail-dir"), m_mailDir}
+                            + extra);
         if (!m_process.waitForStarted(10000))
             return false;
         QFile file(portFile);
@@ -171,8 +171,9 @@ void TestToolsPlatformStub::expiredAccessTokenIsRenewedThenSessionExpires()
     // A stub of its own with short lifetimes (--access-ttl, --refresh-ttl), as a user would start it to watch.
     QTemporaryDir dir;
     PythonStub shortLived;
-    QVERIFY2(shortLived.start(dir.path(), {QStringLiteral("--access-ttl"), QStringLiteral("2"),
-                                           QStringLiteral("--refresh-ttl"), QStringLiteral("5")}),
+    QVERIFY2(shortLived.start(dir.path(),
+                              {QStringLiteral("--access-ttl"), QStringLiteral("2"), QStringLiteral("--refresh-ttl"),
+                               QStringLiteral("5")}),
              qPrintable(shortLived.log()));
     AuthSession session(&m_secrets);
     session.setOrigin(shortLived.origin());
@@ -207,7 +208,7 @@ void TestToolsPlatformStub::notificationsAreSavedAsHtml()
     report.iteration = 3;
     report.startedAt = QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
     report.finishedAt = report.startedAt.addSecs(60);
-    report.raw.types.append(TypeReport{QStringLiteral("HeartRateRecord"), 10, 10, 0, 70.0, 5.0, 3.0, {}, {}});
+    report.raw.types.append(TypeReport {QStringLiteral("HeartRateRecord"), 10, 10, 0, 70.0, 5.0, 3.0, {}, {}});
     report.raw.rows = 10;
 
     Notifier notifier(m_stub.notificationsUrl(), session.accessToken());

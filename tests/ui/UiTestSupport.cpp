@@ -14,8 +14,8 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLineSeries>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -195,9 +195,10 @@ void waitForKeychainEntry(const QString &key, bool present, const QString &servi
             return last.error.isEmpty() && last.found == present;
         },
         timeoutMs);
-    QVERIFY2(reached, qPrintable(QStringLiteral("the keychain %1 %2 (last answer: %3)")
-                                     .arg(present ? QStringLiteral("never held") : QStringLiteral("still holds"), key,
-                                          last.error.isEmpty() ? QStringLiteral("no error") : last.error)));
+    QVERIFY2(reached,
+             qPrintable(QStringLiteral("the keychain %1 %2 (last answer: %3)")
+                            .arg(present ? QStringLiteral("never held") : QStringLiteral("still holds"), key,
+                                 last.error.isEmpty() ? QStringLiteral("no error") : last.error)));
 }
 
 ui::SignInDialog *visibleSignInDialog(QWidget *window, int timeoutMs)
@@ -257,19 +258,18 @@ void verifyOutlierMarkers(const QImage &image, const ui::OutlierChartView *view,
         if (covered)
             continue;
         const QPoint pixel = at.toPoint();
-        QVERIFY2(image.rect().contains(pixel), qPrintable(QStringLiteral("marker at (%1, %2) lies outside the image")
-                                                              .arg(pixel.x())
-                                                              .arg(pixel.y())));
+        QVERIFY2(image.rect().contains(pixel),
+                 qPrintable(QStringLiteral("marker at (%1, %2) lies outside the image").arg(pixel.x()).arg(pixel.y())));
         const QColor c = image.pixelColor(pixel);
         const bool isRed = std::abs(c.red() - red.red()) <= 16 && std::abs(c.green() - red.green()) <= 16
             && std::abs(c.blue() - red.blue()) <= 16;
-        QVERIFY2(isRed, qPrintable(QStringLiteral("no outlier marker at pixel (%1, %2) for the point (%3, %4): %5")
-                                       .arg(pixel.x())
-                                       .arg(pixel.y())
-                                       .arg(QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC)
-                                                .toString(Qt::ISODate))
-                                       .arg(point.y())
-                                       .arg(c.name())));
+        QVERIFY2(isRed,
+                 qPrintable(QStringLiteral("no outlier marker at pixel (%1, %2) for the point (%3, %4): %5")
+                                .arg(pixel.x())
+                                .arg(pixel.y())
+                                .arg(QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC).toString(Qt::ISODate))
+                                .arg(point.y())
+                                .arg(c.name())));
         ++looked;
     }
     QVERIFY2(inPlot > 0, "no outlier marker inside the plot area");

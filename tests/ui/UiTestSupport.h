@@ -7,10 +7,9 @@
 // Helpers that check something use Qt Test's macros and return nothing: after calling one, a test function returns
 // when it failed (FO_RETURN_IF_FAILED, TestEnv.h).
 
+#include "signin/SecretStore.h"
 #include "tests/common/HttpStub.h"
 #include "tests/common/TestEnv.h"
-
-#include "signin/SecretStore.h"
 
 #include <QHash>
 #include <QImage>
@@ -69,7 +68,7 @@ private:
 
     HttpStub m_stub;
     QHash<QString, Account> m_accounts;
-    QHash<QString, QString> m_access;  // token -> login
+    QHash<QString, QString> m_access; // token -> login
     QHash<QString, QString> m_refresh; // token -> login
     int m_counter = 0;
 };
@@ -89,8 +88,7 @@ QString writeSecret(fo::SecretStore &store, const QString &key, const QString &s
 QString removeSecret(fo::SecretStore &store, const QString &key, int timeoutMs = 15000);
 // Waits until a new store (as at the next start; of `service` when given) finds `key` in the system keychain, or
 // finds it gone. Fails the test after timeoutMs.
-void waitForKeychainEntry(const QString &key, bool present, const QString &service = QString(),
-                          int timeoutMs = 15000);
+void waitForKeychainEntry(const QString &key, bool present, const QString &service = QString(), int timeoutMs = 15000);
 
 // The window's sign-in dialog once it is visible (null after timeoutMs).
 ui::SignInDialog *visibleSignInDialog(QWidget *window, int timeoutMs = 15000);

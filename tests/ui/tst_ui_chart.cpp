@@ -79,7 +79,7 @@ void TestUiChart::downsampleKeepsOutliersAndExtremes()
 
 void TestUiChart::downsampleSmallSeriesUnchanged()
 {
-    const QVector<QPointF> points{{1, 1}, {2, 5}, {3, 2}};
+    const QVector<QPointF> points {{1, 1}, {2, 5}, {3, 2}};
     QCOMPARE(Downsampler::minMax(points, {}, 1, 3, 500), QList<QPointF>(points.cbegin(), points.cend()));
     QVERIFY(Downsampler::minMax({}, {}, 0, 1, 100).isEmpty());
 }
@@ -92,8 +92,8 @@ void TestUiChart::axisTimeIsUtc()
     const QByteArray tz = qgetenv("TZ");
     QVERIFY2(!tz.isEmpty(), "the test runs with TZ set (fo_add_test)");
     const QTimeZone zone(tz);
-    QVERIFY2(zone.isValid(), qPrintable(QStringLiteral("no time zone data for TZ=%1 (Debian: tzdata)")
-                                            .arg(QString::fromLatin1(tz))));
+    QVERIFY2(zone.isValid(),
+             qPrintable(QStringLiteral("no time zone data for TZ=%1 (Debian: tzdata)").arg(QString::fromLatin1(tz))));
     QCOMPARE(QTimeZone::systemTimeZoneId(), tz);
     QVERIFY(ChartTime::isUtc());
 
@@ -120,8 +120,8 @@ void TestUiChart::axisTimeIsUtc()
     }
     // The zone's own changes of offset in that year: the quarter hours skipped are the ones it springs forward by.
     qint64 expectedSkipped = 0;
-    for (const QTimeZone::OffsetData &change : zone.transitions(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC),
-                                                                QDateTime::fromMSecsSinceEpoch(to, Qt::UTC))) {
+    for (const QTimeZone::OffsetData &change :
+         zone.transitions(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC), QDateTime::fromMSecsSinceEpoch(to, Qt::UTC))) {
         const int before = zone.offsetFromUtc(change.atUtc.addSecs(-1));
         if (change.offsetFromUtc > before)
             expectedSkipped += (change.offsetFromUtc - before) / (15 * 60);
@@ -188,8 +188,9 @@ void TestUiChart::builderSortsStablyAndFlagsOutliers()
         if (data.flagged[k])
             flaggedIds.insert(data.ids[k]);
     }
-    QCOMPARE(flaggedIds, (QSet<qint64>{in.series.ids[0], in.series.ids[4001], in.series.ids[n - 1],
-                                       in.series.ids[777], in.series.ids[12345]}));
+    QCOMPARE(flaggedIds,
+             (QSet<qint64> {in.series.ids[0], in.series.ids[4001], in.series.ids[n - 1], in.series.ids[777],
+                            in.series.ids[12345]}));
     // Markers: new, persisting and resolved, sorted by time.
     QCOMPARE(data.markers.size(), 5);
     int kinds[5] = {};
@@ -357,7 +358,7 @@ void TestUiChart::envelopeAtOneMillion()
         in.series.timesMs.append(t);
         in.series.values.append(v);
         if (spike)
-            in.outliers.append(OutlierPoint{i + 1, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC), v, (v - 72) / 8});
+            in.outliers.append(OutlierPoint {i + 1, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC), v, (v - 72) / 8});
     }
     QCOMPARE(in.outliers.size(), 2500);
     OutlierChartView view;

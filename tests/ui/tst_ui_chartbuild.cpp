@@ -71,7 +71,7 @@ void TestUiChartBuild::sortedInputIsShared()
         in.series.timesMs.append(t0 + (i / 2) * 60000LL); // ties kept in input order
         in.series.values.append(60.0 + i % 40);
     }
-    in.outliers = {OutlierPoint{10 + 4321, QDateTime::fromMSecsSinceEpoch(in.series.timesMs[4321], Qt::UTC), 99, 5}};
+    in.outliers = {OutlierPoint {10 + 4321, QDateTime::fromMSecsSinceEpoch(in.series.timesMs[4321], Qt::UTC), 99, 5}};
     const ChartData shared = ChartDataBuilder::build(in);
     QCOMPARE(shared.ids.constData(), in.series.ids.constData());
     QCOMPARE(shared.timesMs.constData(), in.series.timesMs.constData());
@@ -118,7 +118,8 @@ void TestUiChartBuild::envelopeSketchMatchesSeriesSketch()
     QCOMPARE(fromEnvelope.maxValue, fromSeries.maxValue);
     int differentColumns = 0;
     for (int c = 0; c < 600; ++c) {
-        const bool same = fromEnvelope.colMin[c] == fromSeries.colMin[c] && fromEnvelope.colMax[c] == fromSeries.colMax[c]
+        const bool same = fromEnvelope.colMin[c] == fromSeries.colMin[c]
+            && fromEnvelope.colMax[c] == fromSeries.colMax[c]
             && std::abs(fromEnvelope.colMean[c] - fromSeries.colMean[c]) < 1e-3f;
         differentColumns += same ? 0 : 1;
     }

@@ -17,11 +17,11 @@
 #include <QCheckBox>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QTest>
@@ -53,7 +53,6 @@ private:
     int postsReceived() const;
     // The messages the user got, per iteration number: "start", "completion", "not completed".
     QMap<int, QStringList> messagesByIteration() const;
-
 };
 
 void TestUiCloseDuringRun::initTestCase()
@@ -146,8 +145,9 @@ void TestUiCloseDuringRun::cancelButtonSendsOneEndMessage()
     QCOMPARE(messages.value(2), QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
     QSqlDatabase db = openPg(m_desktop.dbName(), QStringLiteral("check_cancel"));
     QVERIFY(db.isOpen());
-    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE iteration = 2 AND status = "
-                                       "'cancelled'")),
+    QCOMPARE(scalar(db,
+                    QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE iteration = 2 AND status = "
+                                   "'cancelled'")),
              1);
     db.close();
     db = QSqlDatabase();
@@ -177,7 +177,8 @@ void TestUiCloseDuringRun::cancelAndQuitWaitsForTheWorker()
     QCOMPARE(redisGet(FlagKey), QStringLiteral("false"));
     QTRY_VERIFY(!window());
     // One start and one end message for the attempt the window closed on (iteration 3).
-    QTRY_COMPARE(messagesByIteration().value(3), QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
+    QTRY_COMPARE(messagesByIteration().value(3),
+                 QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
 
     // Nothing of the cancelled run was stored: the only completed run is the first test's, and no outlier row has
     // the cancelled run's time (a reserved attempt may be recorded as cancelled, never as completed).

@@ -66,7 +66,6 @@ private:
     bool typeEmail(const QString &email);
     qint64 runsStored(const QString &email);
     RunReport runAndWait();
-
 };
 
 void TestUiFirstSession::initTestCase()

@@ -1,9 +1,8 @@
 // The keychain against a real gnome-keyring (scripts/test.sh runs the tests inside dbus-run-session with an
 // unlocked keyring): store, load, overwrite, remove; keys scoped by origin; and the 5 s timeout path.
 
-#include "tests/ui/UiTestSupport.h"
-
 #include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -71,7 +70,8 @@ void TestUiKeychain::keysAreScopedByOrigin()
 {
     QCOMPARE(SecretStore::tokensKey(QStringLiteral("http://Auth.Example:8081/")),
              QStringLiteral("tokens:http://auth.example:8081"));
-    QVERIFY(SecretStore::tokensKey(QStringLiteral("http://a:1")) != SecretStore::tokensKey(QStringLiteral("http://b:1")));
+    QVERIFY(SecretStore::tokensKey(QStringLiteral("http://a:1"))
+            != SecretStore::tokensKey(QStringLiteral("http://b:1")));
     SecretStore store;
     store.setService(m_service);
     const QString a = SecretStore::tokensKey(QStringLiteral("http://a.example:1"));

@@ -10,10 +10,9 @@
 // The test needs a keyring of its own that it may lock: started without FO_KEYCHAIN_LOCKED_CHILD, it runs itself
 // again under `dbus-run-session` with a fresh HOME and its own gnome-keyring, and no display.
 
-#include "tests/ui/UiTestSupport.h"
-
 #include "signin/AuthSession.h"
 #include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
 #include "ui/account/SignInDialog.h"
 #include "ui/shell/MainWindow.h"
 
@@ -60,8 +59,8 @@ QDBusMessage secretsCall(const QString &path, const QString &interface, const QS
 // The Locked property of the login collection; an error text in *error when it cannot be read.
 bool loginCollectionLocked(QString *error)
 {
-    QDBusMessage get = secretsCall(LoginCollection, QStringLiteral("org.freedesktop.DBus.Properties"),
-                                   QStringLiteral("Get"));
+    QDBusMessage get =
+        secretsCall(LoginCollection, QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
     get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
     const QDBusReply<QDBusVariant> reply = QDBusConnection::sessionBus().call(get);
     if (!reply.isValid()) {
@@ -91,11 +90,11 @@ int runInOwnSession(int argc, char **argv)
                              "DBUS_SESSION_BUS_ADDRESS", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
         env.remove(QString::fromLatin1(name));
 
-    QStringList args{QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
-                     QStringLiteral("echo pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null "
-                                    "|| { echo 'gnome-keyring-daemon did not start' >&2; exit 1; }; "
-                                    "exec \"$0\" \"$@\""),
-                     QCoreApplication::applicationFilePath()};
+    QStringList args {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                      QStringLiteral("echo pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null "
+                                     "|| { echo 'gnome-keyring-daemon did not start' >&2; exit 1; }; "
+                                     "exec \"$0\" \"$@\""),
+                      QCoreApplication::applicationFilePath()};
     for (int i = 1; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
     QProcess child;
@@ -170,7 +169,7 @@ void TestUiKeychainLocked::initTestCase()
     // Then the keychain is locked (as after a screen lock, or a login password that differs from the keyring's).
     QDBusMessage lock = secretsCall(QStringLiteral("/org/freedesktop/secrets"),
                                     QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("Lock"));
-    lock << QVariant::fromValue(QList<QDBusObjectPath>{QDBusObjectPath(LoginCollection)});
+    lock << QVariant::fromValue(QList<QDBusObjectPath> {QDBusObjectPath(LoginCollection)});
     const QDBusMessage locked = QDBusConnection::sessionBus().call(lock);
     QVERIFY2(locked.type() == QDBusMessage::ReplyMessage, qPrintable(locked.errorMessage()));
     QVERIFY2(loginCollectionLocked(&error), qPrintable(error.isEmpty() ? QStringLiteral("not locked") : error));
@@ -315,8 +314,8 @@ void TestUiKeychainLocked::windowSaysSoAndKeepsTokensInMemory()
         const QString value = settings.value(settingKey).toString();
         QVERIFY2(!value.contains(access) && !value.contains(refresh), qPrintable(settingKey));
     }
-    const QList<QByteArray> needles{access.toUtf8(), refresh.toUtf8(), m_previousAccess.toUtf8(),
-                                    m_previousRefresh.toUtf8()};
+    const QList<QByteArray> needles {access.toUtf8(), refresh.toUtf8(), m_previousAccess.toUtf8(),
+                                     m_previousRefresh.toUtf8()};
     int scanned = 0;
     QStringList leaks = filesHolding(QDir::homePath(), needles, &scanned);
     leaks += filesHolding(qEnvironmentVariable("XDG_RUNTIME_DIR"), needles, &scanned);
@@ -349,7 +348,7 @@ void TestUiKeychainLocked::expiredAccessTokenRefreshesOnceThenSignIn()
     me = auth()->count("GET", "/auth/users/me");
     auth()->expireAccessTokens();
     auth()->http().setRoute("GET", "/auth-api/api/v1/auth/users/me",
-                            HttpStub::Response{401, R"({"detail":"Could not validate credentials"})"});
+                            HttpStub::Response {401, R"({"detail":"Could not validate credentials"})"});
     const auto restoreRoutes = qScopeGuard([this] { auth()->http().clearRoutes(); });
     QSignalSpy expired(session(), &AuthSession::sessionExpired);
     session()->refreshUser();

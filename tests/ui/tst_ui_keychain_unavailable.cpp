@@ -1,10 +1,9 @@
 // No keychain at all (no D-Bus session): the window tells the operator, signing in still works, and the tokens
 // live in memory only for this session. Nothing is written to the settings file.
 
-#include "tests/ui/UiTestSupport.h"
-
 #include "signin/AuthSession.h"
 #include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
 #include "ui/account/SignInDialog.h"
 #include "ui/shell/MainWindow.h"
 

@@ -57,7 +57,6 @@ private Q_SLOTS:
 private:
     MainWindow *switchLanguage(const QString &code);
     static QStringList menuTitles(MainWindow *window);
-
 };
 
 void TestUiLanguage::initTestCase()

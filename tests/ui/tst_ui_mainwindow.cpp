@@ -183,8 +183,11 @@ void TestUiMainWindow::runShowsChartAndTable()
     {
         QSqlDatabase db = openPg(m_desktop.dbName(), QStringLiteral("check_runs"));
         QVERIFY(db.isOpen());
-        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE operator_email = '%1' AND "
-                                           "iteration = %2").arg(SupportEmail).arg(m_first.iteration)),
+        QCOMPARE(scalar(db,
+                        QStringLiteral("SELECT COUNT(*) FROM find_outliers_runs WHERE operator_email = '%1' AND "
+                                       "iteration = %2")
+                            .arg(SupportEmail)
+                            .arg(m_first.iteration)),
                  1);
         db.close();
     }
@@ -193,13 +196,15 @@ void TestUiMainWindow::runShowsChartAndTable()
     // The notifications went out with the operator's token.
     // (The status bar's reachability check is a GET; the messages are POSTs.)
     QList<HttpStub::Request> sent;
-    QTRY_COMPARE((sent = [this] {
-                      QList<HttpStub::Request> posts;
-                      for (const HttpStub::Request &r : notifications()->requests())
-                          if (r.method == "POST")
-                              posts.append(r);
-                      return posts;
-                  }()).size(),
+    QTRY_COMPARE((sent =
+                      [this] {
+                          QList<HttpStub::Request> posts;
+                          for (const HttpStub::Request &r : notifications()->requests())
+                              if (r.method == "POST")
+                                  posts.append(r);
+                          return posts;
+                      }())
+                     .size(),
                  2);
     QVERIFY(sent.first().path.endsWith("/send_email"));
     QVERIFY(sent.first().headers.value("authorization").startsWith("Bearer access-support"));
@@ -263,7 +268,8 @@ void TestUiMainWindow::runShowsChartAndTable()
 
             // Selecting a row centres the chart on that point.
             window()->outlierView()->selectRow(0);
-            const qint64 timeMs = window()->outlierView()->model()->index(0, 0).data(OutlierTableModel::TimeMsRole).toLongLong();
+            const qint64 timeMs =
+                window()->outlierView()->model()->index(0, 0).data(OutlierTableModel::TimeMsRole).toLongLong();
             const double x = ChartTime::toAxis(timeMs);
             const double from = double(view->timeAxis()->min().toMSecsSinceEpoch());
             const double to = double(view->timeAxis()->max().toMSecsSinceEpoch());
@@ -434,7 +440,8 @@ void TestUiMainWindow::exportCsv()
     QCOMPARE(newRows, added);
     QCOMPARE(newRows + persistingRows, qint64(lines.size() - 1));
     QCOMPARE(qint64(lines.size() - 1), m_second.raw.outlierCount + m_second.processed.outlierCount);
-    QVERIFY(lines.at(1).startsWith(QByteArray(DemoEmail.toUtf8() + ',' + QByteArray::number(m_second.iteration) + ',')));
+    QVERIFY(
+        lines.at(1).startsWith(QByteArray(DemoEmail.toUtf8() + ',' + QByteArray::number(m_second.iteration) + ',')));
 
     const QString allPath = m_tmp.filePath(QStringLiteral("all.csv"));
     done.clear();
@@ -495,8 +502,8 @@ void TestUiMainWindow::saveChartAsPng()
              qPrintable(QStringLiteral("%1 vs %2").arg(image.height()).arg(chart.height())));
     // It is the chart: its outlier markers are where the chart's data puts them, below the caption.
     OutlierChartView *view = window()->chartView();
-    const QPointF viewport(view->viewport()->pos().x(), image.height() / image.devicePixelRatio() - view->height()
-                                                            + view->viewport()->pos().y());
+    const QPointF viewport(view->viewport()->pos().x(),
+                           image.height() / image.devicePixelRatio() - view->height() + view->viewport()->pos().y());
     int checked = 0;
     verifyOutlierMarkers(image, view, viewport, &checked);
     FO_RETURN_IF_FAILED();

@@ -2,10 +2,9 @@
 // 5 ms timer measures the gaps), and the chart of a type with 250 000 points is downsampled. Then Cancel during the
 // reading: nothing written, the Redis flag back to "false".
 
-#include "tests/ui/UiTestSupport.h"
-
 #include "signin/AuthSession.h"
 #include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
 #include "ui/chart/OutlierChartView.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/tasks/BackgroundTasks.h"
@@ -33,12 +32,12 @@ using namespace fo::test;
 namespace {
 
 // The issue's bound: the GUI thread's event loop never waits more than 50 ms. What the window controls is the work
-// its own thread does between two turns of the loop: that is measured as the thread's CPU time (CLOCK_THREAD_CPUTIME_ID)
-// within each gap, and held to 50 ms. A gap's wall time also counts the time the system gave the thread's core to
-// others, which on a loaded two-core machine reached 110 ms with the GUI thread idle; it is held to WallBoundMs, which
-// still catches the GUI thread blocking on I/O (a synchronous read of these rows takes seconds). Under
-// AddressSanitizer (scripts/sanitize.sh) every allocation and access costs two to three times as much, so there the
-// test checks the same thing with three times the bounds.
+// its own thread does between two turns of the loop: that is measured as the thread's CPU time
+// (CLOCK_THREAD_CPUTIME_ID) within each gap, and held to 50 ms. A gap's wall time also counts the time the system gave
+// the thread's core to others, which on a loaded two-core machine reached 110 ms with the GUI thread idle; it is held
+// to WallBoundMs, which still catches the GUI thread blocking on I/O (a synchronous read of these rows takes seconds).
+// Under AddressSanitizer (scripts/sanitize.sh) every allocation and access costs two to three times as much, so there
+// the test checks the same thing with three times the bounds.
 #if defined(__SANITIZE_ADDRESS__)
 constexpr qint64 StallBoundMs = 150;
 constexpr qint64 WallBoundMs = 1500;
@@ -90,16 +89,17 @@ void TestUiResponsiveness::initTestCase()
         QSqlDatabase db = openPg(m_desktop.dbName(), QStringLiteral("seed"));
         QVERIFY(db.isOpen());
         QSqlQuery q(db);
-        QVERIFY2(q.exec(QStringLiteral(
-                     "INSERT INTO raw_records (data_type, email, time, value) "
-                     "SELECT (ARRAY['HeartRateRecord','StepsRecord','SpeedRecord','BloodOxygenData'])[1 + i % 4], "
-                     "'%1', timestamptz '2024-01-01 00:00:00+00' + i * interval '30 seconds', "
-                     "CASE WHEN i % 9973 = 0 THEN (400 + i % 50)::text WHEN i % 5003 = 0 THEN 'n/a' "
-                     "ELSE (70 + (i::bigint * 7919) % 20)::text END "
-                     "FROM generate_series(1, %2) AS i")
-                              .arg(BigEmail)
-                              .arg(Rows)),
-                 qPrintable(q.lastError().text()));
+        QVERIFY2(
+            q.exec(QStringLiteral(
+                       "INSERT INTO raw_records (data_type, email, time, value) "
+                       "SELECT (ARRAY['HeartRateRecord','StepsRecord','SpeedRecord','BloodOxygenData'])[1 + i % 4], "
+                       "'%1', timestamptz '2024-01-01 00:00:00+00' + i * interval '30 seconds', "
+                       "CASE WHEN i % 9973 = 0 THEN (400 + i % 50)::text WHEN i % 5003 = 0 THEN 'n/a' "
+                       "ELSE (70 + (i::bigint * 7919) % 20)::text END "
+                       "FROM generate_series(1, %2) AS i")
+                       .arg(BigEmail)
+                       .arg(Rows)),
+            qPrintable(q.lastError().text()));
         q.finish();
         db.close();
     }
@@ -165,8 +165,9 @@ void TestUiResponsiveness::runOverAMillionKeepsTheWindowResponsive()
     QCoreApplication::instance()->removeEventFilter(&painted);
     ticker.stop();
     qInfo() << "run over" << Rows << "records took" << clock.elapsed() << "ms; the GUI thread's most work between two"
-            << "turns of its event loop" << worstCpu << "ms of CPU, ending at" << worstCpuAt << "ms; longest wall-clock gap"
-            << worstWall << "ms, ending at" << worstWallAt << "ms (the report arrived at" << finishedAt << "ms)";
+            << "turns of its event loop" << worstCpu << "ms of CPU, ending at" << worstCpuAt
+            << "ms; longest wall-clock gap" << worstWall << "ms, ending at" << worstWallAt
+            << "ms (the report arrived at" << finishedAt << "ms)";
 
     const RunReport report = finished.first().first().value<RunReport>();
     QCOMPARE(report.status, RunStatus::DryRun);
@@ -177,9 +178,10 @@ void TestUiResponsiveness::runOverAMillionKeepsTheWindowResponsive()
                                        "(bound %2 ms)")
                             .arg(worstCpu, 0, 'f', 1)
                             .arg(StallBoundMs)));
-    QVERIFY2(worstWall < WallBoundMs, qPrintable(QStringLiteral("the GUI thread's event loop waited %1 ms (bound %2 ms)")
-                                                     .arg(worstWall)
-                                                     .arg(WallBoundMs)));
+    QVERIFY2(
+        worstWall < WallBoundMs,
+        qPrintable(
+            QStringLiteral("the GUI thread's event loop waited %1 ms (bound %2 ms)").arg(worstWall).arg(WallBoundMs)));
 
     // The chart shows one type of 250 000 points as its envelope per pixel column (issue 11), which reaches every
     // outlier marker.

@@ -5,12 +5,11 @@
 // image shows what it should: the chart's outlier markers at the pixels where its data puts them, and the outlier red
 // on the overview's cards that have outliers and on no other.
 
-#include "tests/ui/UiTestSupport.h"
-
 #include "core/Database.h"
 #include "core/DemoSeeder.h"
 #include "signin/AuthSession.h"
 #include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
 #include "ui/account/SignInDialog.h"
 #include "ui/chart/ChartMarkers.h"
 #include "ui/chart/ChartPanel.h"
@@ -158,11 +157,10 @@ void TestUiScreenshots::verifyOverviewShot(const QString &path)
                 redPixels += isRed(image.pixelColor(x, y)) ? 1 : 0;
         const bool hasOutliers = card->badge() == TypeCard::Badge::NeedsAttention;
         withOutliers += hasOutliers ? 1 : 0;
-        QVERIFY2(hasOutliers == (redPixels > 0),
-                 qPrintable(QStringLiteral("%1: %2 red pixels, %3")
-                                .arg(card->dataType())
-                                .arg(redPixels)
-                                .arg(card->badgeText())));
+        QVERIFY2(
+            hasOutliers == (redPixels > 0),
+            qPrintable(
+                QStringLiteral("%1: %2 red pixels, %3").arg(card->dataType()).arg(redPixels).arg(card->badgeText())));
     }
     QVERIFY2(withOutliers > 0, "no card in view has outliers");
 }
@@ -225,10 +223,10 @@ void TestUiScreenshots::mainWindowWithChart()
     QVERIFY(written.count() == 1 || written.wait(30000));
     QVERIFY2(written.first().at(0).toBool(), qPrintable(written.first().at(1).toString()));
     QProcess pdftoppm;
-    pdftoppm.start(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("70"),
-                                                QStringLiteral("-singlefile"), QStringLiteral("-f"), QStringLiteral("1"),
-                                                QStringLiteral("-l"), QStringLiteral("1"), pdf,
-                                                QDir(m_outDir).filePath(QStringLiteral("report-page-1"))});
+    pdftoppm.start(QStringLiteral("pdftoppm"),
+                   {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("70"), QStringLiteral("-singlefile"),
+                    QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"), pdf,
+                    QDir(m_outDir).filePath(QStringLiteral("report-page-1"))});
     QVERIFY(pdftoppm.waitForFinished(30000));
     QCOMPARE(pdftoppm.exitCode(), 0);
     QVERIFY(QImage(QDir(m_outDir).filePath(QStringLiteral("report-page-1.png"))).width() > 500);

@@ -37,7 +37,8 @@ TypeReport TestUiTypeCard::type(const QString &dataType, qint64 rows, qint64 ski
     t.std = 5.0;
     t.k = 3.0;
     for (int i = 0; i < outliers; ++i)
-        t.outliers.append(OutlierPoint{i + 1, QDateTime::fromMSecsSinceEpoch(1'700'000'000'000LL + i, Qt::UTC), 99.0, 5.8});
+        t.outliers.append(
+            OutlierPoint {i + 1, QDateTime::fromMSecsSinceEpoch(1'700'000'000'000LL + i, Qt::UTC), 99.0, 5.8});
     return t;
 }
 
@@ -46,13 +47,20 @@ void TestUiTypeCard::titleIsWhole_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("dataType");
     // The web front end's eight, and the longest names of the rest.
-    const QStringList types{QStringLiteral("HeartRateRecord"),           QStringLiteral("BloodOxygenData"),
-                            QStringLiteral("SleepSessionTimeData"),      QStringLiteral("ActiveMinutesRecord"),
-                            QStringLiteral("DistanceRecord"),            QStringLiteral("StepsRecord"),
-                            QStringLiteral("TotalCaloriesBurnedRecord"), QStringLiteral("SpeedRecord"),
-                            QStringLiteral("BasalMetabolicRateRecord"),  QStringLiteral("BasalBodyTemperatureRecord"),
-                            QStringLiteral("IntermenstrualBleedingRecord"), QStringLiteral("BodyTemperatureRecord"),
-                            QStringLiteral("ActiveCaloriesBurnedRecord"), QStringLiteral("SomeUnknownVendorRecordType")};
+    const QStringList types {QStringLiteral("HeartRateRecord"),
+                             QStringLiteral("BloodOxygenData"),
+                             QStringLiteral("SleepSessionTimeData"),
+                             QStringLiteral("ActiveMinutesRecord"),
+                             QStringLiteral("DistanceRecord"),
+                             QStringLiteral("StepsRecord"),
+                             QStringLiteral("TotalCaloriesBurnedRecord"),
+                             QStringLiteral("SpeedRecord"),
+                             QStringLiteral("BasalMetabolicRateRecord"),
+                             QStringLiteral("BasalBodyTemperatureRecord"),
+                             QStringLiteral("IntermenstrualBleedingRecord"),
+                             QStringLiteral("BodyTemperatureRecord"),
+                             QStringLiteral("ActiveCaloriesBurnedRecord"),
+                             QStringLiteral("SomeUnknownVendorRecordType")};
     for (const QString &language : {QStringLiteral("en"), QStringLiteral("ru")})
         for (const QString &t : types)
             QTest::newRow(qPrintable(language + QLatin1Char('/') + t)) << language << t;
@@ -80,13 +88,13 @@ void TestUiTypeCard::titleIsWhole()
     const QRectF rect = card.titleRect();
     QVERIFY2(QRectF(card.rect()).contains(rect), qPrintable(title));
     const QFontMetricsF fm(card.titleFont());
-    const QRectF needed = fm.boundingRect(QRectF(rect.left(), rect.top(), rect.width(), 1e6),
-                                          card.titleFlags(), title);
+    const QRectF needed = fm.boundingRect(QRectF(rect.left(), rect.top(), rect.width(), 1e6), card.titleFlags(), title);
     QVERIFY(card.titleFlags() & (Qt::TextWordWrap | Qt::TextWrapAnywhere));
     QVERIFY2(needed.height() <= rect.height() + 0.5,
              qPrintable(QStringLiteral("%1: needs %2 px, has %3").arg(title).arg(needed.height()).arg(rect.height())));
-    QVERIFY2(needed.width() <= rect.width() + 0.5,
-             qPrintable(QStringLiteral("%1: needs %2 px wide, has %3").arg(title).arg(needed.width()).arg(rect.width())));
+    QVERIFY2(
+        needed.width() <= rect.width() + 0.5,
+        qPrintable(QStringLiteral("%1: needs %2 px wide, has %3").arg(title).arg(needed.width()).arg(rect.width())));
     // And it is not drawn elided: the text the card shows is the plain name itself.
     QVERIFY(!title.contains(QChar(0x2026)));
     // The chart still has room under a title of two lines.

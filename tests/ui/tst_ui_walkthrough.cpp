@@ -4,12 +4,11 @@
 // folder) as <view>-<language>.png, to be looked at, and checks what can be checked in the pictures' widgets: every
 // card's title is whole at that size, the counts speak the language, the chart and the brush agree.
 
-#include "tests/ui/UiTestSupport.h"
-
 #include "core/Database.h"
 #include "core/DemoSeeder.h"
 #include "signin/AuthSession.h"
 #include "signin/SecretStore.h"
+#include "tests/ui/UiTestSupport.h"
 #include "ui/chart/ChartBrush.h"
 #include "ui/chart/ChartPanel.h"
 #include "ui/chart/OutlierChartView.h"
@@ -122,8 +121,12 @@ void TestUiWalkthrough::walkThrough_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("overviewTab"); // the overview tab's text in that language
     QTest::addColumn<QString>("outlierWord"); // in a card's counts
-    QTest::newRow("en") << "en" << "Overview" << "outlier";
-    QTest::newRow("ru") << "ru" << "Обзор" << "выброс";
+    QTest::newRow("en") << "en"
+                        << "Overview"
+                        << "outlier";
+    QTest::newRow("ru") << "ru"
+                        << "Обзор"
+                        << "выброс";
 }
 
 void TestUiWalkthrough::walkThrough()
@@ -183,8 +186,8 @@ void TestUiWalkthrough::walkThrough()
     QVERIFY(chartPanel);
     chartPanel->showLastDays(30);
     QTRY_VERIFY(window->chartView()->isZoomed());
-    const double shownDays = double(window->chartView()->timeAxis()->min().msecsTo(window->chartView()->timeAxis()->max()))
-                             / 86400000.0;
+    const double shownDays =
+        double(window->chartView()->timeAxis()->min().msecsTo(window->chartView()->timeAxis()->max())) / 86400000.0;
     QVERIFY2(shownDays > 29 && shownDays < 31, qPrintable(QString::number(shownDays)));
     QCOMPARE(chartPanel->brush()->windowFrom(), double(window->chartView()->timeAxis()->min().toMSecsSinceEpoch()));
     const QString detail = save(window, QStringLiteral("detail-brush-%1.png").arg(language));

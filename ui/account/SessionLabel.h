@@ -5,7 +5,7 @@
 namespace fo {
 class AuthSession;
 struct UserInfo;
-}
+} // namespace fo
 
 namespace fo::ui {
 

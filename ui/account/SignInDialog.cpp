@@ -14,13 +14,8 @@
 namespace fo::ui {
 
 SignInDialog::SignInDialog(AuthSession *session, QWidget *parent)
-    : QDialog(parent),
-      m_session(session),
-      m_origin(new QLineEdit(this)),
-      m_login(new QLineEdit(this)),
-      m_error(new QLabel(this)),
-      m_busy(new QProgressBar(this)),
-      m_buttons(new QDialogButtonBox(this))
+    : QDialog(parent), m_session(session), m_origin(new QLineEdit(this)), m_login(new QLineEdit(this)),
+      m_error(new QLabel(this)), m_busy(new QProgressBar(this)), m_buttons(new QDialogButtonBox(this))
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to the platform"));

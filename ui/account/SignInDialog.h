@@ -10,12 +10,12 @@ class QProgressBar;
 namespace fo {
 class AuthSession;
 struct UserInfo;
-}
+} // namespace fo
 
 namespace fo::ui {
 
-// Sign-in with a platform test account (docs/platform.md 6): the auth API origin and the login. Opens with open(), never
-// exec(); accepts itself when the session signs in.
+// Sign-in with a platform test account (docs/platform.md 6): the auth API origin and the login. Opens with open(),
+// never exec(); accepts itself when the session signs in.
 class SignInDialog : public QDialog
 {
     Q_OBJECT

@@ -1,9 +1,8 @@
 #include "ui/chart/ChartCaption.h"
 
-#include "ui/export/FileNames.h"
-
 #include "core/DataUnits.h"
 #include "ui/chart/ChartTime.h"
+#include "ui/export/FileNames.h"
 #include "ui/text/TypeNames.h"
 
 #include <QCoreApplication>

@@ -17,8 +17,9 @@ namespace fo::ui {
 enum class MarkerKind : char { None = 0, Current, New, Persisting, Resolved };
 inline MarkerKind markerKind(OutlierChange change)
 {
-    return change == OutlierChange::New ? MarkerKind::New
-                                        : (change == OutlierChange::Persisting ? MarkerKind::Persisting : MarkerKind::Resolved);
+    return change == OutlierChange::New
+        ? MarkerKind::New
+        : (change == OutlierChange::Persisting ? MarkerKind::Persisting : MarkerKind::Resolved);
 }
 
 struct ChartMarker
@@ -36,10 +37,10 @@ struct ChartData
 {
     Source source = Source::Raw;
     QString dataType;
-    QVector<QPointF> points;  // x: axis value (ChartTime), sorted by x
-    QVector<qint64> ids;      // record id of each point
-    QVector<qint64> timesMs;  // UTC time of each point
-    QVector<char> flagged;    // 1 when the point is one of the markers (downsampling keeps it)
+    QVector<QPointF> points; // x: axis value (ChartTime), sorted by x
+    QVector<qint64> ids; // record id of each point
+    QVector<qint64> timesMs; // UTC time of each point
+    QVector<char> flagged; // 1 when the point is one of the markers (downsampling keeps it)
     QVector<ChartMarker> markers;
     double mean = std::numeric_limits<double>::quiet_NaN();
     double std = std::numeric_limits<double>::quiet_NaN();

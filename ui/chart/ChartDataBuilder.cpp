@@ -83,7 +83,7 @@ std::vector<qsizetype> timeOrder(const qint64 *times, qsizetype n)
     };
     std::vector<TimeIndex> pairs(static_cast<size_t>(n));
     for (qsizetype i = 0; i < n; ++i)
-        pairs[size_t(i)] = TimeIndex{times[i], i};
+        pairs[size_t(i)] = TimeIndex {times[i], i};
     std::sort(pairs.begin(), pairs.end(), [](const TimeIndex &a, const TimeIndex &b) {
         return a.timeMs != b.timeMs ? a.timeMs < b.timeMs : a.index < b.index;
     });

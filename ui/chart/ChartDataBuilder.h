@@ -18,7 +18,7 @@ public:
         double mean = std::numeric_limits<double>::quiet_NaN();
         double std = std::numeric_limits<double>::quiet_NaN();
         double k = 0.0;
-        QVector<OutlierPoint> outliers;         // of the iteration shown
+        QVector<OutlierPoint> outliers; // of the iteration shown
         QVector<OutlierPoint> previousOutliers; // of the iteration compared with (empty: no comparison)
         bool comparing = false;
     };

@@ -112,7 +112,7 @@ SeriesSketch ChartEnvelope::sketch(const QVector<OutlierPoint> &outliers, int co
     s.colMax.fill(nan, columns);
     s.colMean.fill(nan, columns);
     for (const OutlierPoint &p : outliers)
-        s.outliers.append(SeriesSketch::Mark{p.time.toMSecsSinceEpoch(), p.value});
+        s.outliers.append(SeriesSketch::Mark {p.time.toMSecsSinceEpoch(), p.value});
     std::sort(s.outliers.begin(), s.outliers.end(),
               [](const SeriesSketch::Mark &a, const SeriesSketch::Mark &b) { return a.timeMs < b.timeMs; });
     if (m_size == 0)

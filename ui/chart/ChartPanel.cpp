@@ -1,15 +1,14 @@
 #include "ui/chart/ChartPanel.h"
 
 #include "ui/chart/ChartBrush.h"
+#include "ui/chart/ChartTime.h"
 #include "ui/chart/OutlierChartView.h"
 
-#include "ui/chart/ChartTime.h"
-
 #include <QAction>
-#include <QHBoxLayout>
-#include <QSettings>
 #include <QDateTimeAxis>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QSettings>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -78,9 +77,10 @@ ChartPanel::ChartPanel(QWidget *parent) : QWidget(parent)
     // The brush drives the chart, and follows its zoom and pan.
     connect(m_brush, &ChartBrush::windowRequested, m_chart, &OutlierChartView::showXRange);
     connect(m_brush, &ChartBrush::resetRequested, m_chart, &OutlierChartView::resetZoom);
-    connect(m_chart->timeAxis(), &QDateTimeAxis::rangeChanged, m_brush, [this](const QDateTime &min, const QDateTime &max) {
-        m_brush->setWindow(double(min.toMSecsSinceEpoch()), double(max.toMSecsSinceEpoch()));
-    });
+    connect(m_chart->timeAxis(), &QDateTimeAxis::rangeChanged, m_brush,
+            [this](const QDateTime &min, const QDateTime &max) {
+                m_brush->setWindow(double(min.toMSecsSinceEpoch()), double(max.toMSecsSinceEpoch()));
+            });
     connect(m_chart, &OutlierChartView::chartDataChanged, this, &ChartPanel::updateBrushSeries);
 }
 
@@ -96,7 +96,7 @@ void ChartPanel::updateBrushSeries()
     QVector<OutlierPoint> outliers;
     for (const ChartMarker &m : chart.markers) {
         if (m.kind != MarkerKind::Resolved)
-            outliers.append(OutlierPoint{m.recordId, QDateTime::fromMSecsSinceEpoch(qint64(m.x), Qt::UTC), m.y, m.z});
+            outliers.append(OutlierPoint {m.recordId, QDateTime::fromMSecsSinceEpoch(qint64(m.x), Qt::UTC), m.y, m.z});
     }
     const auto [fromX, toX] = m_chart->fullXRange();
     m_brush->setSeries(m_chart->envelopeIndex().sketch(outliers, 600), fromX, toX);

@@ -12,7 +12,7 @@ namespace fo::ui {
 namespace {
 
 constexpr qint64 QuarterMs = 15 * 60 * 1000;
-std::atomic_bool s_utc{true}; // read by the query thread's chart builder
+std::atomic_bool s_utc {true}; // read by the query thread's chart builder
 
 const QTimeZone &systemZone()
 {

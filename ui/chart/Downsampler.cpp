@@ -7,8 +7,8 @@
 
 namespace fo::ui {
 
-QList<QPointF> Downsampler::minMax(const QVector<QPointF> &sorted, const QVector<char> &keep, double fromX,
-                                   double toX, int columns)
+QList<QPointF> Downsampler::minMax(const QVector<QPointF> &sorted, const QVector<char> &keep, double fromX, double toX,
+                                   int columns)
 {
     QList<QPointF> out;
     const qsizetype n = sorted.size();

@@ -6,7 +6,6 @@
 #include "ui/chart/ChartTime.h"
 #include "ui/chart/Downsampler.h"
 #include "ui/text/NumberText.h"
-#include "ui/text/NumberText.h"
 #include "ui/text/TypeNames.h"
 
 #include <QApplication>
@@ -39,20 +38,11 @@ const QColor LineColor(0x2f, 0x5d, 0x8a);
 } // namespace
 
 OutlierChartView::OutlierChartView(QWidget *parent)
-    : QChartView(parent),
-      m_chart(new QChart),
-      m_axisX(new QDateTimeAxis),
-      m_axisY(new QValueAxis),
-      m_line(new QLineSeries),
-      m_bandUpper(new QLineSeries(this)), // QAreaSeries does not own its bounds: the view does
-      m_bandLower(new QLineSeries(this)),
-      m_band(new QAreaSeries(m_bandUpper, m_bandLower)),
-      m_meanLine(new QLineSeries),
-      m_outliers(new QLineSeries),
-      m_persisting(new QLineSeries),
-      m_resolved(new QLineSeries),
-      m_selected(new QLineSeries),
-      m_envelope(new QLineSeries)
+    : QChartView(parent), m_chart(new QChart), m_axisX(new QDateTimeAxis), m_axisY(new QValueAxis),
+      m_line(new QLineSeries), m_bandUpper(new QLineSeries(this)), // QAreaSeries does not own its bounds: the view does
+      m_bandLower(new QLineSeries(this)), m_band(new QAreaSeries(m_bandUpper, m_bandLower)),
+      m_meanLine(new QLineSeries), m_outliers(new QLineSeries), m_persisting(new QLineSeries),
+      m_resolved(new QLineSeries), m_selected(new QLineSeries), m_envelope(new QLineSeries)
 {
     setObjectName(QStringLiteral("chartView"));
     // QChartView made a chart of its own; setChart() hands it back to us rather than deleting it.
@@ -114,13 +104,14 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     for (const auto &[series, style] : markerSeries())
         setUpMarkerSeries(series, style);
 
-    for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{
+    for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *> {
              m_band, m_meanLine, m_envelope, m_line, m_resolved, m_persisting, m_outliers, m_selected}) {
         m_chart->addSeries(series);
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
     }
-    for (QAbstractSeries *hidden : {static_cast<QAbstractSeries *>(m_selected), static_cast<QAbstractSeries *>(m_envelope)})
+    for (QAbstractSeries *hidden :
+         {static_cast<QAbstractSeries *>(m_selected), static_cast<QAbstractSeries *>(m_envelope)})
         for (QLegendMarker *marker : m_chart->legend()->markers(hidden))
             marker->setVisible(false);
     // The resolved markers are rings: so is their legend square (a line series' square is filled with its colour).
@@ -140,9 +131,9 @@ void OutlierChartView::clearChart(const QString &message)
     m_data = ChartData();
     m_axisY->setTitleText(tr("Value"));
     m_message = message.isEmpty() ? tr("Select a data type to see its chart") : message;
-    for (QXYSeries *series : std::initializer_list<QXYSeries *>{
-             m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting, m_resolved, m_selected,
-             m_envelope})
+    for (QXYSeries *series :
+         std::initializer_list<QXYSeries *> {m_line, m_bandUpper, m_bandLower, m_meanLine, m_outliers, m_persisting,
+                                             m_resolved, m_selected, m_envelope})
         series->clear();
     for (QList<QPointF> &all : m_allMarkers)
         all.clear();
@@ -201,13 +192,13 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_markerCounts.clear();
     m_thinnedAway = {0, 0, 0};
 
-    const QList<std::pair<QAbstractSeries *, bool>> legend{{m_line, true},
-                                                           {m_band, m_data.hasBand()},
-                                                           {m_meanLine, m_data.hasBand()},
-                                                           {m_outliers, !current.isEmpty() || !comparing},
-                                                           {m_persisting, !persisting.isEmpty()},
-                                                           {m_resolved, !resolved.isEmpty()},
-                                                           {m_selected, false}};
+    const QList<std::pair<QAbstractSeries *, bool>> legend {{m_line, true},
+                                                            {m_band, m_data.hasBand()},
+                                                            {m_meanLine, m_data.hasBand()},
+                                                            {m_outliers, !current.isEmpty() || !comparing},
+                                                            {m_persisting, !persisting.isEmpty()},
+                                                            {m_resolved, !resolved.isEmpty()},
+                                                            {m_selected, false}};
     bool legendChanged = false;
     for (const auto &[series, visible] : legend) {
         for (QLegendMarker *marker : m_chart->legend()->markers(series)) {
@@ -241,8 +232,8 @@ void OutlierChartView::updateTitle()
     const QString source = m_data.source == Source::Raw ? tr("raw records") : tr("processed records");
     QString title = tr("%1 (%2)").arg(typeName(m_data.dataType), source);
     if (m_data.hasBand())
-        title += QStringLiteral("  ·  ") + tr("mean %1, std %2, k = %3")
-                     .arg(numberText(m_data.mean), numberText(m_data.std), numberText(m_data.k));
+        title += QStringLiteral("  ·  ")
+            + tr("mean %1, std %2, k = %3").arg(numberText(m_data.mean), numberText(m_data.std), numberText(m_data.k));
     m_chart->setTitle(title);
 }
 
@@ -303,9 +294,9 @@ void OutlierChartView::updateBand(double fromX, double toX)
     const double lower = m_data.mean - m_data.k * m_data.std;
     // Wider than the data, so that panning never shows the band's end.
     const double margin = (toX - fromX) * 1000.0;
-    m_bandUpper->replace(QList<QPointF>{{fromX - margin, upper}, {toX + margin, upper}});
-    m_bandLower->replace(QList<QPointF>{{fromX - margin, lower}, {toX + margin, lower}});
-    m_meanLine->replace(QList<QPointF>{{fromX - margin, m_data.mean}, {toX + margin, m_data.mean}});
+    m_bandUpper->replace(QList<QPointF> {{fromX - margin, upper}, {toX + margin, upper}});
+    m_bandLower->replace(QList<QPointF> {{fromX - margin, lower}, {toX + margin, lower}});
+    m_meanLine->replace(QList<QPointF> {{fromX - margin, m_data.mean}, {toX + margin, m_data.mean}});
 }
 
 void OutlierChartView::scheduleRebuild()

@@ -127,7 +127,7 @@ private:
     QLineSeries *m_selected;
     QLineSeries *m_envelope;
     bool m_enveloped = false;
-    std::array<QList<QPointF>, 3> m_allMarkers;   // current/new, persisting, resolved: every one
+    std::array<QList<QPointF>, 3> m_allMarkers; // current/new, persisting, resolved: every one
     std::array<bool, 3> m_thinned = {false, false, false};
     QVector<std::pair<QPointF, int>> m_markerCounts;
     std::array<int, 3> m_thinnedAway = {0, 0, 0};

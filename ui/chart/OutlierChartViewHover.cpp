@@ -1,8 +1,7 @@
 // OutlierChartView, what the mouse points at: the nearest point or marker and its tooltip.
 
-#include "ui/chart/OutlierChartView.h"
-
 #include "ui/chart/ChartTime.h"
+#include "ui/chart/OutlierChartView.h"
 #include "ui/text/NumberText.h"
 #include "ui/text/TypeNames.h"
 
@@ -85,8 +84,8 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
         z = m_data.zOf(value);
         id = m_data.ids[index];
     }
-    const QString time = ChartTime::text(timeMs, QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char(' ')
-                         + ChartTime::zoneName();
+    const QString time =
+        ChartTime::text(timeMs, QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char(' ') + ChartTime::zoneName();
     QString text = tr("<b>%1</b><br>%2: %3<br>z: %4")
                        .arg(time, typeName(m_data.dataType).toHtmlEscaped(),
                             withUnit(numberText(value), m_data.dataType).toHtmlEscaped(), zText(z, m_data.k));

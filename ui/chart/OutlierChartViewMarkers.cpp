@@ -1,9 +1,8 @@
 // OutlierChartView, the outlier markers: their series, thinning to what the screen can show, their images for the
 // screen's pixel ratio, and the counts painted beside markers that stand for several outliers.
 
-#include "ui/chart/OutlierChartView.h"
-
 #include "ui/chart/ChartMarkers.h"
+#include "ui/chart/OutlierChartView.h"
 
 #include <QFont>
 #include <QLineSeries>
@@ -92,7 +91,8 @@ void OutlierChartView::drawForeground(QPainter *painter, const QRectF &rect)
         for (const QPointF &p : series->points()) {
             const QPointF pos = m_chart->mapToPosition(p, m_line);
             if (plot.contains(pos))
-                drawn.append(QRectF(m_chart->mapToScene(pos) - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius)));
+                drawn.append(
+                    QRectF(m_chart->mapToScene(pos) - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius)));
         }
     }
     for (const auto &[point, count] : std::as_const(m_markerCounts)) {

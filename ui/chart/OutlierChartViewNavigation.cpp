@@ -1,10 +1,9 @@
 // OutlierChartView, moving about the chart: the visible ranges, zoom (the wheel, the rubber band, the keys), pan
 // (Shift+drag, the middle button, the arrows) and centring on a point.
 
-#include "ui/chart/OutlierChartView.h"
-
 #include "ui/chart/ChartScale.h"
 #include "ui/chart/ChartTime.h"
+#include "ui/chart/OutlierChartView.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -64,9 +63,9 @@ void OutlierChartView::setRanges(double fromX, double toX, double fromY, double 
         m_axisY->setRange(fromY, toY);
     }
     const double spanDays = (toX - fromX) / (24.0 * 3600 * 1000);
-    const QString timeFormat = spanDays <= 2.0     ? QStringLiteral("d MMM HH:mm")
-                               : spanDays <= 120.0 ? QStringLiteral("d MMM")
-                                                   : QStringLiteral("MMM yyyy");
+    const QString timeFormat = spanDays <= 2.0 ? QStringLiteral("d MMM HH:mm")
+        : spanDays <= 120.0                    ? QStringLiteral("d MMM")
+                                               : QStringLiteral("MMM yyyy");
     if (m_axisX->format() != timeFormat)
         m_axisX->setFormat(timeFormat);
     m_settingRanges = false;
@@ -153,7 +152,7 @@ void OutlierChartView::centerOn(qint64 timeMs, double value, qint64 recordId)
         fromY = fullFromY;
         toY = fullToY;
     }
-    m_selected->replace(QList<QPointF>{QPointF(x, value)});
+    m_selected->replace(QList<QPointF> {QPointF(x, value)});
     showRanges(x - width / 2, x + width / 2, fromY, toY);
 }
 

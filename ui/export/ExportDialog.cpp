@@ -18,8 +18,7 @@
 namespace fo::ui {
 
 ExportDialog::ExportDialog(QWidget *parent)
-    : QDialog(parent),
-      m_outliersOnly(new QRadioButton(tr("&Outliers only (one row per outlier)"), this)),
+    : QDialog(parent), m_outliersOnly(new QRadioButton(tr("&Outliers only (one row per outlier)"), this)),
       m_allPoints(new QRadioButton(tr("&All points (every numeric value, with an is_outlier column)"), this)),
       m_path(new QLineEdit(this))
 {

@@ -1,8 +1,7 @@
 #include "ui/export/PdfReport.h"
 
-#include "ui/export/FileNames.h"
-
 #include "core/DataUnits.h"
+#include "ui/export/FileNames.h"
 #include "ui/results/OverviewGrid.h"
 #include "ui/text/NumberText.h"
 #include "ui/text/TypeNames.h"
@@ -63,7 +62,6 @@ const TypeReport *findType(const RunReport &report, Source source, const QString
     }
     return nullptr;
 }
-
 
 } // namespace
 
@@ -194,10 +192,10 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
             : type->outliers.isEmpty()  ? tr("all good")
                                         : tr("needs attention");
         badgeColors.append(!analysed ? MutedColor : type->outliers.isEmpty() ? GoodColor : AttentionColor);
-        summaryCells.append({nameWithUnit(dataType, typeLanguage()), source == Source::Raw ? tr("raw") : tr("processed"),
-                             locale.toString(type->rows), locale.toString(type->skippedRows),
-                             locale.toString(qint64(type->outliers.size())), numberText(type->mean),
-                             numberText(type->std), badge});
+        summaryCells.append({nameWithUnit(dataType, typeLanguage()),
+                             source == Source::Raw ? tr("raw") : tr("processed"), locale.toString(type->rows),
+                             locale.toString(type->skippedRows), locale.toString(qint64(type->outliers.size())),
+                             numberText(type->mean), numberText(type->std), badge});
     }
     QVector<Column> summaryColumns = {{0.0, Qt::AlignLeft},  {0.0, Qt::AlignLeft},  {0.0, Qt::AlignRight},
                                       {0.0, Qt::AlignRight}, {0.0, Qt::AlignRight}, {0.0, Qt::AlignRight},
@@ -217,8 +215,9 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
     }
     const Block summaryHeader = rowBlock(summaryColumns, summaryCells.first(), smallBold, {}, true);
     for (qsizetype r = 1; r < summaryCells.size(); ++r) {
-        Block row = rowBlock(summaryColumns, summaryCells[r], small,
-                             {QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), badgeColors[r - 1]});
+        Block row =
+            rowBlock(summaryColumns, summaryCells[r], small,
+                     {QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), QColor(), badgeColors[r - 1]});
         row.header = summaryHeader.draw;
         row.headerHeight = summaryHeader.height;
         if (r == 1) {

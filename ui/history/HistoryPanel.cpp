@@ -23,7 +23,7 @@ namespace fo::ui {
 namespace {
 constexpr int IterationRole = Qt::UserRole + 1;
 enum Column { IterationColumn, TimeColumn, RawColumn, ProcessedColumn, ThresholdsColumn, OperatorColumn };
-}
+} // namespace
 
 HistoryPanel::HistoryPanel(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_view(new QTableView(this)), m_model(new QStandardItemModel(this)),
@@ -117,7 +117,8 @@ void HistoryPanel::setIterations(const QString &email, const QVector<IterationIn
         if (stored != thresholds.constEnd())
             k = QStringLiteral("%1 / %2").arg(thresholdText(stored->raw), thresholdText(stored->processed));
         else if (!info.hasRunRecord)
-            k = tr("%1 / %2 (old job)").arg(thresholdText(DefaultRawThreshold), thresholdText(DefaultProcessedThreshold));
+            k = tr("%1 / %2 (old job)")
+                    .arg(thresholdText(DefaultRawThreshold), thresholdText(DefaultProcessedThreshold));
         else
             k = QStringLiteral("—");
         row << new QStandardItem(k);
@@ -223,7 +224,8 @@ void HistoryPanel::selectIteration(int iteration)
 
 void HistoryPanel::openSelected()
 {
-    const QModelIndexList rows = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
+    const QModelIndexList rows =
+        m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
     if (rows.isEmpty())
         return;
     Q_EMIT openRequested(iterationAt(rows.first().row()));

@@ -2,9 +2,9 @@
 
 #include "ui/text/TypeNames.h"
 
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QLocale>
-#include <QFontMetricsF>
 #include <QPainter>
 #include <QVBoxLayout>
 

@@ -21,7 +21,7 @@ QVariant sortNumber(double value)
 
 } // namespace
 
-OutlierTableModel::OutlierTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+OutlierTableModel::OutlierTableModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void OutlierTableModel::clear()
 {
@@ -31,15 +31,14 @@ void OutlierTableModel::clear()
     endResetModel();
 }
 
-void OutlierTableModel::setReport(const RunReport &current, const RunReport *previous, bool onlyOneType,
-                                  Source source, const QString &dataType)
+void OutlierTableModel::setReport(const RunReport &current, const RunReport *previous, bool onlyOneType, Source source,
+                                  const QString &dataType)
 {
     beginResetModel();
     m_rows.clear();
     m_comparing = previous != nullptr;
     auto wanted = [&](Source s, const QString &type) { return !onlyOneType || (s == source && type == dataType); };
-    auto rowOf = [](MarkerKind kind, Source s, const RunReport &report, const TypeReport &type,
-                    const OutlierPoint &p) {
+    auto rowOf = [](MarkerKind kind, Source s, const RunReport &report, const TypeReport &type, const OutlierPoint &p) {
         Row row;
         row.kind = kind;
         row.source = s;
@@ -56,8 +55,9 @@ void OutlierTableModel::setReport(const RunReport &current, const RunReport *pre
 
     // Raw and processed record ids come from two tables: each source is compared on its own.
     const auto comparisonOf = [&](Source s) {
-        return previous ? OutlierComparison(OutlierComparison::idsOf(*previous, s), OutlierComparison::idsOf(current, s))
-                        : OutlierComparison({}, {});
+        return previous
+            ? OutlierComparison(OutlierComparison::idsOf(*previous, s), OutlierComparison::idsOf(current, s))
+            : OutlierComparison({}, {});
     };
     const OutlierComparison comparisons[] = {comparisonOf(Source::Raw), comparisonOf(Source::Processed)};
     for (Source s : {Source::Raw, Source::Processed}) {

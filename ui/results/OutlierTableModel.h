@@ -16,8 +16,20 @@ class OutlierTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { StatusColumn, SourceColumn, TypeColumn, TimeColumn, ValueColumn, ZColumn, WhyColumn, MeanColumn,
-                  StdColumn, KColumn, RecordIdColumn, ColumnCount };
+    enum Column {
+        StatusColumn,
+        SourceColumn,
+        TypeColumn,
+        TimeColumn,
+        ValueColumn,
+        ZColumn,
+        WhyColumn,
+        MeanColumn,
+        StdColumn,
+        KColumn,
+        RecordIdColumn,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1, RecordIdRole, TimeMsRole, ValueRole };
 
     struct Row

@@ -63,8 +63,8 @@ QString TypeCard::titleText() const
 
 QString TypeCard::countsText(const QString &separator) const
 {
-    // Each number with its own plural form ("1 outlier", "2 outliers"; in Russian "1 выброс", "2 выброса", "5 выбросов"),
-    // in the locale's digits (%Ln).
+    // Each number with its own plural form ("1 outlier", "2 outliers"; in Russian "1 выброс", "2 выброса", "5
+    // выбросов"), in the locale's digits (%Ln).
     const int outliers = int(m_type.outliers.size());
     return tr("%Ln row(s)", "", int(std::min<qint64>(m_type.rows, INT_MAX))) + separator
         + tr("%Ln skipped", "rows", int(std::min<qint64>(m_type.skippedRows, INT_MAX))) + separator
@@ -145,7 +145,8 @@ TypeCard::Layout TypeCard::layout() const
     const qreal countsHeight = countLines * smallFm.lineSpacing() + 2;
     l.counts = QRectF(inner.left(), inner.bottom() - countsHeight, inner.width(), countsHeight);
     const qreal chartTop = l.badge.bottom() + line * 0.3;
-    l.chart = QRectF(inner.left(), chartTop, inner.width(), std::max<qreal>(line, l.counts.top() - line * 0.3 - chartTop));
+    l.chart =
+        QRectF(inner.left(), chartTop, inner.width(), std::max<qreal>(line, l.counts.top() - line * 0.3 - chartTop));
     l.frame = frame;
     return l;
 }

@@ -11,7 +11,7 @@
 
 namespace fo::ui {
 
-TypeTableModel::TypeTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+TypeTableModel::TypeTableModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void TypeTableModel::clear()
 {

@@ -15,8 +15,17 @@ class TypeTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SourceColumn, TypeColumn, RowsColumn, SkippedColumn, OutliersColumn, NewColumn, ResolvedColumn,
-                  PersistingColumn, ColumnCount };
+    enum Column {
+        SourceColumn,
+        TypeColumn,
+        RowsColumn,
+        SkippedColumn,
+        OutliersColumn,
+        NewColumn,
+        ResolvedColumn,
+        PersistingColumn,
+        ColumnCount
+    };
     enum Role { SourceRole = Qt::UserRole + 1, TypeRole, SortRole };
 
     struct Row

@@ -39,7 +39,7 @@ Config AppSettings::environmentConfig()
     Result<Config> resolved = resolveConfig({}, processEnvironment(), {}, {});
     if (resolved.ok())
         return resolved.value();
-    return Config{};
+    return Config {};
 }
 
 Config AppSettings::config() const
@@ -72,7 +72,8 @@ Config AppSettings::config() const
 
 void AppSettings::saveConfig(const Config &c)
 {
-    setValue(KeyDbEngine, c.dbEngine == Config::DbEngine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"));
+    setValue(KeyDbEngine,
+             c.dbEngine == Config::DbEngine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"));
     setValue(KeyDbHost, c.dbHost);
     setValue(KeyDbPort, c.dbPort);
     setValue(KeyDbName, c.dbName);

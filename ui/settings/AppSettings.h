@@ -11,8 +11,8 @@ namespace fo::ui {
 // The desktop's non-secret settings, typed and in one place (STYLE.md 10). Kept in QSettings; the database password
 // and the tokens live in the keychain (SecretStore), never here.
 //
-// A setting that was never saved falls back to the configuration the environment gives (docs/platform.md 3), so that the
-// desktop and the headless tool agree out of the box.
+// A setting that was never saved falls back to the configuration the environment gives (docs/platform.md 3), so that
+// the desktop and the headless tool agree out of the box.
 class AppSettings
 {
 public:

@@ -64,26 +64,12 @@ QWidget *withButton(QWidget *field, QPushButton *button, QWidget *parent)
 } // namespace
 
 SettingsDialog::SettingsDialog(BackgroundTasks *tasks, HttpProbe *http, QWidget *parent)
-    : QDialog(parent),
-      m_tasks(tasks),
-      m_http(http),
-      m_engine(new QComboBox(this)),
-      m_host(new QLineEdit(this)),
-      m_port(new QSpinBox(this)),
-      m_name(new QLineEdit(this)),
-      m_user(new QLineEdit(this)),
-      m_password(new QLineEdit(this)),
-      m_dbResult(resultLabel(this, 6)),
-      m_auth(new QLineEdit(this)),
-      m_authResult(resultLabel(this)),
-      m_notifications(new QLineEdit(this)),
-      m_notificationsResult(resultLabel(this)),
-      m_redisHost(new QLineEdit(this)),
-      m_redisPort(new QSpinBox(this)),
-      m_redisResult(resultLabel(this)),
-      m_rawK(new QDoubleSpinBox(this)),
-      m_processedK(new QDoubleSpinBox(this)),
-      m_language(new QComboBox(this))
+    : QDialog(parent), m_tasks(tasks), m_http(http), m_engine(new QComboBox(this)), m_host(new QLineEdit(this)),
+      m_port(new QSpinBox(this)), m_name(new QLineEdit(this)), m_user(new QLineEdit(this)),
+      m_password(new QLineEdit(this)), m_dbResult(resultLabel(this, 6)), m_auth(new QLineEdit(this)),
+      m_authResult(resultLabel(this)), m_notifications(new QLineEdit(this)), m_notificationsResult(resultLabel(this)),
+      m_redisHost(new QLineEdit(this)), m_redisPort(new QSpinBox(this)), m_redisResult(resultLabel(this)),
+      m_rawK(new QDoubleSpinBox(this)), m_processedK(new QDoubleSpinBox(this)), m_language(new QComboBox(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -284,7 +270,7 @@ void SettingsDialog::onEngineChosen()
 void SettingsDialog::updateEngine()
 {
     const bool postgres = m_engine->currentData().toString() != QLatin1String("sqlite");
-    for (QWidget *w : std::initializer_list<QWidget *>{m_host, m_port, m_user, m_password})
+    for (QWidget *w : std::initializer_list<QWidget *> {m_host, m_port, m_user, m_password})
         w->setEnabled(postgres);
     m_name->setPlaceholderText(postgres ? QStringLiteral("records") : tr("path of the SQLite file"));
 }
@@ -356,10 +342,9 @@ void SettingsDialog::testNotifications()
     // The one endpoint the tool uses (docs/platform.md, section 5) takes only POST: a GET gets 405 when the address
     // is right (nothing is sent), and 404 when it is not.
     const QString url = base.isEmpty() ? QString() : base + QStringLiteral("/send_email");
-    m_http->check(url, {405}, tr("the send_email endpoint is there"), this,
-                  [this](const ProbeAnswer &answer) {
-                      showResult(m_notificationsResult, answer.outcome, tr("Notifications API"), answer.message);
-                  });
+    m_http->check(url, {405}, tr("the send_email endpoint is there"), this, [this](const ProbeAnswer &answer) {
+        showResult(m_notificationsResult, answer.outcome, tr("Notifications API"), answer.message);
+    });
 }
 
 void SettingsDialog::testRedis()

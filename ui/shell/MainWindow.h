@@ -22,7 +22,7 @@ class AuthSession;
 class HttpProbe;
 class SecretStore;
 struct UserInfo;
-}
+} // namespace fo
 
 namespace fo::ui {
 

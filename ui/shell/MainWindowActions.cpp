@@ -1,14 +1,13 @@
 // MainWindow, what the menus do besides a run: sign in and out, the settings, the service check, export and saving
 // the chart.
 
-#include "ui/shell/MainWindow.h"
-
 #include "signin/AuthSession.h"
 #include "signin/SecretStore.h"
 #include "signin/UserInfo.h"
 #include "ui/account/SignInDialog.h"
 #include "ui/export/ExportActions.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/shell/MainWindow.h"
 #include "ui/shell/UiLog.h"
 
 #include <QTimer>

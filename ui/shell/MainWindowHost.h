@@ -6,7 +6,7 @@
 namespace fo {
 class AuthSession;
 class SecretStore;
-}
+} // namespace fo
 
 namespace fo::ui {
 

@@ -1,13 +1,12 @@
 // MainWindow, a run and its results: the run's configuration and the target's records, starting (with the questions
 // before a run), progress, warnings, cancelling, the finished report, comparisons and opening stored iterations.
 
-#include "ui/shell/MainWindow.h"
-
 #include "core/Email.h"
 #include "signin/AuthSession.h"
 #include "ui/history/HistoryController.h"
 #include "ui/history/HistoryPanel.h"
 #include "ui/run/RunControls.h"
+#include "ui/shell/MainWindow.h"
 #include "ui/shell/UiLog.h"
 #include "ui/tasks/BackgroundTasks.h"
 

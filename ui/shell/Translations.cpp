@@ -9,7 +9,7 @@
 
 namespace fo::ui {
 
-Translations::Translations(QObject *parent) : QObject(parent) {}
+Translations::Translations(QObject *parent) : QObject(parent) { }
 
 QList<QPair<QString, QString>> Translations::available()
 {
@@ -44,7 +44,7 @@ QString Translations::install(const QString &code)
     }
     // The locale of the translation in use (its .ts file's language: en_US or ru_RU) formats numbers and dates.
     const QLocale locale = m_app && !m_app->language().isEmpty() ? QLocale(m_app->language())
-                                                                  : QLocale(QLocale::English, QLocale::UnitedStates);
+                                                                 : QLocale(QLocale::English, QLocale::UnitedStates);
     QLocale::setDefault(locale);
     const QString language = QLocale::languageToCode(locale.language());
 

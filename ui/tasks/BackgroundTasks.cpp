@@ -25,8 +25,7 @@ void yieldToTheGuiThread()
 
 } // namespace
 
-BackgroundTasks::BackgroundTasks(QObject *parent)
-    : QObject(parent), m_cancel(std::make_shared<std::atomic_bool>(false))
+BackgroundTasks::BackgroundTasks(QObject *parent) : QObject(parent), m_cancel(std::make_shared<std::atomic_bool>(false))
 {
     m_runThread.setObjectName(QStringLiteral("fo-run"));
     m_queryThread.setObjectName(QStringLiteral("fo-query"));
@@ -42,7 +41,7 @@ BackgroundTasks::BackgroundTasks(QObject *parent)
 
     m_runThread.start(QThread::LowPriority);
     m_queryThread.start(QThread::LowPriority);
-    for (QObject *worker : std::initializer_list<QObject *>{m_runWorker, m_queryWorker})
+    for (QObject *worker : std::initializer_list<QObject *> {m_runWorker, m_queryWorker})
         QMetaObject::invokeMethod(worker, &yieldToTheGuiThread, Qt::QueuedConnection);
 }
 
@@ -93,8 +92,7 @@ quint64 BackgroundTasks::loadIterations(const Config &config, const QString &ema
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, email, ticket] { worker->iterations(config, email, ticket); },
-        Qt::QueuedConnection);
+        worker, [worker, config, email, ticket] { worker->iterations(config, email, ticket); }, Qt::QueuedConnection);
     return ticket;
 }
 
@@ -137,22 +135,21 @@ quint64 BackgroundTasks::loadStoredText(const Config &config, const QString &ema
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, email, source, dataType, ticket] {
+        worker,
+        [worker, config, email, source, dataType, ticket] {
             worker->storedText(config, email, source, dataType, ticket);
         },
         Qt::QueuedConnection);
     return ticket;
 }
 
-quint64 BackgroundTasks::loadSeries(const Config &config, const QString &email, Source source,
-                                    const QString &dataType)
+quint64 BackgroundTasks::loadSeries(const Config &config, const QString &email, Source source, const QString &dataType)
 {
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker, [worker, config, email, source, dataType, ticket] {
-            worker->series(config, email, source, dataType, ticket);
-        },
+        worker,
+        [worker, config, email, source, dataType, ticket] { worker->series(config, email, source, dataType, ticket); },
         Qt::QueuedConnection);
     return ticket;
 }

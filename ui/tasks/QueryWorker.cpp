@@ -22,7 +22,7 @@ QString configKey(const Config &config)
 
 } // namespace
 
-QueryWorker::QueryWorker(QObject *parent) : QObject(parent) {}
+QueryWorker::QueryWorker(QObject *parent) : QObject(parent) { }
 
 QueryWorker::~QueryWorker() = default;
 

@@ -65,8 +65,8 @@ Q_SIGNALS:
                           const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,
                       quint64 ticket);
-    void storedTextLoaded(fo::Source source, const QString &dataType, const fo::StoredText &text,
-                          const QString &error, quint64 ticket);
+    void storedTextLoaded(fo::Source source, const QString &dataType, const fo::StoredText &text, const QString &error,
+                          quint64 ticket);
     void connectionTested(bool ok, const QString &message, quint64 ticket);
     void chartBuilt(const fo::ui::ChartData &data, quint64 ticket);
     void csvExported(bool ok, const QString &message, quint64 ticket);

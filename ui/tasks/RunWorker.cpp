@@ -9,8 +9,7 @@ namespace fo::ui {
 
 RunWorker::RunWorker(std::shared_ptr<std::atomic_bool> cancel, QObject *parent)
     : QObject(parent), m_cancel(std::move(cancel))
-{
-}
+{ }
 
 void RunWorker::run(const Config &config, const RunRequest &request, quint64 ticket)
 {
