@@ -1,13 +1,12 @@
 // The real window against a real PostgreSQL (and Redis), the auth API and the notifications API stood in for by
-// local stubs: sign in, run for the seeded demo user, read the chart and the table, compare two runs, export CSV,
-// sign in again at the next start, and the 401 → refresh → sign-in-again path.
+// local stubs: run for the seeded demo user as the signed-in operator, read the chart and the table, compare two
+// runs, export CSV, save the chart as PNG. The sign-in tests are in tst_ui_mainwindow_signin.
 
 #include "core/Database.h"
 #include "core/DemoSeeder.h"
 #include "core/DesktopCsv.h"
 #include "core/ReportWriters.h"
 #include "signin/AuthSession.h"
-#include "signin/SecretStore.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/account/SignInDialog.h"
 #include "ui/chart/ChartMarkers.h"
@@ -57,18 +56,12 @@ class TestUiMainWindow : public DesktopTest
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
-    void signInShowsOperator();
-    void unknownLoginIsReported();
     void emailValidationAndCompleter();
     void runShowsChartAndTable();
     void historyCompare();
     void openingShowsProgressAndCancels();
     void exportCsv();
     void saveChartAsPng();
-    void nextStartSignsInWithStoredToken();
-    void expiredTokenRefreshesOnce();
-    void failedRefreshBringsSignInBack();
-    void signOutRemovesTokens();
 
 private:
     bool waitForRun(RunReport *report, int timeoutMs = 120000);
@@ -91,6 +84,11 @@ void TestUiMainWindow::initTestCase()
     m_desktop.openWindow(QSize(1280, 820));
     FO_RETURN_IF_FAILED();
     m_desktop.startWindow(DesktopFixture::Ready::EmailsLoaded);
+    FO_RETURN_IF_FAILED();
+    // The runs' operator (the sign-in itself is tested in tst_ui_mainwindow_signin).
+    signIn();
+    FO_RETURN_IF_FAILED();
+    QTRY_VERIFY(!window()->findChild<SignInDialog *>() || !window()->findChild<SignInDialog *>()->isVisible());
 }
 
 void TestUiMainWindow::cleanupTestCase()
@@ -102,33 +100,6 @@ void TestUiMainWindow::signIn()
 {
     window()->showSignIn();
     signInFromDialog(window(), session(), auth()->baseUrl());
-}
-
-void TestUiMainWindow::signInShowsOperator()
-{
-    // Nothing to export yet.
-    QVERIFY(!window()->findChild<QAction *>(QStringLiteral("exportCsvAction"))->isEnabled());
-    QVERIFY(!window()->findChild<QAction *>(QStringLiteral("saveChartPngAction"))->isEnabled());
-    QVERIFY(!session()->isSignedIn());
-    QVERIFY(window()->userLabel()->text().contains(QStringLiteral("Not signed in")));
-    signIn();
-    QCOMPARE(session()->user().email, SupportEmail);
-    QTRY_VERIFY(window()->userLabel()->text().contains(QStringLiteral("Sam Support")));
-    QVERIFY(window()->userLabel()->text().contains(SupportEmail));
-    QTRY_VERIFY(!window()->findChild<SignInDialog *>() || !window()->findChild<SignInDialog *>()->isVisible());
-    QCOMPARE(auth()->count("GET", "/auth/auth-test-account?test_account_login=support"), 1);
-    QCOMPARE(auth()->count("GET", "/auth/users/me"), 1);
-}
-
-void TestUiMainWindow::unknownLoginIsReported()
-{
-    AuthSession other(secrets());
-    other.setOrigin(auth()->baseUrl());
-    QSignalSpy failed(&other, &AuthSession::signInFailed);
-    other.signInWithTestAccount(QStringLiteral("nobody"));
-    QVERIFY(failed.wait(10000));
-    QVERIFY(failed.first().first().toString().contains(QStringLiteral("nobody")));
-    QVERIFY(!other.isSignedIn());
 }
 
 void TestUiMainWindow::emailValidationAndCompleter()
@@ -509,61 +480,6 @@ void TestUiMainWindow::saveChartAsPng()
     FO_RETURN_IF_FAILED();
     qInfo() << "markers found where the data puts them:" << checked;
     QVERIFY(window()->statusBar()->currentMessage().contains(path));
-}
-
-void TestUiMainWindow::nextStartSignsInWithStoredToken()
-{
-    // A new session (as at the next start) finds the refresh token in the keychain and signs in without typing.
-    const int refreshesBefore = auth()->count("POST", "/auth/refresh");
-    SecretStore secrets;
-    AuthSession next(&secrets);
-    next.setOrigin(auth()->baseUrl());
-    QSignalSpy restored(&next, &AuthSession::restoreFinished);
-    next.restore();
-    QVERIFY(restored.wait(15000));
-    QCOMPARE(restored.first().first().toBool(), true);
-    QCOMPARE(next.user().email, SupportEmail);
-    QCOMPARE(auth()->count("POST", "/auth/refresh"), refreshesBefore + 1);
-    QVERIFY(!secrets.isFallbackActive()); // it came from the real keychain
-}
-
-void TestUiMainWindow::expiredTokenRefreshesOnce()
-{
-    const int refreshesBefore = auth()->count("POST", "/auth/refresh");
-    auth()->expireAccessTokens();
-    QSignalSpy signedIn(session(), &AuthSession::signedIn);
-    session()->refreshUser();
-    QVERIFY(signedIn.wait(15000));
-    QCOMPARE(auth()->count("POST", "/auth/refresh"), refreshesBefore + 1);
-    QVERIFY(session()->isSignedIn());
-}
-
-void TestUiMainWindow::failedRefreshBringsSignInBack()
-{
-    auth()->expireAccessTokens();
-    auth()->expireRefreshTokens();
-    QSignalSpy expired(session(), &AuthSession::sessionExpired);
-    session()->refreshUser();
-    QVERIFY(expired.wait(15000));
-    SignInDialog *dialog = visibleSignInDialog(window());
-    QVERIFY(dialog);
-    QVERIFY(!dialog->errorText().isEmpty());
-    QVERIFY(window()->userLabel()->text().contains(QStringLiteral("Not signed in")));
-    // Signing in again works from the dialog that came back.
-    signInFromDialog(window(), session());
-}
-
-void TestUiMainWindow::signOutRemovesTokens()
-{
-    QVERIFY(session()->isSignedIn());
-    const QString key = SecretStore::tokensKey(auth()->baseUrl());
-    waitForKeychainEntry(key, true);
-    FO_RETURN_IF_FAILED();
-    window()->signOut();
-    QVERIFY(!session()->isSignedIn());
-    QVERIFY(window()->userLabel()->text().contains(QStringLiteral("Not signed in")));
-    // The keychain's delete job is asynchronous: a new store (as at the next start) finds the tokens gone.
-    waitForKeychainEntry(key, false);
 }
 
 QTEST_MAIN(TestUiMainWindow)
