@@ -1734,7 +1734,7 @@
     <message>
         <location filename="../../ui/ChartCaption.cpp" line="32"/>
         <source>raw records</source>
-        <translation>исходные записи</translation>
+        <translation>сырые записи</translation>
     </message>
     <message>
         <location filename="../../ui/ChartCaption.cpp" line="32"/>
@@ -1762,7 +1762,7 @@
     <message>
         <location filename="../../ui/NotAnalysedView.cpp" line="61"/>
         <source>raw records</source>
-        <translation>исходные записи</translation>
+        <translation>сырые записи</translation>
     </message>
     <message>
         <location filename="../../ui/NotAnalysedView.cpp" line="61"/>
@@ -1903,7 +1903,7 @@
     <message>
         <location filename="../../ui/PdfReport.cpp" line="174"/>
         <source>Thresholds: k = %1 for raw records, k = %2 for processed records (daily totals)</source>
-        <translation>Пороги: k = %1 для исходных записей, k = %2 для обработанных (суточные итоги)</translation>
+        <translation>Пороги: k = %1 для сырых записей, k = %2 для обработанных (суточные итоги)</translation>
     </message>
     <message>
         <location filename="../../ui/PdfReport.cpp" line="179"/>
@@ -1973,7 +1973,7 @@
     <message>
         <location filename="../../ui/PdfReport.cpp" line="203"/>
         <source>raw</source>
-        <translation>исходные</translation>
+        <translation>сырые</translation>
     </message>
     <message>
         <location filename="../../ui/PdfReport.cpp" line="203"/>
@@ -1983,7 +1983,7 @@
     <message>
         <location filename="../../ui/PdfReport.cpp" line="223"/>
         <source>raw records</source>
-        <translation>исходные записи</translation>
+        <translation>сырые записи</translation>
     </message>
     <message>
         <location filename="../../ui/PdfReport.cpp" line="223"/>
@@ -2150,7 +2150,7 @@
     <message>
         <location filename="../../ui/TypeCard.cpp" line="64"/>
         <source>raw records</source>
-        <translation>исходные записи</translation>
+        <translation>сырые записи</translation>
     </message>
     <message>
         <location filename="../../ui/TypeCard.cpp" line="64"/>
@@ -2180,7 +2180,7 @@
     <message>
         <location filename="../../ui/TypeCard.cpp" line="148"/>
         <source>raw</source>
-        <translation>исходные</translation>
+        <translation>сырые</translation>
     </message>
     <message>
         <location filename="../../ui/TypeCard.cpp" line="148"/>

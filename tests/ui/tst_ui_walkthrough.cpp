@@ -27,6 +27,7 @@
 #include <QDir>
 #include <QFontMetricsF>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QProcess>
@@ -121,12 +122,15 @@ void TestUiWalkthrough::walkThrough_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("overviewTab"); // the overview tab's text in that language
     QTest::addColumn<QString>("outlierWord"); // in a card's counts
+    QTest::addColumn<QString>("openQuote"); // before a stored value the rule cannot read
     QTest::newRow("en") << "en"
                         << "Overview"
-                        << "outlier";
+                        << "outlier"
+                        << "“";
     QTest::newRow("ru") << "ru"
                         << "Обзор"
-                        << "выброс";
+                        << "выброс"
+                        << "«";
 }
 
 void TestUiWalkthrough::walkThrough()
@@ -197,6 +201,12 @@ void TestUiWalkthrough::walkThrough()
     // Blood pressure: "S/D" text the rule cannot read.
     window->selectType(Source::Raw, QStringLiteral("BloodPressureRecord"));
     QTRY_VERIFY_WITH_TIMEOUT(results->notAnalysedView() && results->notAnalysedView()->isVisible(), 20000);
+    // The stored values are quoted as the language quotes.
+    QFETCH(QString, openQuote);
+    auto *samples = results->notAnalysedView()->findChild<QLabel *>(QStringLiteral("notAnalysedSamples"));
+    QVERIFY(samples);
+    QTRY_VERIFY2_WITH_TIMEOUT(samples->text().contains(openQuote + QStringLiteral("1")), qPrintable(samples->text()),
+                              20000);
     QVERIFY(!save(window, QStringLiteral("not-analysed-%1.png").arg(language)).isEmpty());
 
     // The PDF report's first page.

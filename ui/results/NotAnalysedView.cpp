@@ -78,8 +78,9 @@ void NotAnalysedView::showText(const StoredText &text)
 {
     m_text = text;
     QStringList quoted;
+    const QLocale locale; // the window's language: “…” in English, «…» in Russian
     for (const QString &sample : text.samples)
-        quoted << (QStringLiteral("“") + sample + QStringLiteral("”"));
+        quoted << locale.quoteString(sample);
     m_samples->setText(text.samples.isEmpty()
                            ? tr("No stored value was found.")
                            : tr("A few of the stored values: %1").arg(quoted.join(QStringLiteral(", "))));
