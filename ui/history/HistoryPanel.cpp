@@ -146,8 +146,12 @@ void HistoryPanel::updateCountsChart(const QVector<IterationInfo> &iterations)
 {
     QChart *chart = m_countsChart->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    // removeAxis() hands the axis back to the caller (QChart's documentation): without the delete, each refresh of the
+    // history leaked the two axes (LeakSanitizer, scripts/sanitize.sh).
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis;
+    }
     m_countsChart->setVisible(iterations.size() > 1);
     if (iterations.size() < 2)
         return;
