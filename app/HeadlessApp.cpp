@@ -384,7 +384,6 @@ bool isHeadlessInvocation(int argc, char **argv)
 
 int runHeadless(const QStringList &arguments)
 {
-    Database::prepareForThreads();
     const HeadlessOptions o;
     QCommandLineParser parser;
     parser.setApplicationDescription(

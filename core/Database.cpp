@@ -274,8 +274,16 @@ Status ensureOwnTablesPostgres(QSqlDatabase &db)
     return status;
 }
 
-// The first connection of each driver type instantiates its plugin. Two batch workers doing that at once raced
-// inside Qt 6.4's plugin loader (valgrind --tool=helgrind showed it), so the first one of each type is made alone.
+// QtSql's first use (its driver table, its plugin loader) is not safe from two threads at once in Qt 6.4: two batch
+// workers that opened their first connections together raced inside it (valgrind --tool=helgrind), and a batch could
+// hang at exit in QtSql's clean-up after its summary. The first read of the driver table is made once, alone.
+void readDriverTableAlone()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { (void)QSqlDatabase::drivers(); });
+}
+
+// The first connection of each driver type instantiates its plugin; it is made alone too.
 void loadDriverAlone(bool postgres, const QString &driver)
 {
     static std::once_flag psql;
@@ -290,12 +298,6 @@ void loadDriverAlone(bool postgres, const QString &driver)
 }
 
 } // namespace
-
-void Database::prepareForThreads()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { (void)QSqlDatabase::drivers(); }); // reads the driver table: its first use
-}
 
 Status Database::beginWrite(const QString &what)
 {
@@ -362,7 +364,7 @@ Database &Database::operator=(Database &&other) noexcept
 
 Result<Database> Database::open(const Config &config, OpenMode mode)
 {
-    prepareForThreads();
+    readDriverTableAlone();
     const bool readOnly = mode == OpenMode::ReadOnly;
     Database result;
     result.m_postgres = config.dbEngine == Config::DbEngine::PostgreSql;

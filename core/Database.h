@@ -25,13 +25,8 @@ public:
         ReadOnly, // writes nothing at all: for dry runs (a SELECT-only role, a standby, a read-only SQLite file)
     };
 
-    // QtSql's first use (its driver table, its plugin loader) is not safe from two threads at once in Qt 6.4: two batch
-    // workers that opened their first connections together raced inside it (valgrind --tool=helgrind), and a batch
-    // could hang at exit in QtSql's clean-up after its summary. This makes that first use once, alone; open() calls it
-    // (and makes each driver type's first connection alone too), and the entry points call it from the main thread.
-    static void prepareForThreads();
-
-    // Opens the connection the configuration names. Connect timeout: 10 s.
+    // Opens the connection the configuration names. Connect timeout: 10 s. Safe from several threads at once: QtSql's
+    // first use and each driver's first connection are made once, alone (see firstUseAlone() in Database.cpp).
     static Result<Database> open(const Config &config, OpenMode mode = OpenMode::ReadWrite);
 
     QSqlDatabase &db() { return m_db; }

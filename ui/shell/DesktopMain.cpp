@@ -1,6 +1,5 @@
 #include "ui/shell/DesktopMain.h"
 
-#include "core/Database.h"
 #include "signin/AuthSession.h"
 #include "signin/SecretStore.h"
 #include "ui/settings/AppSettings.h"
@@ -15,7 +14,6 @@ namespace fo::ui {
 int runDesktop(int &argc, char **argv)
 {
     QApplication app(argc, argv);
-    Database::prepareForThreads(); // before any worker opens a connection (Database.h)
     if (QCoreApplication::organizationName().isEmpty())
         QCoreApplication::setOrganizationName(QStringLiteral("find-outliers"));
     QCoreApplication::setApplicationName(QStringLiteral("find-outliers"));
