@@ -1,5 +1,6 @@
 #include "ui/chart/OutlierChartView.h"
 
+#include "ui/chart/ChartBufferPool.h"
 #include "ui/chart/ChartEnvelope.h"
 #include "ui/chart/ChartMarkers.h"
 #include "ui/chart/ChartScale.h"
@@ -28,6 +29,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace fo::ui {
 
@@ -126,9 +128,14 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     clearChart();
 }
 
+OutlierChartView::~OutlierChartView()
+{
+    ChartBufferPool::instance().give(std::move(m_data));
+}
+
 void OutlierChartView::clearChart(const QString &message)
 {
-    m_data = ChartData();
+    ChartBufferPool::instance().give(std::exchange(m_data, ChartData()));
     m_axisY->setTitleText(tr("Value"));
     m_message = message.isEmpty() ? tr("Select a data type to see its chart") : message;
     for (QXYSeries *series :
@@ -152,7 +159,7 @@ void OutlierChartView::clearChart(const QString &message)
 
 void OutlierChartView::setChartData(const ChartData &newData)
 {
-    m_data = newData;
+    ChartData old = std::exchange(m_data, newData);
     m_message.clear();
     m_selected->clear();
     m_axisX->setTitleText(tr("Time (%1)").arg(ChartTime::zoneName()));
@@ -220,6 +227,8 @@ void OutlierChartView::setChartData(const ChartData &newData)
     updateBand(fromX, toX);
     // The line now: deferring it to the next pass of the event loop painted the chart twice (first without it).
     showRanges(fromX, toX, fromY, toY, true);
+    // The arrays of the chart shown before are kept for the next one (memory in place: ChartBufferPool).
+    ChartBufferPool::instance().give(std::move(old));
     Q_EMIT chartDataChanged();
 }
 

@@ -31,6 +31,7 @@ class OutlierChartView : public QChartView
 
 public:
     explicit OutlierChartView(QWidget *parent = nullptr);
+    ~OutlierChartView() override;
 
     void setChartData(const ChartData &newData);
     void clearChart(const QString &message = QString());

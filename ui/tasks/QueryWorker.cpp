@@ -4,6 +4,7 @@
 #include "core/DesktopCsv.h"
 #include "core/RecordCounts.h"
 #include "core/ReportWriters.h"
+#include "ui/chart/ChartBufferPool.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -179,7 +180,12 @@ void QueryWorker::testConnection(const Config &config, quint64 ticket)
 
 void QueryWorker::buildChart(const ChartDataBuilder::Input &input, quint64 ticket)
 {
-    Q_EMIT chartBuilt(ChartDataBuilder::build(input), ticket);
+    const ChartData data = ChartDataBuilder::build(input);
+    const bool copied = !data.ids.isSharedWith(input.series.ids);
+    const qsizetype n = data.points.size();
+    Q_EMIT chartBuilt(data, ticket);
+    // Memory for the next chart of this size, written now, while the operator looks at this one (ChartBufferPool).
+    ChartBufferPool::instance().prepare(n, copied);
 }
 
 void QueryWorker::exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
