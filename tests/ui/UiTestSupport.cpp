@@ -312,6 +312,11 @@ void DesktopFixture::startNotifications()
 {
     m_notifications = std::make_unique<HttpStub>();
     m_notifications->setRoute("POST", "/notifications/send_email", {});
+    // As the real API (FastAPI) answers a GET on its POST-only endpoint: the status bar's check sends nothing.
+    HttpStub::Response methodNotAllowed;
+    methodNotAllowed.status = 405;
+    methodNotAllowed.body = "{\"detail\":\"Method Not Allowed\"}";
+    m_notifications->setRoute("GET", "/notifications/send_email", methodNotAllowed);
 }
 
 QString DesktopFixture::notificationsUrl() const

@@ -123,7 +123,8 @@ public:
     // A database named after `prefix`, with the demo user's records when seed is Demo. Fails without a test
     // PostgreSQL.
     void createDatabase(const QString &prefix, Seed seed = Seed::Demo);
-    // The auth API's stand-in, with the support account; the notifications API's, with POST send_email answered.
+    // The auth API's stand-in, with the support account; the notifications API's, with POST send_email answered (and
+    // a GET of it answered 405, as the real API does).
     void startAuth();
     void startNotifications();
     // useTestEnvironment with the stubs started (a closed port for the auth API when none was).

@@ -338,11 +338,8 @@ void SettingsDialog::testAuth()
 void SettingsDialog::testNotifications()
 {
     showConnecting(m_notificationsResult);
-    const QString base = serviceBaseText(m_notifications->text());
-    // The one endpoint the tool uses (docs/platform.md, section 5) takes only POST: a GET gets 405 when the address
-    // is right (nothing is sent), and 404 when it is not.
-    const QString url = base.isEmpty() ? QString() : base + QStringLiteral("/send_email");
-    m_http->check(url, {405}, tr("the send_email endpoint is there"), this, [this](const ProbeAnswer &answer) {
+    // As the status bar checks it (ServiceMonitor): the two never disagree about the same address.
+    m_http->checkNotificationsApi(m_notifications->text(), this, [this](const ProbeAnswer &answer) {
         showResult(m_notificationsResult, answer.outcome, tr("Notifications API"), answer.message);
     });
 }
