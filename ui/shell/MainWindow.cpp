@@ -122,7 +122,7 @@ void MainWindow::buildMenus()
     how->setObjectName(QStringLiteral("howOutliersAction"));
     how->setShortcut(help::helpShortcut());
     QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml());
+        help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml(menuBar()));
     });
     shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
     helpMenu->addSeparator();
