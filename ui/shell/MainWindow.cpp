@@ -315,6 +315,12 @@ void MainWindow::restoreViewState(const ViewState &state)
     m_results->sideTabs()->setCurrentIndex(state.sideTab);
 }
 
+void MainWindow::takeOverDatabasePassword(const QString &password)
+{
+    if (m_dbPassword.isEmpty())
+        m_dbPassword = password;
+}
+
 void MainWindow::updateActions()
 {
     m_export->updateActions();
