@@ -11,6 +11,7 @@
 #include "tests/common/HttpStub.h"
 #include "tests/common/TestEnv.h"
 
+#include <QColor>
 #include <QHash>
 #include <QImage>
 #include <QPointer>
@@ -103,6 +104,15 @@ void signInFromDialog(QWidget *window, fo::AuthSession *session, const QString &
 // is not there; *checked (when given) says how many were looked at.
 void verifyOutlierMarkers(const QImage &image, const ui::OutlierChartView *view, QPointF viewportOrigin,
                           int *checked = nullptr);
+
+// Colour vision, simulated for a colour on the screen (sRGB): protanopia and deuteranopia as Viénot, Brettel and Mollon
+// (1999), tritanopia as Brettel, Viénot and Mollon (1997), with the precomputed parameters of DaltonLens
+// (libDaltonLens, public domain: Smith & Pokorny cones, sRGB primaries and white).
+enum class ColourVision { Typical, Protanopia, Deuteranopia, Tritanopia };
+QColor simulatedColour(const QColor &colour, ColourVision vision);
+// How far apart two screen colours look: CIE76 ΔE*ab in CIELAB (D65). About 2 is just noticeable; red (#d93025) and a
+// green (#1e8e3e) are about 21 apart for a protanope, 25 for a deuteranope.
+double colourDifference(const QColor &a, const QColor &b);
 
 // The desktop as most UI tests open it: a database of its own, the auth and notifications APIs on local stubs,
 // empty settings, the keychain and the operator's session, and the main window (or the MainWindowHost that
