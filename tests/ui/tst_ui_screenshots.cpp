@@ -34,6 +34,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -111,6 +112,14 @@ QString TestUiScreenshots::save(QWidget *widget, const QString &name)
     // before the grab: one pass of the event loop.
     QCoreApplication::processEvents();
     QCoreApplication::sendPostedEvents();
+    // No leftover of the test's own steps in the status bar ("Saved the report to /tmp/…").
+    if (auto *mainWindow = qobject_cast<MainWindow *>(widget)) {
+        const QString message = mainWindow->statusBar()->currentMessage();
+        if (!message.isEmpty()) {
+            qWarning().noquote() << name << "would show a status message:" << message;
+            return QString();
+        }
+    }
     const QString path = QDir(m_outDir).filePath(name);
     const QImage image = widget->grab().toImage();
     if (!image.save(path, "PNG"))
@@ -230,6 +239,9 @@ void TestUiScreenshots::mainWindowWithChart()
     QVERIFY(pdftoppm.waitForFinished(30000));
     QCOMPARE(pdftoppm.exitCode(), 0);
     QVERIFY(QImage(QDir(m_outDir).filePath(QStringLiteral("report-page-1.png"))).width() > 500);
+    // The export said where it wrote, in the status bar: a step of this test, not of the screenshots' story.
+    QVERIFY(window()->statusBar()->currentMessage().contains(pdf));
+    window()->statusBar()->clearMessage();
 }
 
 void TestUiScreenshots::historyComparison()

@@ -122,7 +122,7 @@ void MainWindow::buildMenus()
     how->setObjectName(QStringLiteral("howOutliersAction"));
     how->setShortcut(help::helpShortcut());
     QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml());
+        help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml(menuBar()));
     });
     shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
     helpMenu->addSeparator();
@@ -313,6 +313,12 @@ void MainWindow::restoreViewState(const ViewState &state)
         updateActions();
     }
     m_results->sideTabs()->setCurrentIndex(state.sideTab);
+}
+
+void MainWindow::takeOverDatabasePassword(const QString &password)
+{
+    if (m_dbPassword.isEmpty())
+        m_dbPassword = password;
 }
 
 void MainWindow::updateActions()

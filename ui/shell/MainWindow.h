@@ -78,6 +78,10 @@ public:
     ViewState viewState() const;
     // Call after start().
     void restoreViewState(const ViewState &state);
+    // The database password to use until the keychain answers (start() reads it): a window rebuilt in another language
+    // takes over the old one's, so that what it restores can be read at once (a stored iteration keeps no values: its
+    // chart is read from the database again).
+    void takeOverDatabasePassword(const QString &password);
     bool isRunning() const;
 
     // Accessors for tests and the screenshot tool.
