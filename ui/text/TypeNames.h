@@ -29,7 +29,7 @@ inline QString typeName(const TypeKey &type)
     return type.isNull ? noTypeName() : fo::plainName(type.dataType, typeLanguage());
 }
 
-// "Heart rate (bpm)", or typeName() when the type has no unit.
+// "Heart rate, bpm", or typeName() when the type has no unit.
 inline QString typeNameWithUnit(const TypeKey &type)
 {
     return type.isNull ? noTypeName() : fo::nameWithUnit(type.dataType, typeLanguage());
