@@ -17,11 +17,10 @@
 namespace fo {
 namespace {
 
-// A data type as a map key: a NULL type (a group of its own) is kept apart from the empty text by a NUL character,
-// which PostgreSQL text can never hold.
-QString typeKey(const QVariant &value)
+// A data type read from a query: a NULL type is a group of its own, apart from the empty text.
+TypeKey typeKey(const QVariant &value)
 {
-    return value.isNull() ? QString(QChar(u'\0')) : value.toString();
+    return value.isNull() ? TypeKey::null() : TypeKey(value.toString());
 }
 
 QDateTime fromMs(qint64 ms)
@@ -123,7 +122,7 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
     run.addBindValue(iteration);
     if (!runPrepared || !run.exec())
         return Error {sqlErrorText(QStringLiteral("Reading run %1 of %2").arg(iteration).arg(email), run.lastError())};
-    QMap<QPair<Source, QString>, TypeReport> types; // (source, data type) -> statistics
+    QMap<QPair<Source, TypeKey>, TypeReport> types; // (source, data type) -> statistics
     if (run.next()) {
         report.runId = run.value(0).toString();
         report.operatorEmail = run.value(1).toString();
@@ -172,13 +171,12 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
                 sqlErrorText(QStringLiteral("Reading the outliers of iteration %1").arg(iteration), query.lastError())};
         while (query.next()) {
             any = true;
-            const QString dataType = query.value(1).toString();
-            const QString key = typeKey(query.value(1));
+            const TypeKey key = typeKey(query.value(1));
             auto it = types.find({source, key});
             if (it == types.end()) {
                 TypeReport type;
-                type.dataType = dataType;
-                type.dataTypeIsNull = query.value(1).isNull();
+                type.dataType = key.dataType;
+                type.dataTypeIsNull = key.isNull;
                 type.mean = std::nan("");
                 type.std = std::nan("");
                 type.k = defaultThreshold(source);
@@ -212,17 +210,18 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
     return report;
 }
 
-Result<Series> loadSeries(Database &db, const QString &email, Source source, const QString &dataType)
+Result<Series> loadSeries(Database &db, const QString &email, Source source, const TypeKey &type)
 {
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
-    const bool prepared =
-        query.prepare(QStringLiteral("SELECT id, value, %1 FROM %2 WHERE email = ? AND data_type = ? ORDER BY id")
-                          .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source)));
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT id, value, %1 FROM %2 WHERE email = ? AND %3 ORDER BY id")
+            .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source), dataTypeCondition(type)));
     query.addBindValue(email);
-    query.addBindValue(dataType);
+    bindDataType(query, type);
+    const QString what = QStringLiteral("Reading %1 of %2").arg(displayDataType(type), email);
     if (!prepared || !query.exec())
-        return Error {sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
+        return Error {sqlErrorText(what, query.lastError())};
     Series series;
     while (query.next()) {
         const std::optional<double> value = parseText(query.value(1).toString());
@@ -233,7 +232,7 @@ Result<Series> loadSeries(Database &db, const QString &email, Source source, con
         series.timesMs.push_back(query.value(2).toLongLong());
     }
     if (query.lastError().isValid())
-        return Error {sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
+        return Error {sqlErrorText(what, query.lastError())};
     return series;
 }
 

@@ -1713,8 +1713,21 @@
         <source>Persisting</source>
         <translation>Persisting</translation>
     </message>
+</context>
+<context>
+    <name>fo::ui::TypeNames</name>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="144"/>
+        <location filename="../../ui/text/TypeNames.h" line="23"/>
+        <source>(no type)</source>
+        <translation>(no type)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text/TypeNames.h" line="41"/>
+        <source>Stored without a data type (NULL)</source>
+        <translation>Stored without a data type (NULL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text/TypeNames.h" line="42"/>
         <source>Stored as %1</source>
         <translation>Stored as %1</translation>
     </message>
@@ -2164,11 +2177,6 @@
         <location filename="../../ui/TypeCard.cpp" line="73"/>
         <source>no value is a number the rule can read</source>
         <translation>no value is a number the rule can read</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TypeCard.cpp" line="75"/>
-        <source>Stored as %1</source>
-        <translation>Stored as %1</translation>
     </message>
     <message>
         <location filename="../../ui/TypeCard.cpp" line="148"/>

@@ -1720,8 +1720,21 @@
         <source>Persisting</source>
         <translation>Сохранились</translation>
     </message>
+</context>
+<context>
+    <name>fo::ui::TypeNames</name>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="144"/>
+        <location filename="../../ui/text/TypeNames.h" line="23"/>
+        <source>(no type)</source>
+        <translation>(нет типа)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text/TypeNames.h" line="41"/>
+        <source>Stored without a data type (NULL)</source>
+        <translation>Хранится без типа данных (NULL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text/TypeNames.h" line="42"/>
         <source>Stored as %1</source>
         <translation>Хранится как %1</translation>
     </message>
@@ -2176,11 +2189,6 @@
         <location filename="../../ui/TypeCard.cpp" line="73"/>
         <source>no value is a number the rule can read</source>
         <translation>ни одно значение не является числом, которое может прочитать правило</translation>
-    </message>
-    <message>
-        <location filename="../../ui/TypeCard.cpp" line="75"/>
-        <source>Stored as %1</source>
-        <translation>Хранится как %1</translation>
     </message>
     <message>
         <location filename="../../ui/TypeCard.cpp" line="148"/>

@@ -316,7 +316,7 @@ void TestUiFirstSession::secondRunKeepsTheSelectedType()
         if (row.source == Source::Processed && row.dataType != picked && row.outliers > 0)
             other = row.dataType;
     QVERIFY(!other.isEmpty());
-    window()->selectType(Source::Processed, other);
+    window()->selectType(Source::Processed, TypeKey(other));
     QTRY_COMPARE(window()->chartView()->chartData().dataType, other);
 
     const RunReport second = runAndWait();

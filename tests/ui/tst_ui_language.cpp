@@ -190,7 +190,7 @@ void TestUiLanguage::switchKeepsTheRunAndTheForm()
 
     // The operator looks at a type of their choice, zoomed in.
     const QString type = QStringLiteral("StepsRecord");
-    english->selectType(Source::Processed, type);
+    english->selectType(Source::Processed, TypeKey(type));
     QTRY_COMPARE(english->chartView()->chartData().dataType, type);
     english->chartView()->zoomBy(3.0);
     QVERIFY(english->chartView()->isZoomed());

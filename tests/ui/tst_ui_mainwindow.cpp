@@ -202,7 +202,7 @@ void TestUiMainWindow::runShowsChartAndTable()
             if (t.outliers.isEmpty())
                 continue;
             chart.clear();
-            window()->selectType(source, t.dataType);
+            window()->selectType(source, t.key());
             QVERIFY(chart.wait(20000) || window()->chartView()->chartData().dataType == t.dataType);
             QTRY_COMPARE(window()->chartView()->chartData().dataType, t.dataType);
             OutlierChartView *view = window()->chartView();
@@ -455,7 +455,7 @@ void TestUiMainWindow::saveChartAsPng()
     // The window keeps the type the operator selected (issue 12 item 4): select one with new outliers, drawn red.
     for (const TypeTableModel::Row &row : window()->typeModel()->rowsData()) {
         if (row.added > 0) {
-            window()->selectType(row.source, row.dataType);
+            window()->selectType(row.source, row.key());
             QTRY_COMPARE(window()->chartView()->chartData().dataType, row.dataType);
             break;
         }

@@ -166,12 +166,12 @@ void TestUiReport::exportReportOfStoredIteration()
 
 void TestUiReport::savedChartHasCaptionAndName()
 {
-    window()->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    window()->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QTRY_COMPARE(window()->chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"));
     const RunReport &report = window()->report();
-    QCOMPARE(ChartCaption::defaultPngName(report, QStringLiteral("HeartRateRecord")),
+    QCOMPARE(ChartCaption::defaultPngName(report, TypeKey(QStringLiteral("HeartRateRecord"))),
              QStringLiteral("demo@example.com-HeartRateRecord-iteration-%1.png").arg(m_stored.iteration));
-    QCOMPARE(ChartCaption::defaultPngName(report, QStringLiteral("a/b c")),
+    QCOMPARE(ChartCaption::defaultPngName(report, TypeKey(QStringLiteral("a/b c"))),
              QStringLiteral("demo@example.com-a_b_c-iteration-%1.png").arg(m_stored.iteration));
     const QString caption =
         ChartCaption::text(report, window()->chartView()->chartData(), window()->chartView()->viewRanges());

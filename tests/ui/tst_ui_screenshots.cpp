@@ -206,7 +206,7 @@ void TestUiScreenshots::mainWindowWithChart()
     verifyOverviewShot(save(window(), QStringLiteral("overview.png")));
     FO_RETURN_IF_FAILED();
 
-    window()->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    window()->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QTRY_COMPARE_WITH_TIMEOUT(window()->chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"), 20000);
     QVERIFY(window()->chartView()->outlierSeries()->count() > 0);
     // Sort by |z| and select the strongest outlier, as a support person would.
@@ -258,7 +258,7 @@ void TestUiScreenshots::historyComparison()
     QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
     QVERIFY(shown.wait(30000));
     QVERIFY(window()->isComparing());
-    window()->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    window()->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QTRY_VERIFY_WITH_TIMEOUT(window()->chartView()->chartData().dataType == QStringLiteral("HeartRateRecord")
                                  && window()->chartView()->persistingSeries()->count() > 0,
                              20000);

@@ -130,6 +130,7 @@ ChartData ChartDataBuilder::build(const Input &input)
     ChartData data;
     data.source = input.source;
     data.dataType = input.dataType;
+    data.dataTypeIsNull = input.dataTypeIsNull;
     data.mean = input.mean;
     data.std = input.std;
     data.k = input.k;

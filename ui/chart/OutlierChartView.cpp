@@ -169,8 +169,7 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_selected->clear();
     m_axisX->setTitleText(tr("Time (%1)").arg(ChartTime::zoneName()));
     const QString unit = typeUnit(m_data.dataType);
-    m_axisY->setTitleText(unit.isEmpty() ? typeName(m_data.dataType)
-                                         : tr("%1, %2").arg(typeName(m_data.dataType), unit));
+    m_axisY->setTitleText(unit.isEmpty() ? typeName(m_data.key()) : tr("%1, %2").arg(typeName(m_data.key()), unit));
 
     QList<QPointF> current, persisting, resolved;
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
@@ -277,7 +276,7 @@ void OutlierChartView::updateTitle()
         return;
     }
     const QString source = m_data.source == Source::Raw ? tr("raw records") : tr("processed records");
-    QString title = tr("%1 (%2)").arg(typeName(m_data.dataType), source);
+    QString title = tr("%1 (%2)").arg(typeName(m_data.key()), source);
     if (m_data.hasBand())
         title += QStringLiteral("  ·  ")
             + tr("mean %1, std %2, k = %3").arg(numberText(m_data.mean), numberText(m_data.std), numberText(m_data.k));

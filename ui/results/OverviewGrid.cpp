@@ -21,11 +21,6 @@ namespace {
 constexpr int CardColumns = 240; // sketch columns of a card
 constexpr int PrintColumns = 900; // of a PDF chart (about 6 columns per millimetre across the page)
 
-QString key(Source source, const QString &dataType)
-{
-    return sourceName(source) + QLatin1Char('/') + dataType;
-}
-
 } // namespace
 
 OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget *parent)
@@ -46,7 +41,7 @@ OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget 
     setWidget(m_content);
 
     connect(m_tasks->queryWorker(), &QueryWorker::seriesLoaded, this,
-            [this](Source source, const QString &dataType, const Series &series, const QString &error, quint64 ticket) {
+            [this](Source source, const TypeKey &type, const Series &series, const QString &error, quint64 ticket) {
                 TypeCard *card = m_pending.value(ticket);
                 if (!card)
                     return;
@@ -54,24 +49,27 @@ OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget 
                 if (!error.isEmpty())
                     card->setLoadError(tr("Cannot load the values: %1").arg(error));
                 else {
-                    acceptSeries(source, dataType, series);
-                    Q_EMIT seriesLoaded(source, dataType, series);
+                    acceptSeries(source, type, series);
+                    Q_EMIT seriesLoaded(source, type, series);
                 }
                 if (m_pending.isEmpty() && m_queue.isEmpty())
                     Q_EMIT completed();
             });
 }
 
-QVector<QPair<Source, QString>> OverviewGrid::overviewOrder(const RunReport &report)
+QVector<QPair<Source, TypeKey>> OverviewGrid::overviewOrder(const RunReport &report)
 {
     const QString language = typeLanguage();
-    QVector<QPair<QString, QPair<Source, QString>>> keyed;
+    QVector<QPair<QString, QPair<Source, TypeKey>>> keyed;
     for (const TableReport *table : {&report.raw, &report.processed}) {
         for (const TypeReport &type : table->types)
-            keyed.append({overviewSortKey(table->source, type.dataType, language), {table->source, type.dataType}});
+            keyed.append({overviewSortKey(table->source, type.dataType, language), {table->source, type.key()}});
     }
-    std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    QVector<QPair<Source, QString>> order;
+    // The NULL type and "" have the same sort key: the NULL type first, as in the reports.
+    std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second.second < b.second.second;
+    });
+    QVector<QPair<Source, TypeKey>> order;
     for (const auto &k : keyed)
         order.append(k.second);
     return order;
@@ -104,10 +102,10 @@ void OverviewGrid::setReport(const RunReport &report)
     if (m_empty->isVisible())
         m_empty->setText(tr("This report has no data types."));
 
-    for (const auto &[source, dataType] : overviewOrder(report)) {
+    for (const auto &[source, key] : overviewOrder(report)) {
         const TableReport &table = report.table(source);
-        const auto type = std::find_if(table.types.cbegin(), table.types.cend(),
-                                       [&](const TypeReport &t) { return t.dataType == dataType; });
+        const auto type =
+            std::find_if(table.types.cbegin(), table.types.cend(), [&](const TypeReport &t) { return t.key() == key; });
         auto *card = new TypeCard(source, *type, m_content);
         card->installEventFilter(this);
         connect(card, &TypeCard::activated, this, &OverviewGrid::typeActivated);
@@ -115,9 +113,9 @@ void OverviewGrid::setReport(const RunReport &report)
         if (type->numericRows == 0)
             continue;
         if (!type->series.ids.isEmpty())
-            m_queue.append({source, type->dataType, type->series});
+            m_queue.append({source, key, type->series});
         else
-            m_pending.insert(m_tasks->loadSeries(m_config(), report.email, source, dataType), card);
+            m_pending.insert(m_tasks->loadSeries(m_config(), report.email, source, key), card);
     }
     relayout();
     sketchNext();
@@ -137,17 +135,17 @@ void OverviewGrid::sketchNext()
         if (generation != m_generation || m_queue.isEmpty())
             return;
         const Queued next = m_queue.takeFirst();
-        acceptSeries(next.source, next.dataType, next.series);
+        acceptSeries(next.source, next.type, next.series);
         sketchNext();
     });
 }
 
-void OverviewGrid::offerSeries(Source source, const QString &dataType, const Series &series)
+void OverviewGrid::offerSeries(Source source, const TypeKey &type, const Series &series)
 {
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
-        if (it.value()->source() == source && it.value()->dataType() == dataType) {
+        if (it.value()->source() == source && it.value()->type() == type) {
             m_pending.erase(it);
-            acceptSeries(source, dataType, series);
+            acceptSeries(source, type, series);
             if (m_pending.isEmpty() && m_queue.isEmpty())
                 Q_EMIT completed();
             return;
@@ -155,28 +153,28 @@ void OverviewGrid::offerSeries(Source source, const QString &dataType, const Ser
     }
 }
 
-void OverviewGrid::acceptSeries(Source source, const QString &dataType, const Series &series)
+void OverviewGrid::acceptSeries(Source source, const TypeKey &key, const Series &series)
 {
-    TypeCard *typeCard = card(source, dataType);
+    TypeCard *typeCard = card(source, key);
     if (!typeCard)
         return;
     const TableReport &table = m_report.table(source);
-    const auto type = std::find_if(table.types.cbegin(), table.types.cend(),
-                                   [&](const TypeReport &t) { return t.dataType == dataType; });
+    const auto type =
+        std::find_if(table.types.cbegin(), table.types.cend(), [&](const TypeReport &t) { return t.key() == key; });
     const QVector<OutlierPoint> outliers = type != table.types.cend() ? type->outliers : QVector<OutlierPoint>();
     typeCard->setSketch(SeriesSketch::make(series, outliers, CardColumns));
-    m_printSketches.insert(key(source, dataType), SeriesSketch::make(series, outliers, PrintColumns));
+    m_printSketches.insert({source, key}, SeriesSketch::make(series, outliers, PrintColumns));
 }
 
-SeriesSketch OverviewGrid::printSketch(Source source, const QString &dataType) const
+SeriesSketch OverviewGrid::printSketch(Source source, const TypeKey &type) const
 {
-    return m_printSketches.value(key(source, dataType));
+    return m_printSketches.value({source, type});
 }
 
-TypeCard *OverviewGrid::card(Source source, const QString &dataType) const
+TypeCard *OverviewGrid::card(Source source, const TypeKey &type) const
 {
     for (TypeCard *c : m_cards) {
-        if (c->source() == source && c->dataType() == dataType)
+        if (c->source() == source && c->type() == type)
             return c;
     }
     return nullptr;

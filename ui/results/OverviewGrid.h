@@ -5,6 +5,7 @@
 #include "ui/settings/ConfigSource.h"
 
 #include <QHash>
+#include <QMap>
 #include <QScrollArea>
 #include <QVector>
 
@@ -33,23 +34,23 @@ public:
 
     void setReport(const RunReport &report);
     // A series read elsewhere (the detail view) for a type that still waits for its own.
-    void offerSeries(Source source, const QString &dataType, const Series &series);
+    void offerSeries(Source source, const TypeKey &type, const Series &series);
     void clear();
 
     QVector<TypeCard *> cards() const { return m_cards; }
-    TypeCard *card(Source source, const QString &dataType) const;
+    TypeCard *card(Source source, const TypeKey &type) const;
     int columnCount() const { return m_columns; }
     // Whether every numeric type has its sketch (or failed to load).
     bool isComplete() const { return m_pending.isEmpty() && m_queue.isEmpty(); }
     // The sketch at print resolution for the PDF report (empty when not loaded).
-    SeriesSketch printSketch(Source source, const QString &dataType) const;
+    SeriesSketch printSketch(Source source, const TypeKey &type) const;
 
     // The cards in overview order, as (source, data type).
-    static QVector<QPair<Source, QString>> overviewOrder(const RunReport &report);
+    static QVector<QPair<Source, TypeKey>> overviewOrder(const RunReport &report);
 
 Q_SIGNALS:
-    void typeActivated(fo::Source source, const QString &dataType);
-    void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series);
+    void typeActivated(fo::Source source, const fo::TypeKey &type);
+    void seriesLoaded(fo::Source source, const fo::TypeKey &type, const fo::Series &series);
     // Every sketch is there.
     void completed();
 
@@ -59,14 +60,14 @@ protected:
 
 private:
     void relayout();
-    void acceptSeries(Source source, const QString &dataType, const Series &series);
+    void acceptSeries(Source source, const TypeKey &type, const Series &series);
     void moveFocus(TypeCard *from, int delta);
     void sketchNext();
 
     struct Queued
     {
         Source source;
-        QString dataType;
+        TypeKey type;
         Series series;
     };
 
@@ -79,7 +80,7 @@ private:
     QSpacerItem *m_spacer; // owned by m_grid
     QVector<TypeCard *> m_cards;
     QHash<quint64, TypeCard *> m_pending; // ticket -> card waiting for its series
-    QHash<QString, SeriesSketch> m_printSketches;
+    QMap<QPair<Source, TypeKey>, SeriesSketch> m_printSketches;
     QVector<Queued> m_queue; // series at hand, sketched one per pass of the event loop
     quint64 m_generation = 0;
     int m_columns = 0;

@@ -4,7 +4,7 @@
 #include "core/RunReport.h"
 #include "ui/settings/ConfigSource.h"
 
-#include <QHash>
+#include <QMap>
 #include <QSplitter>
 
 #include <array>
@@ -46,19 +46,22 @@ public:
     // selected stays selected when the new report is of the same user and has it; otherwise the type with the most
     // outliers (new ones first when comparing) is selected.
     void showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs);
-    // The same, selecting `dataType` of `source` and, once its chart is built, showing `zoom` when given (what a
-    // window rebuilt in another language carries over).
+    // The same, selecting `type` of `source` when given and, once its chart is built, showing `zoom` when given
+    // (what a window rebuilt in another language carries over).
     void restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
-                       Source source, const QString &dataType, const std::optional<std::array<double, 4>> &zoom);
+                       Source source, const std::optional<TypeKey> &type,
+                       const std::optional<std::array<double, 4>> &zoom);
     // The values read for charts are out of date (a run has just written new ones).
     void forgetSeries();
-    void selectType(Source source, const QString &dataType);
+    void selectType(Source source, const TypeKey &type);
 
     bool hasReport() const { return m_hasReport; }
     const RunReport &report() const { return m_report; }
     bool isComparing() const { return m_comparing; }
     bool hasChart() const;
-    QString selectedType() const { return m_selectedType; }
+    // The type shown in the detail view (the NULL type and "" are two; none before a report with types).
+    bool hasSelectedType() const { return m_selectedType.has_value(); }
+    TypeKey selectedType() const { return m_selectedType.value_or(TypeKey()); }
     Source selectedSource() const { return m_selectedSource; }
     const RunReport &previousReport() const { return m_previous; }
     const QVector<OutlierDiff> &diffs() const { return m_diffs; }
@@ -87,11 +90,11 @@ private:
     // Widens the side panel (up to half the width) when the type table needs it.
     void fitTypeTable();
     void showReportSelecting(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
-                             Source keepSource, const QString &keepType);
+                             Source keepSource, const std::optional<TypeKey> &keepType);
     void onTypeSelectionChanged();
     void onOutlierSelectionChanged();
-    void requestChart(Source source, const QString &dataType);
-    void buildChartFor(Source source, const QString &dataType, const Series &series);
+    void requestChart(Source source, const TypeKey &type);
+    void buildChartFor(Source source, const TypeKey &type, const Series &series);
 
     BackgroundTasks *m_tasks;
     ConfigSource m_config;
@@ -101,9 +104,9 @@ private:
     bool m_comparing = false;
     bool m_hasReport = false;
     QVector<OutlierDiff> m_diffs;
-    QHash<QString, Series> m_seriesCache; // "<source>/<type>" of m_report.email
+    QMap<QPair<Source, TypeKey>, Series> m_seriesCache; // of m_report.email
     Source m_selectedSource = Source::Raw;
-    QString m_selectedType;
+    std::optional<TypeKey> m_selectedType;
     quint64 m_chartTicket = 0;
     quint64 m_seriesTicket = 0;
     std::optional<std::array<double, 4>> m_pendingZoom; // shown once the selected type's chart is built

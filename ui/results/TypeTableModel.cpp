@@ -31,6 +31,7 @@ void TypeTableModel::setReport(const RunReport &report, bool comparing, const QV
             Row row;
             row.source = source;
             row.dataType = type.dataType;
+            row.dataTypeIsNull = type.dataTypeIsNull;
             row.hasStats = type.rows > 0 || type.numericRows > 0;
             row.rows = type.rows;
             row.numericRows = type.numericRows;
@@ -40,13 +41,13 @@ void TypeTableModel::setReport(const RunReport &report, bool comparing, const QV
         }
     }
     for (const OutlierDiff &diff : diffs) {
-        auto it = std::find_if(m_rows.begin(), m_rows.end(), [&diff](const Row &r) {
-            return r.source == diff.source && r.dataType == diff.dataType;
-        });
+        auto it = std::find_if(m_rows.begin(), m_rows.end(),
+                               [&diff](const Row &r) { return r.source == diff.source && r.key() == diff.key(); });
         if (it == m_rows.end()) {
             Row row;
             row.source = diff.source;
             row.dataType = diff.dataType;
+            row.dataTypeIsNull = diff.dataTypeIsNull;
             m_rows.append(row);
             it = m_rows.end() - 1;
         }
@@ -57,15 +58,15 @@ void TypeTableModel::setReport(const RunReport &report, bool comparing, const QV
     std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
         if (a.source != b.source)
             return a.source == Source::Raw;
-        return a.dataType < b.dataType;
+        return a.key() < b.key();
     });
     endResetModel();
 }
 
-int TypeTableModel::rowOf(Source source, const QString &dataType) const
+int TypeTableModel::rowOf(Source source, const TypeKey &type) const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].source == source && m_rows[i].dataType == dataType)
+        if (m_rows[i].source == source && m_rows[i].key() == type)
             return i;
     }
     return -1;
@@ -105,7 +106,7 @@ QVariant TypeTableModel::data(const QModelIndex &index, int role) const
                 return int(row.source);
             return row.source == Source::Raw ? tr("raw") : tr("processed");
         case TypeColumn:
-            return typeName(row.dataType);
+            return typeName(row.key());
         case RowsColumn:
             return count(row.rows, row.hasStats);
         case SkippedColumn:
@@ -140,8 +141,7 @@ QVariant TypeTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == TypeColumn)
-            return QString(nameWithUnit(row.dataType, typeLanguage()) + QLatin1Char('\n')
-                           + tr("Stored as %1").arg(row.dataType));
+            return QString(typeNameWithUnit(row.key()) + QLatin1Char('\n') + storedAsText(row.key()));
         if (!row.hasStats)
             return tr("This iteration was written by the old job: only its outliers are stored, not the counts.");
         return tr("%1 rows, %2 numeric, %3 skipped (not numeric), %4 outliers")

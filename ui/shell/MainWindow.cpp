@@ -292,7 +292,8 @@ MainWindow::ViewState MainWindow::viewState() const
             state.previous = m_results->previousReport();
         state.diffs = m_results->diffs();
         state.source = m_results->selectedSource();
-        state.dataType = m_results->selectedType();
+        if (m_results->hasSelectedType())
+            state.type = m_results->selectedType();
         if (m_results->hasChart() && chartView()->isZoomed())
             state.zoom = chartView()->viewRanges();
     }
@@ -308,7 +309,7 @@ void MainWindow::restoreViewState(const ViewState &state)
     m_lastEmail = state.lastEmail;
     if (state.hasReport) {
         const RunReport *previous = state.comparing ? &state.previous : nullptr;
-        m_results->restoreReport(state.report, previous, state.diffs, state.source, state.dataType, state.zoom);
+        m_results->restoreReport(state.report, previous, state.diffs, state.source, state.type, state.zoom);
         m_summary->showReport(state.report, previous, state.diffs);
         updateActions();
     }

@@ -60,7 +60,7 @@ public:
         RunReport previous;
         QVector<OutlierDiff> diffs;
         Source source = Source::Raw;
-        QString dataType;
+        std::optional<TypeKey> type; // the type selected, if any
         std::optional<std::array<double, 4>> zoom;
         int sideTab = 0;
         QString lastEmail;
@@ -123,7 +123,7 @@ public Q_SLOTS:
     void saveChartAs();
     void checkServices();
     void openIteration(int iteration);
-    void selectType(fo::Source source, const QString &dataType);
+    void selectType(fo::Source source, const fo::TypeKey &type);
     // Writes the CSV in the background; exportFinished() tells how it went.
     void exportCsv(const QString &path, bool allPoints);
     bool saveChartPng(const QString &path);

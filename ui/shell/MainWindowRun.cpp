@@ -252,9 +252,9 @@ void MainWindow::onComparisonReady(const RunReport &current, const RunReport &pr
     Q_EMIT comparisonShown();
 }
 
-void MainWindow::selectType(Source source, const QString &dataType)
+void MainWindow::selectType(Source source, const TypeKey &type)
 {
-    m_results->selectType(source, dataType);
+    m_results->selectType(source, type);
 }
 
 void MainWindow::openIteration(int iteration)

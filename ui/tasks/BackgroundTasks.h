@@ -41,8 +41,8 @@ public:
     quint64 loadRecordPresence(const Config &config, const QString &email);
     quint64 loadRecordCounts(const Config &config, const QString &email);
     quint64 loadComparison(const Config &config, const QString &email, int iteration, int previousIteration = -1);
-    quint64 loadSeries(const Config &config, const QString &email, Source source, const QString &dataType);
-    quint64 loadStoredText(const Config &config, const QString &email, Source source, const QString &dataType);
+    quint64 loadSeries(const Config &config, const QString &email, Source source, const TypeKey &type);
+    quint64 loadStoredText(const Config &config, const QString &email, Source source, const TypeKey &type);
     quint64 testConnection(const Config &config);
     quint64 buildChart(const ChartDataBuilder::Input &input);
     quint64 exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,

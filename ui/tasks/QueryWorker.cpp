@@ -146,30 +146,29 @@ void QueryWorker::comparison(const Config &config, const QString &email, int ite
     Q_EMIT comparisonLoaded(current.value(), previous.value(), true, diffs, QString(), ticket);
 }
 
-void QueryWorker::series(const Config &config, const QString &email, Source source, const QString &dataType,
-                         quint64 ticket)
+void QueryWorker::series(const Config &config, const QString &email, Source source, const TypeKey &type, quint64 ticket)
 {
     QString error;
     Database *db = database(config, &error);
     if (!db) {
-        Q_EMIT seriesLoaded(source, dataType, {}, error, ticket);
+        Q_EMIT seriesLoaded(source, type, {}, error, ticket);
         return;
     }
-    Result<Series> loaded = history::loadSeries(*db, email, source, dataType);
-    Q_EMIT seriesLoaded(source, dataType, loaded.ok() ? loaded.value() : Series(), loaded.error(), ticket);
+    Result<Series> loaded = history::loadSeries(*db, email, source, type);
+    Q_EMIT seriesLoaded(source, type, loaded.ok() ? loaded.value() : Series(), loaded.error(), ticket);
 }
 
-void QueryWorker::storedText(const Config &config, const QString &email, Source source, const QString &dataType,
+void QueryWorker::storedText(const Config &config, const QString &email, Source source, const TypeKey &type,
                              quint64 ticket)
 {
     QString error;
     Database *db = database(config, &error);
     if (!db) {
-        Q_EMIT storedTextLoaded(source, dataType, {}, error, ticket);
+        Q_EMIT storedTextLoaded(source, type, {}, error, ticket);
         return;
     }
-    Result<StoredText> loaded = loadStoredText(*db, email, source, dataType);
-    Q_EMIT storedTextLoaded(source, dataType, loaded.ok() ? loaded.value() : StoredText(), loaded.error(), ticket);
+    Result<StoredText> loaded = loadStoredText(*db, email, source, type);
+    Q_EMIT storedTextLoaded(source, type, loaded.ok() ? loaded.value() : StoredText(), loaded.error(), ticket);
 }
 
 void QueryWorker::testConnection(const Config &config, quint64 ticket)
@@ -205,7 +204,7 @@ void QueryWorker::exportCsv(const Config &config, const RunReport &report, const
                     Q_EMIT csvExported(false, error, ticket);
                     return;
                 }
-                Result<Series> loaded = history::loadSeries(*db, report.email, source, type.dataType);
+                Result<Series> loaded = history::loadSeries(*db, report.email, source, type.key());
                 if (!loaded.ok()) {
                     Q_EMIT csvExported(false, loaded.error(), ticket);
                     return;

@@ -38,10 +38,10 @@ public:
     // list of iterations is not read again (a scan of both outlier tables: 0.4 s at 1M rows); -1 when unknown.
     void comparison(const fo::Config &config, const QString &email, int iteration, int previousIteration,
                     quint64 ticket);
-    void series(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
+    void series(const fo::Config &config, const QString &email, fo::Source source, const fo::TypeKey &type,
                 quint64 ticket);
     // The stored values of a type the rule cannot read (StoredText.h).
-    void storedText(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
+    void storedText(const fo::Config &config, const QString &email, fo::Source source, const fo::TypeKey &type,
                     quint64 ticket);
     // Opens a fresh connection with `config` and runs a trivial query.
     void testConnection(const fo::Config &config, quint64 ticket);
@@ -63,9 +63,9 @@ Q_SIGNALS:
     void comparisonProgress(const QString &stage, quint64 ticket);
     void comparisonLoaded(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,
                           const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
-    void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,
+    void seriesLoaded(fo::Source source, const fo::TypeKey &type, const fo::Series &series, const QString &error,
                       quint64 ticket);
-    void storedTextLoaded(fo::Source source, const QString &dataType, const fo::StoredText &text, const QString &error,
+    void storedTextLoaded(fo::Source source, const fo::TypeKey &type, const fo::StoredText &text, const QString &error,
                           quint64 ticket);
     void connectionTested(bool ok, const QString &message, quint64 ticket);
     void chartBuilt(const fo::ui::ChartData &data, quint64 ticket);

@@ -95,7 +95,7 @@ int main(int argc, char **argv)
             error = e;
         });
     QObject::connect(&worker, &QueryWorker::seriesLoaded, &app,
-                     [&](Source, const QString &, const Series &s, const QString &e, quint64) {
+                     [&](Source, const TypeKey &, const Series &s, const QString &e, quint64) {
                          series = s;
                          error = e;
                      });
@@ -142,7 +142,7 @@ int main(int argc, char **argv)
             source = d.source;
         }
     }
-    const Timing values = measure(repeat, [&] { worker.series(config.value(), email, source, type, 4); });
+    const Timing values = measure(repeat, [&] { worker.series(config.value(), email, source, TypeKey(type), 4); });
     print("values of the selected type", values, QStringLiteral("%1: %2 points").arg(type).arg(series.values.size()));
 
     ChartDataBuilder::Input input;
