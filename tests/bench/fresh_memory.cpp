@@ -9,13 +9,12 @@
 // For each idle time: the same amount written in fresh anonymous memory at once (freed just before: hot), then after
 // the idle time. Linux only (mmap, madvise).
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/mman.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace {

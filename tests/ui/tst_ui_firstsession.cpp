@@ -547,7 +547,7 @@ void TestUiFirstSession::tooltipRoundsZAsTheTable()
 {
     // The heart rate: the type with the most outliers, spread over 90 days.
     const QString type = QStringLiteral("HeartRateRecord");
-    window()->selectType(Source::Raw, type);
+    window()->selectType(Source::Raw, TypeKey(type));
     OutlierChartView *view = window()->chartView();
     QTRY_COMPARE(view->chartData().dataType, type);
     view->resetZoom();

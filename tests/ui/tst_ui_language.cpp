@@ -473,7 +473,7 @@ void TestUiLanguage::comparisonClipsNothingInEitherLanguage()
     QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
     QVERIFY(shown.wait(30000));
     QVERIFY(english->isComparing());
-    english->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    english->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     OutlierChartView *view = english->chartView();
     QTRY_VERIFY_WITH_TIMEOUT(view->chartData().dataType == QStringLiteral("HeartRateRecord")
                                  && view->persistingSeries()->count() > 0 && view->outlierSeries()->count() > 0,
