@@ -5,7 +5,6 @@
 #include "core/IterationBuilder.h"
 #include "core/PgConnection.h"
 #include "core/PgCopySupport.h"
-#include "core/PgExec.h"
 #include "core/PlatformTables.h"
 #include "core/QueryInterrupt.h"
 #include "core/RecordReader.h"
@@ -16,6 +15,7 @@
 
 #include <algorithm>
 #include <libpq-fe.h>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -492,9 +492,15 @@ QString tableSelect(PGconn *conn, Source source, const RecordColumns &columns, c
     if (!outlierIds.isEmpty()) {
         QStringList ids;
         ids.reserve(outlierIds.size());
-        for (const qint64 id : outlierIds)
-            ids << QString::number(id);
-        keep << QStringLiteral("r.id::int8 = ANY('{%1}'::int8[])").arg(ids.join(QLatin1Char(',')));
+        for (const qint64 id : outlierIds) {
+            if (id <= columns.idLimit) // an id the column cannot hold is no record's
+                ids << QString::number(id);
+        }
+        // In the id column's own type: no cast per row.
+        const QString type = columns.idLimit <= std::numeric_limits<qint16>::max() ? QStringLiteral("int2")
+            : columns.idLimit <= std::numeric_limits<qint32>::max()                ? QStringLiteral("int4")
+                                                                                   : QStringLiteral("int8");
+        keep << QStringLiteral("r.id = ANY('{%1}'::%2[])").arg(ids.join(QLatin1Char(',')), type);
     }
     if (keep.isEmpty())
         keep << QStringLiteral("false");
@@ -552,26 +558,38 @@ Plan samplePlan(const OpenRequest &request, const IterationBuilder &current, con
 // cheaper than a constant list of them in the read of the records.
 constexpr qsizetype MaxOutlierIds = 200000;
 
-Status readMembership(Database &db, Source source, int iteration, int previousIteration,
+Status readMembership(PGconn *conn, Source source, int iteration, int previousIteration,
                       QHash<qint64, Membership> &membership)
 {
-    PgExec exec(db);
-    const QByteArray sql =
-        QStringLiteral("SELECT outliers_search_iteration_num, %1, %2 FROM %3"
-                       " WHERE outliers_search_iteration_num IN ($1, $2)")
-            .arg(outlierIdColumn(source), epochMsExpression(db, QStringLiteral("outliers_search_iteration_datetime")),
-                 outlierTable(source))
-            .toUtf8();
-    const Result<QVector<QStringList>> rows =
-        exec.exec(QStringLiteral("Reading the outliers of iterations %1 and %2").arg(iteration).arg(previousIteration),
-                  sql.constData(), {iteration, previousIteration > 0 ? previousIteration : -1});
-    if (!rows.ok())
-        return Error {rows.error()};
-    for (const QStringList &row : rows.value()) {
-        Membership &member = membership[row.value(1).toLongLong()];
-        const qint64 timeMs = row.value(2).toLongLong();
-        if (row.value(0).toInt() == iteration) {
-            // The time of the first row loadIteration() would meet is any of them: one run writes one time.
+    const QString what =
+        QStringLiteral("Reading the outliers of iterations %1 and %2").arg(iteration).arg(previousIteration);
+    const QByteArray sql = QStringLiteral("SELECT outliers_search_iteration_num::int8, %1::int8,"
+                                          " outliers_search_iteration_datetime FROM %2"
+                                          " WHERE outliers_search_iteration_num IN ($1, $2)")
+                               .arg(outlierIdColumn(source), outlierTable(source))
+                               .toUtf8();
+    const QByteArray first = QByteArray::number(iteration);
+    const QByteArray second = QByteArray::number(previousIteration > 0 ? previousIteration : -1);
+    const char *params[] = {first.constData(), second.constData()};
+    // Binary results: tens of thousands of rows, read as integers without text in between.
+    const PgResult result(PQexecParams(conn, sql.constData(), 2, nullptr, params, nullptr, nullptr, 1));
+    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK)
+        return Error {pgcopy::failureText(what, conn, result.get())};
+    const int rows = PQntuples(result.get());
+    membership.reserve(rows);
+    auto integer = [&](int row, int column) -> qint64 {
+        if (PQgetisnull(result.get(), row, column) || PQgetlength(result.get(), row, column) != 8)
+            return 0;
+        return qFromBigEndian<qint64>(PQgetvalue(result.get(), row, column));
+    };
+    for (int row = 0; row < rows; ++row) {
+        Membership &member = membership[integer(row, 1)];
+        qint64 timeMs = 0; // NULL reads as 0, as QVariant::toLongLong() of NULL does on the QtSql path
+        if (!PQgetisnull(result.get(), row, 2) && PQgetlength(result.get(), row, 2) == 8
+            && !pgcopy::timestampToEpochMs(qFromBigEndian<qint64>(PQgetvalue(result.get(), row, 2)), timeMs))
+            return Error {QStringLiteral("%1 failed: an outlier row has an infinite time").arg(what)};
+        // Any row's time will do for the iteration's: one run writes one time on all of its rows.
+        if (integer(row, 0) == iteration) {
             if (member.currentCount++ == 0)
                 member.currentTimeMs = timeMs;
         } else if (member.previousCount++ == 0) {
@@ -682,6 +700,7 @@ Result<OpenedIteration> openIteration(Database &db, const OpenRequest &request)
         return interruptedResult();
     // Without this tool's statistics there is nothing for the overview to sketch (the window shows such types as not
     // analysed), and the outliers are cheaper to look up by id than to find in a read of every record.
+    const qint64 runsMs = timer.elapsed();
     if (!conn || !current.hasRun() || (resolved.previousIteration > 0 && !previous))
         return openWithQueries(db, resolved, reporter);
 
@@ -697,7 +716,7 @@ Result<OpenedIteration> openIteration(Database &db, const OpenRequest &request)
         for (const Source source : {Source::Raw, Source::Processed}) {
             const int index = source == Source::Raw ? 0 : 1;
             const Status read =
-                readMembership(db, source, request.iteration, resolved.previousIteration, tables[index].membership);
+                readMembership(conn, source, request.iteration, resolved.previousIteration, tables[index].membership);
             if (reporter.interrupted())
                 return interruptedResult();
             if (!read)
@@ -709,6 +728,7 @@ Result<OpenedIteration> openIteration(Database &db, const OpenRequest &request)
         }
     }
 
+    const qint64 idsMs = timer.elapsed();
     const std::optional<TypeRef> guess = guessChosen(request, current, previous ? &*previous : nullptr);
     const Plan plan = samplePlan(request, current, guess, tables);
     const QByteArray sql = QStringLiteral("COPY (%1 UNION ALL %2) TO STDOUT (FORMAT binary)")
@@ -725,6 +745,7 @@ Result<OpenedIteration> openIteration(Database &db, const OpenRequest &request)
             return Error {read.error()};
     }
 
+    const qint64 recordsMs = timer.elapsed();
     // The outliers in record id order, raw before processed, as loadIteration() adds them.
     for (TableGather &table : tables) {
         std::sort(table.outliers.begin(), table.outliers.end(),
@@ -825,7 +846,9 @@ Result<OpenedIteration> openIteration(Database &db, const OpenRequest &request)
             // On an error the window reads the type again and says what failed.
         }
     }
-    qCDebug(lcOpener).noquote() << "opened iteration" << request.iteration << "in" << timer.elapsed() << "ms";
+    qCDebug(lcOpener).noquote() << "opened iteration" << request.iteration << "in" << timer.elapsed()
+                                << "ms: runs read at" << runsMs << "ms, outlier ids at" << idsMs << "ms, records at"
+                                << recordsMs << "ms";
     return opened;
 }
 

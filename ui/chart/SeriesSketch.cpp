@@ -12,7 +12,7 @@
 
 namespace fo::ui {
 
-SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint> &outliers, int columns)
+SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint> &outliers, int columns, bool sample)
 {
     SeriesSketch s;
     const qsizetype n = std::min({series.ids.size(), series.timesMs.size(), series.values.size()});
@@ -37,6 +37,16 @@ SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint
         lo = std::min(lo, values[i]);
         hi = std::max(hi, values[i]);
     }
+    if (sample) {
+        for (const Mark &m : std::as_const(s.outliers)) {
+            if (!std::isfinite(m.value))
+                continue;
+            from = std::min(from, m.timeMs);
+            to = std::max(to, m.timeMs);
+            lo = std::min(lo, m.value);
+            hi = std::max(hi, m.value);
+        }
+    }
     s.fromMs = from;
     s.toMs = to == from ? from + 1 : to;
     s.minValue = lo;
@@ -60,6 +70,16 @@ SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint
     for (int c = 0; c < columns; ++c) {
         if (counts[c] > 0)
             s.colMean[c] = float(sums[c] / double(counts[c]));
+    }
+    if (sample) {
+        for (const Mark &m : std::as_const(s.outliers)) {
+            if (!std::isfinite(m.value))
+                continue;
+            const int c = std::clamp(int(double(m.timeMs - s.fromMs) * scale), 0, columns - 1);
+            const float v = float(m.value);
+            s.colMin[c] = std::isnan(s.colMin[c]) ? v : std::min(s.colMin[c], v);
+            s.colMax[c] = std::isnan(s.colMax[c]) ? v : std::max(s.colMax[c], v);
+        }
     }
     return s;
 }

@@ -18,9 +18,6 @@ namespace fo::ui {
 
 namespace {
 
-constexpr int CardColumns = 240; // sketch columns of a card
-constexpr int PrintColumns = 900; // of a PDF chart (about 6 columns per millimetre across the page)
-
 QString key(Source source, const QString &dataType)
 {
     return sourceName(source) + QLatin1Char('/') + dataType;
@@ -83,6 +80,7 @@ void OverviewGrid::clear()
     m_queue.clear();
     m_pending.clear();
     m_printSketches.clear();
+    m_sampled.clear();
     for (TypeCard *card : std::as_const(m_cards)) {
         m_grid->removeWidget(card);
         delete card;
@@ -92,7 +90,7 @@ void OverviewGrid::clear()
     m_empty->show();
 }
 
-void OverviewGrid::setReport(const RunReport &report)
+void OverviewGrid::setReport(const RunReport &report, const QVector<TypeSketches> &sketches)
 {
     clear();
     m_report = report;
@@ -114,7 +112,15 @@ void OverviewGrid::setReport(const RunReport &report)
         m_cards.append(card);
         if (type->numericRows == 0)
             continue;
-        if (!type->series.ids.isEmpty())
+        const auto made = std::find_if(sketches.cbegin(), sketches.cend(), [&](const TypeSketches &t) {
+            return t.source == source && t.dataType == dataType;
+        });
+        if (made != sketches.cend()) {
+            card->setSketch(made->card, made->sampleEvery, made->rows);
+            m_printSketches.insert(key(source, dataType), made->print);
+            if (made->sampleEvery > 1)
+                m_sampled.insert(key(source, dataType));
+        } else if (!type->series.ids.isEmpty())
             m_queue.append({source, type->dataType, type->series});
         else
             m_pending.insert(m_tasks->loadSeries(m_config(), report.email, source, dataType), card);
@@ -142,8 +148,24 @@ void OverviewGrid::sketchNext()
     });
 }
 
+void OverviewGrid::loadExactSketches()
+{
+    for (TypeCard *card : std::as_const(m_cards)) {
+        if (m_sampled.contains(key(card->source(), card->dataType()))
+            && std::find(m_pending.cbegin(), m_pending.cend(), card) == m_pending.cend())
+            m_pending.insert(m_tasks->loadSeries(m_config(), m_report.email, card->source(), card->dataType()), card);
+    }
+    if (m_pending.isEmpty() && m_queue.isEmpty())
+        Q_EMIT completed();
+}
+
 void OverviewGrid::offerSeries(Source source, const QString &dataType, const Series &series)
 {
+    if (m_sampled.contains(key(source, dataType))) {
+        // Every value of a type sketched from a sample: drawn again from all of them.
+        acceptSeries(source, dataType, series);
+        return;
+    }
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
         if (it.value()->source() == source && it.value()->dataType() == dataType) {
             m_pending.erase(it);
@@ -166,6 +188,7 @@ void OverviewGrid::acceptSeries(Source source, const QString &dataType, const Se
     const QVector<OutlierPoint> outliers = type != table.types.cend() ? type->outliers : QVector<OutlierPoint>();
     typeCard->setSketch(SeriesSketch::make(series, outliers, CardColumns));
     m_printSketches.insert(key(source, dataType), SeriesSketch::make(series, outliers, PrintColumns));
+    m_sampled.remove(key(source, dataType));
 }
 
 SeriesSketch OverviewGrid::printSketch(Source source, const QString &dataType) const

@@ -2,10 +2,12 @@
 
 #include "core/RunReport.h"
 #include "ui/chart/SeriesSketch.h"
+#include "ui/results/OpenedValues.h"
 #include "ui/settings/ConfigSource.h"
 
 #include <QHash>
 #include <QScrollArea>
+#include <QSet>
 #include <QVector>
 
 class QGridLayout;
@@ -21,17 +23,24 @@ class TypeCard;
 // first in its order, then the rest by plain name (core/DataUnits.h). The grid has as many columns as fit. Arrow
 // keys, Home and End move between cards; click or Enter opens the detail view of a type (typeActivated).
 //
-// A run's report carries its series; a stored iteration's are read from the database here, one type after the other
-// on the query thread, and reduced to sketches (SeriesSketch): the grid keeps no series. seriesLoaded() hands each
-// loaded series on, so that the detail view need not read it again.
+// A run's report carries its series. A stored iteration opened from History comes with its sketches, made on the
+// query thread from one read of the user's records (QueryWorker::openIteration()): of a type with many values, from
+// a sample of them, which its card says; the sketch is made again from every value once they are read (the detail
+// view of the type, or loadExactSketches() for the PDF report). Otherwise the series are read here, one type after
+// the other on the query thread, and reduced to sketches (SeriesSketch): the grid keeps no series. seriesLoaded()
+// hands each loaded series on, so that the detail view need not read it again.
 class OverviewGrid : public QScrollArea
 {
     Q_OBJECT
 
 public:
+    static constexpr int CardColumns = 240; // sketch columns of a card
+    static constexpr int PrintColumns = 900; // of a PDF chart (about 6 columns per millimetre across the page)
+
     OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget *parent = nullptr);
 
-    void setReport(const RunReport &report);
+    // With `sketches` (made elsewhere, sampled or not), the types they cover are not read again.
+    void setReport(const RunReport &report, const QVector<TypeSketches> &sketches = {});
     // A series read elsewhere (the detail view) for a type that still waits for its own.
     void offerSeries(Source source, const QString &dataType, const Series &series);
     void clear();
@@ -41,6 +50,10 @@ public:
     int columnCount() const { return m_columns; }
     // Whether every numeric type has its sketch (or failed to load).
     bool isComplete() const { return m_pending.isEmpty() && m_queue.isEmpty(); }
+    // Whether every sketch is drawn from all of its type's values (none from a sample).
+    bool hasExactSketches() const { return m_sampled.isEmpty(); }
+    // Reads every value of the types whose sketch is from a sample, and draws them again; completed() follows.
+    void loadExactSketches();
     // The sketch at print resolution for the PDF report (empty when not loaded).
     SeriesSketch printSketch(Source source, const QString &dataType) const;
 
@@ -80,6 +93,7 @@ private:
     QVector<TypeCard *> m_cards;
     QHash<quint64, TypeCard *> m_pending; // ticket -> card waiting for its series
     QHash<QString, SeriesSketch> m_printSketches;
+    QSet<QString> m_sampled; // "<source>/<type>" of the cards whose sketch is from a sample
     QVector<Queued> m_queue; // series at hand, sketched one per pass of the event loop
     quint64 m_generation = 0;
     int m_columns = 0;

@@ -83,15 +83,30 @@ QString TypeCard::summaryText() const
         text += QStringLiteral(": ") + tr("no value is a number the rule can read");
     if (m_type.dataType != titleText())
         text += QStringLiteral("\n") + tr("Stored as %1").arg(m_type.dataType);
+    if (m_hasSketch && m_sampleEvery > 1)
+        text += QStringLiteral("\n") + sampleText();
     return text;
 }
 
-void TypeCard::setSketch(const SeriesSketch &sketch)
+void TypeCard::setSketch(const SeriesSketch &sketch, qint64 sampleEvery, qint64 rows)
 {
     m_sketch = sketch;
     m_hasSketch = true;
+    m_sampleEvery = std::max<qint64>(1, sampleEvery);
+    m_sampleRows = rows;
     m_error.clear();
+    setAccessibleDescription(summaryText());
+    setToolTip(summaryText() + QStringLiteral("\n") + tr("Click or press Enter for the detailed chart."));
     update();
+}
+
+QString TypeCard::sampleText() const
+{
+    if (m_sampleEvery <= 1)
+        return QString();
+    const QLocale locale;
+    return tr("Small chart drawn from %1 of %2 values (1 in %3); open the type for all of them.")
+        .arg(locale.toString(m_sketch.points), locale.toString(m_sampleRows), locale.toString(m_sampleEvery));
 }
 
 void TypeCard::setLoadError(const QString &error)
@@ -222,6 +237,12 @@ void TypeCard::paintEvent(QPaintEvent *)
         style.markerDiameter = 6;
         style.lineWidth = 1.0;
         m_sketch.paint(&p, chartRect, style);
+        if (m_sampleEvery > 1) {
+            // Drawn from a sample: said in a corner (and in full in the tooltip).
+            p.setFont(l.small);
+            p.setPen(NeutralColor);
+            p.drawText(chartRect, Qt::AlignRight | Qt::AlignTop, tr("1 in %1").arg(QLocale().toString(m_sampleEvery)));
+        }
     }
 }
 

@@ -8,10 +8,16 @@
 #include "core/StoredText.h"
 #include "ui/chart/ChartData.h"
 #include "ui/chart/ChartDataBuilder.h"
+#include "ui/results/OpenedValues.h"
 
 #include <QObject>
 
+#include <memory>
 #include <optional>
+
+namespace fo {
+class QueryInterrupt;
+}
 
 namespace fo::ui {
 
@@ -33,11 +39,15 @@ public:
     void recordPresence(const fo::Config &config, const QString &email, quint64 ticket);
     // How many rows of each table a run for `email` will read.
     void recordCounts(const fo::Config &config, const QString &email, quint64 ticket);
-    // Loads `iteration` and, when there is one, the stored iteration before it, and compares them.
+    // Opens `iteration` compared with the stored iteration before it, with every numeric type's sketches for the
+    // overview and the values of the type the window shows first (history::openIteration()): see OpenRequest.
     // `previousIteration`: the stored iteration before it when the caller knows it (0: there is none), so that the
     // list of iterations is not read again (a scan of both outlier tables: 0.4 s at 1M rows); -1 when unknown.
-    void comparison(const fo::Config &config, const QString &email, int iteration, int previousIteration,
-                    quint64 ticket);
+    // `keep`: the type the window shows now (kept when the iteration has it). `interrupt` stops the work, the
+    // running statement included; the answer then says so (iterationOpened with interrupted set).
+    void openIteration(const fo::Config &config, const QString &email, int iteration, int previousIteration,
+                       const std::optional<fo::TypeRef> &keep, const std::shared_ptr<fo::QueryInterrupt> &interrupt,
+                       quint64 ticket);
     void series(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
                 quint64 ticket);
     // The stored values of a type the rule cannot read (StoredText.h).
@@ -59,10 +69,13 @@ Q_SIGNALS:
     // `thresholds`: of the iterations this tool wrote (the old job's are not in it).
     void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations,
                           const QHash<int, fo::RunThresholds> &thresholds, const QString &error, quint64 ticket);
-    // Where opening an iteration is: reading it, reading the one before, comparing.
-    void comparisonProgress(const QString &stage, quint64 ticket);
-    void comparisonLoaded(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,
-                          const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
+    // Where opening an iteration is (OpenRequest::Stage), with rows read and the rows expected (an estimate) for
+    // the reading stages.
+    void openingProgress(int stage, qint64 done, qint64 expected, quint64 ticket);
+    // `error`: the iteration could not be opened; `previousError`: the one before could not (hasPrevious false).
+    void iterationOpened(bool interrupted, const fo::RunReport &current, const fo::RunReport &previous,
+                         bool hasPrevious, const QVector<fo::OutlierDiff> &diffs, const fo::ui::OpenedValues &values,
+                         const QString &previousError, const QString &error, quint64 ticket);
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,
                       quint64 ticket);
     void storedTextLoaded(fo::Source source, const QString &dataType, const fo::StoredText &text, const QString &error,
