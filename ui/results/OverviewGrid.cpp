@@ -42,6 +42,25 @@ OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget 
     m_grid->addItem(m_spacer, 1, 0);
     setWidget(m_content);
 
+    connect(m_tasks->queryWorker(), &QueryWorker::exactSketchesLoaded, this,
+            [this](const QVector<TypeSketches> &sketches, const QString &error, quint64 ticket) {
+                if (ticket != m_exactTicket)
+                    return;
+                m_exactTicket = 0;
+                if (!error.isEmpty()) {
+                    Q_EMIT exactSketchesFailed(tr("Cannot read every value for the report: %1").arg(error));
+                    return;
+                }
+                for (const TypeSketches &made : sketches) {
+                    if (TypeCard *typeCard = card(made.source, made.dataType)) {
+                        typeCard->setSketch(made.card);
+                        m_printSketches.insert(key(made.source, made.dataType), made.print);
+                        m_sampled.remove(key(made.source, made.dataType));
+                    }
+                }
+                if (isComplete())
+                    Q_EMIT completed();
+            });
     connect(m_tasks->queryWorker(), &QueryWorker::seriesLoaded, this,
             [this](Source source, const QString &dataType, const Series &series, const QString &error, quint64 ticket) {
                 TypeCard *card = m_pending.value(ticket);
@@ -81,6 +100,7 @@ void OverviewGrid::clear()
     m_pending.clear();
     m_printSketches.clear();
     m_sampled.clear();
+    m_exactTicket = 0;
     for (TypeCard *card : std::as_const(m_cards)) {
         m_grid->removeWidget(card);
         delete card;
@@ -150,13 +170,22 @@ void OverviewGrid::sketchNext()
 
 void OverviewGrid::loadExactSketches()
 {
+    QVector<TypeRef> types;
     for (TypeCard *card : std::as_const(m_cards)) {
-        if (m_sampled.contains(key(card->source(), card->dataType()))
-            && std::find(m_pending.cbegin(), m_pending.cend(), card) == m_pending.cend())
-            m_pending.insert(m_tasks->loadSeries(m_config(), m_report.email, card->source(), card->dataType()), card);
+        if (!m_sampled.contains(key(card->source(), card->dataType())))
+            continue;
+        const TableReport &table = m_report.table(card->source());
+        const auto type = std::find_if(table.types.cbegin(), table.types.cend(),
+                                       [&](const TypeReport &t) { return t.dataType == card->dataType(); });
+        types.append(TypeRef {card->source(), card->dataType(), type != table.types.cend() && type->dataTypeIsNull});
     }
-    if (m_pending.isEmpty() && m_queue.isEmpty())
-        Q_EMIT completed();
+    if (types.isEmpty()) {
+        if (isComplete())
+            Q_EMIT completed();
+        return;
+    }
+    if (m_exactTicket == 0)
+        m_exactTicket = m_tasks->loadExactSketches(m_config(), m_report, types);
 }
 
 void OverviewGrid::offerSeries(Source source, const QString &dataType, const Series &series)

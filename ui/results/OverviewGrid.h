@@ -49,10 +49,11 @@ public:
     TypeCard *card(Source source, const QString &dataType) const;
     int columnCount() const { return m_columns; }
     // Whether every numeric type has its sketch (or failed to load).
-    bool isComplete() const { return m_pending.isEmpty() && m_queue.isEmpty(); }
+    bool isComplete() const { return m_pending.isEmpty() && m_queue.isEmpty() && m_exactTicket == 0; }
     // Whether every sketch is drawn from all of its type's values (none from a sample).
     bool hasExactSketches() const { return m_sampled.isEmpty(); }
-    // Reads every value of the types whose sketch is from a sample, and draws them again; completed() follows.
+    // Reads every value of the types whose sketch is from a sample (one pass per table), and draws them again;
+    // completed() follows, or exactSketchesFailed().
     void loadExactSketches();
     // The sketch at print resolution for the PDF report (empty when not loaded).
     SeriesSketch printSketch(Source source, const QString &dataType) const;
@@ -65,6 +66,7 @@ Q_SIGNALS:
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series);
     // Every sketch is there.
     void completed();
+    void exactSketchesFailed(const QString &message);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -94,6 +96,7 @@ private:
     QHash<quint64, TypeCard *> m_pending; // ticket -> card waiting for its series
     QHash<QString, SeriesSketch> m_printSketches;
     QSet<QString> m_sampled; // "<source>/<type>" of the cards whose sketch is from a sample
+    quint64 m_exactTicket = 0;
     QVector<Queued> m_queue; // series at hand, sketched one per pass of the event loop
     quint64 m_generation = 0;
     int m_columns = 0;

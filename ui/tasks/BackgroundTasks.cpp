@@ -138,6 +138,16 @@ quint64 BackgroundTasks::openIteration(const Config &config, const QString &emai
     return ticket;
 }
 
+quint64 BackgroundTasks::loadExactSketches(const Config &config, const RunReport &report, const QVector<TypeRef> &types)
+{
+    const quint64 ticket = m_nextTicket++;
+    QueryWorker *worker = m_queryWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config, report, types, ticket] { worker->exactSketches(config, report, types, ticket); },
+        Qt::QueuedConnection);
+    return ticket;
+}
+
 quint64 BackgroundTasks::loadStoredText(const Config &config, const QString &email, Source source,
                                         const QString &dataType)
 {

@@ -54,6 +54,7 @@ public:
     quint64 openIteration(const Config &config, const QString &email, int iteration, int previousIteration,
                           const std::optional<TypeRef> &keep, const std::shared_ptr<QueryInterrupt> &interrupt);
     quint64 loadSeries(const Config &config, const QString &email, Source source, const QString &dataType);
+    quint64 loadExactSketches(const Config &config, const RunReport &report, const QVector<TypeRef> &types);
     quint64 loadStoredText(const Config &config, const QString &email, Source source, const QString &dataType);
     quint64 testConnection(const Config &config);
     quint64 buildChart(const ChartDataBuilder::Input &input);

@@ -4,6 +4,7 @@
 #include "core/DesktopCsv.h"
 #include "core/QueryInterrupt.h"
 #include "core/RecordCounts.h"
+#include "core/RecordReader.h"
 #include "core/ReportWriters.h"
 #include "ui/results/OverviewGrid.h"
 #include "ui/results/ResultsPanel.h"
@@ -191,6 +192,59 @@ void QueryWorker::series(const Config &config, const QString &email, Source sour
     }
     Result<Series> loaded = history::loadSeries(*db, email, source, dataType);
     Q_EMIT seriesLoaded(source, dataType, loaded.ok() ? loaded.value() : Series(), loaded.error(), ticket);
+}
+
+void QueryWorker::exactSketches(const Config &config, const RunReport &report, const QVector<TypeRef> &types,
+                                quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT exactSketchesLoaded({}, error, ticket);
+        return;
+    }
+    QVector<TypeSketches> sketches;
+    for (const Source source : {Source::Raw, Source::Processed}) {
+        if (std::none_of(types.cbegin(), types.cend(), [source](const TypeRef &t) { return t.source == source; }))
+            continue;
+        ReadRequest request;
+        request.source = source;
+        request.email = report.email;
+        request.withTimes = true;
+        std::vector<TypeAccumulator> read;
+        const Result<ReadOutcome> outcome = readRecords(*db, request, read);
+        if (!outcome.ok()) {
+            Q_EMIT exactSketchesLoaded({}, outcome.error(), ticket);
+            return;
+        }
+        for (const TypeRef &type : types) {
+            if (type.source != source)
+                continue;
+            const auto values = std::find_if(read.cbegin(), read.cend(), [&](const TypeAccumulator &a) {
+                return a.dataTypeIsNull == type.dataTypeIsNull && a.dataType == type.dataType;
+            });
+            Series series;
+            if (values != read.cend()) {
+                series.ids = QVector<qint64>(values->ids.cbegin(), values->ids.cend());
+                series.timesMs = QVector<qint64>(values->timesMs.cbegin(), values->timesMs.cend());
+                series.values = QVector<double>(values->values.cbegin(), values->values.cend());
+            }
+            const TableReport &table = report.table(source);
+            const auto stats = std::find_if(table.types.cbegin(), table.types.cend(), [&](const TypeReport &t) {
+                return t.dataType == type.dataType && t.dataTypeIsNull == type.dataTypeIsNull;
+            });
+            const QVector<OutlierPoint> outliers =
+                stats != table.types.cend() ? stats->outliers : QVector<OutlierPoint>();
+            TypeSketches made;
+            made.source = source;
+            made.dataType = type.dataType;
+            made.card = SeriesSketch::make(series, outliers, OverviewGrid::CardColumns);
+            made.print = SeriesSketch::make(series, outliers, OverviewGrid::PrintColumns);
+            made.rows = series.ids.size();
+            sketches.append(made);
+        }
+    }
+    Q_EMIT exactSketchesLoaded(sketches, QString(), ticket);
 }
 
 void QueryWorker::storedText(const Config &config, const QString &email, Source source, const QString &dataType,

@@ -50,6 +50,10 @@ public:
                        quint64 ticket);
     void series(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
                 quint64 ticket);
+    // The sketches of `types` of `report` (its outliers marked) from every value, read in one pass per table (the
+    // run's read, with times): for the PDF report of an iteration whose overview has sketches from samples.
+    void exactSketches(const fo::Config &config, const fo::RunReport &report, const QVector<fo::TypeRef> &types,
+                       quint64 ticket);
     // The stored values of a type the rule cannot read (StoredText.h).
     void storedText(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
                     quint64 ticket);
@@ -78,6 +82,7 @@ Q_SIGNALS:
                          const QString &previousError, const QString &error, quint64 ticket);
     void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,
                       quint64 ticket);
+    void exactSketchesLoaded(const QVector<fo::ui::TypeSketches> &sketches, const QString &error, quint64 ticket);
     void storedTextLoaded(fo::Source source, const QString &dataType, const fo::StoredText &text, const QString &error,
                           quint64 ticket);
     void connectionTested(bool ok, const QString &message, quint64 ticket);
