@@ -125,6 +125,7 @@ void QueryWorker::openIteration(const Config &config, const QString &email, int 
     request.iteration = iteration;
     request.previousIteration = previousIteration;
     request.keep = keep;
+    request.samplePoints = m_samplePoints.load();
     request.interrupt = interrupt.get();
     request.progress = [this, ticket](OpenRequest::Stage stage, qint64 done, qint64 expected) {
         Q_EMIT openingProgress(int(stage), done, expected, ticket);

@@ -12,6 +12,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -31,6 +32,9 @@ class QueryWorker : public QObject
 public:
     explicit QueryWorker(QObject *parent = nullptr);
     ~QueryWorker() override;
+
+    // How many values of a type openIteration() reads for its card at least (OpenRequest::samplePoints). Any thread.
+    void setOverviewSamplePoints(qint64 points) { m_samplePoints.store(points); }
 
     // All of these run on the worker's thread.
     void knownEmails(const fo::Config &config, quint64 ticket);
@@ -95,6 +99,7 @@ private:
 
     std::optional<Database> m_db;
     QString m_dbKey;
+    std::atomic<qint64> m_samplePoints {OpenRequest().samplePoints};
 };
 
 } // namespace fo::ui
