@@ -147,6 +147,39 @@ struct TableGather
     std::unordered_map<std::string, int, StringHash, std::equal_to<>> index; // type bytes (NUL: the NULL type)
     std::vector<OutlierRow> outliers;
     QHash<qint64, Membership> membership; // record id -> its outlier rows in either iteration
+    // The same ids for the test every row of the read takes: a bit per id from outlierFrom (a few megabytes at
+    // most), or, for ids spread too far for that, the sorted ids.
+    std::vector<quint64> outlierBits;
+    qint64 outlierFrom = 0;
+    std::vector<qint64> sortedOutliers;
+
+    void indexOutliers(const QVector<qint64> &sorted)
+    {
+        constexpr qint64 MaxBits = qint64(64) << 20; // 8 MB
+        outlierBits.clear();
+        sortedOutliers.clear();
+        if (sorted.isEmpty())
+            return;
+        outlierFrom = sorted.first();
+        const qint64 span = sorted.last() - outlierFrom + 1;
+        if (span > MaxBits) {
+            sortedOutliers.assign(sorted.cbegin(), sorted.cend());
+            return;
+        }
+        outlierBits.assign(std::size_t((span + 63) / 64), 0);
+        for (const qint64 id : sorted)
+            outlierBits[std::size_t((id - outlierFrom) / 64)] |= quint64(1) << ((id - outlierFrom) % 64);
+    }
+
+    bool isOutlier(qint64 id) const
+    {
+        if (!outlierBits.empty()) {
+            const qint64 at = id - outlierFrom;
+            return at >= 0 && at < qint64(outlierBits.size()) * 64
+                && (outlierBits[std::size_t(at / 64)] >> (at % 64) & 1) != 0;
+        }
+        return std::binary_search(sortedOutliers.cbegin(), sortedOutliers.cend(), id);
+    }
     // (source, type key) -> one in n of its records read (a power of two; the type's rows hash to a multiple of n)
     QMap<QString, qint64> every;
 
@@ -337,7 +370,7 @@ private:
 
             TableGather &table = tables[source];
             const int index = table.typeIndex(type, typeNull);
-            if (table.membership.contains(id)) {
+            if (table.isOutlier(id)) {
                 OutlierRow outlier;
                 outlier.id = id;
                 outlier.type = index;
@@ -725,6 +758,7 @@ Result<OpenedIteration> openIteration(Database &db, const OpenRequest &request)
                 return openWithQueries(db, resolved, reporter);
             outlierIds[index] = tables[index].membership.keys().toVector();
             std::sort(outlierIds[index].begin(), outlierIds[index].end());
+            tables[index].indexOutliers(outlierIds[index]);
         }
     }
 
@@ -762,6 +796,8 @@ Result<OpenedIteration> openIteration(Database &db, const OpenRequest &request)
         }
         table.outliers = {};
         table.membership = {};
+        table.outlierBits = {};
+        table.sortedOutliers = {};
     }
     OpenedIteration opened;
     Result<RunReport> currentReport = current.finish();
