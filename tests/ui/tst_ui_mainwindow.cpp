@@ -25,6 +25,7 @@
 #include <QCheckBox>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QImage>
@@ -42,6 +43,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace fo;
 using namespace fo::ui;
@@ -64,6 +69,8 @@ private Q_SLOTS:
     void openingShowsProgressAndCancels();
     void exportCsv();
     void saveChartAsPng();
+    // Last: it closes the window.
+    void closingWhileOpeningStopsIt();
 
 private:
     bool waitForRun(RunReport *report, int timeoutMs = 120000);
@@ -546,6 +553,53 @@ void TestUiMainWindow::saveChartAsPng()
     FO_RETURN_IF_FAILED();
     qInfo() << "markers found where the data puts them:" << checked;
     QVERIFY(window()->statusBar()->currentMessage().contains(path));
+}
+
+// Closing the window while an opening waits on the server: the window goes at once, and so does the query (the
+// worker's thread is only waited for once its statement is cancelled).
+void TestUiMainWindow::closingWhileOpeningStopsIt()
+{
+    Result<Database> locker = Database::open(pgConfig(m_desktop.dbName()));
+    QVERIFY2(locker.ok(), qPrintable(locker.error()));
+    QSqlQuery lock(locker->db());
+    QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+    QVERIFY(lock.exec(QStringLiteral("LOCK TABLE find_outliers_run_types IN ACCESS EXCLUSIVE MODE")));
+    Result<Database> watcher = Database::open(pgConfig(m_desktop.dbName()));
+    QVERIFY2(watcher.ok(), qPrintable(watcher.error()));
+    auto waiting = [&] {
+        QSqlQuery query(watcher->db());
+        return query.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                         "AND application_name = 'find-outliers' AND wait_event_type = 'Lock'"))
+                && query.next()
+            ? query.value(0).toInt()
+            : -1;
+    };
+    QSqlQuery holder(locker->db());
+    QVERIFY(holder.exec(QStringLiteral("SELECT pg_backend_pid()")) && holder.next());
+    const qint64 lockHolder = holder.value(0).toLongLong();
+    window()->openIteration(m_first.iteration);
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 1, 15000);
+    // Should closing wait for the query, it would wait for this thread's lock for ever: after 8 s, a watchdog ends
+    // the session that holds the lock, so that the test fails instead of hanging.
+    std::atomic_bool closed {false};
+    std::thread watchdog([&closed, lockHolder, dbName = m_desktop.dbName()] {
+        for (int i = 0; i < 80 && !closed; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (closed)
+            return;
+        Result<Database> db = Database::open(pgConfig(dbName));
+        if (db.ok())
+            QSqlQuery(db->db()).exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(lockHolder));
+    });
+    QElapsedTimer closing;
+    closing.start();
+    delete window();
+    const qint64 closingMs = closing.elapsed();
+    closed = true;
+    watchdog.join();
+    QVERIFY2(closingMs < 5000, qPrintable(QString::number(closingMs)));
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 0, 5000);
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
 }
 
 QTEST_MAIN(TestUiMainWindow)

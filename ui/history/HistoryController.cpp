@@ -27,6 +27,8 @@ HistoryController::HistoryController(BackgroundTasks *tasks, HistoryPanel *panel
                     return;
                 }
                 m_panel->setIterations(email, list, thresholds);
+                if (!list.isEmpty())
+                    m_tasks->prepareOpening(m_config());
                 Q_EMIT iterationsShown();
             });
     QueryWorker *opener = m_tasks->openWorker();

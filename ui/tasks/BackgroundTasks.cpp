@@ -1,5 +1,6 @@
 #include "ui/tasks/BackgroundTasks.h"
 
+#include "core/QueryInterrupt.h"
 #include "ui/tasks/QueryWorker.h"
 #include "ui/tasks/RunWorker.h"
 
@@ -61,6 +62,8 @@ BackgroundTasks::~BackgroundTasks()
 void BackgroundTasks::shutdown()
 {
     m_cancel->store(true);
+    if (const std::shared_ptr<QueryInterrupt> opening = m_openInterrupt.lock())
+        opening->interrupt();
     for (QThread *thread : {&m_runThread, &m_queryThread, &m_openThread}) {
         if (!thread->isRunning())
             continue;
@@ -128,6 +131,7 @@ quint64 BackgroundTasks::openIteration(const Config &config, const QString &emai
                                        const std::shared_ptr<QueryInterrupt> &interrupt)
 {
     const quint64 ticket = m_nextTicket++;
+    m_openInterrupt = interrupt;
     QueryWorker *worker = m_openWorker;
     QMetaObject::invokeMethod(
         worker,
@@ -136,6 +140,13 @@ quint64 BackgroundTasks::openIteration(const Config &config, const QString &emai
         },
         Qt::QueuedConnection);
     return ticket;
+}
+
+void BackgroundTasks::prepareOpening(const Config &config)
+{
+    QueryWorker *worker = m_openWorker;
+    QMetaObject::invokeMethod(
+        worker, [worker, config] { worker->connectNow(config); }, Qt::QueuedConnection);
 }
 
 quint64 BackgroundTasks::loadExactSketches(const Config &config, const RunReport &report, const QVector<TypeRef> &types)

@@ -50,10 +50,12 @@ public:
     quint64 loadIterations(const Config &config, const QString &email);
     quint64 loadRecordPresence(const Config &config, const QString &email);
     quint64 loadRecordCounts(const Config &config, const QString &email);
-    // QueryWorker::openIteration(); `interrupt` stops it (the running statement included).
+    // QueryWorker::openIteration(); `interrupt` stops it (the running statement included), as shutdown() does.
     quint64 openIteration(const Config &config, const QString &email, int iteration, int previousIteration,
                           const std::optional<TypeRef> &keep, const std::shared_ptr<QueryInterrupt> &interrupt);
     quint64 loadSeries(const Config &config, const QString &email, Source source, const QString &dataType);
+    // Connects the opening's worker ahead of the first opening (the history list is shown: one may follow).
+    void prepareOpening(const Config &config);
     quint64 loadExactSketches(const Config &config, const RunReport &report, const QVector<TypeRef> &types);
     quint64 loadStoredText(const Config &config, const QString &email, Source source, const QString &dataType);
     quint64 testConnection(const Config &config);
@@ -73,6 +75,7 @@ private:
     QueryWorker *m_queryWorker = nullptr;
     QueryWorker *m_openWorker = nullptr;
     quint64 m_nextTicket = 1;
+    std::weak_ptr<QueryInterrupt> m_openInterrupt; // of the latest opening
     bool m_running = false;
 };
 

@@ -48,6 +48,12 @@ Database *QueryWorker::database(const Config &config, QString *error)
     return &*m_db;
 }
 
+void QueryWorker::connectNow(const Config &config)
+{
+    QString error;
+    (void)database(config, &error);
+}
+
 void QueryWorker::knownEmails(const Config &config, quint64 ticket)
 {
     QString error;

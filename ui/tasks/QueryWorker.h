@@ -37,6 +37,8 @@ public:
     void setOverviewSamplePoints(qint64 points) { m_samplePoints.store(points); }
 
     // All of these run on the worker's thread.
+    // Opens the connection for `config` now, so that the next request does not wait for it (errors wait for it).
+    void connectNow(const fo::Config &config);
     void knownEmails(const fo::Config &config, quint64 ticket);
     void iterations(const fo::Config &config, const QString &email, quint64 ticket);
     // Whether the database has any record of `email` (RecordCounts.h).
