@@ -2219,8 +2219,8 @@
     </message>
     <message>
         <location filename="../../ui/results/TypeCard.cpp" line="244"/>
-        <source>1 in %1</source>
-        <translation>1 из %1</translation>
+        <source>chart: 1 in %1</source>
+        <translation>график: 1 из %1</translation>
     </message>
 </context>
 <context>

@@ -212,7 +212,9 @@ void TypeCard::paintEvent(QPaintEvent *)
     p.setPen(NeutralColor);
     const QString unit = typeUnit(m_type.dataType);
     const QString table = m_source == Source::Raw ? tr("raw") : tr("processed");
-    const QString subtitle = unit.isEmpty() ? table : QStringLiteral("%1 · %2").arg(unit, table);
+    QString subtitle = unit.isEmpty() ? table : QStringLiteral("%1 · %2").arg(unit, table);
+    if (m_hasSketch && m_sampleEvery > 1) // the small chart is drawn from a sample: said here, in full in the tooltip
+        subtitle += QStringLiteral(" · ") + tr("chart: 1 in %1").arg(QLocale().toString(m_sampleEvery));
     p.drawText(l.subtitle, Qt::AlignLeft | Qt::AlignVCenter,
                smallFm.elidedText(subtitle, Qt::ElideRight, l.subtitle.width()));
 
@@ -237,12 +239,6 @@ void TypeCard::paintEvent(QPaintEvent *)
         style.markerDiameter = 6;
         style.lineWidth = 1.0;
         m_sketch.paint(&p, chartRect, style);
-        if (m_sampleEvery > 1) {
-            // Drawn from a sample: said in a corner (and in full in the tooltip).
-            p.setFont(l.small);
-            p.setPen(NeutralColor);
-            p.drawText(chartRect, Qt::AlignRight | Qt::AlignTop, tr("1 in %1").arg(QLocale().toString(m_sampleEvery)));
-        }
     }
 }
 

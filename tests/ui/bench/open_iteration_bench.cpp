@@ -3,7 +3,7 @@
 // History until the overview, every card's sketch included, and the selected type's chart have painted. Also the
 // count query behind a run's progress (item 5), on the query worker as the window calls it.
 //
-//   open_iteration_bench --email E [--repeat N] [--pause S] [--target MS]
+//   open_iteration_bench --email E [--repeat N] [--pause S] [--target MS] [--png PATH]
 //
 // Database settings from the DB_* environment variables. Needs QT_QPA_PLATFORM=offscreen and a session bus with an
 // unlocked keyring (the script runs it under dbus-run-session); the auth API is pointed at a closed port.
@@ -13,9 +13,9 @@
 // on this project's virtual machine, memory left free for about 2 s goes back to the host, and the next opening
 // pays for taking it back, as a user's would). Per stage, the time from the click (median and maximum over the
 // repetitions):
-//   read         the worker's answer has reached the window: both iterations, compared, with the overview's
-//                sketches and the values of the type shown first
-//   shown        the window shows the iteration (tables, cards)
+//   read         the worker has it all: both iterations, compared, the overview's sketches, the values of the
+//                type shown first and its chart data
+//   shown        the window shows the iteration (tables, cards with their sketches)
 //   overview     every card has its sketch
 //   chart        the selected type's chart has its data
 //   overview painted  the window has painted the cards with their sketches (its own paint, not one forced)
@@ -47,6 +47,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -118,6 +119,8 @@ int main(int argc, char **argv)
                       QStringLiteral("3")});
     parser.addOption({QStringLiteral("target"), QStringLiteral("target for the median, ms"), QStringLiteral("ms"),
                       QStringLiteral("1500")});
+    parser.addOption({QStringLiteral("png"), QStringLiteral("save the window, as the last opening left it"),
+                      QStringLiteral("path")});
     parser.process(app);
     const QString email = parser.value(QStringLiteral("email"));
     const int repeat = std::max(1, parser.value(QStringLiteral("repeat")).toInt());
@@ -210,8 +213,11 @@ int main(int argc, char **argv)
         bool shown = false;
         bool chartReady = false;
         QList<QMetaObject::Connection> connections;
-        connections << QObject::connect(window.tasks()->openWorker(), &QueryWorker::iterationOpened, &app,
-                                        [&] { mark(QStringLiteral("read")); });
+        // When the worker has it all (on its thread, as it sends it), and when the window has shown it.
+        std::atomic<qint64> workerDone {-1};
+        connections << QObject::connect(
+            window.tasks()->openWorker(), &QueryWorker::iterationOpened, window.tasks()->openWorker(),
+            [&] { workerDone = timer.elapsed(); }, Qt::DirectConnection);
         connections << QObject::connect(&window, &MainWindow::comparisonShown, &app, [&] {
             shown = true;
             mark(QStringLiteral("shown"));
@@ -262,6 +268,8 @@ int main(int argc, char **argv)
         watchText.stop();
         for (const QMetaObject::Connection &c : std::as_const(connections))
             QObject::disconnect(c);
+        if (workerDone >= 0)
+            at[QStringLiteral("read")] = workerDone;
         for (const auto &[stage, ms] : at)
             stages[stage].append(ms);
         std::printf("repetition %d: painted at %lld ms (#%d, %s)\n", i + 1,
@@ -271,6 +279,16 @@ int main(int argc, char **argv)
     }
     if (failed)
         return 2;
+    {
+        // One paint of the overview (the cards), for scale: the window paints it once per opening, and again on
+        // each scroll.
+        QElapsedTimer paint;
+        paint.start();
+        overview->widget()->grab();
+        std::printf("one paint of the overview: %lld ms\n", static_cast<long long>(paint.elapsed()));
+    }
+    if (parser.isSet(QStringLiteral("png")) && !window.grab().save(parser.value(QStringLiteral("png"))))
+        std::fprintf(stderr, "could not write %s\n", qPrintable(parser.value(QStringLiteral("png"))));
 
     std::printf("\nprogress texts (first repetition):\n");
     for (const QString &text : std::as_const(stageTexts))
