@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <libpq-fe.h>
 #include <limits>
-#include <numeric>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -119,10 +118,14 @@ struct OutlierRow
 // What the read gathers per type of one table.
 struct TypeGather
 {
+    struct Point
+    {
+        qint64 id;
+        qint64 timeMs;
+        double value;
+    };
     TypeRef type;
-    std::vector<qint64> ids;
-    std::vector<qint64> timesMs;
-    std::vector<double> values;
+    std::vector<Point> points;
     bool sorted = true;
     qint64 mask = -1; // a row is in the type's sample when its hash & mask is 0; -1: the type is not sampled
 };
@@ -202,28 +205,28 @@ struct TableGather
     }
 };
 
+// The type's values in id order. The workers of a parallel read send their rows in runs of pages, one after the
+// other: sorting the points themselves (not an order of them) keeps it to one pass over memory after the sort.
 Series toSeries(TypeGather &gather)
 {
-    if (!gather.sorted) {
-        std::vector<std::size_t> order(gather.ids.size());
-        std::iota(order.begin(), order.end(), std::size_t(0));
-        std::sort(order.begin(), order.end(),
-                  [&](std::size_t a, std::size_t b) { return gather.ids[a] < gather.ids[b]; });
-        Series series;
-        series.ids.reserve(qsizetype(order.size()));
-        series.timesMs.reserve(qsizetype(order.size()));
-        series.values.reserve(qsizetype(order.size()));
-        for (const std::size_t i : order) {
-            series.ids.append(gather.ids[i]);
-            series.timesMs.append(gather.timesMs[i]);
-            series.values.append(gather.values[i]);
-        }
-        return series;
-    }
+    std::vector<TypeGather::Point> &points = gather.points;
+    if (!gather.sorted)
+        std::sort(points.begin(), points.end(),
+                  [](const TypeGather::Point &a, const TypeGather::Point &b) { return a.id < b.id; });
     Series series;
-    series.ids = QVector<qint64>(gather.ids.cbegin(), gather.ids.cend());
-    series.timesMs = QVector<qint64>(gather.timesMs.cbegin(), gather.timesMs.cend());
-    series.values = QVector<double>(gather.values.cbegin(), gather.values.cend());
+    const auto n = qsizetype(points.size());
+    series.ids.resize(n);
+    series.timesMs.resize(n);
+    series.values.resize(n);
+    qint64 *ids = series.ids.data();
+    qint64 *times = series.timesMs.data();
+    double *values = series.values.data();
+    for (qsizetype i = 0; i < n; ++i) {
+        ids[i] = points[std::size_t(i)].id;
+        times[i] = points[std::size_t(i)].timeMs;
+        values[i] = points[std::size_t(i)].value;
+    }
+    points = {};
     return series;
 }
 
@@ -385,11 +388,9 @@ private:
             const std::optional<double> number = parseValue(value);
             if (!number)
                 continue;
-            if (!gather.ids.empty() && id < gather.ids.back())
+            if (!gather.points.empty() && id < gather.points.back().id)
                 gather.sorted = false;
-            gather.ids.push_back(id);
-            gather.timesMs.push_back(timeMs);
-            gather.values.push_back(*number);
+            gather.points.push_back({id, timeMs, *number});
         }
         return true;
     }
