@@ -82,6 +82,8 @@ private Q_SLOTS:
     void chosenTypeIsWhole_data();
     void chosenTypeIsWhole();
     void overviewSamples();
+    void oddTypeNames_data();
+    void oddTypeNames();
     void interrupted();
     void sqliteReadsNoValues();
 
@@ -293,6 +295,66 @@ void TestOpenIteration::overviewSamples()
     }
     QVERIFY(sampled > 0);
     QCOMPARE(foretold, 1);
+}
+
+void TestOpenIteration::oddTypeNames_data()
+{
+    // Type names go into the read's SQL as literals (libpq's quoting): whatever they hold, the type is read as
+    // loadSeries() reads it, with bound values.
+    QTest::addColumn<QString>("dataType");
+    QTest::newRow("quote") << QStringLiteral("it's");
+    QTest::newRow("quotes and backslash") << QStringLiteral("a\\b'' \"c\"");
+    QTest::newRow("injection") << QStringLiteral("x') OR true OR ('");
+    QTest::newRow("unicode") << QStringLiteral("Пульс ♥");
+    QTest::newRow("line break") << QStringLiteral("two\nlines");
+    QTest::newRow("empty") << QString(QLatin1String(""));
+    QTest::newRow("long") << QString(300, QLatin1Char('t'));
+}
+
+void TestOpenIteration::oddTypeNames()
+{
+    QFETCH(QString, dataType);
+    static int user = 0;
+    const QString email = QStringLiteral("odd%1@example.com").arg(++user);
+    QSqlQuery insert(m_db->db());
+    QVERIFY(insert.prepare(QStringLiteral("INSERT INTO raw_records (data_type, email, time, value) "
+                                          "SELECT ?, ?, CAST('2026-01-01T00:00:00Z' AS timestamptz) + g * interval '1 "
+                                          "hour', CAST(60 + g % 7 + CASE WHEN g = 50 THEN 100 ELSE 0 END AS text) "
+                                          "FROM generate_series(1, 120) AS g")));
+    for (const QString &type : {dataType, QStringLiteral("Other")}) {
+        insert.addBindValue(type);
+        insert.addBindValue(email);
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+    }
+    RunRequest run;
+    run.email = email;
+    run.notify = false;
+    const RunReport stored = Pipeline(pgConfig(m_dbName)).run(run);
+    QVERIFY2(stored.status == RunStatus::Completed, qPrintable(stored.error));
+
+    OpenRequest request;
+    request.email = email;
+    request.iteration = stored.iteration;
+    request.previousIteration = 0;
+    request.samplePoints = 8; // "Other" is sampled, the odd type read whole
+    const TypeRef odd {Source::Raw, dataType, false};
+    request.keep = odd;
+    request.choose = [odd](const RunReport &, const RunReport *, const QVector<OutlierDiff> &) { return odd; };
+    const Result<OpenedIteration> opened = open(request);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    const TypeValues *values = valuesOf(opened.value(), Source::Raw, dataType);
+    QVERIFY(values);
+    QCOMPARE(values->sampleEvery, qint64(1));
+    const Result<Series> series = history::loadSeries(*m_db, email, Source::Raw, dataType);
+    QVERIFY(series.ok());
+    QCOMPARE(series->ids.size(), 120);
+    QCOMPARE(values->series.ids, series->ids);
+    QCOMPARE(values->series.values, series->values);
+    const TypeValues *other = valuesOf(opened.value(), Source::Raw, QStringLiteral("Other"));
+    QVERIFY(other && other->sampleEvery == 16 && other->series.ids.size() < 120);
+    const Result<RunReport> loaded = history::loadIteration(*m_db, email, stored.iteration);
+    QVERIFY2(difference(opened->current, loaded.value()).isEmpty(),
+             qPrintable(difference(opened->current, loaded.value())));
 }
 
 void TestOpenIteration::interrupted()
