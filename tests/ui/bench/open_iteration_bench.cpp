@@ -21,7 +21,9 @@
 //   overview painted  the window has painted the cards with their sketches (its own paint, not one forced)
 //   painted      then the chart, which is on the Detail tab behind the overview, painted once (a grab), as the user
 //                waits for it when turning to it: the end of the wait
-// and the stage texts the progress row showed. Exit code: 0 when the median of "painted" is within the target
+// and the stage texts the progress row showed. Then, as often: Cancel half-way through an opening and open again at
+// once, timed from the Cancel: until the first opening's work has stopped, and until the second is shown (its
+// overview complete). Exit code: 0 when the median of "painted" is within the target
 // (default 1500 ms), 1 when it is not, 2 when the bench could not run.
 
 #include "core/Config.h"
@@ -279,6 +281,40 @@ int main(int argc, char **argv)
     }
     if (failed)
         return 2;
+    QVector<qint64> cancelMs, reopenMs;
+    for (int i = 0; i < repeat && !failed; ++i) {
+        // Cancel half-way (after 40% of a median opening), then open again at once: the second opening must not
+        // wait for the first one's query.
+        results->forgetSeries();
+        if (pauseMs > 0)
+            waitFor([] { return false; }, pauseMs);
+        auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelOpenButton"));
+        bool interrupted = false;
+        bool shown = false;
+        QList<QMetaObject::Connection> connections;
+        connections << QObject::connect(window.tasks()->openWorker(), &QueryWorker::iterationOpened, &app,
+                                        [&](bool wasInterrupted) { interrupted = interrupted || wasInterrupted; });
+        connections << QObject::connect(&window, &MainWindow::comparisonShown, &app, [&] { shown = true; });
+        history->selectIteration(iteration);
+        open->click();
+        waitFor([] { return false; }, int(stat(stages[QStringLiteral("painted")]).median * 2 / 5));
+        QElapsedTimer timer;
+        timer.start();
+        cancel->click();
+        open->click();
+        const bool stopped = waitFor([&] { return interrupted; }, 60000);
+        cancelMs.append(timer.elapsed());
+        const bool done = stopped && waitFor([&] { return shown && overview->isComplete(); }, 300000);
+        reopenMs.append(timer.elapsed());
+        for (const QMetaObject::Connection &c : std::as_const(connections))
+            QObject::disconnect(c);
+        if (!done || shown == false) {
+            std::fprintf(stderr, "cancel %d: the second opening did not finish\n", i + 1);
+            failed = true;
+        }
+    }
+    if (failed)
+        return 2;
     {
         // One paint of the overview (the cards), for scale: the window paints it once per opening, and again on
         // each scroll.
@@ -299,6 +335,12 @@ int main(int argc, char **argv)
         std::printf("  %-16s median %6lld   max %6lld\n", name, static_cast<long long>(s.median),
                     static_cast<long long>(s.max));
     }
+    const Stat stop = stat(cancelMs);
+    const Stat reopen = stat(reopenMs);
+    std::printf("cancel half-way, then open again: the first stopped after median %lld ms (max %lld), the second "
+                "shown after median %lld ms (max %lld)\n",
+                static_cast<long long>(stop.median), static_cast<long long>(stop.max),
+                static_cast<long long>(reopen.median), static_cast<long long>(reopen.max));
     const Stat total = stat(stages[QStringLiteral("painted")]);
     const bool met = total.median <= targetMs;
     std::printf("opening, click to painted: median %lld ms, max %lld ms (target <= %lld ms): %s\n",
