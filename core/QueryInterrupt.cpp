@@ -23,9 +23,10 @@ void QueryInterrupt::interrupt()
     QMutexLocker lock(&m_mutex);
     if (!m_cancel)
         return;
-    // Sent while the worker cannot disarm (it waits for the mutex): the request reaches the server while the armed
-    // statement runs or just after it ended, never during a later request's statement. PQcancel waits for the
-    // postmaster to take the request, a few milliseconds on a local connection.
+    // Sent while the worker cannot disarm (it waits for the mutex). PQcancel returns once the postmaster has
+    // signalled the backend (a few milliseconds on a local connection), so the signal lands while the armed statement
+    // runs, or while the backend waits for its next command, which ignores it: a later request's statement could only
+    // meet it if that backend were not scheduled at all in between.
     char error[256] = {};
     if (!PQcancel(m_cancel, error, int(sizeof error)))
         qCWarning(lcInterrupt) << "could not ask the database to cancel the query:" << error;

@@ -17,7 +17,7 @@ class Database;
 // milliseconds instead of running to its end on the worker while the next request waits behind it.
 //
 // One object per request: interrupt() after the request has ended (or before its first statement) sends nothing to
-// the server, so it can never cancel a later request's statement on the same connection. Thread-safe.
+// the server, so that it does not cancel a later request's statement on the same connection. Thread-safe.
 class QueryInterrupt
 {
 public:
