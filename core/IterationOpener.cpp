@@ -732,9 +732,9 @@ Result<OpenedIteration> openIteration(Database &db, const OpenRequest &request)
     }
     if (reporter.interrupted())
         return interruptedResult();
+    const qint64 runsMs = timer.elapsed();
     // Without this tool's statistics there is nothing for the overview to sketch (the window shows such types as not
     // analysed), and the outliers are cheaper to look up by id than to find in a read of every record.
-    const qint64 runsMs = timer.elapsed();
     if (!conn || !current.hasRun() || (resolved.previousIteration > 0 && !previous))
         return openWithQueries(db, resolved, reporter);
 
