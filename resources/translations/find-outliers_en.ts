@@ -2210,6 +2210,11 @@
         <source>chart: 1 in %1</source>
         <translation>chart: 1 in %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/results/TypeCard.cpp" line="220"/>
+        <source>1 in %1</source>
+        <translation>1 in %1</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::help</name>

@@ -244,9 +244,12 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
     for (const auto &[overlay, color] : style.overlays)
         drawEnvelope(*overlay, color);
 
-    // Outliers: one dot per pixel column (the most extreme), with a count when several share it.
+    // Outliers: one dot per pixel column (the most extreme), with a count when several share it; a count that would
+    // cover one already drawn is left out, as in the detail chart (a dense series had a smear of digits, each of
+    // them costing a text layout).
     painter->setRenderHint(QPainter::Antialiasing, true);
     const qreal d = style.markerDiameter;
+    QVector<QRectF> labels; // the counts drawn, the last few (they go left to right)
     qsizetype i = 0;
     while (i < outliers.size()) {
         const int column = int(xOf(outliers[i].timeMs) / std::max<qreal>(d, 1.0));
@@ -261,8 +264,16 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
         painter->setBrush(style.outlier);
         painter->drawEllipse(c, d / 2, d / 2);
         if (j - i > 1 && style.counts) {
-            painter->setPen(style.outlier);
-            painter->drawText(QPointF(c.x() + d * 0.6, c.y() - d * 0.3), QString::number(j - i));
+            const QString count = QString::number(j - i);
+            const QPointF at(c.x() + d * 0.6, c.y() - d * 0.3);
+            const QRectF box(at.x(), at.y() - fm.ascent(), fm.horizontalAdvance(count), fm.height());
+            if (std::none_of(labels.cbegin(), labels.cend(), [&box](const QRectF &r) { return r.intersects(box); })) {
+                painter->setPen(style.outlier);
+                painter->drawText(at, count);
+                labels.append(box);
+                if (labels.size() > 8)
+                    labels.removeFirst();
+            }
         }
         i = j;
     }

@@ -213,8 +213,14 @@ void TypeCard::paintEvent(QPaintEvent *)
     const QString unit = typeUnit(m_type.dataType);
     const QString table = m_source == Source::Raw ? tr("raw") : tr("processed");
     QString subtitle = unit.isEmpty() ? table : QStringLiteral("%1 · %2").arg(unit, table);
-    if (m_hasSketch && m_sampleEvery > 1) // the small chart is drawn from a sample: said here, in full in the tooltip
-        subtitle += QStringLiteral(" · ") + tr("chart: 1 in %1").arg(QLocale().toString(m_sampleEvery));
+    if (m_hasSketch && m_sampleEvery > 1) {
+        // The small chart is drawn from a sample: said here (shorter on a narrow card), in full in the tooltip.
+        const QString every = QLocale().toString(m_sampleEvery);
+        const QString full = subtitle + QStringLiteral(" · ") + tr("chart: 1 in %1").arg(every);
+        subtitle = smallFm.horizontalAdvance(full) <= l.subtitle.width()
+            ? full
+            : subtitle + QStringLiteral(" · ") + tr("1 in %1").arg(every);
+    }
     p.drawText(l.subtitle, Qt::AlignLeft | Qt::AlignVCenter,
                smallFm.elidedText(subtitle, Qt::ElideRight, l.subtitle.width()));
 
