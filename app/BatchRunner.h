@@ -27,11 +27,14 @@ namespace fo {
 class BatchRunner
 {
 public:
+    // --retry-for when it is not given: what --help says, what the option holds, and what a batch gets.
+    static constexpr int DefaultRetryForSeconds = 60;
+
     struct Options
     {
         int jobs = 1;
         RunRequest request; // every field but email is used for each email
-        int retryForSeconds = 60; // 0: never run an email again
+        int retryForSeconds = DefaultRetryForSeconds; // 0: never run an email again
         bool stageTimes = false; // time each stage of every run (StageTimer); passed to the finished callback
     };
 

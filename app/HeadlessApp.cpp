@@ -61,8 +61,9 @@ struct HeadlessOptions
         QStringLiteral("retry-for"),
         QStringLiteral("With --emails-from or --all-users: run an email again after a connection failure (refused, "
                        "lost, too many connections, the server starting or stopping) for up to this many seconds, all "
-                       "workers backing off together; 0 never runs one again (default 60)."),
-        QStringLiteral("seconds"), QStringLiteral("60")};
+                       "workers backing off together; 0 never runs one again (default %1).")
+            .arg(BatchRunner::DefaultRetryForSeconds),
+        QStringLiteral("seconds"), QString::number(BatchRunner::DefaultRetryForSeconds)};
     const QCommandLineOption shard {
         QStringLiteral("shard"),
         QStringLiteral("With --emails-from or --all-users: run only shard I of N, the emails whose FNV-1a 64 hash (of "

@@ -90,12 +90,17 @@ int runBatch(const Config &config, const RunRequest &request, const QStringList 
     BatchRunner runner(config, options);
     runner.setCancelFlag(batch.cancel);
     runner.setWarningCallback([](const QString &email, const QString &text) { headless::printWarning(email, text); });
-    runner.setBackoffCallback([](const QString &email, const QString &error, double seconds) {
-        headless::printWarning(email,
-                               error
-                                   + QStringLiteral(" Every worker waits %1 s before its next attempt.")
-                                         .arg(QString::number(seconds, 'f', 1)));
-    });
+    // The notice says how long the email is tried for: the window the runner was given (--retry-for).
+    runner.setBackoffCallback(
+        [retryFor = options.retryForSeconds](const QString &email, const QString &error, double seconds) {
+            headless::printWarning(
+                email,
+                error
+                    + QStringLiteral(" Every worker waits %1 s before its next attempt; the email is run "
+                                     "again for up to %2 s (--retry-for).")
+                          .arg(QString::number(seconds, 'f', 1))
+                          .arg(retryFor));
+        });
     // One progress line per email: on stdout as the text report, or on stderr when stdout carries the JSON (then, with
     // --log-format json, as a JSON record).
     QTextStream &progress = batch.json ? err() : out();

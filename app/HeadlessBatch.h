@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/BatchRunner.h"
 #include "core/Config.h"
 #include "core/Pipeline.h"
 
@@ -15,7 +16,7 @@ class CsvTarget;
 struct BatchOptions
 {
     int jobs = 1;
-    int retryFor = 60;
+    int retryFor = BatchRunner::DefaultRetryForSeconds; // --retry-for, in seconds
     bool json = false;
     bool stageTimes = false;
     QString shard; // "I/N", or empty

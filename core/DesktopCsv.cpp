@@ -3,7 +3,7 @@
 #include "core/DataUnits.h"
 #include "core/ReportWriters.h"
 
-#include <QHash>
+#include <QMap>
 #include <QSaveFile>
 #include <QSet>
 #include <QTextStream>
@@ -24,10 +24,10 @@ QStringList desktopCsvHeader(bool allPoints, bool compared)
 Status writeDesktopCsv(const RunReport &report, const QVector<OutlierDiff> *diffs, QIODevice &device, bool allPoints)
 {
     // Which outliers are new since the iteration compared with (the others of the current one persist).
-    QHash<QString, QSet<qint64>> added;
+    QMap<QPair<Source, TypeKey>, QSet<qint64>> added;
     if (diffs) {
         for (const OutlierDiff &diff : *diffs) {
-            QSet<qint64> &ids = added[sourceName(diff.source) + QLatin1Char('/') + diff.dataType];
+            QSet<qint64> &ids = added[{diff.source, diff.key()}];
             for (qint64 id : diff.added)
                 ids.insert(id);
         }
@@ -42,7 +42,7 @@ Status writeDesktopCsv(const RunReport &report, const QVector<OutlierDiff> *diff
         if (of.type != type) {
             type = of.type;
             unit = csvTextCell(unitOf(type->dataType));
-            newIds = added.value(sourceName(of.source) + QLatin1Char('/') + type->dataType);
+            newIds = added.value({of.source, type->key()});
         }
         cells << unit;
         if (diffs) {

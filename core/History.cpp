@@ -128,17 +128,18 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
     return builder.finish();
 }
 
-Result<Series> loadSeries(Database &db, const QString &email, Source source, const QString &dataType)
+Result<Series> loadSeries(Database &db, const QString &email, Source source, const TypeKey &type)
 {
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
-    const bool prepared =
-        query.prepare(QStringLiteral("SELECT id, value, %1 FROM %2 WHERE email = ? AND data_type = ? ORDER BY id")
-                          .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source)));
+    const bool prepared = query.prepare(
+        QStringLiteral("SELECT id, value, %1 FROM %2 WHERE email = ? AND %3 ORDER BY id")
+            .arg(epochMsExpression(db, QStringLiteral("time")), recordTable(source), dataTypeCondition(type)));
     query.addBindValue(email);
-    query.addBindValue(dataType);
+    bindDataType(query, type);
+    const QString what = QStringLiteral("Reading %1 of %2").arg(displayDataType(type), email);
     if (!prepared || !query.exec())
-        return Error {sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
+        return Error {sqlErrorText(what, query.lastError())};
     Series series;
     while (query.next()) {
         const std::optional<double> value = parseText(query.value(1).toString());
@@ -149,7 +150,7 @@ Result<Series> loadSeries(Database &db, const QString &email, Source source, con
         series.timesMs.push_back(query.value(2).toLongLong());
     }
     if (query.lastError().isValid())
-        return Error {sqlErrorText(QStringLiteral("Reading %1 of %2").arg(dataType, email), query.lastError())};
+        return Error {sqlErrorText(what, query.lastError())};
     return series;
 }
 

@@ -36,8 +36,8 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email);
 // otherwise). status is Completed.
 Result<RunReport> loadIteration(Database &db, const QString &email, int iteration);
 
-// Every numeric point of one data type for the charts, in id order.
-Result<Series> loadSeries(Database &db, const QString &email, Source source, const QString &dataType);
+// Every numeric point of one data type for the charts, in id order (of the NULL type when type.isNull).
+Result<Series> loadSeries(Database &db, const QString &email, Source source, const TypeKey &type);
 
 } // namespace history
 

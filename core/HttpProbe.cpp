@@ -81,4 +81,11 @@ void HttpProbe::check(const QString &url, const QList<int> &expected, const QStr
             });
 }
 
+void HttpProbe::checkNotificationsApi(const QString &baseUrl, QObject *context, Callback done)
+{
+    const QString base = serviceBaseText(baseUrl);
+    const QString url = base.isEmpty() ? QString() : base + QStringLiteral("/send_email");
+    check(url, {405}, tr("the send_email endpoint is there"), context, std::move(done));
+}
+
 } // namespace fo

@@ -34,6 +34,10 @@ public:
     // that takes only POST), is Ok, described by `expectedNote`; any other HTTP status is a Warning that names it.
     void check(const QString &url, const QList<int> &expected, const QString &expectedNote, QObject *context,
                Callback done);
+    // The notifications API at `baseUrl` (docs/platform.md 5), the same way wherever it is asked (the status bar and
+    // the settings' Test button): GET its one endpoint, send_email, which takes only POST. 405 means the address is
+    // right (and nothing is sent); a 404 is a Warning, the address is wrong; no answer is Failed.
+    void checkNotificationsApi(const QString &baseUrl, QObject *context, Callback done);
 
 private:
     // An empty or malformed address, answered at once (on the event loop, as a network answer would be); false when

@@ -21,6 +21,9 @@ struct TypeRef
     QString dataType;
     bool dataTypeIsNull = false;
 
+    static TypeRef of(Source source, const TypeKey &type) { return TypeRef {source, type.dataType, type.isNull}; }
+    TypeKey key() const { return dataTypeIsNull ? TypeKey::null() : TypeKey(dataType); }
+
     bool operator==(const TypeRef &other) const
     {
         return source == other.source && dataTypeIsNull == other.dataTypeIsNull && dataType == other.dataType;

@@ -76,15 +76,15 @@ QVector<qint64> OutlierComparison::ids(OutlierChange change) const
 QVector<OutlierDiff> compareRuns(const RunReport &previous, const RunReport &current)
 {
     // Per (source, data type): the ids of the previous iteration, then of the current one.
-    QMap<QPair<Source, QString>, QPair<std::vector<qint64>, std::vector<qint64>>> byType;
+    QMap<QPair<Source, TypeKey>, QPair<std::vector<qint64>, std::vector<qint64>>> byType;
     for (const Source source : {Source::Raw, Source::Processed}) {
         for (const TypeReport &type : previous.table(source).types) {
-            std::vector<qint64> &ids = byType[{source, type.dataType}].first;
+            std::vector<qint64> &ids = byType[{source, type.key()}].first;
             const std::vector<qint64> more = OutlierComparison::idsOf(type.outliers);
             ids.insert(ids.end(), more.cbegin(), more.cend());
         }
         for (const TypeReport &type : current.table(source).types) {
-            std::vector<qint64> &ids = byType[{source, type.dataType}].second;
+            std::vector<qint64> &ids = byType[{source, type.key()}].second;
             const std::vector<qint64> more = OutlierComparison::idsOf(type.outliers);
             ids.insert(ids.end(), more.cbegin(), more.cend());
         }
@@ -94,7 +94,8 @@ QVector<OutlierDiff> compareRuns(const RunReport &previous, const RunReport &cur
         const OutlierComparison comparison(it->first, it->second);
         OutlierDiff diff;
         diff.source = it.key().first;
-        diff.dataType = it.key().second;
+        diff.dataType = it.key().second.dataType;
+        diff.dataTypeIsNull = it.key().second.isNull;
         diff.added = comparison.ids(OutlierChange::New);
         diff.resolved = comparison.ids(OutlierChange::Resolved);
         diff.persisting = comparison.ids(OutlierChange::Persisting);

@@ -43,11 +43,14 @@ private:
 // New, resolved and persisting outliers between two iterations, per data type. Records are matched by id.
 struct OutlierDiff
 {
-    QString dataType;
+    QString dataType; // as stored; empty when dataTypeIsNull
     Source source = Source::Raw;
     QVector<qint64> added; // in `current`, not in `previous`
     QVector<qint64> resolved; // in `previous`, not in `current`
     QVector<qint64> persisting; // in both
+    bool dataTypeIsNull = false; // the NULL type, a group of its own apart from ""
+
+    TypeKey key() const { return dataTypeIsNull ? TypeKey::null() : TypeKey(dataType); }
 };
 QVector<OutlierDiff> compareRuns(const RunReport &previous, const RunReport &current);
 

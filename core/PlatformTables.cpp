@@ -1,5 +1,7 @@
 #include "core/PlatformTables.h"
 
+#include <QSqlQuery>
+
 namespace fo {
 
 QString recordTable(Source source)
@@ -16,6 +18,17 @@ QString outlierTable(Source source)
 QString outlierIdColumn(Source source)
 {
     return source == Source::Raw ? QStringLiteral("raw_record_id") : QStringLiteral("processed_record_id");
+}
+
+QString dataTypeCondition(const TypeKey &type)
+{
+    return type.isNull ? QStringLiteral("data_type IS NULL") : QStringLiteral("data_type = ?");
+}
+
+void bindDataType(QSqlQuery &query, const TypeKey &type)
+{
+    if (!type.isNull)
+        query.addBindValue(type.dataType);
 }
 
 } // namespace fo

@@ -17,6 +17,11 @@ QString displayDataType(const QString &dataType, bool isNull)
     return isNull ? QStringLiteral("(no type)") : dataType;
 }
 
+QString displayDataType(const TypeKey &type)
+{
+    return displayDataType(type.dataType, type.isNull);
+}
+
 QString statusName(RunStatus status)
 {
     switch (status) {

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <utility>
+
 namespace fo {
 
 enum class Source { Raw, Processed };
@@ -40,6 +42,32 @@ struct Series
 // How a data type is shown to a person (text, HTML, the desktop): as stored, or "(no type)" for a NULL one.
 QString displayDataType(const QString &dataType, bool isNull);
 
+// One data type as a key, where types are looked up (the stored iteration's groups, the desktop's selection, the
+// values read for a chart): its stored text, or NULL, which is a group of its own apart from "" (docs/platform.md,
+// section 1). Made from a text only on purpose (explicit), so that a NULL type is never taken for "" unseen.
+struct TypeKey
+{
+    QString dataType; // as stored; empty when isNull
+    bool isNull = false;
+
+    TypeKey() = default;
+    explicit TypeKey(QString stored) : dataType(std::move(stored)) { }
+    static TypeKey null()
+    {
+        TypeKey key;
+        key.isNull = true;
+        return key;
+    }
+
+    friend bool operator==(const TypeKey &a, const TypeKey &b) = default;
+    // NULL first, then by stored text: the order of a report's types (core/Pipeline.cpp).
+    friend bool operator<(const TypeKey &a, const TypeKey &b)
+    {
+        return a.isNull != b.isNull ? a.isNull : a.dataType < b.dataType;
+    }
+};
+QString displayDataType(const TypeKey &type);
+
 struct TypeReport
 {
     QString dataType; // as stored; empty when dataTypeIsNull
@@ -52,6 +80,8 @@ struct TypeReport
     QVector<OutlierPoint> outliers; // in id order
     Series series;
     bool dataTypeIsNull = false; // the platform's rows had no data_type (NULL): a group of its own, shown "(no type)"
+
+    TypeKey key() const { return dataTypeIsNull ? TypeKey::null() : TypeKey(dataType); }
 };
 
 struct TableReport

@@ -37,18 +37,18 @@ bool parseValuePair(const QString &text, double *first, double *second)
     return parseDecimal(QStringView(text).left(slash), first) && parseDecimal(QStringView(text).mid(slash + 1), second);
 }
 
-Result<StoredText> loadStoredText(Database &db, const QString &email, Source source, const QString &dataType,
+Result<StoredText> loadStoredText(Database &db, const QString &email, Source source, const TypeKey &type,
                                   int sampleCount)
 {
     const QString table = recordTable(source);
     QSqlQuery query(db.db());
     query.setForwardOnly(true);
     const bool prepared =
-        query.prepare(QStringLiteral("SELECT value, %1 FROM %2 WHERE email = ? AND data_type = ? ORDER BY id")
-                          .arg(epochMsExpression(db, QStringLiteral("time")), table));
+        query.prepare(QStringLiteral("SELECT value, %1 FROM %2 WHERE email = ? AND %3 ORDER BY id")
+                          .arg(epochMsExpression(db, QStringLiteral("time")), table, dataTypeCondition(type)));
     query.addBindValue(email);
-    query.addBindValue(dataType);
-    const QString what = QStringLiteral("Reading the stored values of %1 of %2").arg(dataType, email);
+    bindDataType(query, type);
+    const QString what = QStringLiteral("Reading the stored values of %1 of %2").arg(displayDataType(type), email);
     if (!prepared || !query.exec())
         return Error {sqlErrorText(what, query.lastError())};
     StoredText text;

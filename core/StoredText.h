@@ -27,8 +27,9 @@ struct StoredText
 // Splits "120/80" (spaces allowed around each part, ASCII decimals) into its two numbers.
 bool parseValuePair(const QString &text, double *first, double *second);
 
-// Reads the values of one type of `email` from raw_records or processed_records, in id order.
-Result<StoredText> loadStoredText(Database &db, const QString &email, Source source, const QString &dataType,
+// Reads the values of one type of `email` (the NULL type when type.isNull) from raw_records or processed_records,
+// in id order.
+Result<StoredText> loadStoredText(Database &db, const QString &email, Source source, const TypeKey &type,
                                   int sampleCount = 8);
 
 } // namespace fo

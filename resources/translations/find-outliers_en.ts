@@ -1258,6 +1258,11 @@
         <source>not configured</source>
         <translation>not configured</translation>
     </message>
+    <message>
+        <location filename="../../ui/status/ServiceIndicator.cpp"/>
+        <source>answers, but not as expected</source>
+        <translation>answers, but not as expected</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::ServiceMonitor</name>
@@ -1353,6 +1358,11 @@
         <location filename="../../core/HttpProbe.cpp" line="123"/>
         <source>%1 is reachable, but answered HTTP %2: check the address.</source>
         <translation>%1 is reachable, but answered HTTP %2: check the address.</translation>
+    </message>
+    <message>
+        <location filename="../../core/HttpProbe.cpp"/>
+        <source>the send_email endpoint is there</source>
+        <translation>the send_email endpoint is there</translation>
     </message>
 </context>
 <context>
@@ -1463,11 +1473,6 @@
         <location filename="../../ui/SettingsDialog.cpp" line="346"/>
         <source>the auth API asks for a sign-in, as it should</source>
         <translation>the auth API asks for a sign-in, as it should</translation>
-    </message>
-    <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="361"/>
-        <source>the send_email endpoint is there</source>
-        <translation>the send_email endpoint is there</translation>
     </message>
     <message>
         <location filename="../../ui/SettingsDialog.cpp" line="371"/>
@@ -1718,8 +1723,21 @@
         <source>Persisting</source>
         <translation>Persisting</translation>
     </message>
+</context>
+<context>
+    <name>fo::ui::TypeNames</name>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="144"/>
+        <location filename="../../ui/text/TypeNames.h" line="23"/>
+        <source>(no type)</source>
+        <translation>(no type)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text/TypeNames.h" line="41"/>
+        <source>Stored without a data type (NULL)</source>
+        <translation>Stored without a data type (NULL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text/TypeNames.h" line="42"/>
         <source>Stored as %1</source>
         <translation>Stored as %1</translation>
     </message>
@@ -2176,11 +2194,6 @@
         <translation>no value is a number the rule can read</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeCard.cpp" line="75"/>
-        <source>Stored as %1</source>
-        <translation>Stored as %1</translation>
-    </message>
-    <message>
         <location filename="../../ui/TypeCard.cpp" line="148"/>
         <source>raw</source>
         <translation>raw</translation>
@@ -2230,38 +2243,8 @@
     </message>
     <message>
         <location filename="../../ui/HelpPages.cpp" line="80"/>
-        <source>Enter (in the email field)</source>
-        <translation>Enter (in the email field)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="80"/>
         <source>Run</source>
         <translation>Run</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="81"/>
-        <source>Export CSV</source>
-        <translation>Export CSV</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="82"/>
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="83"/>
-        <source>Check the services</source>
-        <translation>Check the services</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="84"/>
-        <source>Quit (asks first during a run)</source>
-        <translation>Quit (asks first during a run)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="85"/>
-        <source>How outliers are found</source>
-        <translation>How outliers are found</translation>
     </message>
     <message>
         <location filename="../../ui/HelpPages.cpp" line="86"/>
@@ -2300,11 +2283,6 @@
     </message>
     <message>
         <location filename="../../ui/HelpPages.cpp" line="90"/>
-        <source>Home, 0</source>
-        <translation>Home, 0</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="90"/>
         <source>Show everything (reset the zoom)</source>
         <translation>Show everything (reset the zoom)</translation>
     </message>
@@ -2317,6 +2295,61 @@
         <location filename="../../ui/HelpPages.cpp" line="91"/>
         <source>Centre the chart on that outlier</source>
         <translation>Centre the chart on that outlier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>&lt;h4&gt;Menu commands&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Menu commands&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>&lt;h4&gt;In the email field&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;In the email field&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Home, 0, double-click</source>
+        <translation>Home, 0, double-click</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>&lt;h4&gt;On the Overview&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;On the Overview&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Arrow keys</source>
+        <translation>Arrow keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Move between the data types&apos; cards</source>
+        <translation>Move between the data types&apos; cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Home, End</source>
+        <translation>Home, End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>The first card, the last card</source>
+        <translation>The first card, the last card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Enter, Space</source>
+        <translation>Enter, Space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Open the card&apos;s type on the Detail tab</source>
+        <translation>Open the card&apos;s type on the Detail tab</translation>
     </message>
 </context>
 </TS>

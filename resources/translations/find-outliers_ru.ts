@@ -1264,6 +1264,11 @@
         <source>not configured</source>
         <translation>не настроен</translation>
     </message>
+    <message>
+        <location filename="../../ui/status/ServiceIndicator.cpp"/>
+        <source>answers, but not as expected</source>
+        <translation>отвечает, но не так, как ожидалось</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::ServiceMonitor</name>
@@ -1360,6 +1365,11 @@
         <location filename="../../core/HttpProbe.cpp" line="123"/>
         <source>%1 is reachable, but answered HTTP %2: check the address.</source>
         <translation>%1 доступен, но ответил HTTP %2: проверьте адрес.</translation>
+    </message>
+    <message>
+        <location filename="../../core/HttpProbe.cpp"/>
+        <source>the send_email endpoint is there</source>
+        <translation>адрес send_email на месте</translation>
     </message>
 </context>
 <context>
@@ -1470,11 +1480,6 @@
         <location filename="../../ui/SettingsDialog.cpp" line="346"/>
         <source>the auth API asks for a sign-in, as it should</source>
         <translation>API авторизации просит войти, как и должен</translation>
-    </message>
-    <message>
-        <location filename="../../ui/SettingsDialog.cpp" line="361"/>
-        <source>the send_email endpoint is there</source>
-        <translation>адрес send_email на месте</translation>
     </message>
     <message>
         <location filename="../../ui/SettingsDialog.cpp" line="371"/>
@@ -1725,8 +1730,21 @@
         <source>Persisting</source>
         <translation>Сохранились</translation>
     </message>
+</context>
+<context>
+    <name>fo::ui::TypeNames</name>
     <message>
-        <location filename="../../ui/TypeTableModel.cpp" line="144"/>
+        <location filename="../../ui/text/TypeNames.h" line="23"/>
+        <source>(no type)</source>
+        <translation>(нет типа)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text/TypeNames.h" line="41"/>
+        <source>Stored without a data type (NULL)</source>
+        <translation>Хранится без типа данных (NULL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text/TypeNames.h" line="42"/>
         <source>Stored as %1</source>
         <translation>Хранится как %1</translation>
     </message>
@@ -2188,11 +2206,6 @@
         <translation>ни одно значение не является числом, которое может прочитать правило</translation>
     </message>
     <message>
-        <location filename="../../ui/TypeCard.cpp" line="75"/>
-        <source>Stored as %1</source>
-        <translation>Хранится как %1</translation>
-    </message>
-    <message>
         <location filename="../../ui/TypeCard.cpp" line="148"/>
         <source>raw</source>
         <translation>сырые</translation>
@@ -2242,38 +2255,8 @@
     </message>
     <message>
         <location filename="../../ui/HelpPages.cpp" line="80"/>
-        <source>Enter (in the email field)</source>
-        <translation>Enter (в поле адреса)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="80"/>
         <source>Run</source>
         <translation>Запустить</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="81"/>
-        <source>Export CSV</source>
-        <translation>Экспорт в CSV</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="82"/>
-        <source>Settings</source>
-        <translation>Настройки</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="83"/>
-        <source>Check the services</source>
-        <translation>Проверить сервисы</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="84"/>
-        <source>Quit (asks first during a run)</source>
-        <translation>Выход (во время запуска сначала спросит)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="85"/>
-        <source>How outliers are found</source>
-        <translation>Как находятся выбросы</translation>
     </message>
     <message>
         <location filename="../../ui/HelpPages.cpp" line="86"/>
@@ -2312,11 +2295,6 @@
     </message>
     <message>
         <location filename="../../ui/HelpPages.cpp" line="90"/>
-        <source>Home, 0</source>
-        <translation>Home, 0</translation>
-    </message>
-    <message>
-        <location filename="../../ui/HelpPages.cpp" line="90"/>
         <source>Show everything (reset the zoom)</source>
         <translation>Показать всё (сбросить масштаб)</translation>
     </message>
@@ -2329,6 +2307,61 @@
         <location filename="../../ui/HelpPages.cpp" line="91"/>
         <source>Centre the chart on that outlier</source>
         <translation>Поставить этот выброс в центр графика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>&lt;h4&gt;Menu commands&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;Команды меню&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>&lt;h4&gt;In the email field&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;В поле адреса&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Home, 0, double-click</source>
+        <translation>Home, 0, двойной щелчок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>&lt;h4&gt;On the Overview&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;На вкладке «Обзор»&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Arrow keys</source>
+        <translation>Стрелки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Move between the data types&apos; cards</source>
+        <translation>Переход между карточками типов данных</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Home, End</source>
+        <translation>Home, End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>The first card, the last card</source>
+        <translation>Первая и последняя карточка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Enter, Space</source>
+        <translation>Enter, пробел</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/HelpPages.cpp"/>
+        <source>Open the card&apos;s type on the Detail tab</source>
+        <translation>Открыть тип карточки на вкладке «Подробно»</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,9 @@
 // viewport after the posted events, the view's own deferred line rebuild among them, have been delivered):
 //   build      the path the main window takes when a data type is picked: ChartDataBuilder::build (the app runs it on
 //              its query thread; the user waits for it all the same), setChartData, the overview strip's sketch, the
-//              deferred line rebuild and the paint. The first build in a fresh view has its own row ("cold"); the
+//              deferred line rebuild and the paint. The first build in a view has its own row ("new view"): the
+//              first chart of the process, then the first of each of --new-views - 1 more views, each closed after
+//              (its arrays go to the next chart, as in the window); the line below the table lists them all. The
 //              others alternate between two types, as a user clicks from one to the other. The generated rows are a
 //              little out of time order (as records arrive); "build (sorted input)" has them in time order, as most
 //              types come from the database.
@@ -19,11 +21,13 @@
 //   reset      the Home key after a pan.
 //
 // Options: --points N (default 1000000), --steps N (steps per zoom or pan row, default 12), --builds N (timed warm
-// builds, default 6), --png PATH (default /tmp/chart_bench.png; a second file *-zoomed.png shows a zoomed view),
+// builds, default 6), --new-views N (default 5), --png PATH (default /tmp/chart_bench.png; a second file *-zoomed.png
+// shows a zoomed view),
 // --width W --height H (default 1200x600). Exit code: 0 when every row meets its target, 1 when one does not, 2
 // when the chart did not draw. Needs QT_QPA_PLATFORM=offscreen (no display) and TZ=UTC, which chart.sh sets.
 
 #include "core/RunReport.h"
+#include "ui/chart/ChartBufferPool.h"
 #include "ui/chart/ChartData.h"
 #include "ui/chart/ChartDataBuilder.h"
 #include "ui/chart/ChartPanel.h"
@@ -47,6 +51,9 @@
 #include <ctime>
 #include <functional>
 #include <numbers>
+#include <sys/resource.h>
+#include <thread>
+#include <utility>
 
 using namespace fo;
 using namespace fo::ui;
@@ -57,6 +64,21 @@ constexpr double BuildTargetMs = 100.0;
 constexpr double RedrawTargetMs = 16.0;
 QVector<double> s_builderMs; // ChartDataBuilder::build alone, for every build
 QVector<double> s_builderCpuMs; // the same, the thread's CPU time
+QVector<double> s_builderKernelMs; // of that CPU time, the part in the kernel (page faults: fresh memory)
+QVector<long> s_builderFaults; // page faults during the build
+std::pair<qsizetype, bool> s_pendingPrepare {0, false}; // what the query thread prepares after the last build
+QVector<double> s_prepareMs; // ChartBufferPool::prepare on another thread, after each build
+
+// What the window's query thread does after it has built a chart, while the operator looks at it: a spare set of
+// arrays for the next chart, each page written once (ChartBufferPool::prepare). On another thread, as there, and
+// waited for: an operator's next click comes later than this takes.
+void prepareLikeTheQueryThread()
+{
+    QElapsedTimer timer;
+    timer.start();
+    std::thread([size = s_pendingPrepare] { ChartBufferPool::instance().prepare(size.first, size.second); }).join();
+    s_prepareMs.append(double(timer.nsecsElapsed()) / 1e6);
+}
 
 // SplitMix64: the same numbers on every machine and every standard library (std::normal_distribution is not).
 class Random
@@ -287,11 +309,14 @@ int main(int argc, char *argv[])
                                          QStringLiteral("1200"));
     const QCommandLineOption heightOption(QStringLiteral("height"), QStringLiteral("Widget height."),
                                           QStringLiteral("H"), QStringLiteral("600"));
-    parser.addOptions({pointsOption, stepsOption, buildsOption, pngOption, widthOption, heightOption});
+    const QCommandLineOption viewsOption(QStringLiteral("new-views"), QStringLiteral("New views built once each."),
+                                         QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOptions({pointsOption, stepsOption, buildsOption, pngOption, widthOption, heightOption, viewsOption});
     parser.process(app);
     const qsizetype points = std::max<qsizetype>(parser.value(pointsOption).toLongLong(), 1000);
     const int steps = std::max(parser.value(stepsOption).toInt(), 1);
     const int builds = std::max(parser.value(buildsOption).toInt(), 1);
+    const int newViews = std::max(parser.value(viewsOption).toInt(), 1);
     const QString png = parser.value(pngOption);
 
     QTextStream out(stdout);
@@ -324,20 +349,47 @@ int main(int argc, char *argv[])
         << panel.height() << Qt::endl;
 
     Bench bench(&view, &counter);
-    auto build = [&view](const TypeReport &type) {
+    auto buildInto = [](OutlierChartView &target, const TypeReport &type) {
         // MainWindow: buildChartFor -> (query thread) ChartDataBuilder::build -> chartBuilt -> setChartData.
         QElapsedTimer builderTimer;
         builderTimer.start();
         const double cpuStart = threadCpuMs();
+        rusage before {}, after {};
+        getrusage(RUSAGE_THREAD, &before);
         const ChartData data = ChartDataBuilder::build(inputFor(type));
+        getrusage(RUSAGE_THREAD, &after);
         s_builderMs.append(double(builderTimer.nsecsElapsed()) / 1e6);
         s_builderCpuMs.append(threadCpuMs() - cpuStart);
-        view.setChartData(data);
+        auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+        s_builderKernelMs.append(ms(after.ru_stime) - ms(before.ru_stime));
+        s_builderFaults.append(after.ru_minflt - before.ru_minflt + after.ru_majflt - before.ru_majflt);
+        target.setChartData(data);
+        s_pendingPrepare = {data.points.size(), !data.ids.isSharedWith(type.series.ids)};
     };
+    auto build = [&view, &buildInto](const TypeReport &type) { buildInto(view, type); };
 
+    // The first build in a view, in new views: the first of them is the first chart of the process (every array in
+    // fresh memory); each view that goes gives its chart's arrays to the next chart built (ChartBufferPool), as the
+    // window's chart does when it shows another type.
     QVector<Row> rows;
-    Row cold {QStringLiteral("build (cold)"), BuildTargetMs, {}};
+    Row cold {QStringLiteral("build (new view)"), BuildTargetMs, {}};
     cold.samples.append(bench.measure([&] { build(typeA); }));
+    prepareLikeTheQueryThread();
+    const double firstKernelMs = s_builderKernelMs.constFirst();
+    const long firstFaults = s_builderFaults.constFirst();
+    for (int i = 1; i < newViews; ++i) {
+        ChartPanel other;
+        other.resize(panel.size());
+        other.show();
+        for (int j = 0; j < 5; ++j)
+            QCoreApplication::processEvents();
+        PaintCounter otherCounter;
+        other.chartView()->viewport()->installEventFilter(&otherCounter);
+        other.chartView()->viewport()->repaint();
+        Bench otherBench(other.chartView(), &otherCounter);
+        cold.samples.append(otherBench.measure([&] { buildInto(*other.chartView(), i % 2 ? typeB : typeA); }));
+        prepareLikeTheQueryThread();
+    }
     rows.append(cold);
     const qsizetype drawnPoints = view.lineSeries()->count();
     const qsizetype drawnOutliers = view.outlierSeries()->count();
@@ -358,10 +410,14 @@ int main(int argc, char *argv[])
 
     // Builds alternate between two types, as when a user clicks from one to the other; the last shows typeA.
     Row warm {QStringLiteral("build (switch type)"), BuildTargetMs, {}};
-    for (int i = 0; i < builds; ++i)
+    for (int i = 0; i < builds; ++i) {
         warm.samples.append(bench.measure([&] { build(i % 2 == 0 ? typeB : typeA); }));
-    if (builds % 2 == 1)
+        prepareLikeTheQueryThread();
+    }
+    if (builds % 2 == 1) {
         bench.measure([&] { build(typeA); });
+        prepareLikeTheQueryThread();
+    }
     rows.append(warm);
 
     const double fullWidth = bench.visibleWidthMs();
@@ -420,8 +476,10 @@ int main(int argc, char *argv[])
     };
     const TypeReport sortedA = sortedCopy(typeA), sortedB = sortedCopy(typeB);
     Row sortedBuilds {QStringLiteral("build (sorted input)"), BuildTargetMs, {}};
-    for (int i = 0; i < builds; ++i)
+    for (int i = 0; i < builds; ++i) {
         sortedBuilds.samples.append(bench.measure([&] { build(i % 2 == 0 ? sortedB : sortedA); }));
+        prepareLikeTheQueryThread();
+    }
     rows.insert(2, sortedBuilds);
     out << "visible width: full " << qint64(fullWidth / 86400000.0) << " days, zoomed "
         << qint64(zoomedWidth / 86400000.0) << " days; line points now " << view.lineSeries()->count() << Qt::endl;
@@ -484,6 +542,19 @@ int main(int argc, char *argv[])
         << QString::number(median(s_builderMs), 'f', 1) << " ms, max "
         << QString::number(*std::max_element(s_builderMs.cbegin(), s_builderMs.cend()), 'f', 1) << " ms; CPU median "
         << QString::number(median(s_builderCpuMs), 'f', 1) << " ms." << Qt::endl;
+    QStringList coldTimes;
+    for (const Sample &sample : std::as_const(rows.constFirst().samples))
+        coldTimes.append(QString::number(sample.totalMs, 'f', 1));
+    out << "new views, first build each: " << coldTimes.join(QStringLiteral(", "))
+        << " ms. The first is the first chart of the process: its builder spent "
+        << QString::number(firstKernelMs, 'f', 1) << " ms in the kernel over " << firstFaults
+        << " page faults (fresh memory; on a virtual machine whose host takes back free memory, each fault can reach "
+           "the host)."
+        << Qt::endl
+        << "after each build, ChartBufferPool::prepare on another thread (as the query thread does): median "
+        << QString::number(median(s_prepareMs), 'f', 1) << " ms, max "
+        << QString::number(*std::max_element(s_prepareMs.cbegin(), s_prepareMs.cend()), 'f', 1)
+        << " ms (nothing to do when a chart given back left a spare)." << Qt::endl;
     out << Qt::endl
         << "targets (issue 11): building the displayed series <= " << BuildTargetMs
         << " ms, each zoom or pan redraw <= " << RedrawTargetMs << " ms (median of the row): "

@@ -225,7 +225,7 @@ void TestOpenIteration::chosenTypeIsWhole()
     const TypeValues *values = valuesOf(opened.value(), chosen.source, chosen.dataType);
     QVERIFY(values);
     QCOMPARE(values->sampleEvery, qint64(1));
-    const Result<Series> series = history::loadSeries(*m_db, Email, chosen.source, chosen.dataType);
+    const Result<Series> series = history::loadSeries(*m_db, Email, chosen.source, chosen.key());
     QVERIFY(series.ok());
     QVERIFY(series->ids.size() > 16);
     QCOMPARE(values->series.ids, series->ids);
@@ -250,11 +250,11 @@ void TestOpenIteration::overviewSamples()
     int sampled = 0;
     int foretold = 0;
     for (const TypeValues &values : opened->values) {
-        const Result<Series> all = history::loadSeries(*m_db, Email, values.type.source, values.type.dataType);
+        const Result<Series> all = history::loadSeries(*m_db, Email, values.type.source, values.type.key());
         QVERIFY(all.ok());
         const TypeReport *stats = nullptr;
         for (const TypeReport &type : opened->current.table(values.type.source).types) {
-            if (type.dataType == values.type.dataType)
+            if (type.key() == values.type.key())
                 stats = &type;
         }
         QVERIFY(stats);
@@ -345,7 +345,7 @@ void TestOpenIteration::oddTypeNames()
     const TypeValues *values = valuesOf(opened.value(), Source::Raw, dataType);
     QVERIFY(values);
     QCOMPARE(values->sampleEvery, qint64(1));
-    const Result<Series> series = history::loadSeries(*m_db, email, Source::Raw, dataType);
+    const Result<Series> series = history::loadSeries(*m_db, email, Source::Raw, TypeKey(dataType));
     QVERIFY(series.ok());
     QCOMPARE(series->ids.size(), 120);
     QCOMPARE(values->series.ids, series->ids);

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void redisAnotherProtocol();
     void redisAnswerReachesItsContextOnly();
     void httpExpectedStatusesAndWarnings();
+    void notificationsApiCheck();
 
 private:
     std::optional<std::pair<QString, int>> m_redis;
@@ -198,6 +199,38 @@ void TestServiceProbes::httpExpectedStatusesAndWarnings()
     QTRY_VERIFY_WITH_TIMEOUT(reached.has_value(), 10000);
     QCOMPARE(reached->outcome, ProbeAnswer::Outcome::Failed);
     QVERIFY2(reached->message.startsWith(QStringLiteral("Cannot reach ")), qPrintable(reached->message));
+}
+
+// The notifications API's check, which the status bar and the settings share: a GET of send_email (POST only: 405
+// when the address is right, and nothing is sent); a 404 there is a wrong address, a Warning.
+void TestServiceProbes::notificationsApiCheck()
+{
+    HttpStub stub;
+    QVERIFY(stub.isListening());
+    stub.setRoute("GET", "/notifications/send_email", HttpStub::Response {405, R"({"detail":"Method Not Allowed"})"});
+    HttpProbe probe;
+    probe.setTimeout(5000ms);
+    const auto check = [&](const QString &base) {
+        std::optional<ProbeAnswer> answer;
+        probe.checkNotificationsApi(base, this, [&answer](const ProbeAnswer &a) { answer = a; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000); }();
+        return answer.value_or(ProbeAnswer {ProbeAnswer::Outcome::Failed, QStringLiteral("no answer")});
+    };
+    ProbeAnswer answer = check(stub.baseUrl() + QStringLiteral("/notifications"));
+    QCOMPARE(answer.outcome, ProbeAnswer::Outcome::Ok);
+    QVERIFY2(answer.message.contains(QStringLiteral("/notifications/send_email answers (HTTP 405")),
+             qPrintable(answer.message));
+    answer = check(stub.baseUrl() + QStringLiteral("/notifications/")); // a trailing slash is the same address
+    QCOMPARE(answer.outcome, ProbeAnswer::Outcome::Ok);
+    answer = check(stub.baseUrl()); // a server, but not the API at that path
+    QCOMPARE(answer.outcome, ProbeAnswer::Outcome::Warning);
+    QVERIFY2(answer.message.contains(QStringLiteral("answered HTTP 404: check the address")),
+             qPrintable(answer.message));
+    answer = check(QString());
+    QCOMPARE(answer.outcome, ProbeAnswer::Outcome::NotConfigured);
+    // Only GETs: nothing was sent.
+    for (const HttpStub::Request &request : stub.requests())
+        QCOMPARE(request.method, QByteArray("GET"));
 }
 
 QTEST_GUILESS_MAIN(TestServiceProbes)

@@ -102,7 +102,7 @@ QVector<double> seriesValues(const QString &dbName)
         return {};
     }
     const fo::Result<fo::Series> series =
-        fo::history::loadSeries(db.value(), Email, fo::Source::Raw, QStringLiteral("HeartRateRecord"));
+        fo::history::loadSeries(db.value(), Email, fo::Source::Raw, fo::TypeKey(QStringLiteral("HeartRateRecord")));
     if (!series) {
         qWarning().noquote() << series.error();
         return {};
@@ -465,7 +465,7 @@ private slots:
         QCOMPARE(persisting, spikes);
 
         const fo::Result<fo::Series> series =
-            fo::history::loadSeries(database, Email, fo::Source::Raw, QStringLiteral("HeartRateRecord"));
+            fo::history::loadSeries(database, Email, fo::Source::Raw, fo::TypeKey(QStringLiteral("HeartRateRecord")));
         QVERIFY2(series, qPrintable(series.error()));
         QVERIFY(series->ids.contains(spikes.first()) || series->ids.contains(spikes.at(1)));
         QVERIFY(series->ids.first() > 3000000000LL);

@@ -221,7 +221,8 @@ private slots:
     }
 
     // A NULL data_type, and types of 2.9 kB and 100 kB, are stored like any other (a NULL type as a group of its
-    // own): every run of the user completes, not only the dry run.
+    // own, shown "(no type)" in the text summary and the completion message, apart from ""): every run of the user
+    // completes, not only the dry run.
     void oddDataTypesDoNotBlockAUser_data()
     {
         QTest::addColumn<QString>("readMethod");
@@ -279,6 +280,25 @@ private slots:
                         QStringLiteral("SELECT COUNT(*) FROM find_outliers_run_types WHERE "
                                        "length(data_type) = 100000")),
                  qint64(2));
+
+        // The completion message: a row "(no type)" of 3 rows and a row "" of 30.
+        const QVector<NotificationMessage> messages = notificationList(*m_stub, email);
+        QVERIFY(!messages.isEmpty());
+        QCOMPARE(messages.last().kind, QStringLiteral("completion"));
+        QCOMPARE(messages.last().iteration, 2);
+        const QString html = messages.last().html;
+        QVERIFY2(html.contains(QStringLiteral("<tr><td>(no type)</td><td>3</td>")), qPrintable(html.left(2000)));
+        QVERIFY2(html.contains(QStringLiteral("<tr><td></td><td>30</td>")), qPrintable(html.left(2000)));
+
+        // The text summary: the same two rows (the names padded to the 100 kB name's width).
+        const ToolResult text = runTool({QStringLiteral("--email"), email, QStringLiteral("--dry-run")}, vars);
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        const QString summary = QString::fromUtf8(text.out);
+        const auto hasRow = [&summary](const QString &pattern) {
+            return QRegularExpression(pattern, QRegularExpression::MultilineOption).match(summary).hasMatch();
+        };
+        QVERIFY2(hasRow(QStringLiteral("^  \\(no type\\) +3 +0 +0 ")), qPrintable(summary.left(300)));
+        QVERIFY2(hasRow(QStringLiteral("^ {100}  +30 +0 ")), qPrintable(summary.left(300)));
     }
 
     // Our tables as an older version made them (data_type NOT NULL in the primary key, no error column) are

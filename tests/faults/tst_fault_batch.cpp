@@ -2,7 +2,7 @@
 //  - the server restarts while a batch waits on it: every email completes (connection failures are run again, with
 //    all workers backing off together), and each is stored once;
 //  - a role with CONNECTION LIMIT 2 under --jobs 6: every email completes;
-//  - --retry-for bounds the retries, and 0 turns them off;
+//  - --retry-for bounds the retries, and 0 turns them off; without it, a batch retries for 60 s, as --help says;
 //  - a data error (a trigger refusing the write) is not run again;
 //  - an email listed twice runs once, and says so;
 //  - SIGTERM: the summary and the JSON count cancelled emails apart from failed ones.
@@ -200,6 +200,7 @@ private slots:
             QVERIFY2(timed.err.contains(BackoffNotice), timed.err.constData());
             QVERIFY2(timed.out.contains("connection failures are retried for 2 s, see --retry-for"),
                      timed.out.constData());
+            QVERIFY2(timed.err.contains("the email is run again for up to 2 s (--retry-for)"), timed.err.constData());
             // Tried again (the shared back-off grows 0.25 s, 0.5 s, 1 s...: an email gives up as soon as the next
             // opening of the gate would come after its deadline), and never for long.
             // The workers share the back-off, so one email may give up after its first attempt while the other
@@ -216,6 +217,32 @@ private slots:
             QVERIFY2(total > 2, timed.out.constData());
             QVERIFY2(elapsed < 15000, qPrintable(QString::number(elapsed)));
         }
+    }
+
+    // Without --retry-for, --help says 60 s and a batch is given 60 s: the back-off notice names the window the
+    // batch runner was given. The tool is stopped at that first notice, so the minute is not waited out.
+    void retryForDefaultsToSixtySeconds()
+    {
+        const ToolResult help = runTool({QStringLiteral("--help")}, {});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(
+            QString::fromUtf8(help.out).simplified().contains(QStringLiteral("0 never runs one again (default 60).")),
+            help.out.constData());
+
+        QMap<QString, QString> env = m_cluster.env(Database);
+        env.insert(QStringLiteral("DB_PORT"), QString::number(freePort())); // nothing listens there
+        const QString list = m_dir.filePath(QStringLiteral("default-retry.txt"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("gone.default@example.com\n");
+        file.close();
+        ToolProcess tool;
+        QVERIFY(tool.start({QStringLiteral("--emails-from"), list}, env));
+        QVERIFY2(tool.waitForStderr("the email is run again for up to 60 s (--retry-for)", 30000),
+                 tool.describe().constData());
+        QVERIFY(tool.signal(SIGTERM));
+        QVERIFY2(tool.waitForFinished(30000), tool.describe().constData());
+        QVERIFY2(tool.out().contains(": 0 completed, 0 failed, 1 cancelled"), tool.describe().constData());
     }
 
     // A data error (here a trigger that refuses one email's run) fails that email once; the others complete.

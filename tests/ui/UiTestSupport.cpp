@@ -25,6 +25,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace fo::test {
@@ -220,6 +221,82 @@ void signInFromDialog(QWidget *window, fo::AuthSession *session, const QString &
     QTRY_VERIFY_WITH_TIMEOUT(session->isSignedIn(), 15000);
 }
 
+namespace {
+
+using Matrix3 = std::array<std::array<double, 3>, 3>;
+using Vector3 = std::array<double, 3>;
+
+Vector3 times(const Matrix3 &m, const Vector3 &v)
+{
+    return {m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2], m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
+            m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2]};
+}
+
+double linearFromSrgb(double v)
+{
+    return v < 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+}
+
+double srgbFromLinear(double v)
+{
+    v = std::clamp(v, 0.0, 1.0);
+    return v < 0.0031308 ? v * 12.92 : 1.055 * std::pow(v, 1.0 / 2.4) - 0.055;
+}
+
+Vector3 linearRgb(const QColor &c)
+{
+    return {linearFromSrgb(c.redF()), linearFromSrgb(c.greenF()), linearFromSrgb(c.blueF())};
+}
+
+} // namespace
+
+QColor simulatedColour(const QColor &colour, ColourVision vision)
+{
+    // Viénot 1999: one projection plane, a single matrix in linear RGB.
+    static const Matrix3 protan = {{{0.10889, 0.89111, 0.0}, {0.10889, 0.89111, 0.0}, {0.00447, -0.00447, 1.0}}};
+    static const Matrix3 deutan = {{{0.29031, 0.70969, 0.0}, {0.29031, 0.70969, 0.0}, {-0.02197, 0.02197, 1.0}}};
+    // Brettel 1997 for tritanopia (Viénot's single plane is not accurate there): to LMS, project S on one of two
+    // half-planes, back to RGB.
+    static const Matrix3 lmsFromRgb = {
+        {{0.17886, 0.43997, 0.03597}, {0.03380, 0.27515, 0.03621}, {0.00031, 0.00192, 0.01528}}};
+    static const Matrix3 rgbFromLms = {
+        {{8.00533, -12.88195, 11.68065}, {-0.97821, 5.26945, -10.18300}, {-0.04017, -0.39885, 66.48079}}};
+    Vector3 rgb = linearRgb(colour);
+    switch (vision) {
+    case ColourVision::Typical:
+        return colour;
+    case ColourVision::Protanopia:
+        rgb = times(protan, rgb);
+        break;
+    case ColourVision::Deuteranopia:
+        rgb = times(deutan, rgb);
+        break;
+    case ColourVision::Tritanopia: {
+        Vector3 lms = times(lmsFromRgb, rgb);
+        const bool first = lms[0] * 0.34516 - lms[1] * 0.65480 >= 0;
+        lms[2] = first ? -0.00213 * lms[0] + 0.05477 * lms[1] : -0.06195 * lms[0] + 0.16826 * lms[1];
+        rgb = times(rgbFromLms, lms);
+        break;
+    }
+    }
+    return QColor::fromRgbF(float(srgbFromLinear(rgb[0])), float(srgbFromLinear(rgb[1])),
+                            float(srgbFromLinear(rgb[2])));
+}
+
+double colourDifference(const QColor &a, const QColor &b)
+{
+    auto lab = [](const QColor &c) {
+        static const Matrix3 xyzFromRgb = {
+            {{0.4124, 0.3576, 0.1805}, {0.2126, 0.7152, 0.0722}, {0.0193, 0.1192, 0.9505}}};
+        const Vector3 xyz = times(xyzFromRgb, linearRgb(c));
+        auto f = [](double t) { return t > 216.0 / 24389.0 ? std::cbrt(t) : (24389.0 / 27.0 * t + 16.0) / 116.0; };
+        const double fx = f(xyz[0] / 0.95047), fy = f(xyz[1]), fz = f(xyz[2] / 1.08883);
+        return Vector3 {116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)};
+    };
+    const Vector3 p = lab(a), q = lab(b);
+    return std::sqrt((p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1]) + (p[2] - q[2]) * (p[2] - q[2]));
+}
+
 void verifyOutlierMarkers(const QImage &image, const ui::OutlierChartView *view, QPointF viewportOrigin, int *checked)
 {
     if (checked)
@@ -312,6 +389,11 @@ void DesktopFixture::startNotifications()
 {
     m_notifications = std::make_unique<HttpStub>();
     m_notifications->setRoute("POST", "/notifications/send_email", {});
+    // As the real API (FastAPI) answers a GET on its POST-only endpoint: the status bar's check sends nothing.
+    HttpStub::Response methodNotAllowed;
+    methodNotAllowed.status = 405;
+    methodNotAllowed.body = "{\"detail\":\"Method Not Allowed\"}";
+    m_notifications->setRoute("GET", "/notifications/send_email", methodNotAllowed);
 }
 
 QString DesktopFixture::notificationsUrl() const

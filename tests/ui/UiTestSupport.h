@@ -11,6 +11,7 @@
 #include "tests/common/HttpStub.h"
 #include "tests/common/TestEnv.h"
 
+#include <QColor>
 #include <QHash>
 #include <QImage>
 #include <QPointer>
@@ -104,6 +105,15 @@ void signInFromDialog(QWidget *window, fo::AuthSession *session, const QString &
 void verifyOutlierMarkers(const QImage &image, const ui::OutlierChartView *view, QPointF viewportOrigin,
                           int *checked = nullptr);
 
+// Colour vision, simulated for a colour on the screen (sRGB): protanopia and deuteranopia as Viénot, Brettel and Mollon
+// (1999), tritanopia as Brettel, Viénot and Mollon (1997), with the precomputed parameters of DaltonLens
+// (libDaltonLens, public domain: Smith & Pokorny cones, sRGB primaries and white).
+enum class ColourVision { Typical, Protanopia, Deuteranopia, Tritanopia };
+QColor simulatedColour(const QColor &colour, ColourVision vision);
+// How far apart two screen colours look: CIE76 ΔE*ab in CIELAB (D65). About 2 is just noticeable; red (#d93025) and a
+// green (#1e8e3e) are about 21 apart for a protanope, 25 for a deuteranope.
+double colourDifference(const QColor &a, const QColor &b);
+
 // The desktop as most UI tests open it: a database of its own, the auth and notifications APIs on local stubs,
 // empty settings, the keychain and the operator's session, and the main window (or the MainWindowHost that
 // rebuilds it on a language switch). Each step checks with Qt Test's macros (FO_RETURN_IF_FAILED after it). The
@@ -123,7 +133,8 @@ public:
     // A database named after `prefix`, with the demo user's records when seed is Demo. Fails without a test
     // PostgreSQL.
     void createDatabase(const QString &prefix, Seed seed = Seed::Demo);
-    // The auth API's stand-in, with the support account; the notifications API's, with POST send_email answered.
+    // The auth API's stand-in, with the support account; the notifications API's, with POST send_email answered (and
+    // a GET of it answered 405, as the real API does).
     void startAuth();
     void startNotifications();
     // useTestEnvironment with the stubs started (a closed port for the auth API when none was).

@@ -3,14 +3,17 @@
 // both changes of the year, whatever the order of the times; and a series built from input already sorted by time
 // shares its ids and times with the input rather than copying them, with the same points as a copy would have.
 
+#include "ui/chart/ChartBufferPool.h"
 #include "ui/chart/ChartDataBuilder.h"
 #include "ui/chart/ChartEnvelope.h"
 #include "ui/chart/ChartTime.h"
+#include "ui/chart/OutlierChartView.h"
 
 #include <QDateTime>
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 
 using namespace fo;
 using namespace fo::ui;
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void mapperMatchesToAxisAcrossDaylightSaving();
     void sortedInputIsShared();
     void envelopeSketchMatchesSeriesSketch();
+    void viewsGiveTheirArraysToTheNextChart();
 };
 
 void TestUiChartBuild::initTestCase()
@@ -126,6 +130,68 @@ void TestUiChartBuild::envelopeSketchMatchesSeriesSketch()
     // A point exactly on a column's edge may fall on either side of it (a multiplication against a division): at most
     // a few of 600 columns.
     QVERIFY2(differentColumns <= 6, qPrintable(QString::number(differentColumns)));
+}
+
+// A series a little out of time order (copied and sorted by the builder): every array of its chart is the builder's.
+ChartDataBuilder::Input jittered(int n, double base)
+{
+    ChartDataBuilder::Input in;
+    in.dataType = QStringLiteral("HeartRateRecord");
+    const qint64 t0 = QDateTime(QDate(2026, 5, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    for (int i = 0; i < n; ++i) {
+        in.series.ids.append(100 + i);
+        in.series.timesMs.append(t0 + qint64(i) * 60000 + (i % 5 == 1 ? -90000 : 0));
+        in.series.values.append(base + i % 17);
+    }
+    in.outliers = {OutlierPoint {100 + 777, QDateTime::fromMSecsSinceEpoch(in.series.timesMs[777], Qt::UTC), 1, 4}};
+    return in;
+}
+
+void TestUiChartBuild::viewsGiveTheirArraysToTheNextChart()
+{
+    // The chart shown before gives its arrays to the next one built (memory already in place, ChartBufferPool), and
+    // the chart built in them is the one fresh arrays give.
+    ChartBufferPool &pool = ChartBufferPool::instance();
+    pool.release();
+    const int n = 20000;
+    auto view = std::make_unique<OutlierChartView>();
+    const QPointF *firstPoints = nullptr;
+    const qint64 *firstIds = nullptr;
+    {
+        const ChartData first = ChartDataBuilder::build(jittered(n, 60));
+        firstPoints = first.points.constData();
+        firstIds = first.ids.constData();
+        view->setChartData(first);
+    }
+    QCOMPARE(pool.spareCapacity(), 0); // nothing given yet: the view holds the first chart
+    view->setChartData(ChartDataBuilder::build(jittered(n, 70)));
+    QVERIFY(pool.spareCapacity() >= n);
+    const ChartData third = ChartDataBuilder::build(jittered(n, 80));
+    QCOMPARE(third.points.constData(), firstPoints);
+    QCOMPARE(third.ids.constData(), firstIds);
+    QCOMPARE(pool.spareCapacity(), 0);
+    pool.release();
+    const ChartData fresh = ChartDataBuilder::build(jittered(n, 80));
+    QVERIFY(fresh.points.constData() != firstPoints);
+    QCOMPARE(third.points, fresh.points);
+    QCOMPARE(third.ids, fresh.ids);
+    QCOMPARE(third.timesMs, fresh.timesMs);
+    QCOMPARE(third.flagged, fresh.flagged);
+    QCOMPARE(int(std::count(third.flagged.cbegin(), third.flagged.cend(), 1)), 1);
+
+    // Arrays somebody else still holds are not taken: the chart built in them would change under the holder.
+    view->setChartData(ChartDataBuilder::build(jittered(n, 90)));
+    const ChartData heldElsewhere = view->chartData();
+    const ChartData heldCopy = heldElsewhere;
+    pool.release();
+    view->setChartData(ChartDataBuilder::build(jittered(n, 100)));
+    QCOMPARE(pool.spareCapacity(), 0);
+    QCOMPARE(heldElsewhere.points.constData(), heldCopy.points.constData());
+    QCOMPARE(heldElsewhere.points, ChartDataBuilder::build(jittered(n, 90)).points);
+    // A view that goes gives its chart's arrays.
+    view.reset();
+    QVERIFY(pool.spareCapacity() >= n);
+    pool.release();
 }
 
 QTEST_MAIN(TestUiChartBuild)

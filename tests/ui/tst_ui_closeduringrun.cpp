@@ -53,6 +53,9 @@ private:
     int postsReceived() const;
     // The messages the user got, per iteration number: "start", "completion", "not completed".
     QMap<int, QStringList> messagesByIteration() const;
+    // The "did not complete" message of `iteration` as the user reads it: in Russian, naming the iteration, in the
+    // HTML of the start and completion messages (the completion of iteration 1, which the first test stored).
+    void verifyNotCompletedMessageOf(int iteration) const;
 };
 
 void TestUiCloseDuringRun::initTestCase()
@@ -91,6 +94,23 @@ int TestUiCloseDuringRun::postsReceived() const
 QMap<int, QStringList> TestUiCloseDuringRun::messagesByIteration() const
 {
     return notificationMessages(*notifications()).byIteration;
+}
+
+void TestUiCloseDuringRun::verifyNotCompletedMessageOf(int iteration) const
+{
+    const QVector<NotificationMessage> messages = notificationList(*notifications(), DemoEmail);
+    const auto find = [&](int n, const QString &kind) {
+        const auto it = std::find_if(messages.cbegin(), messages.cend(),
+                                     [&](const NotificationMessage &m) { return m.iteration == n && m.kind == kind; });
+        return it == messages.cend() ? NotificationMessage() : *it;
+    };
+    const NotificationMessage completion = find(1, QStringLiteral("completion"));
+    const NotificationMessage start = find(iteration, QStringLiteral("start"));
+    verifyNotCompletedMessage(start, find(iteration, QStringLiteral("not completed")));
+    FO_RETURN_IF_FAILED();
+    // The completion message opens the same way: the user, then the start time.
+    QCOMPARE(messageHeader(completion.html).first, messageHeader(start.html).first);
+    QVERIFY2(!messageHeader(completion.html).second.isEmpty(), qPrintable(completion.html));
 }
 
 bool TestUiCloseDuringRun::startRunAndWaitForFlag()
@@ -143,6 +163,8 @@ void TestUiCloseDuringRun::cancelButtonSendsOneEndMessage()
     QCOMPARE(redisGet(FlagKey), QStringLiteral("false"));
     const QMap<int, QStringList> messages = messagesByIteration();
     QCOMPARE(messages.value(2), QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
+    verifyNotCompletedMessageOf(2);
+    FO_RETURN_IF_FAILED();
     QSqlDatabase db = openPg(m_desktop.dbName(), QStringLiteral("check_cancel"));
     QVERIFY(db.isOpen());
     QCOMPARE(scalar(db,
@@ -179,6 +201,8 @@ void TestUiCloseDuringRun::cancelAndQuitWaitsForTheWorker()
     // One start and one end message for the attempt the window closed on (iteration 3).
     QTRY_COMPARE(messagesByIteration().value(3),
                  QStringList({QStringLiteral("start"), QStringLiteral("not completed")}));
+    verifyNotCompletedMessageOf(3);
+    FO_RETURN_IF_FAILED();
 
     // Nothing of the cancelled run was stored: the only completed run is the first test's, and no outlier row has
     // the cancelled run's time (a reserved attempt may be recorded as cancelled, never as completed).

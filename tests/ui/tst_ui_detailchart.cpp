@@ -297,7 +297,7 @@ void TestUiDetailChart::outlierTableFollowsRange()
     report.raw.types.append(sampleType(120, 24));
     report.raw.outlierCount = report.raw.types.first().outliers.size();
     panel.showReport(report, nullptr, {});
-    panel.selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    panel.selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     panel.showDetail();
     QTRY_COMPARE(panel.chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"));
     const int all = int(report.raw.types.first().outliers.size());

@@ -211,7 +211,7 @@ void TestUiMainWindow::runShowsChartAndTable()
             if (t.outliers.isEmpty())
                 continue;
             chart.clear();
-            window()->selectType(source, t.dataType);
+            window()->selectType(source, t.key());
             QVERIFY(chart.wait(20000) || window()->chartView()->chartData().dataType == t.dataType);
             QTRY_COMPARE(window()->chartView()->chartData().dataType, t.dataType);
             OutlierChartView *view = window()->chartView();
@@ -347,11 +347,22 @@ void TestUiMainWindow::historyCompare()
     }
     QVERIFY(types->columnWidth(TypeTableModel::TypeColumn)
             >= static_cast<QAbstractItemView *>(types)->sizeHintForColumn(TypeTableModel::TypeColumn));
-    // New and persisting differ in colour (apart for colour-blind readers: not two reds) and in shape.
+    // New and persisting differ in shape, and in colour for every colour vision: simulated for protanopia,
+    // deuteranopia and tritanopia, the two stay at least ΔE 40 apart (red and green fall to about 21 for a protanope:
+    // the check tells them apart).
+    QVERIFY(markers::outlier().shape != markers::persisting().shape);
     const QColor newColor = markers::outlier().color;
     const QColor persistingColor = markers::persisting().color;
-    QVERIFY(std::abs(newColor.hueF() - persistingColor.hueF()) > 0.3);
-    QVERIFY(markers::outlier().shape != markers::persisting().shape);
+    for (ColourVision vision :
+         {ColourVision::Typical, ColourVision::Protanopia, ColourVision::Deuteranopia, ColourVision::Tritanopia}) {
+        const double apart =
+            colourDifference(simulatedColour(newColor, vision), simulatedColour(persistingColor, vision));
+        QVERIFY2(apart >= 40.0, qPrintable(QStringLiteral("vision %1: ΔE %2").arg(int(vision)).arg(apart)));
+        const double redGreen =
+            colourDifference(simulatedColour(newColor, vision), simulatedColour(QColor(0x1e, 0x8e, 0x3e), vision));
+        QVERIFY2(vision == ColourVision::Typical || vision == ColourVision::Tritanopia || redGreen < 40.0,
+                 qPrintable(QStringLiteral("red and green, vision %1: ΔE %2").arg(int(vision)).arg(redGreen)));
+    }
     // A small chart of the outlier counts per iteration.
     QChartView *counts = history->countsChart();
     QVERIFY(counts->isVisibleTo(history)); // on the History tab
@@ -517,7 +528,7 @@ void TestUiMainWindow::saveChartAsPng()
     // The window keeps the type the operator selected (issue 12 item 4): select one with new outliers, drawn red.
     for (const TypeTableModel::Row &row : window()->typeModel()->rowsData()) {
         if (row.added > 0) {
-            window()->selectType(row.source, row.dataType);
+            window()->selectType(row.source, row.key());
             QTRY_COMPARE(window()->chartView()->chartData().dataType, row.dataType);
             break;
         }

@@ -102,7 +102,7 @@ void TestUiOutlierTable::whyShowsZAboveK()
 
     OutlierTableModel model;
     const RunReport report = reportWith(z, k);
-    model.setReport(report, nullptr, true, Source::Raw, QStringLiteral("HeartRateRecord"));
+    model.setReport(report, nullptr, true, Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QCOMPARE(model.rowCount(), 1);
     const QString why = model.index(0, OutlierTableModel::WhyColumn).data().toString();
     QVERIFY2(why.startsWith(QStringLiteral("|z| %1 > k %2").arg(absZ, kText)), qPrintable(why));
@@ -141,7 +141,7 @@ void TestUiOutlierTable::resolvedRowsReadTheSame()
     current.raw.types[0].outliers.clear();
     current.raw.outlierCount = 0;
     OutlierTableModel model;
-    model.setReport(current, &previous, true, Source::Raw, QStringLiteral("HeartRateRecord"));
+    model.setReport(current, &previous, true, Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.rowsData().first().kind, MarkerKind::Resolved);
     QCOMPARE(model.index(0, OutlierTableModel::WhyColumn).data().toString(), QStringLiteral("was |z| 2.003 > 2"));
@@ -152,7 +152,7 @@ void TestUiOutlierTable::russianDecimalComma()
     QLocale::setDefault(QLocale(QLocale::Russian, QLocale::Russia));
     OutlierTableModel model;
     const RunReport report = reportWith(2.0004, 2.0);
-    model.setReport(report, nullptr, true, Source::Raw, QStringLiteral("HeartRateRecord"));
+    model.setReport(report, nullptr, true, Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     const QString why = model.index(0, OutlierTableModel::WhyColumn).data().toString();
     QVERIFY2(why.startsWith(QStringLiteral("|z| 2,0004 > k 2")), qPrintable(why));
 }

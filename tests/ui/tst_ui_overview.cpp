@@ -170,16 +170,16 @@ void TestUiOverview::overviewAfterRun()
     std::sort(sorted.begin(), sorted.end());
     QCOMPARE(restNames, sorted);
 
-    TypeCard *heart = grid->card(Source::Raw, QStringLiteral("HeartRateRecord"));
+    TypeCard *heart = grid->card(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QVERIFY(heart);
     QCOMPARE(heart->titleText(), QStringLiteral("Heart rate"));
     QCOMPARE(heart->badge(), TypeCard::Badge::NeedsAttention);
     QVERIFY2(heart->summaryText().contains(QStringLiteral("bpm")), qPrintable(heart->summaryText()));
-    TypeCard *pressure = grid->card(Source::Raw, QStringLiteral("BloodPressureRecord"));
+    TypeCard *pressure = grid->card(Source::Raw, TypeKey(QStringLiteral("BloodPressureRecord")));
     QVERIFY(pressure);
     QCOMPARE(pressure->badge(), TypeCard::Badge::NotAnalysed);
     QCOMPARE(pressure->badgeText(), QStringLiteral("Not analysed"));
-    TypeCard *unknown = grid->card(Source::Raw, QStringLiteral("LabGlucose"));
+    TypeCard *unknown = grid->card(Source::Raw, TypeKey(QStringLiteral("LabGlucose")));
     QVERIFY(unknown);
     QCOMPARE(unknown->titleText(), QStringLiteral("LabGlucose"));
     QCOMPARE(unknown->badge(), TypeCard::Badge::AllGood);
@@ -225,14 +225,14 @@ void TestUiOverview::keyboardNavigationAndEnter()
     QTest::keyClick(cards[1], Qt::Key_Return);
     QTRY_COMPARE(panel->viewTabs()->currentIndex(), 1);
     QTRY_COMPARE(window()->chartView()->chartData().dataType, cards[1]->dataType());
-    QCOMPARE(panel->selectedType(), cards[1]->dataType());
+    QCOMPARE(panel->selectedType(), cards[1]->type());
 }
 
 void TestUiOverview::clickOpensDetail()
 {
     ResultsPanel *panel = results();
     panel->showOverview();
-    TypeCard *steps = panel->overview()->card(Source::Processed, QStringLiteral("StepsRecord"));
+    TypeCard *steps = panel->overview()->card(Source::Processed, TypeKey(QStringLiteral("StepsRecord")));
     QVERIFY(steps);
     QTRY_VERIFY(steps->isVisible());
     QTest::mouseClick(steps, Qt::LeftButton, Qt::NoModifier, steps->rect().center());
@@ -249,7 +249,7 @@ void TestUiOverview::notAnalysedType()
 {
     ResultsPanel *panel = results();
     panel->showOverview();
-    TypeCard *pressure = panel->overview()->card(Source::Raw, QStringLiteral("BloodPressureRecord"));
+    TypeCard *pressure = panel->overview()->card(Source::Raw, TypeKey(QStringLiteral("BloodPressureRecord")));
     QVERIFY(pressure);
     pressure->setFocus(Qt::TabFocusReason);
     QSignalSpy updated(panel, &ResultsPanel::chartUpdated);
@@ -272,7 +272,7 @@ void TestUiOverview::notAnalysedType()
 void TestUiOverview::hoverShowsTooltipWithoutButton()
 {
     ResultsPanel *panel = results();
-    panel->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    panel->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     panel->showDetail();
     OutlierChartView *view = window()->chartView();
     QTRY_COMPARE(view->chartData().dataType, QStringLiteral("HeartRateRecord"));
@@ -327,9 +327,9 @@ void TestUiOverview::storedIterationOverview()
     QTRY_VERIFY_WITH_TIMEOUT(grid->isComplete(), 30000);
     for (TypeCard *card : grid->cards())
         QVERIFY2(card->hasSketch() || card->badge() == TypeCard::Badge::NotAnalysed, qPrintable(card->dataType()));
-    TypeCard *heart = grid->card(Source::Raw, QStringLiteral("HeartRateRecord"));
+    TypeCard *heart = grid->card(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QCOMPARE(heart->badge(), TypeCard::Badge::NeedsAttention);
-    QVERIFY(!grid->printSketch(Source::Raw, QStringLiteral("HeartRateRecord")).outliers.isEmpty());
+    QVERIFY(!grid->printSketch(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord"))).outliers.isEmpty());
 }
 
 void TestUiOverview::fiftyTypesStayResponsive()

@@ -108,11 +108,11 @@ void TestUiReport::exportReportOfStoredIteration()
     OverviewGrid *overview = window()->findChild<OverviewGrid *>();
     QVERIFY(overview && overview->isComplete());
     QVERIFY(!overview->hasExactSketches());
-    QStringList sampled;
+    QVector<TypeKey> sampled;
     for (TypeCard *card : overview->cards()) {
         if (!card->isSampled())
             continue;
-        sampled << card->dataType();
+        sampled << card->type();
         // Said on the card, and in full in its tooltip.
         QVERIFY2(card->toolTip().contains(QStringLiteral("Small chart drawn from ")), qPrintable(card->toolTip()));
         QVERIFY(card->sampleText().contains(QStringLiteral("; open the type for all of them.")));
@@ -146,13 +146,13 @@ void TestUiReport::exportReportOfStoredIteration()
     QVERIFY(overview->hasExactSketches());
     for (TypeCard *card : overview->cards()) {
         QVERIFY2(!card->isSampled(), qPrintable(card->dataType()));
-        if (!sampled.contains(card->dataType()))
+        if (!sampled.contains(card->type()))
             continue;
         const TableReport &table = window()->report().table(card->source());
         const auto type = std::find_if(table.types.cbegin(), table.types.cend(),
-                                       [&](const TypeReport &t) { return t.dataType == card->dataType(); });
+                                       [&](const TypeReport &t) { return t.key() == card->type(); });
         QVERIFY(type != table.types.cend());
-        QCOMPARE(overview->printSketch(card->source(), card->dataType()).points, type->numericRows);
+        QCOMPARE(overview->printSketch(card->source(), card->type()).points, type->numericRows);
     }
 
     const QString info = run(QStringLiteral("pdfinfo"), {path});
@@ -204,12 +204,12 @@ void TestUiReport::exportReportOfStoredIteration()
 
 void TestUiReport::savedChartHasCaptionAndName()
 {
-    window()->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    window()->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QTRY_COMPARE(window()->chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"));
     const RunReport &report = window()->report();
-    QCOMPARE(ChartCaption::defaultPngName(report, QStringLiteral("HeartRateRecord")),
+    QCOMPARE(ChartCaption::defaultPngName(report, TypeKey(QStringLiteral("HeartRateRecord"))),
              QStringLiteral("demo@example.com-HeartRateRecord-iteration-%1.png").arg(m_stored.iteration));
-    QCOMPARE(ChartCaption::defaultPngName(report, QStringLiteral("a/b c")),
+    QCOMPARE(ChartCaption::defaultPngName(report, TypeKey(QStringLiteral("a/b c"))),
              QStringLiteral("demo@example.com-a_b_c-iteration-%1.png").arg(m_stored.iteration));
     const QString caption =
         ChartCaption::text(report, window()->chartView()->chartData(), window()->chartView()->viewRanges());

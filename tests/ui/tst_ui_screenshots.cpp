@@ -34,6 +34,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -111,6 +112,14 @@ QString TestUiScreenshots::save(QWidget *widget, const QString &name)
     // before the grab: one pass of the event loop.
     QCoreApplication::processEvents();
     QCoreApplication::sendPostedEvents();
+    // No leftover of the test's own steps in the status bar ("Saved the report to /tmp/…").
+    if (auto *mainWindow = qobject_cast<MainWindow *>(widget)) {
+        const QString message = mainWindow->statusBar()->currentMessage();
+        if (!message.isEmpty()) {
+            qWarning().noquote() << name << "would show a status message:" << message;
+            return QString();
+        }
+    }
     const QString path = QDir(m_outDir).filePath(name);
     const QImage image = widget->grab().toImage();
     if (!image.save(path, "PNG"))
@@ -197,7 +206,7 @@ void TestUiScreenshots::mainWindowWithChart()
     verifyOverviewShot(save(window(), QStringLiteral("overview.png")));
     FO_RETURN_IF_FAILED();
 
-    window()->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    window()->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QTRY_COMPARE_WITH_TIMEOUT(window()->chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"), 20000);
     QVERIFY(window()->chartView()->outlierSeries()->count() > 0);
     // Sort by |z| and select the strongest outlier, as a support person would.
@@ -230,6 +239,9 @@ void TestUiScreenshots::mainWindowWithChart()
     QVERIFY(pdftoppm.waitForFinished(30000));
     QCOMPARE(pdftoppm.exitCode(), 0);
     QVERIFY(QImage(QDir(m_outDir).filePath(QStringLiteral("report-page-1.png"))).width() > 500);
+    // The export said where it wrote, in the status bar: a step of this test, not of the screenshots' story.
+    QVERIFY(window()->statusBar()->currentMessage().contains(pdf));
+    window()->statusBar()->clearMessage();
 }
 
 void TestUiScreenshots::historyComparison()
@@ -246,7 +258,7 @@ void TestUiScreenshots::historyComparison()
     QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
     QVERIFY(shown.wait(30000));
     QVERIFY(window()->isComparing());
-    window()->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    window()->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QTRY_VERIFY_WITH_TIMEOUT(window()->chartView()->chartData().dataType == QStringLiteral("HeartRateRecord")
                                  && window()->chartView()->persistingSeries()->count() > 0,
                              20000);

@@ -1,17 +1,21 @@
 // The status bar tells whether the database, Redis and the notifications API can be reached (against the real
-// services, then closed ports, then back), and who is signed in.
+// services, then closed ports, then back), warns of an API that answers at a wrong address as the settings do, and
+// who is signed in.
 
 #include "signin/AuthSession.h"
 #include "signin/SecretStore.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/account/SignInDialog.h"
+#include "ui/settings/SettingsDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/status/ServiceIndicator.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -33,6 +37,7 @@ private Q_SLOTS:
     void servicesReachable();
     void servicesUnreachable();
     void servicesNotConfigured();
+    void notificationsAt404IsAWarning();
     void checkServicesAgainRecovers();
     void showsWhoIsSignedIn();
 
@@ -50,8 +55,7 @@ void TestUiStatusBar::initTestCase()
     m_desktop.createDatabase(QStringLiteral("ui_status"), DesktopFixture::Seed::Nothing);
     FO_RETURN_IF_FAILED();
     m_desktop.startAuth();
-    m_desktop.startNotifications();
-    notifications()->clearRoutes(); // every request is answered 404, as an API without that path
+    m_desktop.startNotifications(); // GET send_email answers 405, as the real API's POST-only endpoint does
     m_desktop.useEnvironment();
     FO_RETURN_IF_FAILED();
     m_desktop.openWindow();
@@ -90,8 +94,12 @@ void TestUiStatusBar::servicesReachable()
     QVERIFY(window()->redisIndicator()->toolTip().contains(QString::number(m_redis->second)));
     QVERIFY(window()->notificationsIndicator()->toolTip().contains(QStringLiteral("Notifications API: reachable")));
     QVERIFY(window()->notificationsIndicator()->toolTip().contains(notifications()->baseUrl()));
-    // The notifications check reached the stand-in.
+    // The notifications check reached the stand-in, at the endpoint the tool uses, and sent nothing.
     QVERIFY(!notifications()->requests().isEmpty());
+    for (const HttpStub::Request &request : notifications()->requests()) {
+        QCOMPARE(request.method, QByteArray("GET"));
+        QCOMPARE(request.path, QByteArray("/notifications/send_email"));
+    }
 }
 
 void TestUiStatusBar::servicesUnreachable()
@@ -122,6 +130,38 @@ void TestUiStatusBar::servicesNotConfigured()
     QCOMPARE(window()->notificationsIndicator()->state(), State::Disabled);
     QVERIFY(window()->redisIndicator()->toolTip().contains(QStringLiteral("not configured")));
     QTRY_COMPARE_WITH_TIMEOUT(window()->databaseIndicator()->state(), State::Reachable, 15000);
+}
+
+// An address where a server answers, but not the notifications API (HTTP 404): the settings' Test button warns
+// "reachable, but answered HTTP 404: check the address", and the status bar says the same, not a green "reachable".
+void TestUiStatusBar::notificationsAt404IsAWarning()
+{
+    Config wrong = m_working;
+    wrong.notificationsApiBaseUrl = notifications()->baseUrl() + QStringLiteral("/wrong/path");
+    window()->applySettings(wrong, QString());
+    ServiceIndicator *indicator = window()->notificationsIndicator();
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->state() != State::Checking, 15000);
+    QCOMPARE(indicator->state(), State::Warning);
+    QVERIFY2(indicator->detail().contains(QStringLiteral("answered HTTP 404: check the address")),
+             qPrintable(indicator->detail()));
+    QVERIFY2(indicator->toolTip().contains(QStringLiteral("Notifications API: answers, but not as expected")),
+             qPrintable(indicator->toolTip()));
+    QVERIFY(!indicator->text().contains(QStringLiteral("#1e8e3e"))); // not the green dot
+    QVERIFY2(indicator->text().contains(QStringLiteral("▲")), qPrintable(indicator->text()));
+
+    // The settings' Test button, asked about the same address, says the same words.
+    window()->showSettings();
+    QPointer<SettingsDialog> dialog;
+    QTRY_VERIFY((dialog = window()->findChild<SettingsDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("notificationsUrlEdit"))->text(),
+             wrong.notificationsApiBaseUrl);
+    auto *result = dialog->findChild<QLabel *>(QStringLiteral("notificationsTestResult"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("testNotificationsButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("⚠ ")), 15000);
+    QVERIFY2(result->text().contains(indicator->detail()),
+             qPrintable(result->text() + QStringLiteral(" / ") + indicator->detail()));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
+    QTRY_VERIFY(!dialog); // it deletes itself on close
 }
 
 void TestUiStatusBar::checkServicesAgainRecovers()

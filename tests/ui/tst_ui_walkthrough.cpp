@@ -182,7 +182,7 @@ void TestUiWalkthrough::walkThrough()
     // Heart rate may be the chart already (the first row of the table is current): wait for the chart built for this
     // choice, else the preset below would be undone by its arrival.
     QSignalSpy built(window->chartView(), &OutlierChartView::chartDataChanged);
-    window->selectType(Source::Raw, QStringLiteral("HeartRateRecord"));
+    window->selectType(Source::Raw, TypeKey(QStringLiteral("HeartRateRecord")));
     QVERIFY(built.count() > 0 || built.wait(20000));
     QTRY_COMPARE_WITH_TIMEOUT(window->chartView()->chartData().dataType, QStringLiteral("HeartRateRecord"), 20000);
     QTest::qWait(200);
@@ -199,7 +199,7 @@ void TestUiWalkthrough::walkThrough()
     QVERIFY(redPixels(QImage(detail)) > 20);
 
     // Blood pressure: "S/D" text the rule cannot read.
-    window->selectType(Source::Raw, QStringLiteral("BloodPressureRecord"));
+    window->selectType(Source::Raw, TypeKey(QStringLiteral("BloodPressureRecord")));
     QTRY_VERIFY_WITH_TIMEOUT(results->notAnalysedView() && results->notAnalysedView()->isVisible(), 20000);
     // The stored values are quoted as the language quotes.
     QFETCH(QString, openQuote);

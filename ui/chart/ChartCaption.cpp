@@ -23,14 +23,15 @@ QString ChartCaption::text(const RunReport &report, const ChartData &data, const
             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     };
     return tr("%1 · %2 (%3) · %4 · %5 – %6 UTC")
-        .arg(report.email, nameWithUnit(data.dataType, typeLanguage()), table, run, time(ranges[0]), time(ranges[1]));
+        .arg(report.email, typeNameWithUnit(data.key()), table, run, time(ranges[0]), time(ranges[1]));
 }
 
-QString ChartCaption::defaultPngName(const RunReport &report, const QString &dataType)
+QString ChartCaption::defaultPngName(const RunReport &report, const TypeKey &type)
 {
     const QString run = report.status == RunStatus::DryRun ? QStringLiteral("dry-run")
                                                            : QStringLiteral("iteration-%1").arg(report.iteration);
-    return QStringLiteral("%1-%2-%3.png").arg(fileNamePart(report.email), fileNamePart(dataType), run);
+    const QString name = type.isNull ? QStringLiteral("no-type") : fileNamePart(type.dataType);
+    return QStringLiteral("%1-%2-%3.png").arg(fileNamePart(report.email), name, run);
 }
 
 QPixmap ChartCaption::captioned(const QPixmap &chart, const QString &caption)

@@ -36,7 +36,8 @@ struct ChartMarker
 struct ChartData
 {
     Source source = Source::Raw;
-    QString dataType;
+    QString dataType; // as stored; empty when dataTypeIsNull
+    bool dataTypeIsNull = false; // the NULL type, apart from ""
     QVector<QPointF> points; // x: axis value (ChartTime), sorted by x
     QVector<qint64> ids; // record id of each point
     QVector<qint64> timesMs; // UTC time of each point
@@ -46,6 +47,7 @@ struct ChartData
     double std = std::numeric_limits<double>::quiet_NaN();
     double k = 0.0;
 
+    TypeKey key() const { return dataTypeIsNull ? TypeKey::null() : TypeKey(dataType); }
     bool hasBand() const { return std::isfinite(mean) && std::isfinite(std) && std > 0.0; }
     double zOf(double value) const { return zScore(value, mean, std); }
 };

@@ -1,5 +1,6 @@
 #include "ui/chart/ChartDataBuilder.h"
 
+#include "ui/chart/ChartBufferPool.h"
 #include "ui/chart/ChartTime.h"
 
 #include <algorithm>
@@ -7,30 +8,9 @@
 #include <limits>
 #include <vector>
 
-#ifdef Q_OS_LINUX
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
-
 namespace fo::ui {
 
 namespace {
-
-// Reserves room for n elements in `v`. The arrays of a large chart are fresh memory (33 MB for 1M points), and each
-// 4 KiB page of it costs a page fault when first written: about 145 ms of CPU for 1M points on this project's virtual
-// machine. On Linux the buffer asks for transparent huge pages (Debian serves them to memory that asks: "madvise"), a
-// fault per 2 MiB: about 35 ms. It is advice: where it is not taken, the same happens, only slower.
-template<typename T> void reserveLarge(QVector<T> *v, qsizetype n)
-{
-    v->reserve(n);
-#ifdef Q_OS_LINUX
-    const auto pageSize = quintptr(sysconf(_SC_PAGESIZE));
-    const auto begin = reinterpret_cast<quintptr>(v->constData()) & ~(pageSize - 1);
-    const auto end = reinterpret_cast<quintptr>(v->constData() + n);
-    if (end - begin >= (quintptr(2) << 20))
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-#endif
-}
 
 // Copies the series into `data` sorted by time, ties kept in input order (what a stable sort gives), each time mapped
 // to the axis. Series arrive sorted or nearly so (ids in insertion order, times a few places out of order): each point
@@ -150,6 +130,7 @@ ChartData ChartDataBuilder::build(const Input &input)
     ChartData data;
     data.source = input.source;
     data.dataType = input.dataType;
+    data.dataTypeIsNull = input.dataTypeIsNull;
     data.mean = input.mean;
     data.std = input.std;
     data.k = input.k;
@@ -163,17 +144,27 @@ ChartData ChartDataBuilder::build(const Input &input)
     // Most series come from the database sorted by time (ordered by id, in the order the records were written): one
     // pass checks it, and their ids and times are then shared with the input instead of copied (24 MB each for 3M
     // points, each page of a copy a page fault).
-    reserveLarge(&data.points, n);
-    reserveLarge(&data.flagged, n);
+    // The arrays of the chart shown before, when they are large enough (ChartBufferPool): memory already in place.
+    ChartBufferPool::Buffers spare = ChartBufferPool::instance().take(n);
+    data.points = std::move(spare.points);
+    data.flagged = std::move(spare.flagged);
+    ChartBufferPool::reserve(&data.points, n);
+    ChartBufferPool::reserve(&data.flagged, n);
     if (std::is_sorted(times, times + n)) {
         data.ids = s.ids.size() == n ? s.ids : s.ids.first(n);
         data.timesMs = s.timesMs.size() == n ? s.timesMs : s.timesMs.first(n);
+        ChartData unused; // the spare ids and times stay in the pool
+        unused.ids = std::move(spare.ids);
+        unused.timesMs = std::move(spare.timesMs);
+        ChartBufferPool::instance().give(std::move(unused));
         ChartTime::Mapper mapper;
         for (qsizetype i = 0; i < n; ++i)
             data.points.append(QPointF(mapper.toAxis(times[i]), values[i]));
     } else {
-        reserveLarge(&data.ids, n);
-        reserveLarge(&data.timesMs, n);
+        data.ids = std::move(spare.ids);
+        data.timesMs = std::move(spare.timesMs);
+        ChartBufferPool::reserve(&data.ids, n);
+        ChartBufferPool::reserve(&data.timesMs, n);
         if (!copySortedByTime(s, n, &data)) {
             data.points.resize(n);
             data.ids.resize(n);

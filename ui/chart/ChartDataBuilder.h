@@ -13,7 +13,8 @@ public:
     struct Input
     {
         Source source = Source::Raw;
-        QString dataType;
+        QString dataType; // as stored; empty when dataTypeIsNull
+        bool dataTypeIsNull = false;
         Series series;
         double mean = std::numeric_limits<double>::quiet_NaN();
         double std = std::numeric_limits<double>::quiet_NaN();

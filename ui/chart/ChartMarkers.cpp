@@ -43,6 +43,22 @@ void setUpMarkerSeries(QLineSeries *series, const MarkerStyle &style)
     series->setPen(QPen(style.color, 1, Qt::NoPen));
 }
 
+void paintMarker(QPainter *painter, const MarkerStyle &style, const QPointF &centre)
+{
+    painter->save();
+    painter->setPen(style.outline);
+    painter->setBrush(style.fill);
+    const qreal r = style.diameter / 2;
+    if (style.shape == MarkerStyle::Shape::Diamond) {
+        const qreal x = centre.x();
+        const qreal y = centre.y();
+        painter->drawPolygon(QPolygonF({QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)}));
+    } else {
+        painter->drawEllipse(centre, r, r);
+    }
+    painter->restore();
+}
+
 void setMarkerImage(QLineSeries *series, const MarkerStyle &style, qreal ratio)
 {
     // The circle, centred in a square with room for the outline; the square is the marker's size.
@@ -54,17 +70,7 @@ void setMarkerImage(QLineSeries *series, const MarkerStyle &style, qreal ratio)
     {
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(style.outline);
-        painter.setBrush(style.fill);
-        const qreal offset = (side - style.diameter) / 2;
-        if (style.shape == MarkerStyle::Shape::Diamond) {
-            const qreal c = side / 2;
-            const qreal r = style.diameter / 2;
-            painter.drawPolygon(
-                QPolygonF({QPointF(c, c - r), QPointF(c + r, c), QPointF(c, c + r), QPointF(c - r, c)}));
-        } else {
-            painter.drawEllipse(QRectF(offset, offset, style.diameter, style.diameter));
-        }
+        paintMarker(&painter, style, QPointF(side / 2, side / 2));
     }
     series->setMarkerSize(side);
     series->setLightMarker(image);

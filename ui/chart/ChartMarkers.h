@@ -5,6 +5,8 @@
 #include <QPen>
 
 class QLineSeries;
+class QPainter;
+class QPointF;
 
 namespace fo::ui {
 
@@ -30,6 +32,9 @@ MarkerStyle selected(); // amber ring: the row selected in the table
 
 // Makes `series` a series of markers: no line, and the style's colour for color() and the legend square.
 void setUpMarkerSeries(QLineSeries *series, const MarkerStyle &style);
+
+// Paints one marker of `style` centred on `centre` (the chart's marker images and the legend's samples).
+void paintMarker(QPainter *painter, const MarkerStyle &style, const QPointF &centre);
 
 // Draws `style` at each point of `series` as an image rendered for `ratio` (device pixels per pixel). A line series
 // given a "light marker" image blits it at each point from one graphics item; a scatter series made one graphics

@@ -1,6 +1,8 @@
 #include "ui/chart/OutlierChartView.h"
 
+#include "ui/chart/ChartBufferPool.h"
 #include "ui/chart/ChartEnvelope.h"
+#include "ui/chart/ChartLegend.h"
 #include "ui/chart/ChartMarkers.h"
 #include "ui/chart/ChartScale.h"
 #include "ui/chart/ChartTime.h"
@@ -16,7 +18,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QHelpEvent>
-#include <QLegendMarker>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
@@ -28,12 +30,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace fo::ui {
 
 namespace {
 
 const QColor LineColor(0x2f, 0x5d, 0x8a);
+// The chart's margins (QChart::setMargins); the legend sits in the bottom one.
+constexpr int MarginLeft = 6;
+constexpr int MarginTop = 6;
+constexpr int MarginRight = 12;
+constexpr int MarginBottom = 6;
+constexpr int LegendGap = 4; // between the time axis' title and the legend
 
 } // namespace
 
@@ -42,7 +51,8 @@ OutlierChartView::OutlierChartView(QWidget *parent)
       m_line(new QLineSeries), m_bandUpper(new QLineSeries(this)), // QAreaSeries does not own its bounds: the view does
       m_bandLower(new QLineSeries(this)), m_band(new QAreaSeries(m_bandUpper, m_bandLower)),
       m_meanLine(new QLineSeries), m_outliers(new QLineSeries), m_persisting(new QLineSeries),
-      m_resolved(new QLineSeries), m_selected(new QLineSeries), m_envelope(new QLineSeries)
+      m_resolved(new QLineSeries), m_selected(new QLineSeries), m_envelope(new QLineSeries),
+      m_legend(new ChartLegend(m_chart))
 {
     setObjectName(QStringLiteral("chartView"));
     // QChartView made a chart of its own; setChart() hands it back to us rather than deleting it.
@@ -57,8 +67,12 @@ OutlierChartView::OutlierChartView(QWidget *parent)
 
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chart->setBackgroundRoundness(0);
-    m_chart->setMargins(QMargins(6, 6, 12, 6));
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(MarginLeft, MarginTop, MarginRight, MarginBottom));
+    // Our own legend, which wraps (ChartLegend); QLegend would cut the labels short.
+    m_chart->legend()->hide();
+    m_legend->setZValue(10);
+    m_legend->setFont(font());
+    m_legend->setTextColor(palette().color(QPalette::WindowText));
     QFont titleFont = m_chart->titleFont();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
     titleFont.setBold(true);
@@ -110,13 +124,6 @@ OutlierChartView::OutlierChartView(QWidget *parent)
         series->attachAxis(m_axisX);
         series->attachAxis(m_axisY);
     }
-    for (QAbstractSeries *hidden :
-         {static_cast<QAbstractSeries *>(m_selected), static_cast<QAbstractSeries *>(m_envelope)})
-        for (QLegendMarker *marker : m_chart->legend()->markers(hidden))
-            marker->setVisible(false);
-    // The resolved markers are rings: so is their legend square (a line series' square is filled with its colour).
-    for (QLegendMarker *marker : m_chart->legend()->markers(m_resolved))
-        marker->setBrush(Qt::NoBrush);
     updateMarkerImages();
 
     connect(m_axisX, &QDateTimeAxis::rangeChanged, this, [this] {
@@ -126,9 +133,14 @@ OutlierChartView::OutlierChartView(QWidget *parent)
     clearChart();
 }
 
+OutlierChartView::~OutlierChartView()
+{
+    ChartBufferPool::instance().give(std::move(m_data));
+}
+
 void OutlierChartView::clearChart(const QString &message)
 {
-    m_data = ChartData();
+    ChartBufferPool::instance().give(std::exchange(m_data, ChartData()));
     m_axisY->setTitleText(tr("Value"));
     m_message = message.isEmpty() ? tr("Select a data type to see its chart") : message;
     for (QXYSeries *series :
@@ -144,21 +156,20 @@ void OutlierChartView::clearChart(const QString &message)
     computeFullRanges();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     setRanges(ChartTime::toAxis(now - 7LL * 24 * 3600 * 1000), ChartTime::toAxis(now), 0.0, 1.0);
-    for (QLegendMarker *marker : m_chart->legend()->markers())
-        marker->setVisible(false);
+    m_legendSeries.clear();
+    updateLegend();
     updateTitle();
     Q_EMIT chartDataChanged();
 }
 
 void OutlierChartView::setChartData(const ChartData &newData)
 {
-    m_data = newData;
+    ChartData old = std::exchange(m_data, newData);
     m_message.clear();
     m_selected->clear();
     m_axisX->setTitleText(tr("Time (%1)").arg(ChartTime::zoneName()));
     const QString unit = typeUnit(m_data.dataType);
-    m_axisY->setTitleText(unit.isEmpty() ? typeName(m_data.dataType)
-                                         : tr("%1, %2").arg(typeName(m_data.dataType), unit));
+    m_axisY->setTitleText(unit.isEmpty() ? typeName(m_data.key()) : tr("%1, %2").arg(typeName(m_data.key()), unit));
 
     QList<QPointF> current, persisting, resolved;
     for (const ChartMarker &m : std::as_const(m_data.markers)) {
@@ -192,26 +203,22 @@ void OutlierChartView::setChartData(const ChartData &newData)
     m_markerCounts.clear();
     m_thinnedAway = {0, 0, 0};
 
-    const QList<std::pair<QAbstractSeries *, bool>> legend {{m_line, true},
-                                                            {m_band, m_data.hasBand()},
-                                                            {m_meanLine, m_data.hasBand()},
-                                                            {m_outliers, !current.isEmpty() || !comparing},
-                                                            {m_persisting, !persisting.isEmpty()},
-                                                            {m_resolved, !resolved.isEmpty()},
-                                                            {m_selected, false}};
-    bool legendChanged = false;
-    for (const auto &[series, visible] : legend) {
-        for (QLegendMarker *marker : m_chart->legend()->markers(series)) {
-            legendChanged = legendChanged || marker->isVisible() != visible;
-            marker->setVisible(visible);
-        }
+    // The legend names what this data shows (the envelope joins it when the view is zoomed out: rebuildVisible()).
+    m_legendSeries.clear();
+    m_legendSeries.insert(m_line);
+    if (m_data.hasBand()) {
+        m_legendSeries.insert(m_band);
+        m_legendSeries.insert(m_meanLine);
     }
-    // A marker's visibility alone does not relayout the legend: toggle it. Only when it changed: the relayout comes
-    // in a later pass of the event loop and paints the chart a second time.
-    if (legendChanged) {
-        m_chart->legend()->setVisible(false);
-        m_chart->legend()->setVisible(true);
-    }
+    if (!current.isEmpty() || !comparing)
+        m_legendSeries.insert(m_outliers);
+    if (!persisting.isEmpty())
+        m_legendSeries.insert(m_persisting);
+    if (!resolved.isEmpty())
+        m_legendSeries.insert(m_resolved);
+    if (m_enveloped)
+        m_legendSeries.insert(m_envelope);
+    updateLegend();
     updateTitle();
 
     computeFullRanges();
@@ -220,7 +227,46 @@ void OutlierChartView::setChartData(const ChartData &newData)
     updateBand(fromX, toX);
     // The line now: deferring it to the next pass of the event loop painted the chart twice (first without it).
     showRanges(fromX, toX, fromY, toY, true);
+    // The arrays of the chart shown before are kept for the next one (memory in place: ChartBufferPool).
+    ChartBufferPool::instance().give(std::move(old));
     Q_EMIT chartDataChanged();
+}
+
+void OutlierChartView::updateLegend()
+{
+    // In the order of the chart's layers: the band and its mean, the line (or the envelope and its mean), then the
+    // markers.
+    QList<ChartLegend::Entry> entries;
+    using Sample = ChartLegend::Entry::Sample;
+    if (m_legendSeries.contains(m_band))
+        entries.append({m_band->name(), Sample::Area, m_band->pen(), m_band->brush(), {}});
+    if (m_legendSeries.contains(m_meanLine))
+        entries.append({m_meanLine->name(), Sample::Line, m_meanLine->pen(), {}, {}});
+    if (m_legendSeries.contains(m_envelope)) {
+        QPen range = m_envelope->pen();
+        range.setWidthF(5); // as wide as it looks: a band of lines
+        entries.append({m_envelope->name(), Sample::Line, range, {}, {}});
+    }
+    if (m_legendSeries.contains(m_line))
+        entries.append({m_line->name(), Sample::Line, m_line->pen(), {}, {}});
+    for (const auto &[series, style] : markerSeries())
+        if (m_legendSeries.contains(series))
+            entries.append({series->name(), Sample::Marker, {}, {}, style});
+    m_legend->setEntries(entries);
+    placeLegend();
+}
+
+void OutlierChartView::placeLegend()
+{
+    // Across the chart's width, at its bottom; the chart's bottom margin makes room for as many rows as it takes.
+    const QSizeF size = m_chart->size();
+    const qreal height = m_legend->layOut(size.width() - MarginLeft - MarginRight);
+    m_legend->setPos(MarginLeft, std::floor(size.height() - MarginBottom - height));
+    const QMargins margins(MarginLeft, MarginTop, MarginRight,
+                           MarginBottom + (height > 0 ? int(std::ceil(height)) + LegendGap : 0));
+    // Only when it changed: a new margin lays the chart out again, and paints it a second time.
+    if (m_chart->margins() != margins)
+        m_chart->setMargins(margins);
 }
 
 void OutlierChartView::updateTitle()
@@ -230,7 +276,7 @@ void OutlierChartView::updateTitle()
         return;
     }
     const QString source = m_data.source == Source::Raw ? tr("raw records") : tr("processed records");
-    QString title = tr("%1 (%2)").arg(typeName(m_data.dataType), source);
+    QString title = tr("%1 (%2)").arg(typeName(m_data.key()), source);
     if (m_data.hasBand())
         title += QStringLiteral("  ·  ")
             + tr("mean %1, std %2, k = %3").arg(numberText(m_data.mean), numberText(m_data.std), numberText(m_data.k));
@@ -320,9 +366,9 @@ void OutlierChartView::rebuildVisible()
         if (m_enveloped) {
             m_envelope->clear();
             m_enveloped = false;
-            for (QLegendMarker *marker : m_chart->legend()->markers(m_envelope))
-                marker->setVisible(false);
+            m_legendSeries.remove(m_envelope);
             m_line->setName(tr("Values"));
+            updateLegend();
         }
         thinMarkers(fromX, toX); // no line: every marker
         return;
@@ -367,9 +413,12 @@ void OutlierChartView::rebuildVisible()
     }
     if (envelope != m_enveloped) {
         m_enveloped = envelope;
-        for (QLegendMarker *marker : m_chart->legend()->markers(m_envelope))
-            marker->setVisible(envelope);
+        if (envelope)
+            m_legendSeries.insert(m_envelope);
+        else
+            m_legendSeries.remove(m_envelope);
         m_line->setName(envelope ? tr("Mean per pixel") : tr("Values"));
+        updateLegend();
     }
     thinMarkers(fromX, toX);
     // Up to about three points a pixel column (the downsampling gives two, plus the outliers) the strokes show one by
@@ -383,6 +432,7 @@ void OutlierChartView::rebuildVisible()
 void OutlierChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    placeLegend();
     // As many time labels as fit whole ("2026-06-17 14:00" is about 110 px): six of them on a narrow chart were cut
     // to "2026-06-17 1…".
     const int labelWidth = fontMetrics().horizontalAdvance(QStringLiteral("2026-06-17 14:00")) + 24;

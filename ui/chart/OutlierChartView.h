@@ -6,6 +6,7 @@
 
 #include <QChartView>
 #include <QList>
+#include <QSet>
 #include <QVector>
 
 #include <array>
@@ -17,6 +18,8 @@ class QLineSeries;
 class QValueAxis;
 
 namespace fo::ui {
+
+class ChartLegend;
 
 // One data type's values over time on a UTC date axis: the line (downsampled to the pixels shown, keeping every
 // outlier), outliers as red markers, the band mean ± k·std shaded. Tooltip with time, value and z. Rubber-band and
@@ -31,6 +34,7 @@ class OutlierChartView : public QChartView
 
 public:
     explicit OutlierChartView(QWidget *parent = nullptr);
+    ~OutlierChartView() override;
 
     void setChartData(const ChartData &newData);
     void clearChart(const QString &message = QString());
@@ -72,6 +76,8 @@ public:
     int thinnedAway(int series) const { return m_thinnedAway[std::size_t(series)]; }
     QDateTimeAxis *timeAxis() const { return m_axisX; }
     QValueAxis *valueAxis() const { return m_axisY; }
+    // The legend under the chart (ChartLegend: it wraps, and never cuts a label short).
+    const ChartLegend *legend() const { return m_legend; }
     // The text the tooltip shows for the data point nearest to `pos` (empty when none is close).
     QString tooltipAt(const QPoint &pos) const;
 
@@ -110,6 +116,9 @@ private:
     void panBy(qreal dx, qreal dy);
     void updateBand(double fromX, double toX);
     void updateTitle();
+    // The legend's entries for the series in m_legendSeries, and its place (placeLegend(): on a resize too).
+    void updateLegend();
+    void placeLegend();
     int nearestPoint(const QPoint &pos, bool *isMarker) const;
 
     ChartData m_data;
@@ -126,6 +135,8 @@ private:
     QLineSeries *m_resolved;
     QLineSeries *m_selected;
     QLineSeries *m_envelope;
+    ChartLegend *m_legend; // a graphics item of m_chart
+    QSet<const QAbstractSeries *> m_legendSeries; // the series the legend names
     bool m_enveloped = false;
     std::array<QList<QPointF>, 3> m_allMarkers; // current/new, persisting, resolved: every one
     std::array<bool, 3> m_thinned = {false, false, false};

@@ -87,7 +87,7 @@ QString OutlierChartView::tooltipAt(const QPoint &pos) const
     const QString time =
         ChartTime::text(timeMs, QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char(' ') + ChartTime::zoneName();
     QString text = tr("<b>%1</b><br>%2: %3<br>z: %4")
-                       .arg(time, typeName(m_data.dataType).toHtmlEscaped(),
+                       .arg(time, typeName(m_data.key()).toHtmlEscaped(),
                             withUnit(numberText(value), m_data.dataType).toHtmlEscaped(), zText(z, m_data.k));
     switch (kind) {
     case MarkerKind::Current:

@@ -54,10 +54,10 @@ QString timeText(const QDateTime &time)
         : QStringLiteral("—");
 }
 
-const TypeReport *findType(const RunReport &report, Source source, const QString &dataType)
+const TypeReport *findType(const RunReport &report, Source source, const TypeKey &key)
 {
     for (const TypeReport &type : report.table(source).types) {
-        if (type.dataType == dataType)
+        if (type.key() == key)
             return &type;
     }
     return nullptr;
@@ -176,7 +176,7 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
          body, MutedColor, 0.8);
 
     // Summary per type.
-    const QVector<QPair<Source, QString>> order = OverviewGrid::overviewOrder(report);
+    const QVector<QPair<Source, TypeKey>> order = OverviewGrid::overviewOrder(report);
     text(tr("Summary per data type"), subheading, TextColor, 0.4);
     // The summary's columns are as wide as their widest cell, header included, and the name column takes what is left:
     // with fixed shares the Russian headers and "обработанные" were cut ("Пропу…", "обработа…") while the name column
@@ -185,17 +185,17 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
     summaryCells.append({tr("Data type (unit)"), tr("Table"), tr("Rows"), tr("Skipped"), tr("Outliers"), tr("Mean"),
                          tr("Std"), tr("Status")});
     QVector<QColor> badgeColors;
-    for (const auto &[source, dataType] : order) {
-        const TypeReport *type = findType(report, source, dataType);
+    for (const auto &[source, key] : order) {
+        const TypeReport *type = findType(report, source, key);
         const bool analysed = type->numericRows > 0;
         const QString badge = !analysed ? tr("not analysed")
             : type->outliers.isEmpty()  ? tr("all good")
                                         : tr("needs attention");
         badgeColors.append(!analysed ? MutedColor : type->outliers.isEmpty() ? GoodColor : AttentionColor);
-        summaryCells.append({nameWithUnit(dataType, typeLanguage()),
-                             source == Source::Raw ? tr("raw") : tr("processed"), locale.toString(type->rows),
-                             locale.toString(type->skippedRows), locale.toString(qint64(type->outliers.size())),
-                             numberText(type->mean), numberText(type->std), badge});
+        summaryCells.append({typeNameWithUnit(key), source == Source::Raw ? tr("raw") : tr("processed"),
+                             locale.toString(type->rows), locale.toString(type->skippedRows),
+                             locale.toString(qint64(type->outliers.size())), numberText(type->mean),
+                             numberText(type->std), badge});
     }
     QVector<Column> summaryColumns = {{0.0, Qt::AlignLeft},  {0.0, Qt::AlignLeft},  {0.0, Qt::AlignRight},
                                       {0.0, Qt::AlignRight}, {0.0, Qt::AlignRight}, {0.0, Qt::AlignRight},
@@ -230,19 +230,19 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
     // One chart per type.
     const qreal chartHeight = page.height() * 0.255; // three to a page
     bool firstChart = true;
-    for (const auto &[source, dataType] : order) {
-        const TypeReport *type = findType(report, source, dataType);
+    for (const auto &[source, key] : order) {
+        const TypeReport *type = findType(report, source, key);
         const QString table = source == Source::Raw ? tr("raw records") : tr("processed records");
-        const QString title = tr("%1 · %2 · %n outlier(s)", nullptr, int(type->outliers.size()))
-                                  .arg(nameWithUnit(dataType, typeLanguage()), table);
+        const QString title =
+            tr("%1 · %2 · %n outlier(s)", nullptr, int(type->outliers.size())).arg(typeNameWithUnit(key), table);
         Block b;
         b.pageBreakBefore = firstChart;
         firstChart = false;
-        const SeriesSketch sketch = input.sketch ? input.sketch(source, dataType) : SeriesSketch();
+        const SeriesSketch sketch = input.sketch ? input.sketch(source, key) : SeriesSketch();
         const bool analysed = type->numericRows > 0;
         b.height = line * 1.6 + (analysed ? chartHeight : line * 2.2) + line;
         const double mean = type->mean, std = type->std, k = type->k;
-        const QString valueTitle = nameWithUnit(dataType, typeLanguage());
+        const QString valueTitle = typeNameWithUnit(key);
         const QString timeTitle = tr("Time (UTC)");
         const QString note = !analysed ? tr("Not analysed: none of its %1 stored values is a number the rule can read.")
                                              .arg(locale.toString(type->rows))
@@ -294,17 +294,17 @@ Result<int> PdfReport::write(const QString &path, const Input &input)
                  smallBold, {}, true);
     blocks.append(listHeader);
     qint64 listed = 0;
-    for (const auto &[source, dataType] : order) {
-        const TypeReport *type = findType(report, source, dataType);
+    for (const auto &[source, key] : order) {
+        const TypeReport *type = findType(report, source, key);
         for (const OutlierPoint &o : type->outliers) {
             const double k = type->k > 0 ? type->k : report.table(source).k;
             const QString why = std::isfinite(o.z)
                 ? tr("|z| %1 > k = %2").arg(zText(std::abs(o.z), k), thresholdText(k))
                 : tr("flagged by the old job");
             Block row = rowBlock(listColumns,
-                                 {typeName(dataType), source == Source::Raw ? tr("raw") : tr("processed"),
+                                 {typeName(key), source == Source::Raw ? tr("raw") : tr("processed"),
                                   o.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                  withUnit(numberText(o.value), dataType),
+                                  withUnit(numberText(o.value), key.dataType),
                                   std::isfinite(o.z) ? zText(o.z, k) : QStringLiteral("—"), why},
                                  small);
             row.header = listHeader.draw;

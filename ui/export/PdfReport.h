@@ -26,7 +26,7 @@ public:
         QString madeBy; // the operator signed in, or empty
         QDateTime madeAt; // UTC
         // The sketch of a type's series (empty when it has no numeric value).
-        std::function<SeriesSketch(Source, const QString &)> sketch;
+        std::function<SeriesSketch(Source, const TypeKey &)> sketch;
     };
 
     // Writes the PDF to `path`; returns the number of pages.

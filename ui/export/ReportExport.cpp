@@ -77,9 +77,7 @@ void ReportExport::write(const QString &path)
     input.report = m_results->report();
     input.madeBy = m_madeBy ? m_madeBy() : QString();
     input.madeAt = QDateTime::currentDateTimeUtc();
-    input.sketch = [overview](Source source, const QString &dataType) {
-        return overview->printSketch(source, dataType);
-    };
+    input.sketch = [overview](Source source, const TypeKey &type) { return overview->printSketch(source, type); };
     const Result<int> written = PdfReport::write(path, input);
     if (!written.ok()) {
         Q_EMIT failed(written.error());

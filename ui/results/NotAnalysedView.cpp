@@ -60,7 +60,7 @@ void NotAnalysedView::showLoading(Source source, const TypeReport &type)
     m_first = SeriesSketch();
     m_second = SeriesSketch();
     const QString table = source == Source::Raw ? tr("raw records") : tr("processed records");
-    m_title->setText(tr("%1 (%2): not analysed").arg(typeName(type.dataType), table));
+    m_title->setText(tr("%1 (%2): not analysed").arg(typeName(type.key()), table));
     m_message->setText(messageText());
     m_samples->setText(tr("Loading the stored values…"));
     update();

@@ -15,7 +15,7 @@ namespace fo::ui {
 struct TypeSketches
 {
     Source source = Source::Raw;
-    QString dataType;
+    TypeKey type;
     SeriesSketch card; // OverviewGrid::CardColumns columns
     SeriesSketch print; // OverviewGrid::PrintColumns columns, for the PDF report
     qint64 sampleEvery = 1;

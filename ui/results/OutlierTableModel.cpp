@@ -32,17 +32,20 @@ void OutlierTableModel::clear()
 }
 
 void OutlierTableModel::setReport(const RunReport &current, const RunReport *previous, bool onlyOneType, Source source,
-                                  const QString &dataType)
+                                  const TypeKey &onlyType)
 {
     beginResetModel();
     m_rows.clear();
     m_comparing = previous != nullptr;
-    auto wanted = [&](Source s, const QString &type) { return !onlyOneType || (s == source && type == dataType); };
+    auto wanted = [&](Source s, const TypeReport &type) {
+        return !onlyOneType || (s == source && type.key() == onlyType);
+    };
     auto rowOf = [](MarkerKind kind, Source s, const RunReport &report, const TypeReport &type, const OutlierPoint &p) {
         Row row;
         row.kind = kind;
         row.source = s;
         row.dataType = type.dataType;
+        row.dataTypeIsNull = type.dataTypeIsNull;
         row.recordId = p.recordId;
         row.timeMs = p.time.toMSecsSinceEpoch();
         row.value = p.value;
@@ -62,7 +65,7 @@ void OutlierTableModel::setReport(const RunReport &current, const RunReport *pre
     const OutlierComparison comparisons[] = {comparisonOf(Source::Raw), comparisonOf(Source::Processed)};
     for (Source s : {Source::Raw, Source::Processed}) {
         for (const TypeReport &type : current.table(s).types) {
-            if (!wanted(s, type.dataType))
+            if (!wanted(s, type))
                 continue;
             for (const OutlierPoint &p : type.outliers) {
                 const MarkerKind kind =
@@ -74,7 +77,7 @@ void OutlierTableModel::setReport(const RunReport &current, const RunReport *pre
     if (previous) {
         for (Source s : {Source::Raw, Source::Processed}) {
             for (const TypeReport &type : previous->table(s).types) {
-                if (!wanted(s, type.dataType))
+                if (!wanted(s, type))
                     continue;
                 for (const OutlierPoint &p : type.outliers)
                     if (comparisons[int(s)].isResolved(p.recordId))
@@ -158,7 +161,7 @@ QVariant OutlierTableModel::data(const QModelIndex &index, int role) const
         case SourceColumn:
             return row.source == Source::Raw ? tr("raw") : tr("processed");
         case TypeColumn:
-            return typeName(row.dataType);
+            return typeName(row.key());
         case TimeColumn:
             return QDateTime::fromMSecsSinceEpoch(row.timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case ValueColumn:

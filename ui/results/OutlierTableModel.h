@@ -36,7 +36,8 @@ public:
     {
         MarkerKind kind = MarkerKind::Current;
         Source source = Source::Raw;
-        QString dataType;
+        QString dataType; // as stored; empty when dataTypeIsNull
+        bool dataTypeIsNull = false;
         qint64 recordId = 0;
         qint64 timeMs = 0;
         double value = 0.0;
@@ -44,13 +45,16 @@ public:
         double mean = 0.0;
         double std = 0.0;
         double k = 0.0;
+
+        TypeKey key() const { return dataTypeIsNull ? TypeKey::null() : TypeKey(dataType); }
     };
 
     explicit OutlierTableModel(QObject *parent = nullptr);
 
-    // Rows of `current` (and with `previous`, the resolved ones), restricted to one type when `dataType` is set.
+    // Rows of `current` (and with `previous`, the resolved ones), restricted to `type` of `source` when
+    // `onlyOneType` is set.
     void setReport(const RunReport &current, const RunReport *previous, bool onlyOneType, Source source,
-                   const QString &dataType);
+                   const TypeKey &type);
     void clear();
     const QVector<Row> &rowsData() const { return m_rows; }
     bool isComparing() const { return m_comparing; }

@@ -16,15 +16,6 @@
 
 namespace fo::ui {
 
-namespace {
-
-QString key(Source source, const QString &dataType)
-{
-    return sourceName(source) + QLatin1Char('/') + dataType;
-}
-
-} // namespace
-
 OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget *parent)
     : QScrollArea(parent), m_tasks(tasks), m_config(std::move(config)), m_content(new QWidget(this)),
       m_grid(new QGridLayout(m_content)), m_empty(new QLabel(m_content)),
@@ -52,17 +43,17 @@ OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget 
                     return;
                 }
                 for (const TypeSketches &made : sketches) {
-                    if (TypeCard *typeCard = card(made.source, made.dataType)) {
+                    if (TypeCard *typeCard = card(made.source, made.type)) {
                         typeCard->setSketch(made.card);
-                        m_printSketches.insert(key(made.source, made.dataType), made.print);
-                        m_sampled.remove(key(made.source, made.dataType));
+                        m_printSketches.insert({made.source, made.type}, made.print);
+                        m_sampled.remove({made.source, made.type});
                     }
                 }
                 if (isComplete())
                     Q_EMIT completed();
             });
     connect(m_tasks->queryWorker(), &QueryWorker::seriesLoaded, this,
-            [this](Source source, const QString &dataType, const Series &series, const QString &error, quint64 ticket) {
+            [this](Source source, const TypeKey &type, const Series &series, const QString &error, quint64 ticket) {
                 TypeCard *card = m_pending.value(ticket);
                 if (!card)
                     return;
@@ -70,24 +61,27 @@ OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget 
                 if (!error.isEmpty())
                     card->setLoadError(tr("Cannot load the values: %1").arg(error));
                 else {
-                    acceptSeries(source, dataType, series);
-                    Q_EMIT seriesLoaded(source, dataType, series);
+                    acceptSeries(source, type, series);
+                    Q_EMIT seriesLoaded(source, type, series);
                 }
                 if (m_pending.isEmpty() && m_queue.isEmpty())
                     Q_EMIT completed();
             });
 }
 
-QVector<QPair<Source, QString>> OverviewGrid::overviewOrder(const RunReport &report)
+QVector<QPair<Source, TypeKey>> OverviewGrid::overviewOrder(const RunReport &report)
 {
     const QString language = typeLanguage();
-    QVector<QPair<QString, QPair<Source, QString>>> keyed;
+    QVector<QPair<QString, QPair<Source, TypeKey>>> keyed;
     for (const TableReport *table : {&report.raw, &report.processed}) {
         for (const TypeReport &type : table->types)
-            keyed.append({overviewSortKey(table->source, type.dataType, language), {table->source, type.dataType}});
+            keyed.append({overviewSortKey(table->source, type.dataType, language), {table->source, type.key()}});
     }
-    std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    QVector<QPair<Source, QString>> order;
+    // The NULL type and "" have the same sort key: the NULL type first, as in the reports.
+    std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : a.second.second < b.second.second;
+    });
+    QVector<QPair<Source, TypeKey>> order;
     for (const auto &k : keyed)
         order.append(k.second);
     return order;
@@ -122,28 +116,27 @@ void OverviewGrid::setReport(const RunReport &report, const QVector<TypeSketches
     if (m_empty->isVisible())
         m_empty->setText(tr("This report has no data types."));
 
-    for (const auto &[source, dataType] : overviewOrder(report)) {
+    for (const auto &[source, key] : overviewOrder(report)) {
         const TableReport &table = report.table(source);
-        const auto type = std::find_if(table.types.cbegin(), table.types.cend(),
-                                       [&](const TypeReport &t) { return t.dataType == dataType; });
+        const auto type =
+            std::find_if(table.types.cbegin(), table.types.cend(), [&](const TypeReport &t) { return t.key() == key; });
         auto *card = new TypeCard(source, *type, m_content);
         card->installEventFilter(this);
         connect(card, &TypeCard::activated, this, &OverviewGrid::typeActivated);
         m_cards.append(card);
         if (type->numericRows == 0)
             continue;
-        const auto made = std::find_if(sketches.cbegin(), sketches.cend(), [&](const TypeSketches &t) {
-            return t.source == source && t.dataType == dataType;
-        });
+        const auto made = std::find_if(sketches.cbegin(), sketches.cend(),
+                                       [&](const TypeSketches &t) { return t.source == source && t.type == key; });
         if (made != sketches.cend()) {
             card->setSketch(made->card, made->sampleEvery, made->rows);
-            m_printSketches.insert(key(source, dataType), made->print);
+            m_printSketches.insert({source, key}, made->print);
             if (made->sampleEvery > 1)
-                m_sampled.insert(key(source, dataType));
+                m_sampled.insert({source, key}, true);
         } else if (!type->series.ids.isEmpty())
-            m_queue.append({source, type->dataType, type->series});
+            m_queue.append({source, key, type->series});
         else
-            m_pending.insert(m_tasks->loadSeries(m_config(), report.email, source, dataType), card);
+            m_pending.insert(m_tasks->loadSeries(m_config(), report.email, source, key), card);
     }
     relayout();
     sketchNext();
@@ -163,7 +156,7 @@ void OverviewGrid::sketchNext()
         if (generation != m_generation || m_queue.isEmpty())
             return;
         const Queued next = m_queue.takeFirst();
-        acceptSeries(next.source, next.dataType, next.series);
+        acceptSeries(next.source, next.type, next.series);
         sketchNext();
     });
 }
@@ -172,12 +165,8 @@ void OverviewGrid::loadExactSketches()
 {
     QVector<TypeRef> types;
     for (TypeCard *card : std::as_const(m_cards)) {
-        if (!m_sampled.contains(key(card->source(), card->dataType())))
-            continue;
-        const TableReport &table = m_report.table(card->source());
-        const auto type = std::find_if(table.types.cbegin(), table.types.cend(),
-                                       [&](const TypeReport &t) { return t.dataType == card->dataType(); });
-        types.append(TypeRef {card->source(), card->dataType(), type != table.types.cend() && type->dataTypeIsNull});
+        if (m_sampled.contains({card->source(), card->type()}))
+            types.append(TypeRef::of(card->source(), card->type()));
     }
     if (types.isEmpty()) {
         if (isComplete())
@@ -188,17 +177,17 @@ void OverviewGrid::loadExactSketches()
         m_exactTicket = m_tasks->loadExactSketches(m_config(), m_report, types);
 }
 
-void OverviewGrid::offerSeries(Source source, const QString &dataType, const Series &series)
+void OverviewGrid::offerSeries(Source source, const TypeKey &type, const Series &series)
 {
-    if (m_sampled.contains(key(source, dataType))) {
+    if (m_sampled.contains({source, type})) {
         // Every value of a type sketched from a sample: drawn again from all of them.
-        acceptSeries(source, dataType, series);
+        acceptSeries(source, type, series);
         return;
     }
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
-        if (it.value()->source() == source && it.value()->dataType() == dataType) {
+        if (it.value()->source() == source && it.value()->type() == type) {
             m_pending.erase(it);
-            acceptSeries(source, dataType, series);
+            acceptSeries(source, type, series);
             if (m_pending.isEmpty() && m_queue.isEmpty())
                 Q_EMIT completed();
             return;
@@ -206,29 +195,29 @@ void OverviewGrid::offerSeries(Source source, const QString &dataType, const Ser
     }
 }
 
-void OverviewGrid::acceptSeries(Source source, const QString &dataType, const Series &series)
+void OverviewGrid::acceptSeries(Source source, const TypeKey &key, const Series &series)
 {
-    TypeCard *typeCard = card(source, dataType);
+    TypeCard *typeCard = card(source, key);
     if (!typeCard)
         return;
     const TableReport &table = m_report.table(source);
-    const auto type = std::find_if(table.types.cbegin(), table.types.cend(),
-                                   [&](const TypeReport &t) { return t.dataType == dataType; });
+    const auto type =
+        std::find_if(table.types.cbegin(), table.types.cend(), [&](const TypeReport &t) { return t.key() == key; });
     const QVector<OutlierPoint> outliers = type != table.types.cend() ? type->outliers : QVector<OutlierPoint>();
     typeCard->setSketch(SeriesSketch::make(series, outliers, CardColumns));
-    m_printSketches.insert(key(source, dataType), SeriesSketch::make(series, outliers, PrintColumns));
-    m_sampled.remove(key(source, dataType));
+    m_printSketches.insert({source, key}, SeriesSketch::make(series, outliers, PrintColumns));
+    m_sampled.remove({source, key});
 }
 
-SeriesSketch OverviewGrid::printSketch(Source source, const QString &dataType) const
+SeriesSketch OverviewGrid::printSketch(Source source, const TypeKey &type) const
 {
-    return m_printSketches.value(key(source, dataType));
+    return m_printSketches.value({source, type});
 }
 
-TypeCard *OverviewGrid::card(Source source, const QString &dataType) const
+TypeCard *OverviewGrid::card(Source source, const TypeKey &type) const
 {
     for (TypeCard *c : m_cards) {
-        if (c->source() == source && c->dataType() == dataType)
+        if (c->source() == source && c->type() == type)
             return c;
     }
     return nullptr;

@@ -6,6 +6,7 @@
 #include "ui/settings/ConfigSource.h"
 
 #include <QHash>
+#include <QMap>
 #include <QScrollArea>
 #include <QSet>
 #include <QVector>
@@ -42,11 +43,11 @@ public:
     // With `sketches` (made elsewhere, sampled or not), the types they cover are not read again.
     void setReport(const RunReport &report, const QVector<TypeSketches> &sketches = {});
     // A series read elsewhere (the detail view) for a type that still waits for its own.
-    void offerSeries(Source source, const QString &dataType, const Series &series);
+    void offerSeries(Source source, const TypeKey &type, const Series &series);
     void clear();
 
     QVector<TypeCard *> cards() const { return m_cards; }
-    TypeCard *card(Source source, const QString &dataType) const;
+    TypeCard *card(Source source, const TypeKey &type) const;
     int columnCount() const { return m_columns; }
     // Whether every numeric type has its sketch (or failed to load).
     bool isComplete() const { return m_pending.isEmpty() && m_queue.isEmpty() && m_exactTicket == 0; }
@@ -56,14 +57,14 @@ public:
     // completed() follows, or exactSketchesFailed().
     void loadExactSketches();
     // The sketch at print resolution for the PDF report (empty when not loaded).
-    SeriesSketch printSketch(Source source, const QString &dataType) const;
+    SeriesSketch printSketch(Source source, const TypeKey &type) const;
 
     // The cards in overview order, as (source, data type).
-    static QVector<QPair<Source, QString>> overviewOrder(const RunReport &report);
+    static QVector<QPair<Source, TypeKey>> overviewOrder(const RunReport &report);
 
 Q_SIGNALS:
-    void typeActivated(fo::Source source, const QString &dataType);
-    void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series);
+    void typeActivated(fo::Source source, const fo::TypeKey &type);
+    void seriesLoaded(fo::Source source, const fo::TypeKey &type, const fo::Series &series);
     // Every sketch is there.
     void completed();
     void exactSketchesFailed(const QString &message);
@@ -74,14 +75,14 @@ protected:
 
 private:
     void relayout();
-    void acceptSeries(Source source, const QString &dataType, const Series &series);
+    void acceptSeries(Source source, const TypeKey &type, const Series &series);
     void moveFocus(TypeCard *from, int delta);
     void sketchNext();
 
     struct Queued
     {
         Source source;
-        QString dataType;
+        TypeKey type;
         Series series;
     };
 
@@ -94,8 +95,9 @@ private:
     QSpacerItem *m_spacer; // owned by m_grid
     QVector<TypeCard *> m_cards;
     QHash<quint64, TypeCard *> m_pending; // ticket -> card waiting for its series
-    QHash<QString, SeriesSketch> m_printSketches;
-    QSet<QString> m_sampled; // "<source>/<type>" of the cards whose sketch is from a sample
+    QMap<QPair<Source, TypeKey>, SeriesSketch> m_printSketches;
+    // The cards whose sketch is from a sample (the value: always true; a NULL type and "" are two).
+    QMap<QPair<Source, TypeKey>, bool> m_sampled;
     quint64 m_exactTicket = 0;
     QVector<Queued> m_queue; // series at hand, sketched one per pass of the event loop
     quint64 m_generation = 0;

@@ -34,15 +34,10 @@ namespace fo::ui {
 
 namespace {
 
-QString seriesKey(Source source, const QString &dataType)
-{
-    return sourceName(source) + QLatin1Char('/') + dataType;
-}
-
-const TypeReport *findType(const RunReport &report, Source source, const QString &dataType)
+const TypeReport *findType(const RunReport &report, Source source, const TypeKey &key)
 {
     for (const TypeReport &type : report.table(source).types) {
-        if (type.dataType == dataType)
+        if (type.key() == key)
             return &type;
     }
     return nullptr;
@@ -95,8 +90,8 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
     m_chart = chartPanel->chartView();
     m_detailStack->addWidget(chartPanel);
     connect(chartPanel, &ChartPanel::timeZoneChanged, this, [this] {
-        if (m_hasReport && !m_selectedType.isEmpty())
-            requestChart(m_selectedSource, m_selectedType);
+        if (m_hasReport && m_selectedType)
+            requestChart(m_selectedSource, *m_selectedType);
     });
     m_notAnalysed = new NotAnalysedView(m_detailStack);
     m_detailStack->addWidget(m_notAnalysed);
@@ -105,13 +100,13 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
     m_viewTabs->addTab(right, tr("Detail"));
-    connect(m_overview, &OverviewGrid::typeActivated, this, [this](Source source, const QString &dataType) {
-        selectType(source, dataType);
+    connect(m_overview, &OverviewGrid::typeActivated, this, [this](Source source, const TypeKey &type) {
+        selectType(source, type);
         showDetail();
     });
     connect(m_overview, &OverviewGrid::seriesLoaded, this,
-            [this](Source source, const QString &dataType, const Series &series) {
-                m_seriesCache.insert(seriesKey(source, dataType), series);
+            [this](Source source, const TypeKey &type, const Series &series) {
+                m_seriesCache.insert({source, type}, series);
             });
 
     addWidget(m_sideTabs);
@@ -127,19 +122,19 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
 
     QueryWorker *query = m_tasks->queryWorker();
     connect(query, &QueryWorker::seriesLoaded, this,
-            [this](Source source, const QString &dataType, const Series &series, const QString &error, quint64 ticket) {
+            [this](Source source, const TypeKey &type, const Series &series, const QString &error, quint64 ticket) {
                 if (ticket != m_seriesTicket)
                     return;
                 if (!error.isEmpty()) {
-                    m_chart->clearChart(tr("Cannot load the values of %1: %2").arg(dataType, error));
+                    m_chart->clearChart(tr("Cannot load the values of %1: %2").arg(typeName(type), error));
                     return;
                 }
-                m_seriesCache.insert(seriesKey(source, dataType), series);
-                m_overview->offerSeries(source, dataType, series);
-                buildChartFor(source, dataType, series);
+                m_seriesCache.insert({source, type}, series);
+                m_overview->offerSeries(source, type, series);
+                buildChartFor(source, type, series);
             });
     connect(query, &QueryWorker::storedTextLoaded, this,
-            [this](Source, const QString &, const StoredText &text, const QString &error, quint64 ticket) {
+            [this](Source, const TypeKey &, const StoredText &text, const QString &error, quint64 ticket) {
                 if (ticket != m_textTicket)
                     return;
                 if (error.isEmpty())
@@ -152,7 +147,7 @@ ResultsPanel::ResultsPanel(BackgroundTasks *tasks, ConfigSource config, QWidget 
         if (ticket != m_chartTicket)
             return;
         m_chart->setChartData(chartData);
-        if (m_pendingZoom && chartData.source == m_selectedSource && chartData.dataType == m_selectedType) {
+        if (m_pendingZoom && chartData.source == m_selectedSource && chartData.key() == m_selectedType) {
             m_chart->setViewRanges(*m_pendingZoom);
             m_pendingZoom.reset();
         }
@@ -246,23 +241,19 @@ void ResultsPanel::showReport(const RunReport &current, const RunReport *previou
     // Another run or iteration of the same user keeps the type the operator looks at.
     const bool sameUser = m_hasReport && current.email == m_report.email;
     m_pendingZoom.reset();
-    showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : QString(), values);
+    showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : std::nullopt, values);
     showOverview();
 }
 
 std::optional<TypeRef> ResultsPanel::typeShownFirst(const RunReport &current, bool comparing,
                                                     const QVector<OutlierDiff> &diffs, Source keepSource,
-                                                    const QString &keepType)
+                                                    const std::optional<TypeKey> &keepType)
 {
     const QVector<TypeTableModel::Row> rows = TypeTableModel::rowsFor(current, diffs);
-    auto ref = [&current](Source source, const QString &dataType) {
-        const TypeReport *type = findType(current, source, dataType);
-        return TypeRef {source, dataType, type && type->dataTypeIsNull};
-    };
-    if (!keepType.isEmpty()) {
+    if (keepType) {
         for (const TypeTableModel::Row &row : rows) {
-            if (row.source == keepSource && row.dataType == keepType)
-                return ref(keepSource, keepType);
+            if (row.source == keepSource && row.key() == *keepType)
+                return TypeRef::of(keepSource, *keepType);
         }
     }
     int bestRow = -1;
@@ -277,27 +268,27 @@ std::optional<TypeRef> ResultsPanel::typeShownFirst(const RunReport &current, bo
     }
     if (bestRow < 0)
         return std::nullopt;
-    return ref(rows[bestRow].source, rows[bestRow].dataType);
+    return TypeRef::of(rows[bestRow].source, rows[bestRow].key());
 }
 
 void ResultsPanel::restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
-                                 Source source, const QString &dataType,
+                                 Source source, const std::optional<TypeKey> &type,
                                  const std::optional<std::array<double, 4>> &zoom)
 {
     m_pendingZoom = zoom;
-    showReportSelecting(current, previous, diffs, source, dataType);
+    showReportSelecting(current, previous, diffs, source, type);
     showDetail();
 }
 
 void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport *previous,
-                                       const QVector<OutlierDiff> &diffs, Source keepSource, const QString &keepType,
-                                       const OpenedValues &values)
+                                       const QVector<OutlierDiff> &diffs, Source keepSource,
+                                       const std::optional<TypeKey> &keepType, const OpenedValues &values)
 {
     // The values read for another user's charts are of no use any more.
     if (current.email != m_report.email)
         m_seriesCache.clear();
     if (values.hasChosenSeries && values.chosen)
-        m_seriesCache.insert(seriesKey(values.chosen->source, values.chosen->dataType), values.chosenSeries);
+        m_seriesCache.insert({values.chosen->source, values.chosen->key()}, values.chosenSeries);
     m_preparedChart.reset();
     if (values.hasChart)
         m_preparedChart = values.chart;
@@ -326,22 +317,22 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
     // Chosen here, not by the operator: the overview stays in front (showReport()).
     m_choosingType = true;
     if (first) {
-        selectType(first->source, first->dataType);
+        selectType(first->source, first->key());
     } else {
-        m_selectedType.clear();
-        m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, false, Source::Raw, QString());
+        m_selectedType.reset();
+        m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, false, Source::Raw, TypeKey());
         m_chart->clearChart(tr("No numeric values for this user"));
     }
     m_choosingType = false;
 }
 
-void ResultsPanel::selectType(Source source, const QString &dataType)
+void ResultsPanel::selectType(Source source, const TypeKey &type)
 {
-    const int row = m_typeModel->rowOf(source, dataType);
+    const int row = m_typeModel->rowOf(source, type);
     if (row < 0)
         return;
     const QModelIndex index = m_typeProxy->mapFromSource(m_typeModel->index(row, 0));
-    if (m_typeView->selectionModel()->isRowSelected(index.row(), QModelIndex()) && m_selectedType == dataType
+    if (m_typeView->selectionModel()->isRowSelected(index.row(), QModelIndex()) && m_selectedType == type
         && m_selectedSource == source) {
         // Already selected: refresh what depends on the report.
         onTypeSelectionChanged();
@@ -359,59 +350,60 @@ void ResultsPanel::onTypeSelectionChanged()
     const QModelIndex index = m_typeProxy->mapToSource(rows.first());
     const TypeTableModel::Row &row = m_typeModel->rowsData()[index.row()];
     m_selectedSource = row.source;
-    m_selectedType = row.dataType;
+    m_selectedType = row.key();
     // A type picked in the table (or a card) shows its detail.
     if (!m_choosingType)
         showDetail();
-    m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, true, row.source, row.dataType);
+    m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, true, row.source, row.key());
     m_outlierView->setColumnHidden(OutlierTableModel::SourceColumn, true);
     m_outlierView->setColumnHidden(OutlierTableModel::TypeColumn, true);
     m_outlierView->resizeColumnsToContents();
     const QString source = row.source == Source::Raw ? tr("raw") : tr("processed");
     m_outlierTitle->setText(
-        tr("Outliers of %1 (%2): %n row(s)", nullptr, m_outlierModel->rowCount()).arg(typeName(row.dataType), source));
-    requestChart(row.source, row.dataType);
+        tr("Outliers of %1 (%2): %n row(s)", nullptr, m_outlierModel->rowCount()).arg(typeName(row.key()), source));
+    requestChart(row.source, row.key());
 }
 
-void ResultsPanel::requestChart(Source source, const QString &dataType)
+void ResultsPanel::requestChart(Source source, const TypeKey &key)
 {
-    const TypeReport *type = findType(m_report, source, dataType);
+    const TypeReport *type = findType(m_report, source, key);
     m_textTicket = 0;
     if (type && type->rows > 0 && type->numericRows == 0) {
         // Nothing the rule can read: say so, with a few stored values, instead of an empty chart.
         m_chartTicket = 0;
         m_seriesTicket = 0;
-        m_chart->clearChart(tr("%1: no numeric values").arg(typeName(dataType)));
+        m_chart->clearChart(tr("%1: no numeric values").arg(typeName(key)));
         m_notAnalysed->showLoading(source, *type);
         m_detailStack->setCurrentWidget(m_notAnalysed);
-        m_textTicket = m_tasks->loadStoredText(m_config(), m_report.email, source, dataType);
+        m_textTicket = m_tasks->loadStoredText(m_config(), m_report.email, source, key);
         return;
     }
     m_detailStack->setCurrentIndex(0);
     if (type && !type->series.ids.isEmpty()) {
-        buildChartFor(source, dataType, type->series);
+        buildChartFor(source, key, type->series);
         return;
     }
-    const auto cached = m_seriesCache.constFind(seriesKey(source, dataType));
+    const auto cached = m_seriesCache.constFind({source, key});
     if (cached != m_seriesCache.constEnd()) {
-        buildChartFor(source, dataType, *cached);
+        buildChartFor(source, key, *cached);
         return;
     }
-    m_chart->clearChart(tr("Loading the values of %1…").arg(typeName(dataType)));
+    m_chart->clearChart(tr("Loading the values of %1…").arg(typeName(key)));
     m_chartTicket = 0;
-    m_seriesTicket = m_tasks->loadSeries(m_config(), m_report.email, source, dataType);
+    m_seriesTicket = m_tasks->loadSeries(m_config(), m_report.email, source, key);
 }
 
 ChartDataBuilder::Input ResultsPanel::chartInput(const RunReport &report, const RunReport *previousReport,
-                                                 Source source, const QString &dataType, const Series &series)
+                                                 Source source, const TypeKey &key, const Series &series)
 {
     ChartDataBuilder::Input input;
     input.source = source;
-    input.dataType = dataType;
+    input.dataType = key.dataType;
+    input.dataTypeIsNull = key.isNull;
     input.series = series;
     input.comparing = previousReport != nullptr;
-    const TypeReport *type = findType(report, source, dataType);
-    const TypeReport *previous = previousReport ? findType(*previousReport, source, dataType) : nullptr;
+    const TypeReport *type = findType(report, source, key);
+    const TypeReport *previous = previousReport ? findType(*previousReport, source, key) : nullptr;
     const TypeReport *stats = type && std::isfinite(type->std) ? type : previous;
     if (stats) {
         input.mean = stats->mean;
@@ -427,9 +419,9 @@ ChartDataBuilder::Input ResultsPanel::chartInput(const RunReport &report, const 
     return input;
 }
 
-void ResultsPanel::buildChartFor(Source source, const QString &dataType, const Series &series)
+void ResultsPanel::buildChartFor(Source source, const TypeKey &key, const Series &series)
 {
-    if (m_preparedChart && m_preparedChart->source == source && m_preparedChart->dataType == dataType) {
+    if (m_preparedChart && m_preparedChart->source == source && m_preparedChart->key() == key) {
         // Built on the worker with the report: shown as an answer from the query thread would be.
         m_chartTicket = 0;
         m_chart->setChartData(*m_preparedChart);
@@ -438,8 +430,7 @@ void ResultsPanel::buildChartFor(Source source, const QString &dataType, const S
         return;
     }
     m_preparedChart.reset();
-    m_chartTicket =
-        m_tasks->buildChart(chartInput(m_report, m_comparing ? &m_previous : nullptr, source, dataType, series));
+    m_chartTicket = m_tasks->buildChart(chartInput(m_report, m_comparing ? &m_previous : nullptr, source, key, series));
 }
 
 void ResultsPanel::onOutlierSelectionChanged()

@@ -6,7 +6,7 @@
 #include "ui/results/OpenedValues.h"
 #include "ui/settings/ConfigSource.h"
 
-#include <QHash>
+#include <QMap>
 #include <QSplitter>
 
 #include <array>
@@ -50,30 +50,33 @@ public:
     // `values`: what opening a stored iteration read with it (sketches, the chosen type's values), not read again.
     void showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
                     const OpenedValues &values = {});
-    // The type showReport() selects: `keepType` of `keepSource` when the report has it (the same user's; empty:
-    // none), otherwise the one with the most outliers (new ones first, then resolved, then persisting, when
-    // comparing), the first in the table's order among equals; none for a report without types. Pure, so that the
+    // The type showReport() selects: `keepType` of `keepSource` when the report has it (the same user's; a NULL
+    // type and "" are two), otherwise the one with the most outliers (new ones first, then resolved, then persisting,
+    // when comparing), the first in the table's order among equals; none for a report without types. Pure, so that the
     // query thread can ask it before the report is shown (QueryWorker::openIteration()).
     static std::optional<TypeRef> typeShownFirst(const RunReport &current, bool comparing,
                                                  const QVector<OutlierDiff> &diffs, Source keepSource,
-                                                 const QString &keepType);
-    // What the chart of `dataType` is built from: its series, the band of the report's statistics (the previous
+                                                 const std::optional<TypeKey> &keepType);
+    // What the chart of `type` is built from: its series, the band of the report's statistics (the previous
     // iteration's when the report has none), and the outliers of both when `previous` is given.
     static ChartDataBuilder::Input chartInput(const RunReport &report, const RunReport *previous, Source source,
-                                              const QString &dataType, const Series &series);
-    // The same, selecting `dataType` of `source` and, once its chart is built, showing `zoom` when given (what a
-    // window rebuilt in another language carries over).
+                                              const TypeKey &type, const Series &series);
+    // The same as showReport(), selecting `type` of `source` when given and, once its chart is built, showing `zoom`
+    // when given (what a window rebuilt in another language carries over).
     void restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
-                       Source source, const QString &dataType, const std::optional<std::array<double, 4>> &zoom);
+                       Source source, const std::optional<TypeKey> &type,
+                       const std::optional<std::array<double, 4>> &zoom);
     // The values read for charts are out of date (a run has just written new ones).
     void forgetSeries();
-    void selectType(Source source, const QString &dataType);
+    void selectType(Source source, const TypeKey &type);
 
     bool hasReport() const { return m_hasReport; }
     const RunReport &report() const { return m_report; }
     bool isComparing() const { return m_comparing; }
     bool hasChart() const;
-    QString selectedType() const { return m_selectedType; }
+    // The type shown in the detail view (the NULL type and "" are two; none before a report with types).
+    bool hasSelectedType() const { return m_selectedType.has_value(); }
+    TypeKey selectedType() const { return m_selectedType.value_or(TypeKey()); }
     Source selectedSource() const { return m_selectedSource; }
     const RunReport &previousReport() const { return m_previous; }
     const QVector<OutlierDiff> &diffs() const { return m_diffs; }
@@ -102,11 +105,12 @@ private:
     // Widens the side panel (up to half the width) when the type table needs it.
     void fitTypeTable();
     void showReportSelecting(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
-                             Source keepSource, const QString &keepType, const OpenedValues &values = {});
+                             Source keepSource, const std::optional<TypeKey> &keepType,
+                             const OpenedValues &values = {});
     void onTypeSelectionChanged();
     void onOutlierSelectionChanged();
-    void requestChart(Source source, const QString &dataType);
-    void buildChartFor(Source source, const QString &dataType, const Series &series);
+    void requestChart(Source source, const TypeKey &type);
+    void buildChartFor(Source source, const TypeKey &type, const Series &series);
 
     BackgroundTasks *m_tasks;
     ConfigSource m_config;
@@ -116,9 +120,9 @@ private:
     bool m_comparing = false;
     bool m_hasReport = false;
     QVector<OutlierDiff> m_diffs;
-    QHash<QString, Series> m_seriesCache; // "<source>/<type>" of m_report.email
+    QMap<QPair<Source, TypeKey>, Series> m_seriesCache; // of m_report.email
     Source m_selectedSource = Source::Raw;
-    QString m_selectedType;
+    std::optional<TypeKey> m_selectedType;
     quint64 m_chartTicket = 0;
     quint64 m_seriesTicket = 0;
     std::optional<std::array<double, 4>> m_pendingZoom; // shown once the selected type's chart is built

@@ -26,7 +26,9 @@ TypeCard::TypeCard(Source source, const TypeReport &type, QWidget *parent) : QWi
 {
     m_type = type;
     m_type.series = Series();
-    setObjectName(QStringLiteral("typeCard_%1_%2").arg(sourceName(source), type.dataType));
+    // "typeCard_raw_HeartRateRecord"; "typeCard_raw_" for the type "" and "typeCard_raw" for the NULL type.
+    setObjectName(type.dataTypeIsNull ? QStringLiteral("typeCard_%1").arg(sourceName(source))
+                                      : QStringLiteral("typeCard_%1_%2").arg(sourceName(source), type.dataType));
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_Hover);
     setCursor(Qt::PointingHandCursor);
@@ -58,7 +60,7 @@ QString TypeCard::badgeText() const
 
 QString TypeCard::titleText() const
 {
-    return typeName(m_type.dataType);
+    return typeName(m_type.key());
 }
 
 QString TypeCard::countsText(const QString &separator) const
@@ -81,8 +83,8 @@ QString TypeCard::summaryText() const
     text += QStringLiteral("\n") + badgeText();
     if (badge() == Badge::NotAnalysed)
         text += QStringLiteral(": ") + tr("no value is a number the rule can read");
-    if (m_type.dataType != titleText())
-        text += QStringLiteral("\n") + tr("Stored as %1").arg(m_type.dataType);
+    if (m_type.dataTypeIsNull || m_type.dataType != titleText())
+        text += QStringLiteral("\n") + storedAsText(m_type.key());
     if (m_hasSketch && m_sampleEvery > 1)
         text += QStringLiteral("\n") + sampleText();
     return text;
@@ -251,7 +253,7 @@ void TypeCard::paintEvent(QPaintEvent *)
 void TypeCard::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint())) {
-        Q_EMIT activated(m_source, m_type.dataType);
+        Q_EMIT activated(m_source, m_type.key());
         return;
     }
     QWidget::mouseReleaseEvent(event);
@@ -260,7 +262,7 @@ void TypeCard::mouseReleaseEvent(QMouseEvent *event)
 void TypeCard::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) {
-        Q_EMIT activated(m_source, m_type.dataType);
+        Q_EMIT activated(m_source, m_type.key());
         return;
     }
     QWidget::keyPressEvent(event);

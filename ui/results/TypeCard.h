@@ -20,7 +20,8 @@ public:
     TypeCard(Source source, const TypeReport &type, QWidget *parent = nullptr);
 
     Source source() const { return m_source; }
-    QString dataType() const { return m_type.dataType; }
+    QString dataType() const { return m_type.dataType; } // as stored; empty for the NULL type too
+    TypeKey type() const { return m_type.key(); }
     Badge badge() const;
     QString badgeText() const;
     QString titleText() const;
@@ -48,7 +49,7 @@ public:
     QSize minimumSizeHint() const override;
 
 Q_SIGNALS:
-    void activated(fo::Source source, const QString &dataType);
+    void activated(fo::Source source, const fo::TypeKey &type);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -29,6 +29,7 @@ QVector<TypeTableModel::Row> TypeTableModel::rowsFor(const RunReport &report, co
             Row row;
             row.source = source;
             row.dataType = type.dataType;
+            row.dataTypeIsNull = type.dataTypeIsNull;
             row.hasStats = type.rows > 0 || type.numericRows > 0;
             row.rows = type.rows;
             row.numericRows = type.numericRows;
@@ -38,13 +39,13 @@ QVector<TypeTableModel::Row> TypeTableModel::rowsFor(const RunReport &report, co
         }
     }
     for (const OutlierDiff &diff : diffs) {
-        auto it = std::find_if(rows.begin(), rows.end(), [&diff](const Row &r) {
-            return r.source == diff.source && r.dataType == diff.dataType;
-        });
+        auto it = std::find_if(rows.begin(), rows.end(),
+                               [&diff](const Row &r) { return r.source == diff.source && r.key() == diff.key(); });
         if (it == rows.end()) {
             Row row;
             row.source = diff.source;
             row.dataType = diff.dataType;
+            row.dataTypeIsNull = diff.dataTypeIsNull;
             rows.append(row);
             it = rows.end() - 1;
         }
@@ -55,7 +56,7 @@ QVector<TypeTableModel::Row> TypeTableModel::rowsFor(const RunReport &report, co
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         if (a.source != b.source)
             return a.source == Source::Raw;
-        return a.dataType < b.dataType;
+        return a.key() < b.key();
     });
     return rows;
 }
@@ -68,10 +69,10 @@ void TypeTableModel::setReport(const RunReport &report, bool comparing, const QV
     endResetModel();
 }
 
-int TypeTableModel::rowOf(Source source, const QString &dataType) const
+int TypeTableModel::rowOf(Source source, const TypeKey &type) const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows[i].source == source && m_rows[i].dataType == dataType)
+        if (m_rows[i].source == source && m_rows[i].key() == type)
             return i;
     }
     return -1;
@@ -111,7 +112,7 @@ QVariant TypeTableModel::data(const QModelIndex &index, int role) const
                 return int(row.source);
             return row.source == Source::Raw ? tr("raw") : tr("processed");
         case TypeColumn:
-            return typeName(row.dataType);
+            return typeName(row.key());
         case RowsColumn:
             return count(row.rows, row.hasStats);
         case SkippedColumn:
@@ -146,8 +147,7 @@ QVariant TypeTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == TypeColumn)
-            return QString(nameWithUnit(row.dataType, typeLanguage()) + QLatin1Char('\n')
-                           + tr("Stored as %1").arg(row.dataType));
+            return QString(typeNameWithUnit(row.key()) + QLatin1Char('\n') + storedAsText(row.key()));
         if (!row.hasStats)
             return tr("This iteration was written by the old job: only its outliers are stored, not the counts.");
         return tr("%1 rows, %2 numeric, %3 skipped (not numeric), %4 outliers")

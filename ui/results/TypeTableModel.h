@@ -31,7 +31,7 @@ public:
     struct Row
     {
         Source source = Source::Raw;
-        QString dataType;
+        QString dataType; // as stored; empty when dataTypeIsNull
         bool hasStats = false;
         qint64 rows = 0;
         qint64 numericRows = 0;
@@ -40,6 +40,9 @@ public:
         qint64 added = 0;
         qint64 resolved = 0;
         qint64 persisting = 0;
+        bool dataTypeIsNull = false; // the NULL type, apart from ""
+
+        TypeKey key() const { return dataTypeIsNull ? TypeKey::null() : TypeKey(dataType); }
     };
 
     explicit TypeTableModel(QObject *parent = nullptr);
@@ -51,7 +54,7 @@ public:
     void clear();
     bool isComparing() const { return m_comparing; }
     const QVector<Row> &rowsData() const { return m_rows; }
-    int rowOf(Source source, const QString &dataType) const;
+    int rowOf(Source source, const TypeKey &type) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

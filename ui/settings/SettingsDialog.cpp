@@ -16,25 +16,70 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace fo::ui {
 
 namespace {
 
-// Room for the longest answer at the dialog's width (four lines for a service; six for the database, whose refusal
-// comes with its advice), so that a result never pushes the rows below it down (where the next click was aimed).
+// A Test button's answer. Room for the usual answers at the dialog's width (four lines for a service; six for the
+// database, whose refusal comes with its advice), so that a result does not push the rows below it down (where the
+// next click was aimed). A longer one (a long address or database name, a server's own long error, a language with
+// longer words) makes the line taller rather than being cut off: the height was fixed, sized for English answers. The
+// label sets its own height (fit()): a dialog does not grow with a label's height for its width by itself.
+class ResultLabel : public QLabel
+{
+public:
+    ResultLabel(int lines, QWidget *parent) : QLabel(parent)
+    {
+        setWordWrap(true);
+        setTextFormat(Qt::PlainText);
+        setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        setTextInteractionFlags(Qt::TextSelectableByMouse);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        m_reserved = fontMetrics().lineSpacing() * lines + 4;
+        setFixedHeight(m_reserved);
+    }
+
+    // After each new text, and at each new width.
+    void fit()
+    {
+        const int width = contentsRect().width();
+        if (width <= 0)
+            return;
+        const int textHeight =
+            fontMetrics()
+                .boundingRect(QRect(0, 0, width, 1 << 20), int(alignment()) | Qt::TextWordWrap, text())
+                .height();
+        const int needs = std::max(m_reserved, textHeight + height() - contentsRect().height());
+        if (height() != needs || minimumHeight() != needs)
+            setFixedHeight(needs);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        fit();
+    }
+
+private:
+    int m_reserved = 0;
+};
+
 QLabel *resultLabel(QWidget *parent, int lines = 4)
 {
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setFixedHeight(label->fontMetrics().lineSpacing() * lines + 4);
-    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    return label;
+    return new ResultLabel(lines, parent);
+}
+
+void fitResult(QLabel *label)
+{
+    static_cast<ResultLabel *>(label)->fit();
 }
 
 // The settings' variables, with the label of their field in this dialog.
@@ -264,6 +309,7 @@ void SettingsDialog::onEngineChosen()
     // The last test was of the other engine.
     m_dbResult->clear();
     m_dbResult->setToolTip(QString());
+    fitResult(m_dbResult);
     updateEngine();
 }
 
@@ -308,6 +354,7 @@ void SettingsDialog::showResult(QLabel *label, ProbeAnswer::Outcome outcome, con
     label->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
     label->setText(mark + text);
     label->setToolTip(text);
+    fitResult(label);
 }
 
 void SettingsDialog::showConnecting(QLabel *label)
@@ -315,6 +362,7 @@ void SettingsDialog::showConnecting(QLabel *label)
     label->setStyleSheet(QString());
     label->setToolTip(QString());
     label->setText(tr("Connecting…"));
+    fitResult(label);
 }
 
 void SettingsDialog::testDatabase()
@@ -338,11 +386,8 @@ void SettingsDialog::testAuth()
 void SettingsDialog::testNotifications()
 {
     showConnecting(m_notificationsResult);
-    const QString base = serviceBaseText(m_notifications->text());
-    // The one endpoint the tool uses (docs/platform.md, section 5) takes only POST: a GET gets 405 when the address
-    // is right (nothing is sent), and 404 when it is not.
-    const QString url = base.isEmpty() ? QString() : base + QStringLiteral("/send_email");
-    m_http->check(url, {405}, tr("the send_email endpoint is there"), this, [this](const ProbeAnswer &answer) {
+    // As the status bar checks it (ServiceMonitor): the two never disagree about the same address.
+    m_http->checkNotificationsApi(m_notifications->text(), this, [this](const ProbeAnswer &answer) {
         showResult(m_notificationsResult, answer.outcome, tr("Notifications API"), answer.message);
     });
 }

@@ -1,9 +1,12 @@
 #include "ui/shell/HelpPages.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QKeySequence>
+#include <QMenu>
+#include <QMenuBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -73,22 +76,54 @@ QString howOutliersAreFoundHtml()
               "differ, some of the change comes from the thresholds, not from the data.</p>");
 }
 
-QString keyboardShortcutsHtml()
+QString plainActionText(const QString &text)
+{
+    QString plain;
+    plain.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        // "&&" is a literal ampersand; a single one marks the mnemonic.
+        if (text[i] == QLatin1Char('&') && i + 1 < text.size()) {
+            ++i;
+        }
+        plain.append(text[i]);
+    }
+    while (plain.endsWith(QStringLiteral("…")) || plain.endsWith(QLatin1Char('.')))
+        plain.chop(1);
+    return plain.trimmed();
+}
+
+QString keyboardShortcutsHtml(const QMenuBar *menus)
 {
     const QString row = QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>");
-    QString html = tr("<h3>Keyboard shortcuts</h3>") + QStringLiteral("<table>");
-    html += row.arg(tr("Enter (in the email field)"), tr("Run"));
-    html += row.arg(keys(QKeySequence(Qt::CTRL | Qt::Key_E)), tr("Export CSV"));
-    html += row.arg(keys(preferencesShortcut()), tr("Settings"));
-    html += row.arg(keys(refreshShortcut()), tr("Check the services"));
-    html += row.arg(keys(quitShortcut()), tr("Quit (asks first during a run)"));
-    html += row.arg(keys(helpShortcut()), tr("How outliers are found"));
+    QString html = tr("<h3>Keyboard shortcuts</h3>") + tr("<h4>Menu commands</h4>") + QStringLiteral("<table>");
+    for (const QAction *menuAction : menus->actions()) {
+        const QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        for (const QAction *action : menu->actions()) {
+            if (action->isSeparator() || action->shortcuts().isEmpty())
+                continue;
+            QStringList sequences;
+            for (const QKeySequence &sequence : action->shortcuts())
+                sequences << keys(sequence);
+            const QString what = QStringLiteral("%1 › %2")
+                                     .arg(plainActionText(menuAction->text()), plainActionText(action->text()))
+                                     .toHtmlEscaped();
+            html += row.arg(sequences.join(QStringLiteral(", ")), what);
+        }
+    }
+    html += QStringLiteral("</table>") + tr("<h4>In the email field</h4>") + QStringLiteral("<table>");
+    html += row.arg(tr("Enter"), tr("Run"));
     html += QStringLiteral("</table>") + tr("<h4>On the chart</h4>") + QStringLiteral("<table>");
     html += row.arg(tr("Drag"), tr("Zoom into the rectangle"));
     html += row.arg(tr("Wheel, + and −"), tr("Zoom in and out"));
     html += row.arg(tr("Shift+drag, middle button, arrow keys"), tr("Pan"));
-    html += row.arg(tr("Home, 0"), tr("Show everything (reset the zoom)"));
+    html += row.arg(tr("Home, 0, double-click"), tr("Show everything (reset the zoom)"));
     html += row.arg(tr("A row of the outliers table"), tr("Centre the chart on that outlier"));
+    html += QStringLiteral("</table>") + tr("<h4>On the Overview</h4>") + QStringLiteral("<table>");
+    html += row.arg(tr("Arrow keys"), tr("Move between the data types' cards"));
+    html += row.arg(tr("Home, End"), tr("The first card, the last card"));
+    html += row.arg(tr("Enter, Space"), tr("Open the card's type on the Detail tab"));
     html += QStringLiteral("</table>");
     return html;
 }

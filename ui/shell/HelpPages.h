@@ -3,6 +3,7 @@
 #include <QKeySequence>
 #include <QString>
 
+class QMenuBar;
 class QWidget;
 
 namespace fo::ui {
@@ -20,7 +21,12 @@ QKeySequence helpShortcut();
 QKeySequence quitShortcut();
 
 QString howOutliersAreFoundHtml();
-QString keyboardShortcutsHtml();
+// The menu commands' shortcuts are read from `menus` when the page opens (each action with a shortcut, under its menu):
+// the page lists what the menus bind and cannot drift from them. Then the keys that no menu holds: the email field,
+// the chart and the Overview's cards.
+QString keyboardShortcutsHtml(const QMenuBar *menus);
+// "Export CSV" for "Export &CSV…": an action's text as the help page names it.
+QString plainActionText(const QString &text);
 // Opens the page over `parent`; the page's object name is "helpPage".
 void showPage(QWidget *parent, const QString &title, const QString &html);
 

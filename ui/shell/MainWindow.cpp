@@ -122,7 +122,7 @@ void MainWindow::buildMenus()
     how->setObjectName(QStringLiteral("howOutliersAction"));
     how->setShortcut(help::helpShortcut());
     QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml());
+        help::showPage(this, tr("Keyboard shortcuts"), help::keyboardShortcutsHtml(menuBar()));
     });
     shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
     helpMenu->addSeparator();
@@ -292,7 +292,8 @@ MainWindow::ViewState MainWindow::viewState() const
             state.previous = m_results->previousReport();
         state.diffs = m_results->diffs();
         state.source = m_results->selectedSource();
-        state.dataType = m_results->selectedType();
+        if (m_results->hasSelectedType())
+            state.type = m_results->selectedType();
         if (m_results->hasChart() && chartView()->isZoomed())
             state.zoom = chartView()->viewRanges();
     }
@@ -308,11 +309,17 @@ void MainWindow::restoreViewState(const ViewState &state)
     m_lastEmail = state.lastEmail;
     if (state.hasReport) {
         const RunReport *previous = state.comparing ? &state.previous : nullptr;
-        m_results->restoreReport(state.report, previous, state.diffs, state.source, state.dataType, state.zoom);
+        m_results->restoreReport(state.report, previous, state.diffs, state.source, state.type, state.zoom);
         m_summary->showReport(state.report, previous, state.diffs);
         updateActions();
     }
     m_results->sideTabs()->setCurrentIndex(state.sideTab);
+}
+
+void MainWindow::takeOverDatabasePassword(const QString &password)
+{
+    if (m_dbPassword.isEmpty())
+        m_dbPassword = password;
 }
 
 void MainWindow::updateActions()

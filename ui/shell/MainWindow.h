@@ -60,7 +60,7 @@ public:
         RunReport previous;
         QVector<OutlierDiff> diffs;
         Source source = Source::Raw;
-        QString dataType;
+        std::optional<TypeKey> type; // the type selected, if any
         std::optional<std::array<double, 4>> zoom;
         int sideTab = 0;
         QString lastEmail;
@@ -78,6 +78,10 @@ public:
     ViewState viewState() const;
     // Call after start().
     void restoreViewState(const ViewState &state);
+    // The database password to use until the keychain answers (start() reads it): a window rebuilt in another language
+    // takes over the old one's, so that what it restores can be read at once (a stored iteration keeps no values: its
+    // chart is read from the database again).
+    void takeOverDatabasePassword(const QString &password);
     bool isRunning() const;
 
     // Accessors for tests and the screenshot tool.
@@ -120,7 +124,7 @@ public Q_SLOTS:
     void saveChartAs();
     void checkServices();
     void openIteration(int iteration);
-    void selectType(fo::Source source, const QString &dataType);
+    void selectType(fo::Source source, const fo::TypeKey &type);
     // Writes the CSV in the background; exportFinished() tells how it went.
     void exportCsv(const QString &path, bool allPoints);
     bool saveChartPng(const QString &path);

@@ -58,10 +58,14 @@ void MainWindowHost::rebuild(const QString &language)
     // Everything the operator has in front of them, carried over: the form, the report, the type, the zoom.
     const MainWindow::ViewState state = old ? old->viewState() : MainWindow::ViewState();
     const QByteArray geometry = old ? old->saveGeometry() : QByteArray();
+    // The keychain answers the new window later: a stored iteration's chart, read again as the view is restored,
+    // needed the password before that (it failed, and the chart stayed empty).
+    const QString password = old ? old->runConfig().dbPassword : QString();
     m_translations->install(language);
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("fo::ui::MainWindow", "Find outliers"));
     // The new window first, then the old one goes: the application never has no window.
     open();
+    m_window->takeOverDatabasePassword(password);
     m_window->restoreGeometry(geometry);
     if (old)
         m_window->restoreViewState(state);

@@ -254,9 +254,9 @@ void MainWindow::onComparisonReady(const RunReport &current, const RunReport &pr
     Q_EMIT comparisonShown();
 }
 
-void MainWindow::selectType(Source source, const QString &dataType)
+void MainWindow::selectType(Source source, const TypeKey &type)
 {
-    m_results->selectType(source, dataType);
+    m_results->selectType(source, type);
 }
 
 void MainWindow::openIteration(int iteration)
@@ -265,8 +265,8 @@ void MainWindow::openIteration(int iteration)
     const QString email = panel->email().isEmpty() ? m_controls->email() : panel->email();
     // The type shown now stays shown when the iteration has it: the opening reads its every value.
     std::optional<TypeRef> keep;
-    if (m_results->hasReport() && m_results->report().email == email && !m_results->selectedType().isEmpty())
-        keep = TypeRef {m_results->selectedSource(), m_results->selectedType(), false};
+    if (m_results->hasReport() && m_results->report().email == email && m_results->hasSelectedType())
+        keep = TypeRef::of(m_results->selectedSource(), m_results->selectedType());
     if (m_history->openIteration(email, iteration, keep))
         m_summary->showOpening(tr("Opening iteration #%1 of %2…").arg(iteration).arg(email));
 }

@@ -15,6 +15,7 @@ void ServiceIndicator::setState(State state, const QString &detail)
     m_detail = detail;
     QString colour;
     QString word;
+    QString mark = QStringLiteral("●");
     switch (state) {
     case State::Unknown:
         colour = QStringLiteral("#9aa0a6");
@@ -28,6 +29,11 @@ void ServiceIndicator::setState(State state, const QString &detail)
         colour = QStringLiteral("#1e8e3e");
         word = tr("reachable");
         break;
+    case State::Warning:
+        colour = QStringLiteral("#9a6700");
+        word = tr("answers, but not as expected");
+        mark = QStringLiteral("▲");
+        break;
     case State::Unreachable:
         colour = QStringLiteral("#d93025");
         word = tr("unreachable");
@@ -37,7 +43,7 @@ void ServiceIndicator::setState(State state, const QString &detail)
         word = tr("not configured");
         break;
     }
-    setText(QStringLiteral("<span style='color:%1'>●</span> %2").arg(colour, m_name.toHtmlEscaped()));
+    setText(QStringLiteral("<span style='color:%1'>%2</span> %3").arg(colour, mark, m_name.toHtmlEscaped()));
     setToolTip(detail.isEmpty() ? QStringLiteral("%1: %2").arg(m_name, word)
                                 : QStringLiteral("%1: %2\n%3").arg(m_name, word, detail));
 }

@@ -11,6 +11,25 @@
 
 namespace fo::ui {
 
+namespace {
+
+ServiceIndicator::State indicatorState(const ProbeAnswer &answer)
+{
+    switch (answer.outcome) {
+    case ProbeAnswer::Outcome::Ok:
+        return ServiceIndicator::State::Reachable;
+    case ProbeAnswer::Outcome::Warning:
+        return ServiceIndicator::State::Warning;
+    case ProbeAnswer::Outcome::NotConfigured:
+        return ServiceIndicator::State::Disabled;
+    case ProbeAnswer::Outcome::Failed:
+        break;
+    }
+    return ServiceIndicator::State::Unreachable;
+}
+
+} // namespace
+
 ServiceMonitor::ServiceMonitor(BackgroundTasks *tasks, HttpProbe *http, ConfigSource config, QStatusBar *statusBar)
     : QObject(statusBar), m_tasks(tasks), m_http(http), m_config(std::move(config)),
       m_database(new ServiceIndicator(tr("Database"), statusBar)),
@@ -54,8 +73,7 @@ void ServiceMonitor::checkNow()
         RedisProbe::ping(config.redisHost, config.redisPort, this, [this, generation](const ProbeAnswer &answer) {
             if (generation != m_generation)
                 return;
-            m_redis->setState(answer.ok() ? ServiceIndicator::State::Reachable : ServiceIndicator::State::Unreachable,
-                              answer.message);
+            m_redis->setState(indicatorState(answer), answer.message);
         });
     }
     if (config.notificationsApiBaseUrl.isEmpty()) {
@@ -63,13 +81,13 @@ void ServiceMonitor::checkNow()
                                   tr("NOTIFICATIONS_API_BASE_URL is empty: no messages are sent."));
     } else {
         m_notifications->setState(ServiceIndicator::State::Checking);
-        m_http->probe(config.notificationsApiBaseUrl, this, [this, generation](const ProbeAnswer &answer) {
-            if (generation != m_generation)
-                return;
-            m_notifications->setState(answer.ok() ? ServiceIndicator::State::Reachable
-                                                  : ServiceIndicator::State::Unreachable,
-                                      answer.message);
-        });
+        // The same check as the settings' Test button: an API that answers 404 there is not "reachable" here.
+        m_http->checkNotificationsApi(config.notificationsApiBaseUrl, this,
+                                      [this, generation](const ProbeAnswer &answer) {
+                                          if (generation != m_generation)
+                                              return;
+                                          m_notifications->setState(indicatorState(answer), answer.message);
+                                      });
     }
 }
 

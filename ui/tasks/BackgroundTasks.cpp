@@ -159,27 +159,23 @@ quint64 BackgroundTasks::loadExactSketches(const Config &config, const RunReport
     return ticket;
 }
 
-quint64 BackgroundTasks::loadStoredText(const Config &config, const QString &email, Source source,
-                                        const QString &dataType)
+quint64 BackgroundTasks::loadStoredText(const Config &config, const QString &email, Source source, const TypeKey &type)
 {
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
         worker,
-        [worker, config, email, source, dataType, ticket] {
-            worker->storedText(config, email, source, dataType, ticket);
-        },
+        [worker, config, email, source, type, ticket] { worker->storedText(config, email, source, type, ticket); },
         Qt::QueuedConnection);
     return ticket;
 }
 
-quint64 BackgroundTasks::loadSeries(const Config &config, const QString &email, Source source, const QString &dataType)
+quint64 BackgroundTasks::loadSeries(const Config &config, const QString &email, Source source, const TypeKey &type)
 {
     const quint64 ticket = m_nextTicket++;
     QueryWorker *worker = m_queryWorker;
     QMetaObject::invokeMethod(
-        worker,
-        [worker, config, email, source, dataType, ticket] { worker->series(config, email, source, dataType, ticket); },
+        worker, [worker, config, email, source, type, ticket] { worker->series(config, email, source, type, ticket); },
         Qt::QueuedConnection);
     return ticket;
 }

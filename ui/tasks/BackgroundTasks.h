@@ -53,11 +53,11 @@ public:
     // QueryWorker::openIteration(); `interrupt` stops it (the running statement included), as shutdown() does.
     quint64 openIteration(const Config &config, const QString &email, int iteration, int previousIteration,
                           const std::optional<TypeRef> &keep, const std::shared_ptr<QueryInterrupt> &interrupt);
-    quint64 loadSeries(const Config &config, const QString &email, Source source, const QString &dataType);
+    quint64 loadSeries(const Config &config, const QString &email, Source source, const TypeKey &type);
     // Connects the opening's worker ahead of the first opening (the history list is shown: one may follow).
     void prepareOpening(const Config &config);
     quint64 loadExactSketches(const Config &config, const RunReport &report, const QVector<TypeRef> &types);
-    quint64 loadStoredText(const Config &config, const QString &email, Source source, const QString &dataType);
+    quint64 loadStoredText(const Config &config, const QString &email, Source source, const TypeKey &type);
     quint64 testConnection(const Config &config);
     quint64 buildChart(const ChartDataBuilder::Input &input);
     quint64 exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,

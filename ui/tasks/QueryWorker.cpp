@@ -6,6 +6,7 @@
 #include "core/RecordCounts.h"
 #include "core/RecordReader.h"
 #include "core/ReportWriters.h"
+#include "ui/chart/ChartBufferPool.h"
 #include "ui/results/OverviewGrid.h"
 #include "ui/results/ResultsPanel.h"
 
@@ -138,7 +139,7 @@ void QueryWorker::openIteration(const Config &config, const QString &email, int 
     };
     // The window's own rule (ResultsPanel), so that the type read whole is the one it shows.
     const Source keepSource = keep ? keep->source : Source::Raw;
-    const QString keepType = keep ? keep->dataType : QString();
+    const std::optional<TypeKey> keepType = keep ? std::optional<TypeKey>(keep->key()) : std::nullopt;
     request.choose = [keepSource, keepType](const RunReport &current, const RunReport *previous,
                                             const QVector<OutlierDiff> &diffs) {
         return ResultsPanel::typeShownFirst(current, previous != nullptr, diffs, keepSource, keepType);
@@ -165,7 +166,7 @@ void QueryWorker::openIteration(const Config &config, const QString &email, int 
         const bool sample = typeValues.sampleEvery > 1;
         TypeSketches sketches;
         sketches.source = type.source;
-        sketches.dataType = type.dataType;
+        sketches.type = type.key();
         sketches.card = SeriesSketch::make(typeValues.series, outliers, OverviewGrid::CardColumns, sample);
         sketches.print = SeriesSketch::make(typeValues.series, outliers, OverviewGrid::PrintColumns, sample);
         sketches.sampleEvery = typeValues.sampleEvery;
@@ -181,24 +182,23 @@ void QueryWorker::openIteration(const Config &config, const QString &email, int 
         // Its chart too, here rather than after one more trip through the (busier, lower-priority) query thread.
         const RunReport *previous = opened->hasPrevious ? &opened->previous : nullptr;
         values.chart = ChartDataBuilder::build(ResultsPanel::chartInput(
-            opened->current, previous, values.chosen->source, values.chosen->dataType, values.chosenSeries));
+            opened->current, previous, values.chosen->source, values.chosen->key(), values.chosenSeries));
         values.hasChart = true;
     }
     Q_EMIT iterationOpened(false, opened->current, opened->previous, opened->hasPrevious, opened->diffs, values,
                            opened->previousError, QString(), ticket);
 }
 
-void QueryWorker::series(const Config &config, const QString &email, Source source, const QString &dataType,
-                         quint64 ticket)
+void QueryWorker::series(const Config &config, const QString &email, Source source, const TypeKey &type, quint64 ticket)
 {
     QString error;
     Database *db = database(config, &error);
     if (!db) {
-        Q_EMIT seriesLoaded(source, dataType, {}, error, ticket);
+        Q_EMIT seriesLoaded(source, type, {}, error, ticket);
         return;
     }
-    Result<Series> loaded = history::loadSeries(*db, email, source, dataType);
-    Q_EMIT seriesLoaded(source, dataType, loaded.ok() ? loaded.value() : Series(), loaded.error(), ticket);
+    Result<Series> loaded = history::loadSeries(*db, email, source, type);
+    Q_EMIT seriesLoaded(source, type, loaded.ok() ? loaded.value() : Series(), loaded.error(), ticket);
 }
 
 void QueryWorker::exactSketches(const Config &config, const RunReport &report, const QVector<TypeRef> &types,
@@ -244,7 +244,7 @@ void QueryWorker::exactSketches(const Config &config, const RunReport &report, c
                 stats != table.types.cend() ? stats->outliers : QVector<OutlierPoint>();
             TypeSketches made;
             made.source = source;
-            made.dataType = type.dataType;
+            made.type = type.key();
             made.card = SeriesSketch::make(series, outliers, OverviewGrid::CardColumns);
             made.print = SeriesSketch::make(series, outliers, OverviewGrid::PrintColumns);
             made.rows = series.ids.size();
@@ -254,17 +254,17 @@ void QueryWorker::exactSketches(const Config &config, const RunReport &report, c
     Q_EMIT exactSketchesLoaded(sketches, QString(), ticket);
 }
 
-void QueryWorker::storedText(const Config &config, const QString &email, Source source, const QString &dataType,
+void QueryWorker::storedText(const Config &config, const QString &email, Source source, const TypeKey &type,
                              quint64 ticket)
 {
     QString error;
     Database *db = database(config, &error);
     if (!db) {
-        Q_EMIT storedTextLoaded(source, dataType, {}, error, ticket);
+        Q_EMIT storedTextLoaded(source, type, {}, error, ticket);
         return;
     }
-    Result<StoredText> loaded = loadStoredText(*db, email, source, dataType);
-    Q_EMIT storedTextLoaded(source, dataType, loaded.ok() ? loaded.value() : StoredText(), loaded.error(), ticket);
+    Result<StoredText> loaded = loadStoredText(*db, email, source, type);
+    Q_EMIT storedTextLoaded(source, type, loaded.ok() ? loaded.value() : StoredText(), loaded.error(), ticket);
 }
 
 void QueryWorker::testConnection(const Config &config, quint64 ticket)
@@ -275,7 +275,12 @@ void QueryWorker::testConnection(const Config &config, quint64 ticket)
 
 void QueryWorker::buildChart(const ChartDataBuilder::Input &input, quint64 ticket)
 {
-    Q_EMIT chartBuilt(ChartDataBuilder::build(input), ticket);
+    const ChartData data = ChartDataBuilder::build(input);
+    const bool copied = !data.ids.isSharedWith(input.series.ids);
+    const qsizetype n = data.points.size();
+    Q_EMIT chartBuilt(data, ticket);
+    // Memory for the next chart of this size, written now, while the operator looks at this one (ChartBufferPool).
+    ChartBufferPool::instance().prepare(n, copied);
 }
 
 void QueryWorker::exportCsv(const Config &config, const RunReport &report, const QString &path, bool allPoints,
@@ -295,7 +300,7 @@ void QueryWorker::exportCsv(const Config &config, const RunReport &report, const
                     Q_EMIT csvExported(false, error, ticket);
                     return;
                 }
-                Result<Series> loaded = history::loadSeries(*db, report.email, source, type.dataType);
+                Result<Series> loaded = history::loadSeries(*db, report.email, source, type.key());
                 if (!loaded.ok()) {
                     Q_EMIT csvExported(false, loaded.error(), ticket);
                     return;

@@ -54,14 +54,14 @@ public:
     void openIteration(const fo::Config &config, const QString &email, int iteration, int previousIteration,
                        const std::optional<fo::TypeRef> &keep, const std::shared_ptr<fo::QueryInterrupt> &interrupt,
                        quint64 ticket);
-    void series(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
+    void series(const fo::Config &config, const QString &email, fo::Source source, const fo::TypeKey &type,
                 quint64 ticket);
     // The sketches of `types` of `report` (its outliers marked) from every value, read in one pass per table (the
     // run's read, with times): for the PDF report of an iteration whose overview has sketches from samples.
     void exactSketches(const fo::Config &config, const fo::RunReport &report, const QVector<fo::TypeRef> &types,
                        quint64 ticket);
     // The stored values of a type the rule cannot read (StoredText.h).
-    void storedText(const fo::Config &config, const QString &email, fo::Source source, const QString &dataType,
+    void storedText(const fo::Config &config, const QString &email, fo::Source source, const fo::TypeKey &type,
                     quint64 ticket);
     // Opens a fresh connection with `config` and runs a trivial query.
     void testConnection(const fo::Config &config, quint64 ticket);
@@ -86,10 +86,10 @@ Q_SIGNALS:
     void iterationOpened(bool interrupted, const fo::RunReport &current, const fo::RunReport &previous,
                          bool hasPrevious, const QVector<fo::OutlierDiff> &diffs, const fo::ui::OpenedValues &values,
                          const QString &previousError, const QString &error, quint64 ticket);
-    void seriesLoaded(fo::Source source, const QString &dataType, const fo::Series &series, const QString &error,
+    void seriesLoaded(fo::Source source, const fo::TypeKey &type, const fo::Series &series, const QString &error,
                       quint64 ticket);
     void exactSketchesLoaded(const QVector<fo::ui::TypeSketches> &sketches, const QString &error, quint64 ticket);
-    void storedTextLoaded(fo::Source source, const QString &dataType, const fo::StoredText &text, const QString &error,
+    void storedTextLoaded(fo::Source source, const fo::TypeKey &type, const fo::StoredText &text, const QString &error,
                           quint64 ticket);
     void connectionTested(bool ok, const QString &message, quint64 ticket);
     void chartBuilt(const fo::ui::ChartData &data, quint64 ticket);

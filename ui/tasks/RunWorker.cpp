@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <optional>
+
 namespace fo::ui {
 
 RunWorker::RunWorker(std::shared_ptr<std::atomic_bool> cancel, QObject *parent)
@@ -17,16 +19,23 @@ void RunWorker::run(const Config &config, const RunRequest &request, quint64 tic
     pipeline.setCancelFlag(m_cancel.get());
 
     // Progress is throttled: a stage change always goes through, counts at most every 50 ms, so that a run over
-    // millions of rows does not flood the GUI thread's event queue.
+    // millions of rows does not flood the GUI thread's event queue. A stage's last count is never dropped: the one held
+    // back goes out before the next stage (a reading that took under 50 ms showed "0 of 3,180 rows" and moved on).
     QElapsedTimer sinceLast;
     sinceLast.start();
     Stage lastStage = Stage::Done;
     bool first = true;
+    std::optional<ProgressUpdate> heldBack;
     pipeline.setProgressCallback([&](const ProgressUpdate &update) {
         if (QThread::currentThread()->isInterruptionRequested())
             m_cancel->store(true);
-        if (!first && update.stage == lastStage && sinceLast.elapsed() < 50)
+        if (!first && update.stage == lastStage && sinceLast.elapsed() < 50) {
+            heldBack = update;
             return;
+        }
+        if (heldBack && heldBack->stage != update.stage)
+            Q_EMIT progress(*heldBack, ticket);
+        heldBack.reset();
         first = false;
         lastStage = update.stage;
         sinceLast.restart();

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/DataUnits.h"
+#include "core/RunReport.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QString>
 
@@ -14,9 +16,30 @@ inline QString typeLanguage()
     return QLocale().language() == QLocale::Russian ? QStringLiteral("ru") : QStringLiteral("en");
 }
 
-inline QString typeName(const QString &dataType)
+// The NULL data type, a group of its own apart from "" (docs/platform.md, section 1): "(no type)" in the window's
+// language, as core's displayDataType() says it in the headless text and the notification.
+inline QString noTypeName()
 {
-    return fo::plainName(dataType, typeLanguage());
+    return QCoreApplication::translate("fo::ui::TypeNames", "(no type)");
+}
+
+// The plain name ("Heart rate"), the stored text of a type without one, or "(no type)".
+inline QString typeName(const TypeKey &type)
+{
+    return type.isNull ? noTypeName() : fo::plainName(type.dataType, typeLanguage());
+}
+
+// "Heart rate, bpm", or typeName() when the type has no unit.
+inline QString typeNameWithUnit(const TypeKey &type)
+{
+    return type.isNull ? noTypeName() : fo::nameWithUnit(type.dataType, typeLanguage());
+}
+
+// What a tooltip says of how the type is stored: "Stored as HeartRateRecord", or that the row has no data_type.
+inline QString storedAsText(const TypeKey &type)
+{
+    return type.isNull ? QCoreApplication::translate("fo::ui::TypeNames", "Stored without a data type (NULL)")
+                       : QCoreApplication::translate("fo::ui::TypeNames", "Stored as %1").arg(type.dataType);
 }
 
 inline QString typeUnit(const QString &dataType)

@@ -225,7 +225,7 @@ int main(int argc, char **argv)
             mark(QStringLiteral("shown"));
         });
         connections << QObject::connect(&window, &MainWindow::chartUpdated, &app, [&] {
-            if (shown && !results->selectedType().isEmpty() && chart->chartData().dataType == results->selectedType()) {
+            if (shown && results->hasSelectedType() && chart->chartData().key() == results->selectedType()) {
                 chartReady = true;
                 mark(QStringLiteral("chart"));
             }
@@ -276,7 +276,7 @@ int main(int argc, char **argv)
             stages[stage].append(ms);
         std::printf("repetition %d: painted at %lld ms (#%d, %s)\n", i + 1,
                     static_cast<long long>(at.count(QStringLiteral("painted")) ? at[QStringLiteral("painted")] : -1),
-                    iteration, qPrintable(results->selectedType()));
+                    iteration, qPrintable(displayDataType(results->selectedType())));
         std::fflush(stdout);
     }
     if (failed)
