@@ -1,6 +1,7 @@
 #include "core/History.h"
 
 #include "core/Database.h"
+#include "core/IterationBuilder.h"
 #include "core/NumpyMath.h"
 #include "core/PlatformTables.h"
 #include "core/RecordReader.h"
@@ -16,12 +17,6 @@
 
 namespace fo {
 namespace {
-
-// A data type read from a query: a NULL type is a group of its own, apart from the empty text.
-TypeKey typeKey(const QVariant &value)
-{
-    return value.isNull() ? TypeKey::null() : TypeKey(value.toString());
-}
 
 QDateTime fromMs(qint64 ms)
 {
@@ -105,56 +100,9 @@ Result<QVector<IterationInfo>> iterations(Database &db, const QString &email)
 
 Result<RunReport> loadIteration(Database &db, const QString &email, int iteration)
 {
-    RunReport report;
-    report.email = email;
-    report.iteration = iteration;
-    report.status = RunStatus::Completed;
-
-    // This tool's own record of the run, when there is one.
-    QSqlQuery run(db.db());
-    const bool runPrepared = run.prepare(
-        QStringLiteral(
-            "SELECT run_id, operator_email, %1, %2, raw_threshold, processed_threshold, "
-            "tool_version FROM find_outliers_runs WHERE email = ? AND iteration = ? AND status = 'completed'")
-            .arg(epochMsExpression(db, QStringLiteral("started_at")),
-                 epochMsExpression(db, QStringLiteral("finished_at"))));
-    run.addBindValue(email);
-    run.addBindValue(iteration);
-    if (!runPrepared || !run.exec())
-        return Error {sqlErrorText(QStringLiteral("Reading run %1 of %2").arg(iteration).arg(email), run.lastError())};
-    QMap<QPair<Source, TypeKey>, TypeReport> types; // (source, data type) -> statistics
-    if (run.next()) {
-        report.runId = run.value(0).toString();
-        report.operatorEmail = run.value(1).toString();
-        report.startedAt = fromMs(run.value(2).toLongLong());
-        report.finishedAt = fromMs(run.value(3).toLongLong());
-        report.rawThreshold = run.value(4).toDouble();
-        report.processedThreshold = run.value(5).toDouble();
-        report.toolVersion = run.value(6).toString();
-        QSqlQuery stats(db.db());
-        const bool statsPrepared = stats.prepare(
-            QStringLiteral("SELECT source, data_type, rows_read, numeric_rows, skipped_rows, mean, std, k "
-                           "FROM find_outliers_run_types WHERE run_id = ?"));
-        stats.addBindValue(report.runId);
-        if (!statsPrepared || !stats.exec())
-            return Error {
-                sqlErrorText(QStringLiteral("Reading the statistics of run %1").arg(iteration), stats.lastError())};
-        while (stats.next()) {
-            TypeReport type;
-            const Source source = sourceFromName(stats.value(0).toString());
-            type.dataType = stats.value(1).toString();
-            type.dataTypeIsNull = stats.value(1).isNull();
-            type.rows = stats.value(2).toLongLong();
-            type.numericRows = stats.value(3).toLongLong();
-            type.skippedRows = stats.value(4).toLongLong();
-            type.mean = stats.value(5).isNull() ? std::nan("") : stats.value(5).toDouble();
-            type.std = stats.value(6).isNull() ? std::nan("") : stats.value(6).toDouble();
-            type.k = stats.value(7).toDouble();
-            types.insert({source, typeKey(stats.value(1))}, type);
-        }
-    }
-
-    bool any = !report.runId.isEmpty();
+    IterationBuilder builder(email, iteration);
+    if (const Status run = builder.readRun(db); !run)
+        return Error {run.error()};
     for (const Source source : {Source::Raw, Source::Processed}) {
         QSqlQuery query(db.db());
         query.setForwardOnly(true);
@@ -170,44 +118,14 @@ Result<RunReport> loadIteration(Database &db, const QString &email, int iteratio
             return Error {
                 sqlErrorText(QStringLiteral("Reading the outliers of iteration %1").arg(iteration), query.lastError())};
         while (query.next()) {
-            any = true;
-            const TypeKey key = typeKey(query.value(1));
-            auto it = types.find({source, key});
-            if (it == types.end()) {
-                TypeReport type;
-                type.dataType = key.dataType;
-                type.dataTypeIsNull = key.isNull;
-                type.mean = std::nan("");
-                type.std = std::nan("");
-                type.k = defaultThreshold(source);
-                it = types.insert({source, key}, type);
-            }
-            OutlierPoint point;
-            point.recordId = query.value(0).toLongLong();
-            point.value = parseText(query.value(2).toString()).value_or(std::nan(""));
-            point.time = fromMs(query.value(3).toLongLong());
-            point.z = zScore(point.value, it->mean, it->std);
-            it->outliers.push_back(point);
-            if (report.finishedAt.isNull())
-                report.finishedAt = fromMs(query.value(4).toLongLong());
+            const QVariant type = query.value(1);
+            const QVariant value = query.value(2);
+            builder.addOutlier(source, query.value(0).toLongLong(), type.toString(), type.isNull(),
+                               value.isNull() ? std::nullopt : std::optional<QByteArray>(value.toString().toUtf8()),
+                               query.value(3).toLongLong(), query.value(4).toLongLong());
         }
     }
-    if (!any)
-        return Error {QStringLiteral("Iteration %1 of %2 is not stored in the database.").arg(iteration).arg(email)};
-
-    report.raw.source = Source::Raw;
-    report.raw.k = report.runId.isEmpty() ? DefaultRawThreshold : report.rawThreshold;
-    report.processed.source = Source::Processed;
-    report.processed.k = report.runId.isEmpty() ? DefaultProcessedThreshold : report.processedThreshold;
-    for (auto it = types.cbegin(); it != types.cend(); ++it) {
-        TableReport &table = report.table(it.key().first);
-        table.rows += it->rows;
-        table.outlierCount += it->outliers.size();
-        table.types.push_back(it.value());
-    }
-    if (report.startedAt.isNull())
-        report.startedAt = report.finishedAt;
-    return report;
+    return builder.finish();
 }
 
 Result<Series> loadSeries(Database &db, const QString &email, Source source, const TypeKey &type)

@@ -1,11 +1,12 @@
 #include "core/PgCopyReader.h"
 
 #include "core/Database.h"
+#include "core/PgConnection.h"
+#include "core/PgCopySupport.h"
 #include "core/ValueParser.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
-#include <QSqlDriver>
 #include <QVariant>
 #include <QtEndian>
 
@@ -26,74 +27,18 @@ Q_LOGGING_CATEGORY(lcCopyReader, "fo.core.reader.copy")
 namespace fo {
 namespace {
 
+using pgcopy::BinaryCursor;
+using pgcopy::cancelCopy;
+using pgcopy::failureText;
+using pgcopy::finishCommand;
+using pgcopy::PgResult;
+using pgcopy::pgText;
+using pgcopy::timestampToEpochMs;
+
 constexpr qint64 ProgressEvery = 16384;
 
 // The session setting that carries the email from a bound parameter to the COPY (which cannot take parameters).
 constexpr const char *EmailSetting = "find_outliers.email";
-
-struct PgResultDeleter
-{
-    void operator()(PGresult *result) const { PQclear(result); }
-};
-using PgResult = std::unique_ptr<PGresult, PgResultDeleter>;
-
-QString pgText(const char *message)
-{
-    return message ? QString::fromUtf8(message).simplified() : QString();
-}
-
-// "what failed: the server's message"; says so when the connection is gone.
-QString failureText(const QString &what, PGconn *conn, const QString &serverMessage)
-{
-    QString text = serverMessage;
-    if (text.isEmpty())
-        text = pgText(PQerrorMessage(conn));
-    if (text.isEmpty())
-        text = QStringLiteral("unknown database error");
-    QString message = QStringLiteral("%1 failed: %2").arg(what, text);
-    if (PQstatus(conn) == CONNECTION_BAD)
-        message += QStringLiteral(" (the connection to the database was lost; check that the server is running and "
-                                  "run again)");
-    return message;
-}
-
-QString failureText(const QString &what, PGconn *conn, const PGresult *result)
-{
-    return failureText(what, conn, result ? pgText(PQresultErrorMessage(result)) : QString());
-}
-
-// Reads the results that follow a COPY until libpq has none left. Returns the first error's message, or an empty
-// string when the COPY ended well.
-QString finishCommand(PGconn *conn)
-{
-    QString error;
-    while (PGresult *raw = PQgetResult(conn)) {
-        const PgResult result(raw);
-        const ExecStatusType status = PQresultStatus(raw);
-        if (error.isEmpty() && status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            error = pgText(PQresultErrorMessage(raw));
-            if (error.isEmpty())
-                error = pgText(PQresStatus(status));
-        }
-    }
-    return error;
-}
-
-// Stops a COPY under way: asks the server to cancel it, then drains what is already on its way, leaving the
-// connection idle (or in an aborted transaction, if the caller had one open).
-void cancelCopy(PGconn *conn)
-{
-    if (PGcancel *cancel = PQgetCancel(conn)) {
-        char errorBuffer[256];
-        if (!PQcancel(cancel, errorBuffer, int(sizeof errorBuffer)))
-            qCWarning(lcCopyReader) << "could not cancel the COPY:" << errorBuffer;
-        PQfreeCancel(cancel);
-    }
-    char *buffer = nullptr;
-    while (PQgetCopyData(conn, &buffer, 0) > 0)
-        PQfreemem(buffer);
-    finishCommand(conn);
-}
 
 // Clears the email from the session again, when the connection can still take a statement.
 void clearEmailSetting(PGconn *conn)
@@ -114,35 +59,6 @@ struct StringHash
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view> {}(text); }
 };
 
-// COPY's binary format (PostgreSQL's documentation of COPY, "Binary Format"): an 11-byte signature, a 32-bit flags
-// field and a 32-bit header extension length followed by that many bytes; then per row a 16-bit field count and,
-// per field, a 32-bit length (-1: NULL) and that many bytes; a field count of -1 ends the data. Integers are in
-// network byte order. The server sends one row per CopyData message, with the header in front of the first.
-// Text arrives as it is, converted to the client encoding (UTF-8): no escapes to undo.
-constexpr char BinarySignature[] = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', '\377', '\r', '\n', '\0'};
-constexpr std::size_t BinaryHeaderSize = sizeof BinarySignature + 4 + 4;
-
-// Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for timestamps.
-constexpr qint64 PostgresEpochUs = 946684800000000LL;
-
-// A record's time as the QtSql path computes it, CAST(EXTRACT(EPOCH FROM time) * 1000 AS BIGINT): since
-// PostgreSQL 14 EXTRACT is an exact numeric, and the cast rounds half away from zero. False for +-infinity, which
-// that cast refuses too.
-bool timestampToEpochMs(qint64 postgresUs, qint64 &ms)
-{
-    qint64 us = 0;
-    if (postgresUs == std::numeric_limits<qint64>::max() || postgresUs == std::numeric_limits<qint64>::min()
-        || __builtin_add_overflow(postgresUs, PostgresEpochUs, &us))
-        return false;
-    ms = us / 1000;
-    const qint64 rest = us % 1000;
-    if (rest >= 500)
-        ++ms;
-    else if (rest <= -500)
-        --ms;
-    return true;
-}
-
 // Reads one CopyData message of the binary COPY at a time and puts each row's numeric value into its type's
 // accumulator. The type of the previous row is remembered, so that the hash lookup happens only when the type
 // changes.
@@ -157,11 +73,13 @@ public:
     // False when the message is not what the COPY should send; problem() says what is wrong.
     bool addMessage(const char *data, std::size_t size)
     {
-        m_at = data;
-        m_end = data + size;
-        if (!m_headerSeen && !readHeader())
-            return false;
-        while (m_at < m_end) {
+        m_cursor = BinaryCursor(data, size);
+        if (!m_headerSeen) {
+            if (!m_cursor.readHeader(&m_problem))
+                return false;
+            m_headerSeen = true;
+        }
+        while (!m_cursor.atEnd()) {
             if (m_trailerSeen)
                 return fail(QStringLiteral("data after the end marker"));
             if (!readRow())
@@ -190,61 +108,10 @@ private:
         return false;
     }
 
-    bool readInt16(qint16 &value)
-    {
-        if (m_end - m_at < 2)
-            return false;
-        value = qFromBigEndian<qint16>(m_at);
-        m_at += 2;
-        return true;
-    }
-
-    bool readInt32(qint32 &value)
-    {
-        if (m_end - m_at < 4)
-            return false;
-        value = qFromBigEndian<qint32>(m_at);
-        m_at += 4;
-        return true;
-    }
-
-    // One field: its bytes, or isNull.
-    bool readField(std::string_view &bytes, bool &isNull)
-    {
-        qint32 length = 0;
-        if (!readInt32(length) || length < -1 || length > m_end - m_at)
-            return false;
-        isNull = length == -1;
-        bytes = isNull ? std::string_view() : std::string_view(m_at, std::size_t(length));
-        if (!isNull)
-            m_at += length;
-        return true;
-    }
-
-    bool readHeader()
-    {
-        qint32 flags = 0;
-        qint32 extension = 0;
-        if (std::size_t(m_end - m_at) < BinaryHeaderSize
-            || std::memcmp(m_at, BinarySignature, sizeof BinarySignature) != 0)
-            return fail(QStringLiteral("no binary COPY signature"));
-        m_at += sizeof BinarySignature;
-        readInt32(flags);
-        readInt32(extension);
-        // Bit 16 announces OIDs (never for a query); bits 0-15 are critical flags a reader must know.
-        if ((flags & 0x1ffff) != 0)
-            return fail(QStringLiteral("binary COPY flags %1").arg(flags, 0, 16));
-        if (extension < 0 || extension > m_end - m_at)
-            return fail(QStringLiteral("a binary COPY header extension of %1 bytes").arg(extension));
-        m_at += extension;
-        m_headerSeen = true;
-        return true;
-    }
-
     bool readRow()
     {
         qint16 fields = 0;
-        if (!readInt16(fields))
+        if (!m_cursor.readInt16(fields))
             return fail(QStringLiteral("a row cut short"));
         if (fields == -1) {
             m_trailerSeen = true;
@@ -259,7 +126,8 @@ private:
         bool idNull = false;
         bool typeNull = false;
         bool valueNull = false;
-        if (!readField(idBytes, idNull) || !readField(typeBytes, typeNull) || !readField(valueBytes, valueNull))
+        if (!m_cursor.readField(idBytes, idNull) || !m_cursor.readField(typeBytes, typeNull)
+            || !m_cursor.readField(valueBytes, valueNull))
             return fail(QStringLiteral("a row cut short"));
         qint64 id = 0;
         if (idNull)
@@ -276,7 +144,7 @@ private:
         if (m_withTimes) {
             std::string_view timeBytes;
             bool timeNull = false;
-            if (!readField(timeBytes, timeNull))
+            if (!m_cursor.readField(timeBytes, timeNull))
                 return fail(QStringLiteral("a row cut short"));
             if (!timeNull) {
                 if (timeBytes.size() != 8)
@@ -361,8 +229,7 @@ private:
     std::string m_lastType;
     std::size_t m_lastIndex = 0;
     bool m_haveLast = false;
-    const char *m_at = nullptr;
-    const char *m_end = nullptr;
+    BinaryCursor m_cursor {nullptr, 0};
     bool m_headerSeen = false;
     bool m_trailerSeen = false;
     qint64 m_rows = 0;
@@ -373,18 +240,11 @@ private:
 
 PgCopyReader::PgCopyReader(Database &db)
 {
-    if (!db.isPostgres() || !db.db().isOpen() || !db.db().driver())
-        return;
-    const QVariant handle = db.db().driver()->handle();
-    // Qt 6 names the type after the struct ("pg_conn*"); Qt's documentation and Qt 5 say "PGconn*".
-    if (!handle.isValid()
-        || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)) {
-        qCDebug(lcCopyReader) << "the driver's handle is" << handle.typeName() << ", not a PGconn";
+    PGconn *conn = libpqConnection(db);
+    if (!conn) {
+        qCDebug(lcCopyReader) << "no libpq connection behind this database connection";
         return;
     }
-    PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
-    if (!conn || PQstatus(conn) != CONNECTION_OK)
-        return;
     const PGTransactionStatusType state = PQtransactionStatus(conn);
     if (state != PQTRANS_IDLE && state != PQTRANS_INTRANS) {
         qCDebug(lcCopyReader) << "the connection is busy; reading with QtSql";

@@ -1,9 +1,9 @@
 #include "core/PgExec.h"
 
 #include "core/Database.h"
+#include "core/PgConnection.h"
 
 #include <QLocale>
-#include <QSqlDriver>
 
 #include <cmath>
 #include <libpq-fe.h>
@@ -40,19 +40,7 @@ std::optional<QByteArray> valueText(const QVariant &value)
 
 } // namespace
 
-PgExec::PgExec(Database &db)
-{
-    if (!db.isPostgres() || !db.db().isOpen() || !db.db().driver())
-        return;
-    const QVariant handle = db.db().driver()->handle();
-    // Qt 6 names the type after the struct ("pg_conn*"); Qt's documentation and Qt 5 say "PGconn*".
-    if (!handle.isValid()
-        || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
-        return;
-    PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
-    if (conn && PQstatus(conn) == CONNECTION_OK)
-        m_conn = conn;
-}
+PgExec::PgExec(Database &db) : m_conn(libpqConnection(db)) { }
 
 Result<QVector<QStringList>> PgExec::exec(const QString &what, const char *sql, const QVariantList &values)
 {

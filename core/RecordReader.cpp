@@ -161,16 +161,14 @@ Status checkOutlierIdColumn(Database &db, Source source, const RecordColumns &re
                            QString::number(limit))}; // one pass: an email may hold a '%'
 }
 
-// FO_READ_METHOD=qtsql turns the COPY read off (to compare both paths, or as an escape hatch for a proxy in front
-// of PostgreSQL that does not pass COPY through).
+} // namespace
+
 bool copyReadAllowed()
 {
     static const bool allowed =
         qEnvironmentVariable("FO_READ_METHOD").compare(QLatin1String("qtsql"), Qt::CaseInsensitive) != 0;
     return allowed;
 }
-
-} // namespace
 
 QString epochMsExpression(const Database &db, const QString &column)
 {

@@ -91,6 +91,10 @@ Result<ReadOutcome> readRecordsWithQtSql(Database &db, const ReadRequest &reques
 Result<ReadOutcome> readRecordsWithQtSql(Database &db, const ReadRequest &request, const RecordColumns &columns,
                                          std::vector<TypeAccumulator> &types);
 
+// False when FO_READ_METHOD=qtsql turns the COPY reads off (to compare both paths, or as an escape hatch for a
+// proxy in front of PostgreSQL that does not pass COPY through).
+bool copyReadAllowed();
+
 // The SQL expression giving a record's time as milliseconds since the epoch, for this database's dialect.
 QString epochMsExpression(const Database &db, const QString &column);
 

@@ -304,6 +304,31 @@
         <source>Reading the stored iterations of %1…</source>
         <translation>Reading the stored iterations of %1…</translation>
     </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="40"/>
+        <source>Reading iteration #%1 and #%2, the one before…</source>
+        <translation>Reading iteration #%1 and #%2, the one before…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="43"/>
+        <source>Reading iteration #%1…</source>
+        <translation>Reading iteration #%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="48"/>
+        <source>Reading the outliers and the values to chart: %1 of about %2 rows</source>
+        <translation>Reading the outliers and the values to chart: %1 of about %2 rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="54"/>
+        <source>Comparing…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="59"/>
+        <source>Reading every value of the type shown first: %1 rows</source>
+        <translation>Reading every value of the type shown first: %1 rows</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::HistoryPanel</name>
@@ -850,21 +875,6 @@
 </context>
 <context>
     <name>fo::ui::QueryWorker</name>
-    <message>
-        <location filename="../../ui/QueryWorker.cpp" line="113"/>
-        <source>Reading iteration #%1…</source>
-        <translation>Reading iteration #%1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/QueryWorker.cpp" line="138"/>
-        <source>Reading iteration #%1, the one before…</source>
-        <translation>Reading iteration #%1, the one before…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/QueryWorker.cpp" line="144"/>
-        <source>Comparing…</source>
-        <translation>Comparing…</translation>
-    </message>
     <message>
         <location filename="../../ui/QueryWorker.cpp" line="213"/>
         <source>Exported to %1.</source>
@@ -1848,6 +1858,11 @@
         <source>This report has no data types.</source>
         <translation>This report has no data types.</translation>
     </message>
+    <message>
+        <location filename="../../ui/results/OverviewGrid.cpp" line="51"/>
+        <source>Cannot read every value for the report: %1</source>
+        <translation>Cannot read every value for the report: %1</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::PdfReport</name>
@@ -2197,6 +2212,21 @@
         <location filename="../../ui/TypeCard.cpp" line="172"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results/TypeCard.cpp" line="108"/>
+        <source>Small chart drawn from %1 of %2 values (1 in %3); open the type for all of them.</source>
+        <translation>Small chart drawn from %1 of %2 values (1 in %3); open the type for all of them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results/TypeCard.cpp" line="244"/>
+        <source>chart: 1 in %1</source>
+        <translation>chart: 1 in %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results/TypeCard.cpp" line="220"/>
+        <source>1 in %1</source>
+        <translation>1 in %1</translation>
     </message>
 </context>
 <context>

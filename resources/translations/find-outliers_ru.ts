@@ -305,6 +305,31 @@
         <source>Reading the stored iterations of %1…</source>
         <translation>Чтение сохранённых итераций %1…</translation>
     </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="40"/>
+        <source>Reading iteration #%1 and #%2, the one before…</source>
+        <translation>Чтение итерации №%1 и предыдущей, №%2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="43"/>
+        <source>Reading iteration #%1…</source>
+        <translation>Чтение итерации №%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="48"/>
+        <source>Reading the outliers and the values to chart: %1 of about %2 rows</source>
+        <translation>Чтение выбросов и значений для графиков: строк %1 из примерно %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="54"/>
+        <source>Comparing…</source>
+        <translation>Сравнение…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/HistoryController.cpp" line="59"/>
+        <source>Reading every value of the type shown first: %1 rows</source>
+        <translation>Чтение всех значений типа, показанного первым: строк %1</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::HistoryPanel</name>
@@ -852,21 +877,6 @@
 </context>
 <context>
     <name>fo::ui::QueryWorker</name>
-    <message>
-        <location filename="../../ui/QueryWorker.cpp" line="113"/>
-        <source>Reading iteration #%1…</source>
-        <translation>Чтение итерации №%1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/QueryWorker.cpp" line="138"/>
-        <source>Reading iteration #%1, the one before…</source>
-        <translation>Чтение итерации №%1, предыдущей…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/QueryWorker.cpp" line="144"/>
-        <source>Comparing…</source>
-        <translation>Сравнение…</translation>
-    </message>
     <message>
         <location filename="../../ui/QueryWorker.cpp" line="213"/>
         <source>Exported to %1.</source>
@@ -1855,6 +1865,11 @@
         <source>This report has no data types.</source>
         <translation>В этом отчёте нет типов данных.</translation>
     </message>
+    <message>
+        <location filename="../../ui/results/OverviewGrid.cpp" line="51"/>
+        <source>Cannot read every value for the report: %1</source>
+        <translation>Не удалось прочитать все значения для отчёта: %1</translation>
+    </message>
 </context>
 <context>
     <name>fo::ui::PdfReport</name>
@@ -2209,6 +2224,21 @@
         <location filename="../../ui/TypeCard.cpp" line="172"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results/TypeCard.cpp" line="108"/>
+        <source>Small chart drawn from %1 of %2 values (1 in %3); open the type for all of them.</source>
+        <translation>Малый график построен по %1 из %2 значений (1 из %3); откройте тип, чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results/TypeCard.cpp" line="244"/>
+        <source>chart: 1 in %1</source>
+        <translation>график: 1 из %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/results/TypeCard.cpp" line="220"/>
+        <source>1 in %1</source>
+        <translation>1 из %1</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "ui/chart/ChartMarkers.h"
 #include "ui/chart/ChartTime.h"
 #include "ui/chart/OutlierChartView.h"
+#include "ui/history/HistoryController.h"
 #include "ui/history/HistoryPanel.h"
 #include "ui/results/OutlierTableModel.h"
 #include "ui/results/TypeTableModel.h"
@@ -24,6 +25,7 @@
 #include <QCheckBox>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QImage>
@@ -35,11 +37,16 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace fo;
 using namespace fo::ui;
@@ -62,6 +69,8 @@ private Q_SLOTS:
     void openingShowsProgressAndCancels();
     void exportCsv();
     void saveChartAsPng();
+    // Last: it closes the window.
+    void closingWhileOpeningStopsIt();
 
 private:
     bool waitForRun(RunReport *report, int timeoutMs = 120000);
@@ -361,35 +370,99 @@ void TestUiMainWindow::historyCompare()
     QCOMPARE(static_cast<QLineSeries *>(counts->chart()->series().first())->count(), history->iterationCount());
 }
 
-// Opening a stored iteration shows where it is, and Cancel drops it: the window keeps what it showed (issue 12
-// item 6).
+// Opening a stored iteration shows where it is, stage by stage, and Cancel stops it on the database server too: the
+// window keeps what it showed, and the next opening does not wait behind the first (issue 12 item 6).
 void TestUiMainWindow::openingShowsProgressAndCancels()
 {
     HistoryPanel *history = window()->historyPanel();
     const int shownIteration = window()->report().iteration;
     QVERIFY(window()->isComparing());
-    QSignalSpy loaded(window()->tasks()->queryWorker(), &QueryWorker::comparisonLoaded);
+    const int previousIteration = history->previousIterationOf(shownIteration);
+    QVERIFY(previousIteration > 0);
+    QSignalSpy opened(window()->tasks()->openWorker(), &QueryWorker::iterationOpened);
     QSignalSpy shown(window(), &MainWindow::comparisonShown);
+    QSignalSpy stages(window()->historyController(), &HistoryController::openingProgress);
+
+    // Another session holds a lock on the table of the runs' per-type statistics, which only an opening reads: the
+    // opening's query waits for it on the server, as a long query would run, until it is cancelled.
+    Result<Database> locker = Database::open(pgConfig(m_desktop.dbName()));
+    QVERIFY2(locker.ok(), qPrintable(locker.error()));
+    QSqlQuery lock(locker->db());
+    QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+    QVERIFY(lock.exec(QStringLiteral("LOCK TABLE find_outliers_run_types IN ACCESS EXCLUSIVE MODE")));
+    // The server's view of the sessions, from a connection of its own (inside a transaction, pg_stat_activity
+    // answers from a snapshot taken at its first use).
+    Result<Database> watcher = Database::open(pgConfig(m_desktop.dbName()));
+    QVERIFY2(watcher.ok(), qPrintable(watcher.error()));
+    auto activity = [&](const QString &where) {
+        QSqlQuery query(watcher->db());
+        QStringList rows;
+        if (!query.exec(QStringLiteral("SELECT pid, state, wait_event_type, left(query, 100) FROM pg_stat_activity "
+                                       "WHERE datname = current_database() AND application_name = 'find-outliers' "
+                                       "AND pid <> pg_backend_pid() AND %1")
+                            .arg(where)))
+            return QStringList {query.lastError().text()};
+        while (query.next())
+            rows << QStringLiteral("%1 %2/%3: %4")
+                        .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                             query.value(3).toString());
+        return rows;
+    };
+    auto waiting = [&] { return activity(QStringLiteral("wait_event_type = 'Lock'")); };
+
     history->selectIteration(m_first.iteration);
     QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
     QVERIFY2(window()->progressText().contains(QStringLiteral("iteration #%1").arg(m_first.iteration)),
              qPrintable(window()->progressText()));
     auto *cancel = window()->findChild<QPushButton *>(QStringLiteral("cancelOpenButton"));
     QVERIFY(cancel && cancel->isVisible());
+    // The stage it is at, in words: reading the iteration (the first has none before it).
+    QTRY_VERIFY2_WITH_TIMEOUT(waiting().size() == 1, qPrintable(waiting().join(QStringLiteral("; "))), 15000);
+    const QString blocked = waiting().first().section(QLatin1Char(' '), 0, 0); // its backend's pid
+    QTRY_COMPARE(window()->progressText(), QStringLiteral("Reading iteration #%1…").arg(m_first.iteration));
+    QVERIFY(cancel->isVisible());
+
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(!cancel->isVisible());
-    // The worker's answer still comes, and is dropped.
-    QVERIFY(loaded.count() > 0 || loaded.wait(30000));
+    // The query has stopped on the server although the lock is still held (dropping the answer alone would leave it
+    // waiting), and the worker has given up the opening.
+    const QString stillRunning = QStringLiteral("pid = %1 AND state <> 'idle'").arg(blocked);
+    QTRY_VERIFY2_WITH_TIMEOUT(activity(stillRunning).isEmpty(),
+                              qPrintable(activity(stillRunning).join(QStringLiteral("; "))), 5000);
+    QVERIFY(waiting().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 5000);
+    QCOMPARE(opened.first().first().toBool(), true); // interrupted
     QCoreApplication::processEvents();
     QCOMPARE(shown.count(), 0);
     QCOMPARE(window()->report().iteration, shownIteration);
     QVERIFY(window()->isComparing());
-    // Opened again without cancelling, it shows.
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+
+    // Opened again without cancelling, it shows, promptly, after each of its stages.
+    stages.clear();
     history->selectIteration(shownIteration);
     QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("openIterationButton")), Qt::LeftButton);
-    QVERIFY(shown.wait(30000));
+    QVERIFY(shown.wait(10000));
     QVERIFY(!cancel->isVisible());
     QCOMPARE(window()->report().iteration, shownIteration);
+    QStringList texts;
+    for (const QList<QVariant> &stage : std::as_const(stages))
+        texts << stage.first().toString();
+    const QStringList expected {
+        QStringLiteral("Reading iteration #%1 and #%2, the one before…").arg(shownIteration).arg(previousIteration),
+        QStringLiteral("Reading the outliers and the values to chart: 0 of about "), QStringLiteral("Comparing…")};
+    int at = 0;
+    for (const QString &text : std::as_const(texts)) {
+        if (at < expected.size() && text.startsWith(expected[at]))
+            ++at;
+    }
+    QVERIFY2(at == expected.size(), qPrintable(texts.join(QStringLiteral(" | "))));
+    // The read's stage counts rows, with a bar that fills.
+    const auto reading = std::find_if(stages.cbegin(), stages.cend(), [](const QList<QVariant> &stage) {
+        return stage.first().toString().startsWith(QStringLiteral("Reading the outliers"));
+    });
+    QVERIFY(reading != stages.cend());
+    QVERIFY(reading->at(1).toInt() >= 0);
 }
 
 void TestUiMainWindow::exportCsv()
@@ -491,6 +564,53 @@ void TestUiMainWindow::saveChartAsPng()
     FO_RETURN_IF_FAILED();
     qInfo() << "markers found where the data puts them:" << checked;
     QVERIFY(window()->statusBar()->currentMessage().contains(path));
+}
+
+// Closing the window while an opening waits on the server: the window goes at once, and so does the query (the
+// worker's thread is only waited for once its statement is cancelled).
+void TestUiMainWindow::closingWhileOpeningStopsIt()
+{
+    Result<Database> locker = Database::open(pgConfig(m_desktop.dbName()));
+    QVERIFY2(locker.ok(), qPrintable(locker.error()));
+    QSqlQuery lock(locker->db());
+    QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+    QVERIFY(lock.exec(QStringLiteral("LOCK TABLE find_outliers_run_types IN ACCESS EXCLUSIVE MODE")));
+    Result<Database> watcher = Database::open(pgConfig(m_desktop.dbName()));
+    QVERIFY2(watcher.ok(), qPrintable(watcher.error()));
+    auto waiting = [&] {
+        QSqlQuery query(watcher->db());
+        return query.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                         "AND application_name = 'find-outliers' AND wait_event_type = 'Lock'"))
+                && query.next()
+            ? query.value(0).toInt()
+            : -1;
+    };
+    QSqlQuery holder(locker->db());
+    QVERIFY(holder.exec(QStringLiteral("SELECT pg_backend_pid()")) && holder.next());
+    const qint64 lockHolder = holder.value(0).toLongLong();
+    window()->openIteration(m_first.iteration);
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 1, 15000);
+    // Should closing wait for the query, it would wait for this thread's lock for ever: after 8 s, a watchdog ends
+    // the session that holds the lock, so that the test fails instead of hanging.
+    std::atomic_bool closed {false};
+    std::thread watchdog([&closed, lockHolder, dbName = m_desktop.dbName()] {
+        for (int i = 0; i < 80 && !closed; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (closed)
+            return;
+        Result<Database> db = Database::open(pgConfig(dbName));
+        if (db.ok())
+            QSqlQuery(db->db()).exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(lockHolder));
+    });
+    QElapsedTimer closing;
+    closing.start();
+    delete window();
+    const qint64 closingMs = closing.elapsed();
+    closed = true;
+    watchdog.join();
+    QVERIFY2(closingMs < 5000, qPrintable(QString::number(closingMs)));
+    QTRY_COMPARE_WITH_TIMEOUT(waiting(), 0, 5000);
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
 }
 
 QTEST_MAIN(TestUiMainWindow)

@@ -15,10 +15,14 @@
 #include "ui/export/PdfReport.h"
 #include "ui/export/ReportExport.h"
 #include "ui/results/OverviewGrid.h"
+#include "ui/results/ResultsPanel.h"
+#include "ui/results/TypeCard.h"
 #include "ui/settings/AppSettings.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/MainWindowHost.h"
 #include "ui/shell/Translations.h"
+#include "ui/tasks/BackgroundTasks.h"
+#include "ui/tasks/QueryWorker.h"
 #include "ui/text/NumberText.h"
 
 #include <QAction>
@@ -91,12 +95,34 @@ void TestUiReport::exportReportOfStoredIteration()
     QVERIFY(window()->menuBar()->actions().first()->menu()->actions().contains(action));
     QVERIFY(!action->isEnabled()); // nothing shown yet
 
-    // The stored iteration, opened from the window: the report is written once every type's values are read.
+    // The stored iteration, opened from the window, its overview sketched from samples of 16 values a type (as it
+    // is from about 8,000 for a large user): the report is written once every type's values are read, and its
+    // charts are drawn from all of them.
     window()->emailEdit()->setText(QString::fromLatin1(demo::Email));
     QSignalSpy shown(window(), &MainWindow::comparisonShown);
+    window()->tasks()->openWorker()->setOverviewSamplePoints(16);
     window()->openIteration(m_stored.iteration);
     QVERIFY(shown.wait(30000));
+    window()->tasks()->openWorker()->setOverviewSamplePoints(OpenRequest().samplePoints);
     QTRY_VERIFY(action->isEnabled());
+    OverviewGrid *overview = window()->findChild<OverviewGrid *>();
+    QVERIFY(overview && overview->isComplete());
+    QVERIFY(!overview->hasExactSketches());
+    QVector<TypeKey> sampled;
+    for (TypeCard *card : overview->cards()) {
+        if (!card->isSampled())
+            continue;
+        sampled << card->type();
+        // Said on the card, and in full in its tooltip.
+        QVERIFY2(card->toolTip().contains(QStringLiteral("Small chart drawn from ")), qPrintable(card->toolTip()));
+        QVERIFY(card->sampleText().contains(QStringLiteral("; open the type for all of them.")));
+    }
+    QVERIFY(!sampled.isEmpty());
+    // The type the window shows first is read whole.
+    QVERIFY(!overview
+                 ->card(window()->findChild<ResultsPanel *>()->selectedSource(),
+                        window()->findChild<ResultsPanel *>()->selectedType())
+                 ->isSampled());
 
     QSignalSpy finished(window()->reportExport(), &ReportExport::finished);
     action->trigger();
@@ -116,6 +142,18 @@ void TestUiReport::exportReportOfStoredIteration()
     QVERIFY(finished.wait(30000) || finished.count() == 1);
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     const int pages = finished.first().at(2).toInt();
+    // Every sketch now from every value: the report's, and the cards'.
+    QVERIFY(overview->hasExactSketches());
+    for (TypeCard *card : overview->cards()) {
+        QVERIFY2(!card->isSampled(), qPrintable(card->dataType()));
+        if (!sampled.contains(card->type()))
+            continue;
+        const TableReport &table = window()->report().table(card->source());
+        const auto type = std::find_if(table.types.cbegin(), table.types.cend(),
+                                       [&](const TypeReport &t) { return t.key() == card->type(); });
+        QVERIFY(type != table.types.cend());
+        QCOMPARE(overview->printSketch(card->source(), card->type()).points, type->numericRows);
+    }
 
     const QString info = run(QStringLiteral("pdfinfo"), {path});
     const QRegularExpressionMatch pagesLine = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);

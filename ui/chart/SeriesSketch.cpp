@@ -6,13 +6,14 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPolygonF>
 
 #include <algorithm>
 #include <cmath>
 
 namespace fo::ui {
 
-SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint> &outliers, int columns)
+SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint> &outliers, int columns, bool sample)
 {
     SeriesSketch s;
     const qsizetype n = std::min({series.ids.size(), series.timesMs.size(), series.values.size()});
@@ -37,6 +38,16 @@ SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint
         lo = std::min(lo, values[i]);
         hi = std::max(hi, values[i]);
     }
+    if (sample) {
+        for (const Mark &m : std::as_const(s.outliers)) {
+            if (!std::isfinite(m.value))
+                continue;
+            from = std::min(from, m.timeMs);
+            to = std::max(to, m.timeMs);
+            lo = std::min(lo, m.value);
+            hi = std::max(hi, m.value);
+        }
+    }
     s.fromMs = from;
     s.toMs = to == from ? from + 1 : to;
     s.minValue = lo;
@@ -60,6 +71,16 @@ SeriesSketch SeriesSketch::make(const Series &series, const QVector<OutlierPoint
     for (int c = 0; c < columns; ++c) {
         if (counts[c] > 0)
             s.colMean[c] = float(sums[c] / double(counts[c]));
+    }
+    if (sample) {
+        for (const Mark &m : std::as_const(s.outliers)) {
+            if (!std::isfinite(m.value))
+                continue;
+            const int c = std::clamp(int(double(m.timeMs - s.fromMs) * scale), 0, columns - 1);
+            const float v = float(m.value);
+            s.colMin[c] = std::isnan(s.colMin[c]) ? v : std::min(s.colMin[c], v);
+            s.colMax[c] = std::isnan(s.colMax[c]) ? v : std::max(s.colMax[c], v);
+        }
     }
     return s;
 }
@@ -168,17 +189,41 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
         };
         QColor envelope = color;
         envelope.setAlphaF(0.35);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(envelope);
+        // One filled shape per run of columns with points (a column at least 0.8 high): one fill, where a rectangle
+        // per column cost the raster engine a hand-over to its helper threads each, 240 per card.
+        QPainterPath shape;
+        QPolygonF top;
+        QVector<QPointF> bottom;
+        auto closeRun = [&] {
+            if (top.isEmpty())
+                return;
+            for (auto it = bottom.crbegin(); it != bottom.crend(); ++it)
+                top << *it;
+            shape.addPolygon(top);
+            shape.closeSubpath();
+            top.clear();
+            bottom.clear();
+        };
         for (int c = 0; c < columns; ++c) {
-            if (std::isnan(sketch.colMin[c]))
+            if (std::isnan(sketch.colMin[c])) {
+                closeRun();
                 continue;
-            const qreal x = colX(c);
-            const qreal top = yOf(sketch.colMax[c]);
-            const qreal bottom = yOf(sketch.colMin[c]);
-            painter->drawRect(
-                QRectF(x, top, std::max<qreal>(colX(c + 1) - x, 0.5), std::max<qreal>(bottom - top, 0.8)));
+            }
+            const qreal left = colX(c);
+            const qreal right = left + std::max<qreal>(colX(c + 1) - left, 0.5);
+            qreal high = yOf(sketch.colMax[c]);
+            qreal low = yOf(sketch.colMin[c]);
+            if (low - high < 0.8) {
+                const qreal middle = (high + low) / 2;
+                high = middle - 0.4;
+                low = middle + 0.4;
+            }
+            top << QPointF(left, high) << QPointF(right, high);
+            bottom << QPointF(left, low) << QPointF(right, low);
         }
+        closeRun();
+        shape.setFillRule(Qt::WindingFill);
+        painter->fillPath(shape, envelope);
         QPainterPath meanPath;
         bool started = false;
         for (int c = 0; c < columns; ++c) {
@@ -199,9 +244,12 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
     for (const auto &[overlay, color] : style.overlays)
         drawEnvelope(*overlay, color);
 
-    // Outliers: one dot per pixel column (the most extreme), with a count when several share it.
+    // Outliers: one dot per pixel column (the most extreme), with a count when several share it; a count that would
+    // cover one already drawn is left out, as in the detail chart (a dense series had a smear of digits, each of
+    // them costing a text layout).
     painter->setRenderHint(QPainter::Antialiasing, true);
     const qreal d = style.markerDiameter;
+    QVector<QRectF> labels; // the counts drawn, the last few (they go left to right)
     qsizetype i = 0;
     while (i < outliers.size()) {
         const int column = int(xOf(outliers[i].timeMs) / std::max<qreal>(d, 1.0));
@@ -216,8 +264,16 @@ void SeriesSketch::paint(QPainter *painter, const QRectF &rect, const Style &sty
         painter->setBrush(style.outlier);
         painter->drawEllipse(c, d / 2, d / 2);
         if (j - i > 1 && style.counts) {
-            painter->setPen(style.outlier);
-            painter->drawText(QPointF(c.x() + d * 0.6, c.y() - d * 0.3), QString::number(j - i));
+            const QString count = QString::number(j - i);
+            const QPointF at(c.x() + d * 0.6, c.y() - d * 0.3);
+            const QRectF box(at.x(), at.y() - fm.ascent(), fm.horizontalAdvance(count), fm.height());
+            if (std::none_of(labels.cbegin(), labels.cend(), [&box](const QRectF &r) { return r.intersects(box); })) {
+                painter->setPen(style.outlier);
+                painter->drawText(at, count);
+                labels.append(box);
+                if (labels.size() > 8)
+                    labels.removeFirst();
+            }
         }
         i = j;
     }

@@ -39,8 +39,10 @@ struct SeriesSketch
 
     bool isEmpty() const { return points == 0; }
 
-    // `columns` columns over the series' span.
-    static SeriesSketch make(const Series &series, const QVector<OutlierPoint> &outliers, int columns);
+    // `columns` columns over the series' span. A `sample` of the values misses most of the extremes: the outliers'
+    // values then widen their columns' envelope too (as they would with every value), and the span.
+    static SeriesSketch make(const Series &series, const QVector<OutlierPoint> &outliers, int columns,
+                             bool sample = false);
 
     struct Style
     {

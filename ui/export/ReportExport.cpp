@@ -44,15 +44,30 @@ void ReportExport::exportTo(const QString &path)
 {
     OverviewGrid *overview = m_results->overview();
     disconnect(m_waiting);
-    if (overview->isComplete()) {
+    disconnect(m_failing);
+    // The charts of a report are drawn from every value, never from the overview's samples.
+    if (overview->isComplete() && overview->hasExactSketches()) {
         write(path);
         return;
     }
     Q_EMIT statusMessage(tr("Reading the values of every data type for the report…"), 0);
-    m_waiting = connect(overview, &OverviewGrid::completed, this, [this, path] {
+    m_waiting = connect(overview, &OverviewGrid::completed, this, [this, path, overview] {
+        if (!overview->hasExactSketches()) {
+            overview->loadExactSketches();
+            return;
+        }
         disconnect(m_waiting);
+        disconnect(m_failing);
         write(path);
     });
+    m_failing = connect(overview, &OverviewGrid::exactSketchesFailed, this, [this](const QString &message) {
+        disconnect(m_waiting);
+        disconnect(m_failing);
+        Q_EMIT failed(message);
+        Q_EMIT finished(false, message, 0);
+    });
+    if (overview->isComplete())
+        overview->loadExactSketches();
 }
 
 void ReportExport::write(const QString &path)

@@ -12,8 +12,8 @@ namespace fo::ui {
 class ResultsPanel;
 
 // File → Export report…: the PDF report (PdfReport) of the iteration the window shows. The charts come from the
-// overview's sketches; for a stored iteration whose values are still being read, the report is written once they
-// are all there.
+// overview's sketches, drawn from every value: for a stored iteration whose values are still being read, or whose
+// overview sketched some types from samples, the report is written once every value is there.
 class ReportExport : public QObject
 {
     Q_OBJECT
@@ -43,6 +43,7 @@ private:
     QWidget *m_window;
     QAction *m_action;
     QMetaObject::Connection m_waiting;
+    QMetaObject::Connection m_failing;
 };
 
 } // namespace fo::ui

@@ -16,13 +16,6 @@
 
 namespace fo::ui {
 
-namespace {
-
-constexpr int CardColumns = 240; // sketch columns of a card
-constexpr int PrintColumns = 900; // of a PDF chart (about 6 columns per millimetre across the page)
-
-} // namespace
-
 OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget *parent)
     : QScrollArea(parent), m_tasks(tasks), m_config(std::move(config)), m_content(new QWidget(this)),
       m_grid(new QGridLayout(m_content)), m_empty(new QLabel(m_content)),
@@ -40,6 +33,25 @@ OverviewGrid::OverviewGrid(BackgroundTasks *tasks, ConfigSource config, QWidget 
     m_grid->addItem(m_spacer, 1, 0);
     setWidget(m_content);
 
+    connect(m_tasks->queryWorker(), &QueryWorker::exactSketchesLoaded, this,
+            [this](const QVector<TypeSketches> &sketches, const QString &error, quint64 ticket) {
+                if (ticket != m_exactTicket)
+                    return;
+                m_exactTicket = 0;
+                if (!error.isEmpty()) {
+                    Q_EMIT exactSketchesFailed(tr("Cannot read every value for the report: %1").arg(error));
+                    return;
+                }
+                for (const TypeSketches &made : sketches) {
+                    if (TypeCard *typeCard = card(made.source, made.type)) {
+                        typeCard->setSketch(made.card);
+                        m_printSketches.insert({made.source, made.type}, made.print);
+                        m_sampled.remove({made.source, made.type});
+                    }
+                }
+                if (isComplete())
+                    Q_EMIT completed();
+            });
     connect(m_tasks->queryWorker(), &QueryWorker::seriesLoaded, this,
             [this](Source source, const TypeKey &type, const Series &series, const QString &error, quint64 ticket) {
                 TypeCard *card = m_pending.value(ticket);
@@ -81,6 +93,8 @@ void OverviewGrid::clear()
     m_queue.clear();
     m_pending.clear();
     m_printSketches.clear();
+    m_sampled.clear();
+    m_exactTicket = 0;
     for (TypeCard *card : std::as_const(m_cards)) {
         m_grid->removeWidget(card);
         delete card;
@@ -90,7 +104,7 @@ void OverviewGrid::clear()
     m_empty->show();
 }
 
-void OverviewGrid::setReport(const RunReport &report)
+void OverviewGrid::setReport(const RunReport &report, const QVector<TypeSketches> &sketches)
 {
     clear();
     m_report = report;
@@ -112,7 +126,14 @@ void OverviewGrid::setReport(const RunReport &report)
         m_cards.append(card);
         if (type->numericRows == 0)
             continue;
-        if (!type->series.ids.isEmpty())
+        const auto made = std::find_if(sketches.cbegin(), sketches.cend(),
+                                       [&](const TypeSketches &t) { return t.source == source && t.type == key; });
+        if (made != sketches.cend()) {
+            card->setSketch(made->card, made->sampleEvery, made->rows);
+            m_printSketches.insert({source, key}, made->print);
+            if (made->sampleEvery > 1)
+                m_sampled.insert({source, key}, true);
+        } else if (!type->series.ids.isEmpty())
             m_queue.append({source, key, type->series});
         else
             m_pending.insert(m_tasks->loadSeries(m_config(), report.email, source, key), card);
@@ -140,8 +161,29 @@ void OverviewGrid::sketchNext()
     });
 }
 
+void OverviewGrid::loadExactSketches()
+{
+    QVector<TypeRef> types;
+    for (TypeCard *card : std::as_const(m_cards)) {
+        if (m_sampled.contains({card->source(), card->type()}))
+            types.append(TypeRef::of(card->source(), card->type()));
+    }
+    if (types.isEmpty()) {
+        if (isComplete())
+            Q_EMIT completed();
+        return;
+    }
+    if (m_exactTicket == 0)
+        m_exactTicket = m_tasks->loadExactSketches(m_config(), m_report, types);
+}
+
 void OverviewGrid::offerSeries(Source source, const TypeKey &type, const Series &series)
 {
+    if (m_sampled.contains({source, type})) {
+        // Every value of a type sketched from a sample: drawn again from all of them.
+        acceptSeries(source, type, series);
+        return;
+    }
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
         if (it.value()->source() == source && it.value()->type() == type) {
             m_pending.erase(it);
@@ -164,6 +206,7 @@ void OverviewGrid::acceptSeries(Source source, const TypeKey &key, const Series 
     const QVector<OutlierPoint> outliers = type != table.types.cend() ? type->outliers : QVector<OutlierPoint>();
     typeCard->setSketch(SeriesSketch::make(series, outliers, CardColumns));
     m_printSketches.insert({source, key}, SeriesSketch::make(series, outliers, PrintColumns));
+    m_sampled.remove({source, key});
 }
 
 SeriesSketch OverviewGrid::printSketch(Source source, const TypeKey &type) const

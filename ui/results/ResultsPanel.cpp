@@ -235,13 +235,40 @@ void ResultsPanel::forgetSeries()
     m_seriesCache.clear();
 }
 
-void ResultsPanel::showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs)
+void ResultsPanel::showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
+                              const OpenedValues &values)
 {
     // Another run or iteration of the same user keeps the type the operator looks at.
     const bool sameUser = m_hasReport && current.email == m_report.email;
     m_pendingZoom.reset();
-    showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : std::nullopt);
+    showReportSelecting(current, previous, diffs, m_selectedSource, sameUser ? m_selectedType : std::nullopt, values);
     showOverview();
+}
+
+std::optional<TypeRef> ResultsPanel::typeShownFirst(const RunReport &current, bool comparing,
+                                                    const QVector<OutlierDiff> &diffs, Source keepSource,
+                                                    const std::optional<TypeKey> &keepType)
+{
+    const QVector<TypeTableModel::Row> rows = TypeTableModel::rowsFor(current, diffs);
+    if (keepType) {
+        for (const TypeTableModel::Row &row : rows) {
+            if (row.source == keepSource && row.key() == *keepType)
+                return TypeRef::of(keepSource, *keepType);
+        }
+    }
+    int bestRow = -1;
+    qint64 bestScore = -1;
+    for (int i = 0; i < rows.size(); ++i) {
+        const qint64 score =
+            comparing ? rows[i].added * 1000000 + rows[i].resolved * 1000 + rows[i].persisting : rows[i].outliers;
+        if (score > bestScore) {
+            bestScore = score;
+            bestRow = i;
+        }
+    }
+    if (bestRow < 0)
+        return std::nullopt;
+    return TypeRef::of(rows[bestRow].source, rows[bestRow].key());
 }
 
 void ResultsPanel::restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
@@ -255,17 +282,22 @@ void ResultsPanel::restoreReport(const RunReport &current, const RunReport *prev
 
 void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport *previous,
                                        const QVector<OutlierDiff> &diffs, Source keepSource,
-                                       const std::optional<TypeKey> &keepType)
+                                       const std::optional<TypeKey> &keepType, const OpenedValues &values)
 {
     // The values read for another user's charts are of no use any more.
     if (current.email != m_report.email)
         m_seriesCache.clear();
+    if (values.hasChosenSeries && values.chosen)
+        m_seriesCache.insert({values.chosen->source, values.chosen->key()}, values.chosenSeries);
+    m_preparedChart.reset();
+    if (values.hasChart)
+        m_preparedChart = values.chart;
     m_report = current;
     m_comparing = previous != nullptr;
     m_previous = previous ? *previous : RunReport();
     m_diffs = diffs;
     m_hasReport = true;
-    m_overview->setReport(m_report);
+    m_overview->setReport(m_report, values.sketches);
     m_typeModel->setReport(m_report, m_comparing, m_diffs);
     for (int column : {TypeTableModel::NewColumn, TypeTableModel::ResolvedColumn, TypeTableModel::PersistingColumn})
         m_typeView->setColumnHidden(column, !m_comparing);
@@ -281,23 +313,11 @@ void ResultsPanel::showReportSelecting(const RunReport &current, const RunReport
     m_sideTabs->setCurrentIndex(0);
 
     // Select the type with the most outliers (new ones first when comparing), so the chart shows something useful.
-    int bestRow = -1;
-    qint64 bestScore = -1;
-    const auto &rows = m_typeModel->rowsData();
-    for (int i = 0; i < rows.size(); ++i) {
-        const qint64 score =
-            m_comparing ? rows[i].added * 1000000 + rows[i].resolved * 1000 + rows[i].persisting : rows[i].outliers;
-        if (score > bestScore) {
-            bestScore = score;
-            bestRow = i;
-        }
-    }
+    const std::optional<TypeRef> first = typeShownFirst(m_report, m_comparing, m_diffs, keepSource, keepType);
     // Chosen here, not by the operator: the overview stays in front (showReport()).
     m_choosingType = true;
-    if (keepType && m_typeModel->rowOf(keepSource, *keepType) >= 0) {
-        selectType(keepSource, *keepType);
-    } else if (bestRow >= 0) {
-        selectType(rows[bestRow].source, rows[bestRow].key());
+    if (first) {
+        selectType(first->source, first->key());
     } else {
         m_selectedType.reset();
         m_outlierModel->setReport(m_report, m_comparing ? &m_previous : nullptr, false, Source::Raw, TypeKey());
@@ -373,29 +393,44 @@ void ResultsPanel::requestChart(Source source, const TypeKey &key)
     m_seriesTicket = m_tasks->loadSeries(m_config(), m_report.email, source, key);
 }
 
-void ResultsPanel::buildChartFor(Source source, const TypeKey &key, const Series &series)
+ChartDataBuilder::Input ResultsPanel::chartInput(const RunReport &report, const RunReport *previousReport,
+                                                 Source source, const TypeKey &key, const Series &series)
 {
     ChartDataBuilder::Input input;
     input.source = source;
     input.dataType = key.dataType;
     input.dataTypeIsNull = key.isNull;
     input.series = series;
-    input.comparing = m_comparing;
-    const TypeReport *type = findType(m_report, source, key);
-    const TypeReport *previous = m_comparing ? findType(m_previous, source, key) : nullptr;
+    input.comparing = previousReport != nullptr;
+    const TypeReport *type = findType(report, source, key);
+    const TypeReport *previous = previousReport ? findType(*previousReport, source, key) : nullptr;
     const TypeReport *stats = type && std::isfinite(type->std) ? type : previous;
     if (stats) {
         input.mean = stats->mean;
         input.std = stats->std;
-        input.k = stats->k > 0 ? stats->k : m_report.table(source).k;
+        input.k = stats->k > 0 ? stats->k : report.table(source).k;
     } else {
-        input.k = m_report.table(source).k;
+        input.k = report.table(source).k;
     }
     if (type)
         input.outliers = type->outliers;
     if (previous)
         input.previousOutliers = previous->outliers;
-    m_chartTicket = m_tasks->buildChart(input);
+    return input;
+}
+
+void ResultsPanel::buildChartFor(Source source, const TypeKey &key, const Series &series)
+{
+    if (m_preparedChart && m_preparedChart->source == source && m_preparedChart->key() == key) {
+        // Built on the worker with the report: shown as an answer from the query thread would be.
+        m_chartTicket = 0;
+        m_chart->setChartData(*m_preparedChart);
+        m_preparedChart.reset();
+        QTimer::singleShot(0, this, &ResultsPanel::chartUpdated);
+        return;
+    }
+    m_preparedChart.reset();
+    m_chartTicket = m_tasks->buildChart(chartInput(m_report, m_comparing ? &m_previous : nullptr, source, key, series));
 }
 
 void ResultsPanel::onOutlierSelectionChanged()

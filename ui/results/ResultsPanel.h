@@ -2,6 +2,8 @@
 
 #include "core/History.h"
 #include "core/RunReport.h"
+#include "ui/chart/ChartDataBuilder.h"
+#include "ui/results/OpenedValues.h"
 #include "ui/settings/ConfigSource.h"
 
 #include <QMap>
@@ -45,9 +47,22 @@ public:
     // `previous` (may be null) is the iteration compared with, and `diffs` what changed since it. The data type
     // selected stays selected when the new report is of the same user and has it; otherwise the type with the most
     // outliers (new ones first when comparing) is selected.
-    void showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs);
-    // The same, selecting `type` of `source` when given and, once its chart is built, showing `zoom` when given
-    // (what a window rebuilt in another language carries over).
+    // `values`: what opening a stored iteration read with it (sketches, the chosen type's values), not read again.
+    void showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
+                    const OpenedValues &values = {});
+    // The type showReport() selects: `keepType` of `keepSource` when the report has it (the same user's; a NULL
+    // type and "" are two), otherwise the one with the most outliers (new ones first, then resolved, then persisting,
+    // when comparing), the first in the table's order among equals; none for a report without types. Pure, so that the
+    // query thread can ask it before the report is shown (QueryWorker::openIteration()).
+    static std::optional<TypeRef> typeShownFirst(const RunReport &current, bool comparing,
+                                                 const QVector<OutlierDiff> &diffs, Source keepSource,
+                                                 const std::optional<TypeKey> &keepType);
+    // What the chart of `type` is built from: its series, the band of the report's statistics (the previous
+    // iteration's when the report has none), and the outliers of both when `previous` is given.
+    static ChartDataBuilder::Input chartInput(const RunReport &report, const RunReport *previous, Source source,
+                                              const TypeKey &type, const Series &series);
+    // The same as showReport(), selecting `type` of `source` when given and, once its chart is built, showing `zoom`
+    // when given (what a window rebuilt in another language carries over).
     void restoreReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
                        Source source, const std::optional<TypeKey> &type,
                        const std::optional<std::array<double, 4>> &zoom);
@@ -90,7 +105,8 @@ private:
     // Widens the side panel (up to half the width) when the type table needs it.
     void fitTypeTable();
     void showReportSelecting(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
-                             Source keepSource, const std::optional<TypeKey> &keepType);
+                             Source keepSource, const std::optional<TypeKey> &keepType,
+                             const OpenedValues &values = {});
     void onTypeSelectionChanged();
     void onOutlierSelectionChanged();
     void requestChart(Source source, const TypeKey &type);
@@ -110,6 +126,7 @@ private:
     quint64 m_chartTicket = 0;
     quint64 m_seriesTicket = 0;
     std::optional<std::array<double, 4>> m_pendingZoom; // shown once the selected type's chart is built
+    std::optional<ChartData> m_preparedChart; // built with the report (OpenedValues), shown instead of building it
     quint64 m_textTicket = 0;
     bool m_choosingType = false; // showReportSelecting() selects a type, not the operator
 

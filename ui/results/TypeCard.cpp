@@ -85,15 +85,30 @@ QString TypeCard::summaryText() const
         text += QStringLiteral(": ") + tr("no value is a number the rule can read");
     if (m_type.dataTypeIsNull || m_type.dataType != titleText())
         text += QStringLiteral("\n") + storedAsText(m_type.key());
+    if (m_hasSketch && m_sampleEvery > 1)
+        text += QStringLiteral("\n") + sampleText();
     return text;
 }
 
-void TypeCard::setSketch(const SeriesSketch &sketch)
+void TypeCard::setSketch(const SeriesSketch &sketch, qint64 sampleEvery, qint64 rows)
 {
     m_sketch = sketch;
     m_hasSketch = true;
+    m_sampleEvery = std::max<qint64>(1, sampleEvery);
+    m_sampleRows = rows;
     m_error.clear();
+    setAccessibleDescription(summaryText());
+    setToolTip(summaryText() + QStringLiteral("\n") + tr("Click or press Enter for the detailed chart."));
     update();
+}
+
+QString TypeCard::sampleText() const
+{
+    if (m_sampleEvery <= 1)
+        return QString();
+    const QLocale locale;
+    return tr("Small chart drawn from %1 of %2 values (1 in %3); open the type for all of them.")
+        .arg(locale.toString(m_sketch.points), locale.toString(m_sampleRows), locale.toString(m_sampleEvery));
 }
 
 void TypeCard::setLoadError(const QString &error)
@@ -199,7 +214,15 @@ void TypeCard::paintEvent(QPaintEvent *)
     p.setPen(NeutralColor);
     const QString unit = typeUnit(m_type.dataType);
     const QString table = m_source == Source::Raw ? tr("raw") : tr("processed");
-    const QString subtitle = unit.isEmpty() ? table : QStringLiteral("%1 · %2").arg(unit, table);
+    QString subtitle = unit.isEmpty() ? table : QStringLiteral("%1 · %2").arg(unit, table);
+    if (m_hasSketch && m_sampleEvery > 1) {
+        // The small chart is drawn from a sample: said here (shorter on a narrow card), in full in the tooltip.
+        const QString every = QLocale().toString(m_sampleEvery);
+        const QString full = subtitle + QStringLiteral(" · ") + tr("chart: 1 in %1").arg(every);
+        subtitle = smallFm.horizontalAdvance(full) <= l.subtitle.width()
+            ? full
+            : subtitle + QStringLiteral(" · ") + tr("1 in %1").arg(every);
+    }
     p.drawText(l.subtitle, Qt::AlignLeft | Qt::AlignVCenter,
                smallFm.elidedText(subtitle, Qt::ElideRight, l.subtitle.width()));
 

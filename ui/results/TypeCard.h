@@ -35,8 +35,13 @@ public:
     QFont titleFont() const;
     int titleFlags() const;
 
-    // The series' sketch once loaded; until then the card says it is loading.
-    void setSketch(const SeriesSketch &sketch);
+    // The series' sketch once loaded; until then the card says it is loading. From a sample of about one value in
+    // `sampleEvery` of the type's `rows`, the card says so ("1 in 32" in the chart's corner; in full in the tooltip and
+    // to a screen reader).
+    void setSketch(const SeriesSketch &sketch, qint64 sampleEvery = 1, qint64 rows = 0);
+    bool isSampled() const { return m_sampleEvery > 1; }
+    // "Drawn from 7,812 of 250,000 values (1 in 32); open the type for all of them", or empty.
+    QString sampleText() const;
     void setLoadError(const QString &error);
     bool hasSketch() const { return m_hasSketch; }
 
@@ -68,6 +73,8 @@ private:
     TypeReport m_type; // without its series
     SeriesSketch m_sketch;
     bool m_hasSketch = false;
+    qint64 m_sampleEvery = 1;
+    qint64 m_sampleRows = 0;
     bool m_hover = false;
     QString m_error;
 };

@@ -21,11 +21,9 @@ void TypeTableModel::clear()
     endResetModel();
 }
 
-void TypeTableModel::setReport(const RunReport &report, bool comparing, const QVector<OutlierDiff> &diffs)
+QVector<TypeTableModel::Row> TypeTableModel::rowsFor(const RunReport &report, const QVector<OutlierDiff> &diffs)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_comparing = comparing;
+    QVector<Row> rows;
     for (Source source : {Source::Raw, Source::Processed}) {
         for (const TypeReport &type : report.table(source).types) {
             Row row;
@@ -37,29 +35,37 @@ void TypeTableModel::setReport(const RunReport &report, bool comparing, const QV
             row.numericRows = type.numericRows;
             row.skippedRows = type.skippedRows;
             row.outliers = type.outliers.size();
-            m_rows.append(row);
+            rows.append(row);
         }
     }
     for (const OutlierDiff &diff : diffs) {
-        auto it = std::find_if(m_rows.begin(), m_rows.end(),
+        auto it = std::find_if(rows.begin(), rows.end(),
                                [&diff](const Row &r) { return r.source == diff.source && r.key() == diff.key(); });
-        if (it == m_rows.end()) {
+        if (it == rows.end()) {
             Row row;
             row.source = diff.source;
             row.dataType = diff.dataType;
             row.dataTypeIsNull = diff.dataTypeIsNull;
-            m_rows.append(row);
-            it = m_rows.end() - 1;
+            rows.append(row);
+            it = rows.end() - 1;
         }
         it->added = diff.added.size();
         it->resolved = diff.resolved.size();
         it->persisting = diff.persisting.size();
     }
-    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         if (a.source != b.source)
             return a.source == Source::Raw;
         return a.key() < b.key();
     });
+    return rows;
+}
+
+void TypeTableModel::setReport(const RunReport &report, bool comparing, const QVector<OutlierDiff> &diffs)
+{
+    beginResetModel();
+    m_comparing = comparing;
+    m_rows = rowsFor(report, diffs);
     endResetModel();
 }
 

@@ -49,6 +49,8 @@ public:
 
     // `diffs` empty and `comparing` false: a single report.
     void setReport(const RunReport &report, bool comparing, const QVector<OutlierDiff> &diffs);
+    // The rows setReport() shows, in its order (raw before processed, each by name).
+    static QVector<Row> rowsFor(const RunReport &report, const QVector<OutlierDiff> &diffs);
     void clear();
     bool isComparing() const { return m_comparing; }
     const QVector<Row> &rowsData() const { return m_rows; }

@@ -59,11 +59,16 @@ void RunSummaryRow::setRunning(bool running)
     m_summary->setVisible(!running);
 }
 
-void RunSummaryRow::showOpening(const QString &text)
+void RunSummaryRow::showOpening(const QString &text, int percent)
 {
     if (m_running)
         return; // the run's progress keeps the line
-    m_progress->setRange(0, 0); // busy: the queries give no row counts
+    if (percent < 0) {
+        m_progress->setRange(0, 0); // busy: this step gives no row counts
+    } else {
+        m_progress->setRange(0, 100);
+        m_progress->setValue(percent);
+    }
     m_progress->show();
     m_progressLabel->setText(text);
     m_progressLabel->show();

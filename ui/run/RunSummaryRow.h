@@ -37,8 +37,9 @@ public:
 
     void showReport(const RunReport &report, const RunReport *previous, const QVector<OutlierDiff> &diffs);
     void showMessage(const QString &richText);
-    // Opening a stored iteration: a busy bar, the step, and a Cancel button (cancelOpenRequested()).
-    void showOpening(const QString &text);
+    // Opening a stored iteration: the step, with a bar (`percent` done, or busy for -1), and a Cancel button
+    // (cancelOpenRequested()).
+    void showOpening(const QString &text, int percent = -1);
     void hideOpening();
     QPushButton *cancelOpenButton() const { return m_cancelOpen; }
 

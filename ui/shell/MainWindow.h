@@ -98,6 +98,7 @@ public:
     HistoryPanel *historyPanel() const { return m_results->historyPanel(); }
     QTabWidget *sideTabs() const { return m_results->sideTabs(); }
     BackgroundTasks *tasks() const { return m_tasks; }
+    HistoryController *historyController() const { return m_history; }
     const RunReport &report() const { return m_results->report(); }
     bool isComparing() const { return m_results->isComparing(); }
     QString keychainNotice() const { return m_keychainNotice->message(); }
@@ -161,8 +162,9 @@ private:
     void onRunFinished(const RunReport &report, quint64 ticket);
     void onSignedIn(const UserInfo &user);
     void onComparisonReady(const RunReport &current, const RunReport &previous, bool hasPrevious,
-                           const QVector<OutlierDiff> &diffs, const QString &warning);
-    void showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs);
+                           const QVector<OutlierDiff> &diffs, const QString &warning, const OpenedValues &values);
+    void showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
+                    const OpenedValues &values = {});
     void showError(const QString &message);
     void clearError();
     void setRunning(bool running);

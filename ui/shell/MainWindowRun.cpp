@@ -233,22 +233,24 @@ void MainWindow::onRunFinished(const RunReport &report, quint64 ticket)
     Q_EMIT runFinished(report);
 }
 
-void MainWindow::showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs)
+void MainWindow::showReport(const RunReport &current, const RunReport *previous, const QVector<OutlierDiff> &diffs,
+                            const OpenedValues &values)
 {
-    m_results->showReport(current, previous, diffs);
+    m_results->showReport(current, previous, diffs, values);
     m_summary->showReport(current, previous, diffs);
     updateActions();
 }
 
 void MainWindow::onComparisonReady(const RunReport &current, const RunReport &previous, bool hasPrevious,
-                                   const QVector<OutlierDiff> &diffs, const QString &warning)
+                                   const QVector<OutlierDiff> &diffs, const QString &warning,
+                                   const OpenedValues &values)
 {
     m_summary->hideOpening();
     if (warning.isEmpty())
         clearError();
     else
         showError(warning);
-    showReport(current, hasPrevious ? &previous : nullptr, diffs);
+    showReport(current, hasPrevious ? &previous : nullptr, diffs, values);
     Q_EMIT comparisonShown();
 }
 
@@ -261,7 +263,11 @@ void MainWindow::openIteration(int iteration)
 {
     HistoryPanel *panel = m_results->historyPanel();
     const QString email = panel->email().isEmpty() ? m_controls->email() : panel->email();
-    if (m_history->openIteration(email, iteration))
+    // The type shown now stays shown when the iteration has it: the opening reads its every value.
+    std::optional<TypeRef> keep;
+    if (m_results->hasReport() && m_results->report().email == email && m_results->hasSelectedType())
+        keep = TypeRef::of(m_results->selectedSource(), m_results->selectedType());
+    if (m_history->openIteration(email, iteration, keep))
         m_summary->showOpening(tr("Opening iteration #%1 of %2…").arg(iteration).arg(email));
 }
 

@@ -2,12 +2,18 @@
 
 #include "core/DatabaseProbe.h"
 #include "core/DesktopCsv.h"
+#include "core/QueryInterrupt.h"
 #include "core/RecordCounts.h"
+#include "core/RecordReader.h"
 #include "core/ReportWriters.h"
 #include "ui/chart/ChartBufferPool.h"
+#include "ui/results/OverviewGrid.h"
+#include "ui/results/ResultsPanel.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace fo::ui {
 
@@ -41,6 +47,12 @@ Database *QueryWorker::database(const Config &config, QString *error)
     m_db.emplace(std::move(opened).value());
     m_dbKey = key;
     return &*m_db;
+}
+
+void QueryWorker::connectNow(const Config &config)
+{
+    QString error;
+    (void)database(config, &error);
 }
 
 void QueryWorker::knownEmails(const Config &config, quint64 ticket)
@@ -101,49 +113,80 @@ void QueryWorker::iterations(const Config &config, const QString &email, quint64
                             thresholds.error(), ticket);
 }
 
-void QueryWorker::comparison(const Config &config, const QString &email, int iteration, int previousIteration,
-                             quint64 ticket)
+void QueryWorker::openIteration(const Config &config, const QString &email, int iteration, int previousIteration,
+                                const std::optional<TypeRef> &keep, const std::shared_ptr<QueryInterrupt> &interrupt,
+                                quint64 ticket)
 {
+    if (interrupt && interrupt->isInterrupted()) {
+        Q_EMIT iterationOpened(true, {}, {}, false, {}, {}, {}, {}, ticket);
+        return;
+    }
     QString error;
     Database *db = database(config, &error);
     if (!db) {
-        Q_EMIT comparisonLoaded({}, {}, false, {}, error, ticket);
+        Q_EMIT iterationOpened(false, {}, {}, false, {}, {}, {}, error, ticket);
         return;
     }
-    Q_EMIT comparisonProgress(tr("Reading iteration #%1…").arg(iteration), ticket);
-    Result<RunReport> current = history::loadIteration(*db, email, iteration);
-    if (!current.ok()) {
-        Q_EMIT comparisonLoaded({}, {}, false, {}, current.error(), ticket);
+    OpenRequest request;
+    request.email = email;
+    request.iteration = iteration;
+    request.previousIteration = previousIteration;
+    request.keep = keep;
+    request.samplePoints = m_samplePoints.load();
+    request.interrupt = interrupt.get();
+    request.progress = [this, ticket](OpenRequest::Stage stage, qint64 done, qint64 expected) {
+        Q_EMIT openingProgress(int(stage), done, expected, ticket);
+    };
+    // The window's own rule (ResultsPanel), so that the type read whole is the one it shows.
+    const Source keepSource = keep ? keep->source : Source::Raw;
+    const std::optional<TypeKey> keepType = keep ? std::optional<TypeKey>(keep->key()) : std::nullopt;
+    request.choose = [keepSource, keepType](const RunReport &current, const RunReport *previous,
+                                            const QVector<OutlierDiff> &diffs) {
+        return ResultsPanel::typeShownFirst(current, previous != nullptr, diffs, keepSource, keepType);
+    };
+    Result<OpenedIteration> opened = history::openIteration(*db, request);
+    if (!opened.ok()) {
+        Q_EMIT iterationOpened(false, {}, {}, false, {}, {}, {}, opened.error(), ticket);
         return;
     }
-    if (previousIteration < 0) {
-        Result<QVector<IterationInfo>> list = history::iterations(*db, email);
-        if (!list.ok()) {
-            Q_EMIT comparisonLoaded(current.value(), {}, false, {}, list.error(), ticket);
-            return;
+    if (opened->interrupted) {
+        Q_EMIT iterationOpened(true, {}, {}, false, {}, {}, {}, {}, ticket);
+        return;
+    }
+    // The overview's sketches, here rather than on the GUI thread; the values themselves go, but the chosen type's.
+    OpenedValues values;
+    values.chosen = opened->chosen;
+    for (TypeValues &typeValues : opened->values) {
+        const TypeRef &type = typeValues.type;
+        const TableReport &table = opened->current.table(type.source);
+        const auto stats = std::find_if(table.types.cbegin(), table.types.cend(), [&](const TypeReport &t) {
+            return t.dataType == type.dataType && t.dataTypeIsNull == type.dataTypeIsNull;
+        });
+        const QVector<OutlierPoint> outliers = stats != table.types.cend() ? stats->outliers : QVector<OutlierPoint>();
+        const bool sample = typeValues.sampleEvery > 1;
+        TypeSketches sketches;
+        sketches.source = type.source;
+        sketches.type = type.key();
+        sketches.card = SeriesSketch::make(typeValues.series, outliers, OverviewGrid::CardColumns, sample);
+        sketches.print = SeriesSketch::make(typeValues.series, outliers, OverviewGrid::PrintColumns, sample);
+        sketches.sampleEvery = typeValues.sampleEvery;
+        sketches.rows = typeValues.rows;
+        values.sketches.append(sketches);
+        if (!sample && opened->chosen && type == *opened->chosen) {
+            values.hasChosenSeries = true;
+            values.chosenSeries = std::move(typeValues.series);
         }
-        // The newest stored iteration older than this one (the list is newest first).
-        previousIteration = 0;
-        for (const IterationInfo &info : list.value()) {
-            if (info.iteration < iteration) {
-                previousIteration = info.iteration;
-                break;
-            }
-        }
+        typeValues.series = Series();
     }
-    if (previousIteration == 0) {
-        Q_EMIT comparisonLoaded(current.value(), {}, false, {}, QString(), ticket);
-        return;
+    if (values.hasChosenSeries) {
+        // Its chart too, here rather than after one more trip through the (busier, lower-priority) query thread.
+        const RunReport *previous = opened->hasPrevious ? &opened->previous : nullptr;
+        values.chart = ChartDataBuilder::build(ResultsPanel::chartInput(
+            opened->current, previous, values.chosen->source, values.chosen->key(), values.chosenSeries));
+        values.hasChart = true;
     }
-    Q_EMIT comparisonProgress(tr("Reading iteration #%1, the one before…").arg(previousIteration), ticket);
-    Result<RunReport> previous = history::loadIteration(*db, email, previousIteration);
-    if (!previous.ok()) {
-        Q_EMIT comparisonLoaded(current.value(), {}, false, {}, previous.error(), ticket);
-        return;
-    }
-    Q_EMIT comparisonProgress(tr("Comparing…"), ticket);
-    const QVector<OutlierDiff> diffs = compareRuns(previous.value(), current.value());
-    Q_EMIT comparisonLoaded(current.value(), previous.value(), true, diffs, QString(), ticket);
+    Q_EMIT iterationOpened(false, opened->current, opened->previous, opened->hasPrevious, opened->diffs, values,
+                           opened->previousError, QString(), ticket);
 }
 
 void QueryWorker::series(const Config &config, const QString &email, Source source, const TypeKey &type, quint64 ticket)
@@ -156,6 +199,59 @@ void QueryWorker::series(const Config &config, const QString &email, Source sour
     }
     Result<Series> loaded = history::loadSeries(*db, email, source, type);
     Q_EMIT seriesLoaded(source, type, loaded.ok() ? loaded.value() : Series(), loaded.error(), ticket);
+}
+
+void QueryWorker::exactSketches(const Config &config, const RunReport &report, const QVector<TypeRef> &types,
+                                quint64 ticket)
+{
+    QString error;
+    Database *db = database(config, &error);
+    if (!db) {
+        Q_EMIT exactSketchesLoaded({}, error, ticket);
+        return;
+    }
+    QVector<TypeSketches> sketches;
+    for (const Source source : {Source::Raw, Source::Processed}) {
+        if (std::none_of(types.cbegin(), types.cend(), [source](const TypeRef &t) { return t.source == source; }))
+            continue;
+        ReadRequest request;
+        request.source = source;
+        request.email = report.email;
+        request.withTimes = true;
+        std::vector<TypeAccumulator> read;
+        const Result<ReadOutcome> outcome = readRecords(*db, request, read);
+        if (!outcome.ok()) {
+            Q_EMIT exactSketchesLoaded({}, outcome.error(), ticket);
+            return;
+        }
+        for (const TypeRef &type : types) {
+            if (type.source != source)
+                continue;
+            const auto values = std::find_if(read.cbegin(), read.cend(), [&](const TypeAccumulator &a) {
+                return a.dataTypeIsNull == type.dataTypeIsNull && a.dataType == type.dataType;
+            });
+            Series series;
+            if (values != read.cend()) {
+                series.ids = QVector<qint64>(values->ids.cbegin(), values->ids.cend());
+                series.timesMs = QVector<qint64>(values->timesMs.cbegin(), values->timesMs.cend());
+                series.values = QVector<double>(values->values.cbegin(), values->values.cend());
+            }
+            const TableReport &table = report.table(source);
+            const auto stats = std::find_if(table.types.cbegin(), table.types.cend(), [&](const TypeReport &t) {
+                return t.dataType == type.dataType && t.dataTypeIsNull == type.dataTypeIsNull;
+            });
+            const QVector<OutlierPoint> outliers =
+                stats != table.types.cend() ? stats->outliers : QVector<OutlierPoint>();
+            TypeSketches made;
+            made.source = source;
+            made.type = type.key();
+            made.card = SeriesSketch::make(series, outliers, OverviewGrid::CardColumns);
+            made.print = SeriesSketch::make(series, outliers, OverviewGrid::PrintColumns);
+            made.rows = series.ids.size();
+            sketches.append(made);
+        }
+    }
+    Q_EMIT exactSketchesLoaded(sketches, QString(), ticket);
 }
 
 void QueryWorker::storedText(const Config &config, const QString &email, Source source, const TypeKey &type,

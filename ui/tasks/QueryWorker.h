@@ -8,10 +8,17 @@
 #include "core/StoredText.h"
 #include "ui/chart/ChartData.h"
 #include "ui/chart/ChartDataBuilder.h"
+#include "ui/results/OpenedValues.h"
 
 #include <QObject>
 
+#include <atomic>
+#include <memory>
 #include <optional>
+
+namespace fo {
+class QueryInterrupt;
+}
 
 namespace fo::ui {
 
@@ -26,20 +33,33 @@ public:
     explicit QueryWorker(QObject *parent = nullptr);
     ~QueryWorker() override;
 
+    // How many values of a type openIteration() reads for its card at least (OpenRequest::samplePoints). Any thread.
+    void setOverviewSamplePoints(qint64 points) { m_samplePoints.store(points); }
+
     // All of these run on the worker's thread.
+    // Opens the connection for `config` now, so that the next request does not wait for it (errors wait for it).
+    void connectNow(const fo::Config &config);
     void knownEmails(const fo::Config &config, quint64 ticket);
     void iterations(const fo::Config &config, const QString &email, quint64 ticket);
     // Whether the database has any record of `email` (RecordCounts.h).
     void recordPresence(const fo::Config &config, const QString &email, quint64 ticket);
     // How many rows of each table a run for `email` will read.
     void recordCounts(const fo::Config &config, const QString &email, quint64 ticket);
-    // Loads `iteration` and, when there is one, the stored iteration before it, and compares them.
+    // Opens `iteration` compared with the stored iteration before it, with every numeric type's sketches for the
+    // overview and the values of the type the window shows first (history::openIteration()): see OpenRequest.
     // `previousIteration`: the stored iteration before it when the caller knows it (0: there is none), so that the
     // list of iterations is not read again (a scan of both outlier tables: 0.4 s at 1M rows); -1 when unknown.
-    void comparison(const fo::Config &config, const QString &email, int iteration, int previousIteration,
-                    quint64 ticket);
+    // `keep`: the type the window shows now (kept when the iteration has it). `interrupt` stops the work, the
+    // running statement included; the answer then says so (iterationOpened with interrupted set).
+    void openIteration(const fo::Config &config, const QString &email, int iteration, int previousIteration,
+                       const std::optional<fo::TypeRef> &keep, const std::shared_ptr<fo::QueryInterrupt> &interrupt,
+                       quint64 ticket);
     void series(const fo::Config &config, const QString &email, fo::Source source, const fo::TypeKey &type,
                 quint64 ticket);
+    // The sketches of `types` of `report` (its outliers marked) from every value, read in one pass per table (the
+    // run's read, with times): for the PDF report of an iteration whose overview has sketches from samples.
+    void exactSketches(const fo::Config &config, const fo::RunReport &report, const QVector<fo::TypeRef> &types,
+                       quint64 ticket);
     // The stored values of a type the rule cannot read (StoredText.h).
     void storedText(const fo::Config &config, const QString &email, fo::Source source, const fo::TypeKey &type,
                     quint64 ticket);
@@ -59,12 +79,16 @@ Q_SIGNALS:
     // `thresholds`: of the iterations this tool wrote (the old job's are not in it).
     void iterationsLoaded(const QString &email, const QVector<fo::IterationInfo> &iterations,
                           const QHash<int, fo::RunThresholds> &thresholds, const QString &error, quint64 ticket);
-    // Where opening an iteration is: reading it, reading the one before, comparing.
-    void comparisonProgress(const QString &stage, quint64 ticket);
-    void comparisonLoaded(const fo::RunReport &current, const fo::RunReport &previous, bool hasPrevious,
-                          const QVector<fo::OutlierDiff> &diffs, const QString &error, quint64 ticket);
+    // Where opening an iteration is (OpenRequest::Stage), with rows read and the rows expected (an estimate) for
+    // the reading stages.
+    void openingProgress(int stage, qint64 done, qint64 expected, quint64 ticket);
+    // `error`: the iteration could not be opened; `previousError`: the one before could not (hasPrevious false).
+    void iterationOpened(bool interrupted, const fo::RunReport &current, const fo::RunReport &previous,
+                         bool hasPrevious, const QVector<fo::OutlierDiff> &diffs, const fo::ui::OpenedValues &values,
+                         const QString &previousError, const QString &error, quint64 ticket);
     void seriesLoaded(fo::Source source, const fo::TypeKey &type, const fo::Series &series, const QString &error,
                       quint64 ticket);
+    void exactSketchesLoaded(const QVector<fo::ui::TypeSketches> &sketches, const QString &error, quint64 ticket);
     void storedTextLoaded(fo::Source source, const fo::TypeKey &type, const fo::StoredText &text, const QString &error,
                           quint64 ticket);
     void connectionTested(bool ok, const QString &message, quint64 ticket);
@@ -77,6 +101,7 @@ private:
 
     std::optional<Database> m_db;
     QString m_dbKey;
+    std::atomic<qint64> m_samplePoints {OpenRequest().samplePoints};
 };
 
 } // namespace fo::ui
