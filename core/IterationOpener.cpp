@@ -325,13 +325,7 @@ private:
             return fail(QStringLiteral("a row cut short"));
         if (isNull)
             return true;
-        if (bytes.size() == 2)
-            value = qFromBigEndian<qint16>(bytes.data());
-        else if (bytes.size() == 4)
-            value = qFromBigEndian<qint32>(bytes.data());
-        else if (bytes.size() == 8)
-            value = qFromBigEndian<qint64>(bytes.data());
-        else
+        if (!pgcopy::readInteger(bytes, value))
             return fail(QStringLiteral("an integer of %1 bytes").arg(bytes.size()));
         return true;
     }

@@ -132,13 +132,7 @@ private:
         qint64 id = 0;
         if (idNull)
             return fail(QStringLiteral("a record without an id"));
-        if (idBytes.size() == 4)
-            id = qFromBigEndian<qint32>(idBytes.data());
-        else if (idBytes.size() == 2)
-            id = qFromBigEndian<qint16>(idBytes.data());
-        else if (idBytes.size() == 8)
-            id = qFromBigEndian<qint64>(idBytes.data());
-        else
+        if (!pgcopy::readInteger(idBytes, id))
             return fail(QStringLiteral("an id of %1 bytes").arg(idBytes.size()));
         qint64 timeMs = 0; // a NULL time reads as 0, as QVariant::toLongLong() of NULL does on the QtSql path
         if (m_withTimes) {

@@ -89,4 +89,23 @@ private:
     const char *m_end;
 };
 
+// A binary COPY integer field (smallint, integer or bigint: 2, 4 or 8 bytes in network byte order) as 64 bits; false
+// for any other size.
+inline bool readInteger(std::string_view bytes, qint64 &value)
+{
+    switch (bytes.size()) {
+    case 2:
+        value = qFromBigEndian<qint16>(bytes.data());
+        return true;
+    case 4:
+        value = qFromBigEndian<qint32>(bytes.data());
+        return true;
+    case 8:
+        value = qFromBigEndian<qint64>(bytes.data());
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace fo::pgcopy
