@@ -154,7 +154,11 @@ void TestUiCloseDuringRun::keepRunningKeepsTheWindow()
 // exactly one end message for it, saying that it did not complete.
 void TestUiCloseDuringRun::cancelButtonSendsOneEndMessage()
 {
+    const int postsBefore = postsReceived();
     QVERIFY(startRunAndWaitForFlag());
+    // The flag is set before the start message goes out: Cancel once the stub has the message (it answers 1.5 s
+    // later), not in between, where a cancelled run rightly sends nothing.
+    QTRY_VERIFY_WITH_TIMEOUT(postsReceived() > postsBefore, 30000);
     QSignalSpy finished(window(), &MainWindow::runFinished);
     QTRY_VERIFY(window()->cancelButton()->isEnabled());
     QTest::mouseClick(window()->cancelButton(), Qt::LeftButton);
